@@ -1,0 +1,86 @@
+"""One article as plain data: the fields every reader fills, and the content-derived id."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from dateutil import parser as date_parser
+
+from data_prep.ingest.outlets import outlet_from_url
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n+")
+_SPACES = re.compile(r"[ \t]+")
+
+
+@dataclass
+class Article:
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    source: str = ""
+    record: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def article_id(self) -> str:
+        return article_id_for(self.text)
+
+    def as_row(self) -> dict:
+        return {"article_id": self.article_id, "title": self.title, "outlet": self.outlet, "url": self.url,
+                "published": self.published, "author": self.author, "source": self.source,
+                "text": self.text, "n_words": count_words(self.text)}
+
+
+def article_id_for(text: str) -> str:
+    """Same text, same id: duplicates collapse and ids survive rebuilds."""
+    return "art_" + hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def tidy_paragraphs(text: str) -> str:
+    """One blank line between paragraphs, single spaces inside them, no stray edges."""
+    paragraphs = (_SPACES.sub(" ", " ".join(part.split("\n"))).strip() for part in _PARAGRAPH_BREAK.split(text))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+def with_title(title: str | None, body: str) -> str:
+    """Article text starts with its headline, as in the news corpora: headline attributions count."""
+    body = tidy_paragraphs(body)
+    if title and not body.startswith(title):
+        return f"{title}\n\n{body}"
+    return body
+
+
+def parse_date(value) -> dt.date | None:
+    """A date from a date, datetime, ISO string or written date ("December 04, 2025"); None if unclear."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not re.search(r"\d{4}", text) or len(text) > 60:
+        return None
+    try:
+        return date_parser.parse(text, default=dt.datetime(1900, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def make_article(text: str, *, title=None, outlet=None, url=None, date=None, author=None, source="",
+                 record="", warnings=None) -> Article:
+    url = (url or "").strip() or None
+    return Article(text=text, title=(title or "").strip() or None,
+                   outlet=(outlet or "").strip() or outlet_from_url(url), url=url, published=parse_date(date),
+                   author=(author or "").strip() or None, source=source, record=record,
+                   warnings=list(warnings or []))
