@@ -1,0 +1,1 @@
+"""Scoring newsvoices against annotated data."""
