@@ -1,0 +1,54 @@
+"""``newsvoices prep``: build the dataset tables from articles."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from data_prep import store
+from data_prep.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
+from data_prep.pipeline import BuildError, build_dataset
+from data_prep.progress import cli_progress
+from data_prep.seeds import seeds_dir
+
+NAME = "prep"
+HELP = "Build the dataset (Parquet tables) from article files and folders."
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("inputs", nargs="*", metavar="INPUT",
+                        help=f"files or folders ({' '.join(SUPPORTED_SUFFIXES)}); default: the seed article(s)")
+    parser.add_argument("--data", type=Path, default=None,
+                        help=f"dataset folder (default: ${store.DATA_ENV} or ./{store.DEFAULT_DATA_DIR})")
+    parser.add_argument("--model", default=None, help="spaCy pipeline name or path (default: see README)")
+    parser.add_argument("--stance", default="minilm", choices=("minilm", "lexicon", "none"),
+                        help="stance backend (default: minilm)")
+    parser.add_argument("--targets", type=Path, default=None, help="topics file for stance (CSV, docs/stance.md)")
+    parser.add_argument("--workers", type=int, default=1, help="processes for parsing (default: 1)")
+    parser.add_argument("--full", action="store_true", help="re-analyse every article, ignoring the build cache")
+    parser.add_argument("--strict", action="store_true", help="exit non-zero if any input failed")
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024,
+                        help="skip files larger than this many MB (default: %(default).0f)")
+
+
+def run(args) -> int:
+    data_dir = args.data or store.default_data_dir()
+    inputs = args.inputs or [seeds_dir()]
+    if args.targets and not args.targets.is_file():
+        print(f"error: targets file {args.targets} not found", file=sys.stderr)
+        return 2
+    try:
+        with cli_progress("analysing articles") as progress:
+            summary = build_dataset(inputs, data_dir, model=args.model, stance_backend=args.stance,
+                                    targets_file=args.targets, workers=max(1, args.workers), full=args.full,
+                                    max_bytes=int(args.max_mb * 1024 * 1024), progress=progress)
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(summary.message)
+    print(f"dataset written to {Path(data_dir).resolve()}")
+    if summary.failed:
+        print(f"{summary.failed} input(s) failed; see the ingest log (Data page, or ingest_log.parquet)",
+              file=sys.stderr)
+    if summary.built == 0:
+        return 1
+    return 1 if (args.strict and summary.failed) else 0

@@ -1,0 +1,27 @@
+"""Progress on the command line: articles/s and an ETA, shown only once a run is long enough to need it."""
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+
+from tqdm import tqdm
+
+
+@contextmanager
+def cli_progress(description: str):
+    bar: tqdm | None = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, initial=done, desc=description, unit="article", file=sys.stderr,
+                       delay=1.0, dynamic_ncols=True, smoothing=0.1)
+        else:
+            bar.total = total
+            bar.update(done - bar.n)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.close()
