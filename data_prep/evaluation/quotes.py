@@ -368,26 +368,27 @@ def score_quotes(gold_records: Iterable[Mapping], pred_records: Iterable[Mapping
 
 
 def format_report(scores: Mapping) -> str:
-    def shown(value):
-        return "  n/a" if value is None else f"{value:5.1f}"
+    """The scores as a small text table, headline first."""
+    def shown(value, width=5):
+        return f"{'n/a':>{width}}" if value is None else f"{value:{width}.1f}"
 
     characters = scores["characters"]
     lines = [
         f"subset {scores['subset']}: {SUBSET_DESCRIPTIONS[scores['subset']]}",
         f"{scores['articles']} articles, {scores['gold_quotes']} gold quotes, "
         f"{scores['predicted_quotes']} predicted quotes",
-        f"headline: quote+speaker F1 at {scores['headline_rule']} = {scores['headline_quote_speaker_f1']:.1f}",
+        f"headline: quote+speaker F1 at {scores['headline_rule']} = {shown(scores['headline_quote_speaker_f1'], 0)}",
         "",
-        f"characters in quotes   P {shown(characters['precision'])}  R {shown(characters['recall'])}"
-        f"  F1 {shown(characters['f1'])}",
+        f"characters inside quotes: P {shown(characters['precision'], 0)}  R {shown(characters['recall'], 0)}"
+        f"  F1 {shown(characters['f1'], 0)}",
         "",
-        f"{'match':<12} {'P':>5} {'R':>5} {'F1':>5} | speaker accuracy {'span':>5} {'lenient':>7}"
-        f" | quote+speaker {'P':>5} {'R':>5} {'F1':>5}",
+        f"{'':12}   {'quotes':^17} | {'speaker accuracy':^16} | {'quote+speaker':^17}",
+        f"{'match':<12}   {'P':>5} {'R':>5} {'F1':>5} | {'span':>7} {'lenient':>8} | {'P':>5} {'R':>5} {'F1':>5}",
     ]
     for name, row in scores["rules"].items():
         lines.append(
-            f"{name:<12} {shown(row['precision'])} {shown(row['recall'])} {shown(row['f1'])} |"
-            f" {'':16} {shown(row['speaker_accuracy_span'])} {shown(row['speaker_accuracy_lenient']):>7} |"
-            f" {'':13} {shown(row['quote_speaker_precision'])} {shown(row['quote_speaker_recall'])}"
+            f"{name:<12}   {shown(row['precision'])} {shown(row['recall'])} {shown(row['f1'])} |"
+            f" {shown(row['speaker_accuracy_span'], 7)} {shown(row['speaker_accuracy_lenient'], 8)} |"
+            f" {shown(row['quote_speaker_precision'])} {shown(row['quote_speaker_recall'])}"
             f" {shown(row['quote_speaker_f1'])}")
     return "\n".join(lines)
