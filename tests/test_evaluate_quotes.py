@@ -131,6 +131,14 @@ def test_matching_is_one_to_one():
     assert prf(rules["overlap@0.3"]) == (50.0, 100.0, 66.7)
 
 
+def test_equally_good_predictions_tie_towards_the_later_one_as_in_the_reference():
+    text = 'Ann told Bob "the vote is on Friday" twice.'
+    gold = [{"id": "t", "text": text, "quotes": [{**span(text, '"the vote is on Friday"'), **speaker(text, "Ann")}]}]
+    same_span = span(text, "the vote is on Friday")
+    pred = [{"id": "t", "quotes": [{**same_span, **speaker(text, "Bob")}, {**same_span, **speaker(text, "Ann")}]}]
+    assert score_quotes(gold, pred)["rules"]["exact"]["speaker_right_lenient"] == 1
+
+
 def test_split_quote_is_one_gold_quote_covered_by_its_parts():
     text = '"We tried," he said, "and we failed."'
     parts = [[text.index('"We'), text.index(" he")], [text.index('"and'), len(text)]]
