@@ -89,7 +89,7 @@ def _stances(quotes: pd.DataFrame, corpus, backend, targets_file: Path | None) -
 
 def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: str | None = None,
                   stance_backend: str = "minilm", targets_file: Path | None = None, workers: int = 1,
-                  full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+                  full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, urls: Sequence[str] = (),
                   progress: Progress | None = None) -> BuildSummary:
     from data_prep.actors import merge_corpus_actors
 
@@ -102,7 +102,7 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
         raise BuildError(str(error)) from error
     backend = None if stance_backend == "none" else _stance_backend(stance_backend)
 
-    ingested = ingest(inputs, max_bytes=max_bytes)
+    ingested = ingest(inputs, max_bytes=max_bytes, urls=urls)
     log = ingested.log
     articles = _deduplicate(ingested.articles, log)
 

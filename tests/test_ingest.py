@@ -142,3 +142,34 @@ def test_oversized_and_missing_paths(tmp_path):
 def test_article_id_depends_on_content_only():
     assert article_id_for("Same text.\n\nHere") == article_id_for("Same  text. Here")
     assert article_id_for("Same text.") != article_id_for("Other text.")
+
+
+def test_urls_are_fetched_and_failures_logged():
+    import http.server
+    import threading
+
+    page = (FIXTURES / "boilerplate_page.html").read_bytes()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == "/story":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(page)
+            else:
+                self.send_error(404, "Not Found")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        result = ingest([], urls=[f"{base}/story", f"{base}/gone", "ftp://example.invalid/x"])
+    finally:
+        server.shutdown()
+    (article,) = result.articles
+    assert article.title == "Harbour council approves new ferry line" and article.source == f"{base}/story"
+    assert [row["message"] for row in result.log] == ["could not fetch: HTTP 404 Not Found", "not an http(s) URL"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from data_prep import store
 from data_prep.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
+from data_prep.ingest.web import read_url_list
 from data_prep.pipeline import BuildError, build_dataset
 from data_prep.progress import cli_progress
 from data_prep.seeds import seeds_dir
@@ -24,6 +25,8 @@ def add_arguments(parser) -> None:
                         help="stance backend (default: minilm)")
     parser.add_argument("--targets", type=Path, default=None, help="topics file for stance (CSV, docs/stance.md)")
     parser.add_argument("--workers", type=int, default=1, help="processes for parsing (default: 1)")
+    parser.add_argument("--urls", type=Path, default=None,
+                        help="file with one URL per line: fetch each page and extract its article")
     parser.add_argument("--full", action="store_true", help="re-analyse every article, ignoring the build cache")
     parser.add_argument("--strict", action="store_true", help="exit non-zero if any input failed")
     parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024,
@@ -32,7 +35,14 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     data_dir = args.data or store.default_data_dir()
-    inputs = args.inputs or [seeds_dir()]
+    urls = []
+    if args.urls:
+        try:
+            urls = read_url_list(args.urls)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"error: cannot read URL list {args.urls}: {error}", file=sys.stderr)
+            return 2
+    inputs = args.inputs or ([] if urls else [seeds_dir()])
     if args.targets and not args.targets.is_file():
         print(f"error: targets file {args.targets} not found", file=sys.stderr)
         return 2
@@ -40,7 +50,8 @@ def run(args) -> int:
         with cli_progress("analysing articles") as progress:
             summary = build_dataset(inputs, data_dir, model=args.model, stance_backend=args.stance,
                                     targets_file=args.targets, workers=max(1, args.workers), full=args.full,
-                                    max_bytes=int(args.max_mb * 1024 * 1024), progress=progress)
+                                    max_bytes=int(args.max_mb * 1024 * 1024), urls=urls,
+                                    progress=progress)
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -16,6 +16,7 @@ from data_prep.ingest.decoding import UnreadableInput, decode_bytes
 from data_prep.ingest.html import parse_html
 from data_prep.ingest.plaintext import parse_plaintext
 from data_prep.ingest.records import RecordOutcome, read_csv, read_json, read_jsonl
+from data_prep.ingest.web import fetch_article
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 Reader = Callable[[str, str], Iterable[RecordOutcome]]
@@ -106,10 +107,13 @@ def read_file(path: Path, result: IngestResult, max_bytes: int = DEFAULT_MAX_BYT
         result.articles.append(outcome.article)
 
 
-def ingest(inputs: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+def ingest(inputs: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,
+           urls: Iterable[str] = ()) -> IngestResult:
     result = IngestResult()
     for path in expand_inputs(inputs, result):
         read_file(path, result, max_bytes)
+    for url in urls:
+        fetch_article(url, result, max_bytes)
     for article in result.articles:
         if not article.text.strip():
             result.failed(article.source, "article has no text", article.record)
