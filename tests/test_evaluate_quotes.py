@@ -104,6 +104,7 @@ def subset_case():
 def test_subsets_leave_out_gold_quotes_and_the_predictions_over_them(subset, counts, quotes_prf, quote_speaker):
     scores = score_quotes(*subset_case(), subset=subset)
     assert (scores["gold_quotes"], scores["predicted_quotes"]) == counts
+    assert scores["predictions_left_out_by_subset"] == 4 - counts[1]
     assert prf(scores["rules"]["overlap@0.3"]) == quotes_prf
     assert quote_speaker_prf(scores["rules"]["overlap@0.3"]) == quote_speaker
 
@@ -240,6 +241,7 @@ def test_command_prints_the_table_and_json(capsys):
     code, out, err = run_command(capsys, FIXTURE_GOLD, "--pred", FIXTURE_PRED, "--subset", "speech")
     assert code == 0
     assert "subset speech" in out and "quote+speaker F1 at overlap@0.3" in out
+    assert "4 articles, 8 gold quotes, 7 predicted quotes (2 more left out by the subset)" in out
     assert "'fixture/not-in-gold' is not in the gold file" in err
     code, out, _ = run_command(capsys, FIXTURE_GOLD, "--pred", FIXTURE_PRED, "--json")
     assert code == 0

@@ -316,19 +316,21 @@ def score_quotes(gold_records: Iterable[Mapping], pred_records: Iterable[Mapping
     if subset not in SUBSETS:
         raise ValueError(f"unknown subset {subset!r}; choose one of {', '.join(SUBSETS)}")
     predictions_by_id = {record["id"]: record.get("quotes") or [] for record in pred_records}
-    totals = {"articles": 0, "gold": 0, "predicted": 0, "gold_chars": 0, "predicted_chars": 0, "shared_chars": 0}
+    totals = {"articles": 0, "gold": 0, "predicted": 0, "left_out": 0,
+              "gold_chars": 0, "predicted_chars": 0, "shared_chars": 0}
     per_rule = {rule.name: {"matched": 0, "speaker_span": 0, "speaker_lenient": 0} for rule in MATCH_RULES}
     for record in gold_records:
         text = record.get("text")
         gold = [q for q in record.get("quotes") or [] if in_subset(q, subset)]
-        predicted = predictions_in_scope(text, record.get("quotes") or [],
-                                         predictions_by_id.get(record["id"], []), subset)
+        all_predicted = predictions_by_id.get(record["id"], [])
+        predicted = predictions_in_scope(text, record.get("quotes") or [], all_predicted, subset)
         gold_chars = [trimmed_characters(text, quote_spans(q)) for q in gold]
         predicted_chars = [trimmed_characters(text, quote_spans(q)) for q in predicted]
         gold_union, predicted_union = frozenset().union(*gold_chars), frozenset().union(*predicted_chars)
         totals["articles"] += 1
         totals["gold"] += len(gold)
         totals["predicted"] += len(predicted)
+        totals["left_out"] += len(all_predicted) - len(predicted)
         totals["gold_chars"] += len(gold_union)
         totals["predicted_chars"] += len(predicted_union)
         totals["shared_chars"] += len(gold_union & predicted_union)
@@ -359,6 +361,7 @@ def score_quotes(gold_records: Iterable[Mapping], pred_records: Iterable[Mapping
         "articles": totals["articles"],
         "gold_quotes": totals["gold"],
         "predicted_quotes": totals["predicted"],
+        "predictions_left_out_by_subset": totals["left_out"],
         "headline_rule": HEADLINE_RULE,
         "headline_quote_speaker_f1": rules[HEADLINE_RULE]["quote_speaker_f1"],
         "characters": {"gold": totals["gold_chars"], "predicted": totals["predicted_chars"],
@@ -369,14 +372,19 @@ def score_quotes(gold_records: Iterable[Mapping], pred_records: Iterable[Mapping
 
 def format_report(scores: Mapping) -> str:
     """The scores as a small text table, headline first."""
+    def counted(number, noun):
+        return f"{number} {noun}{'' if number == 1 else 's'}"
+
     def shown(value, width=5):
         return f"{'n/a':>{width}}" if value is None else f"{value:{width}.1f}"
 
     characters = scores["characters"]
     lines = [
         f"subset {scores['subset']}: {SUBSET_DESCRIPTIONS[scores['subset']]}",
-        f"{scores['articles']} articles, {scores['gold_quotes']} gold quotes, "
-        f"{scores['predicted_quotes']} predicted quotes",
+        f"{counted(scores['articles'], 'article')}, {counted(scores['gold_quotes'], 'gold quote')}, "
+        f"{counted(scores['predicted_quotes'], 'predicted quote')}"
+        + (f" ({scores['predictions_left_out_by_subset']} more left out by the subset)"
+           if scores["predictions_left_out_by_subset"] else ""),
         f"headline: quote+speaker F1 at {scores['headline_rule']} = {shown(scores['headline_quote_speaker_f1'], 0)}",
         "",
         f"characters inside quotes: P {shown(characters['precision'], 0)}  R {shown(characters['recall'], 0)}"
