@@ -1,0 +1,206 @@
+"""One article's quotes: reported speech from cue verbs, then quoted passages attached to their cues."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from data_prep.quotes.lexicon import Cue, cue_for
+from data_prep.quotes.marks import MarkedSpan, quote_mark_chains
+from data_prep.quotes.pronouns import Antecedents
+from data_prep.quotes.reported import according_to_content, content_indices, indices_to_spans
+from data_prep.quotes.speakers import according_to_source, is_pronoun, mention_span, subject_of
+
+CUE_POS = frozenset({"VERB"})
+# Content with at most this many letters outside quote marks ("that") is a direct quote.
+MAX_FRAME_LETTERS_OF_DIRECT = 6
+# Text between two parts of one split quote: ', she said. ' and the like.
+MAX_SPLIT_GAP_CHARS = 60
+# A quoted passage with no cue anywhere near is kept (speaker unknown) only when it reads as speech.
+MIN_WORDS_OF_UNATTRIBUTED = 8
+
+
+@dataclass
+class Attribution:
+    spans: list[list[int]]
+    kind: str
+    cue: Token | None
+    speaker: Span | None
+    chains: set[int] = field(default_factory=set)
+
+    @property
+    def start(self) -> int:
+        return min(span[0] for span in self.spans)
+
+    @property
+    def end(self) -> int:
+        return max(span[1] for span in self.spans)
+
+
+class MarkIndex:
+    """Which characters lie between quote marks."""
+
+    def __init__(self, chains: list[list[MarkedSpan]]):
+        self.spans = sorted((span.start, span.end) for chain in chains for span in chain)
+        self.starts = [start for start, _ in self.spans]
+
+    def covers(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.spans[index][1]
+
+
+def _overlaps(a: list[int] | tuple[int, int], b: list[int] | tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _letters_outside(text: str, spans: list[list[int]], marked: list[list[int]]) -> int:
+    count = 0
+    for start, end in spans:
+        for offset in range(start, end):
+            if text[offset].isalnum() and not any(s <= offset < e for s, e in marked):
+                count += 1
+    return count
+
+
+def _merge(spans: list[list[int]]) -> list[list[int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def _with_quote_marks(text: str, spans: list[list[int]], chains: list[list[MarkedSpan]]):
+    """Type the content by its quote marks; direct quotes become exactly their quoted passages."""
+    touched = {index for index, chain in enumerate(chains)
+               if any(_overlaps(span, (mark.start, mark.end)) for span in spans for mark in chain)}
+    if not touched:
+        return spans, "indirect", touched
+    marked = [[mark.start, mark.end] for index in sorted(touched) for mark in chains[index]]
+    if _letters_outside(text, spans, marked) <= MAX_FRAME_LETTERS_OF_DIRECT:
+        return marked, "direct", touched
+    overlapping = [mark for mark in marked if any(_overlaps(mark, span) for span in spans)]
+    return _merge(spans + overlapping), "mixed", touched
+
+
+def _source_of(token: Token) -> Span | None:
+    subject = according_to_source(token) if token.lower_ == "according" else subject_of(token)
+    return mention_span(subject) if subject is not None else None
+
+
+def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains) -> list[Attribution]:
+    found = []
+    for token, cue in cues:
+        indices = according_to_content(token) if token.lower_ == "according" else content_indices(token, cue)
+        if not indices:
+            continue
+        spans, kind, touched = _with_quote_marks(doc.text, indices_to_spans(doc, indices), chains)
+        if spans:
+            found.append(Attribution(spans, kind, token, _source_of(token), touched))
+    return found
+
+
+def _sentences_around(doc: Doc, chain: list[MarkedSpan]) -> list[Span]:
+    """Sentences where a quoted passage's cue can be: those it touches, a short one right after it
+    (“…” she said.) and the one before it when that ends in a colon (told reporters: “…”)."""
+    text = doc.text
+    first = doc.char_span(chain[0].start, chain[0].end, alignment_mode="expand")
+    last = doc.char_span(chain[-1].start, chain[-1].end, alignment_mode="expand")
+    sentences = {sent.start: sent for part in (first, last) if part is not None for sent in part.sents}
+    if first is not None and first.sent.start > 0 and text[:chain[0].start].rstrip().endswith(":"):
+        before = doc[first.sent.start - 1].sent
+        sentences[before.start] = before
+    if last is not None:
+        after_end = last.sent.end
+        if after_end < len(doc) and "\n" not in text[chain[-1].end:doc[after_end].idx]:
+            after = doc[after_end].sent
+            if len(after) <= 8:
+                sentences[after.start] = after
+    return [sentences[start] for start in sorted(sentences)]
+
+
+def _previous_quoted(attributions: list[Attribution], before: int) -> Attribution | None:
+    earlier = [a for a in attributions if a.end <= before and a.kind != "indirect"]
+    return max(earlier, key=lambda a: a.end) if earlier else None
+
+
+def _attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIndex,
+                   attributions: list[Attribution]) -> None:
+    text = doc.text
+    cue_at = {token.i: token for token, _ in cues}
+    used = set().union(*(a.chains for a in attributions)) if attributions else set()
+    for index, chain in enumerate(chains):
+        if index in used:
+            continue
+        spans = [[mark.start, mark.end] for mark in chain]
+        anchors = (chain[0].start, chain[-1].end)
+        nearby = [doc[i] for sent in _sentences_around(doc, chain) for i in range(sent.start, sent.end)
+                  if i in cue_at and not marks.covers(doc[i].idx)]
+        if nearby:
+            cue = min(nearby, key=lambda tok: min(abs(tok.idx - anchors[0]), abs(tok.idx - anchors[1])))
+            same_cue = next((a for a in attributions if a.cue is cue and a.kind != "indirect"), None)
+            if same_cue is not None and "\n" not in text[same_cue.end:chain[0].start]:
+                same_cue.spans = sorted(same_cue.spans + spans)
+                same_cue.chains.add(index)
+            else:
+                attributions.append(Attribution(spans, "direct", cue, _source_of(cue), {index}))
+            continue
+        previous = _previous_quoted(attributions, chain[0].start)
+        gap = text[previous.end:chain[0].start] if previous else ""
+        if previous is not None and len(gap) <= MAX_SPLIT_GAP_CHARS and "\n" not in gap:
+            previous.spans = sorted(previous.spans + spans)  # “A,” she said. “B.”
+            previous.chains.add(index)
+        elif previous is not None and len(gap) <= MAX_SPLIT_GAP_CHARS and previous.speaker is not None:
+            # a paragraph continuing the previous speaker's quote
+            attributions.append(Attribution(spans, "direct", previous.cue, previous.speaker, {index}))
+        elif len(text[anchors[0]:anchors[1]].split()) >= MIN_WORDS_OF_UNATTRIBUTED:
+            attributions.append(Attribution(spans, "direct", None, None, {index}))
+
+
+def _deduplicated(attributions: list[Attribution]) -> list[Attribution]:
+    best: dict[tuple, Attribution] = {}
+    for attribution in attributions:
+        key = tuple(map(tuple, attribution.spans))
+        if key not in best or (best[key].speaker is None and attribution.speaker is not None):
+            best[key] = attribution
+    return sorted(best.values(), key=lambda a: (a.start, a.end))
+
+
+def _as_record(doc: Doc, attribution: Attribution, antecedents: Antecedents) -> dict:
+    text = doc.text
+    spans = sorted(attribution.spans)
+    cue, speaker = attribution.cue, attribution.speaker
+    pronoun = speaker is not None and is_pronoun(speaker)
+    name = antecedents.resolve(speaker[0]) if pronoun else speaker
+    return {
+        "quote_text": " ".join(text[start:end] for start, end in spans),
+        "quote_start": spans[0][0],
+        "quote_end": max(end for _, end in spans),
+        "quote_spans": [list(span) for span in spans],
+        "quote_type": attribution.kind,
+        "cue": cue.text if cue is not None else None,
+        "cue_start": cue.idx if cue is not None else None,
+        "cue_end": cue.idx + len(cue) if cue is not None else None,
+        "speaker_text": speaker.text if speaker is not None else None,
+        "speaker_start": speaker.start_char if speaker is not None else None,
+        "speaker_end": speaker.end_char if speaker is not None else None,
+        "speaker_is_pronoun": bool(pronoun),
+        "speaker_name": name.text if name is not None else None,
+        "speaker_name_start": name.start_char if name is not None else None,
+        "speaker_name_end": name.end_char if name is not None else None,
+    }
+
+
+def extract_quotes(doc: Doc) -> list[dict]:
+    """Every attributed statement of a parsed article, with its cue and source, sorted by position."""
+    chains = quote_mark_chains(doc.text)
+    marks = MarkIndex(chains)
+    cues = [(token, cue) for token in doc
+            if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)]
+    attributions = _reported(doc, cues, chains)
+    _attach_quoted(doc, chains, cues, marks, attributions)
+    antecedents = Antecedents.of(doc)
+    return [_as_record(doc, attribution, antecedents) for attribution in _deduplicated(attributions)]

@@ -1,0 +1,48 @@
+"""Attribution cues: the lexicon mined from PolNeAR train (benchmarks/mine_quote_cues.py)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
+# A mined lemma is used when at least this share of its occurrences in train were attribution cues.
+MIN_PRECISION = 0.2
+MIN_SUPPORT = 3
+# Clause complements always carry reported content, whatever the counts say.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+MIN_CONTENT_DEP_SHARE = 0.15
+# Children that can carry content; a mined share for any other label (punct for the quote marks,
+# nsubj of "seems") describes the source or the layout, not what is attributed. Whom something is
+# told to (dative: "told AFP") is the recipient and never appears here.
+CONTENT_CAPABLE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "prep", "acl", "attr", "advcl", "pcomp"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    pos: str
+    precision: float
+    speech: bool
+    content_deps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(min_precision: float = MIN_PRECISION) -> dict[tuple[str, str], Cue]:
+    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["cues"]
+    lexicon = {}
+    for pos, lemmas in data.items():
+        for lemma, facts in lemmas.items():
+            if facts["precision"] < min_precision or facts["support"] < MIN_SUPPORT:
+                continue
+            mined_deps = {dep for dep, share in facts["content_deps"].items()
+                          if share >= MIN_CONTENT_DEP_SHARE}
+            lexicon[(lemma, pos)] = Cue(lemma, pos, facts["precision"], facts["speech_share"] >= 0.5,
+                                        frozenset((mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_DEPS))
+    return lexicon
+
+
+def cue_for(token) -> Cue | None:
+    """The lexicon entry for a token used as an attribution cue, if any."""
+    return load_lexicon().get((token.lemma_.lower(), token.pos_))

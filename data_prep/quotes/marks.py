@@ -1,0 +1,90 @@
+"""Spans of text between quotation marks, as character offsets.
+
+Double marks of every common convention are recognised: straight "…", curly “…”, guillemets «…» and
+the low-high „…“. A quote that runs over several paragraphs follows the newsroom convention of an
+opening mark without a closing one at each paragraph end; those paragraphs form one chain. Single
+marks inside a double-quoted span are nested quotes and are ignored; top-level single marks (common
+in headlines) open a span only between word boundaries, so apostrophes are never taken for quotes.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+CLOSERS_FOR_OPENER = {"\u201c": "\u201d\"", "\u00ab": "\u00bb", "\u201e": "\u201c\u201d", '"': "\"\u201d"}
+DOUBLE_MARKS = re.compile('[\u201c\u201d\u00ab\u00bb\u201e"\n]')
+SINGLE_QUOTED = re.compile(r"(?<![\w\u2019'])[\u2018'](?=\w)([^\n\u2018\u2019']{3,}?[\w.,!?])[\u2019'](?!\w)")
+QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    start: int  # offset of the opening mark
+    end: int  # offset after the closing mark, or the paragraph end when left open
+    open_ended: bool = False
+
+
+def _paragraph_end(text: str, newline_at: int, opened_at: int) -> int:
+    end = newline_at
+    while end > opened_at + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def double_quoted_spans(text: str) -> list[MarkedSpan]:
+    spans: list[MarkedSpan] = []
+    opened_at, closers = None, ""
+    for match in DOUBLE_MARKS.finditer(text):
+        at, mark = match.start(), match.group()
+        if mark == "\n":
+            if opened_at is not None:
+                spans.append(MarkedSpan(opened_at, _paragraph_end(text, at, opened_at), True))
+                opened_at = None
+            continue
+        if opened_at is not None and mark in closers:
+            spans.append(MarkedSpan(opened_at, at + 1))
+            opened_at = None
+        elif mark in CLOSERS_FOR_OPENER:
+            followed_by_space = at + 1 >= len(text) or text[at + 1].isspace()
+            if mark == '"' and followed_by_space:
+                continue  # a stray closing straight mark
+            opened_at, closers = at, CLOSERS_FOR_OPENER[mark]
+    if opened_at is not None:
+        spans.append(MarkedSpan(opened_at, _paragraph_end(text, len(text), opened_at), True))
+    return spans
+
+
+def single_quoted_spans(text: str, outside: list[MarkedSpan]) -> list[MarkedSpan]:
+    starts = [span.start for span in outside]
+    found = []
+    for match in SINGLE_QUOTED.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        if index >= 0 and outside[index].start <= match.start() < outside[index].end:
+            continue  # nested inside a double-quoted span
+        if " " in match.group(1).strip():
+            found.append(MarkedSpan(match.start(), match.end()))
+    return found
+
+
+def quote_mark_spans(text: str) -> list[MarkedSpan]:
+    doubles = double_quoted_spans(text)
+    return sorted(doubles + single_quoted_spans(text, doubles), key=lambda span: span.start)
+
+
+def _starts_paragraph(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return not text[line_start:offset].strip()
+
+
+def quote_mark_chains(text: str) -> list[list[MarkedSpan]]:
+    """Spans grouped into quotes: an open-ended span continues into a span opening the next paragraph."""
+    chains: list[list[MarkedSpan]] = []
+    for span in quote_mark_spans(text):
+        previous = chains[-1][-1] if chains else None
+        if (previous is not None and previous.open_ended and _starts_paragraph(text, span.start)
+                and not text[previous.end:span.start].strip()):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    return chains

@@ -1,0 +1,36 @@
+"""Quotes for many articles at once, in the PolNeAR prediction format (shared/eval/quotes/README.md)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from data_prep.nlp import DEFAULT_BATCH_SIZE, parse
+from data_prep.quotes.extract import extract_quotes
+
+
+def as_prediction(quote: dict) -> dict:
+    return {
+        "quote_text": quote["quote_text"],
+        "quote_start": quote["quote_start"],
+        "quote_end": quote["quote_end"],
+        "quote_spans": quote["quote_spans"],
+        "type": quote["quote_type"],
+        "cue": quote["cue"],
+        "cue_start": quote["cue_start"],
+        "cue_end": quote["cue_end"],
+        "speaker": quote["speaker_text"],
+        "speaker_start": quote["speaker_start"],
+        "speaker_end": quote["speaker_end"],
+        "speaker_is_pronoun": quote["speaker_is_pronoun"],
+        "speaker_name": quote["speaker_name"],
+    }
+
+
+def predict_records(records: Iterable[dict], nlp: Language | None = None,
+                    batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[dict]:
+    """For each {"id", "text", ...} record, {"id", "quotes": [...]}; every text is parsed once."""
+    records = list(records)
+    docs = parse((record["text"] for record in records), nlp=nlp, batch_size=batch_size)
+    for record, doc in zip(records, docs):
+        yield {"id": record["id"], "quotes": [as_prediction(quote) for quote in extract_quotes(doc)]}

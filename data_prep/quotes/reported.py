@@ -1,0 +1,75 @@
+"""What a cue attributes: the content clause read off the dependency parse, as character spans."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from data_prep.quotes.lexicon import Cue
+
+# The cue clause comes after what it attributes: "The talks failed, officials said."
+TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
+EDGE_CHARS_TO_TRIM = " \t\n,;:\u2014\u2013-("
+MIN_CONTENT_TOKENS = 2
+
+
+def _subtree_indices(token: Token) -> set[int]:
+    return set(range(token.left_edge.i, token.right_edge.i + 1))
+
+
+def _previous_sentence_if_bare(cue: Token) -> set[int]:
+    """For a cue sentence that is only "X said." the content is the sentence before, same paragraph."""
+    sentence = cue.sent
+    if cue.dep_ != "ROOT" or any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children):
+        return set()
+    leading = [tok for tok in sentence if tok.i < cue.left_edge.i]
+    if leading or sentence.start == 0:
+        return set()
+    previous = cue.doc[sentence.start - 1].sent
+    between = cue.doc.text[previous.end_char:sentence.start_char]
+    if "\n" in between or "\n" in previous.text:
+        return set()
+    return set(range(previous.start, previous.end))
+
+
+def content_indices(cue_token: Token, cue: Cue) -> set[int]:
+    """Token indices of the attributed content of a cue (empty when the parse shows none)."""
+    indices: set[int] = set()
+    for child in cue_token.children:
+        if child.dep_ in cue.content_deps:
+            indices |= _subtree_indices(child)
+    if not indices:
+        head = cue_token.head
+        if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i:
+            indices = set(range(head.left_edge.i, cue_token.left_edge.i))
+        else:
+            indices = _previous_sentence_if_bare(cue_token)
+    return indices if len(indices) >= MIN_CONTENT_TOKENS else set()
+
+
+def according_to_content(according: Token) -> set[int]:
+    """Content of "X, according to Y": the clause "according" modifies, without the phrase itself."""
+    clause = according.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    return _subtree_indices(clause) - _subtree_indices(according)
+
+
+def indices_to_spans(doc, indices: set[int]) -> list[list[int]]:
+    """Token indices to character spans; gaps of punctuation only are bridged, edges trimmed."""
+    spans: list[list[int]] = []
+    for index in sorted(indices):
+        token = doc[index]
+        if spans and (index == spans[-1][2] + 1 or all(t.is_punct or t.is_space
+                                                      for t in doc[spans[-1][2] + 1:index])):
+            spans[-1][1], spans[-1][2] = token.idx + len(token), index
+        else:
+            spans.append([token.idx, token.idx + len(token), index])
+    text = doc.text
+    trimmed = []
+    for start, end, _ in spans:
+        while start < end and text[start] in EDGE_CHARS_TO_TRIM:
+            start += 1
+        while end > start and text[end - 1] in EDGE_CHARS_TO_TRIM:
+            end -= 1
+        if end > start:
+            trimmed.append([start, end])
+    return trimmed

@@ -1,0 +1,76 @@
+"""Who is the source of a cue: its grammatical subject, as a full noun phrase."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Clauses that share the subject of the clause they hang from ("..., telling reporters that ...").
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "it"})
+# Subjects that cannot be a source ("It is expected that ...", "There are signs ...").
+NON_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "these", "those", "you"})
+MENTION_CUTTING_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "prep", "advmod"})
+MAX_CLIMB = 4
+
+
+def _own_subject(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    for child in token.children:
+        if child.dep_ == "agent":  # "... was announced by the campaign"
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+    return None
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The subject of the cue's clause, climbing through clauses that borrow their subject."""
+    token = cue
+    for _ in range(MAX_CLIMB):
+        subject = _own_subject(token)
+        if subject is not None:
+            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return token.head
+            return None if subject.lower_ in NON_SOURCES else subject
+        if token.dep_ == "relcl":  # "officials who said ..." without a parsed relative pronoun
+            return token.head
+        if token.dep_ not in SUBJECT_SHARING_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase of a subject: its determiners, titles and names, without clauses or appositions."""
+    doc = head.doc
+    start = head.i
+    left_tokens = [t for t in head.lefts if t.dep_ not in MENTION_CUTTING_DEPS]
+    if left_tokens:
+        start = min(t.left_edge.i for t in left_tokens)
+    end = head.i + 1
+    for token in head.rights:
+        if token.dep_ in ("conj", "cc", "flat", "compound", "nummod") or (
+                token.dep_ == "prep" and token.lower_ == "of" and head.pos_ != "PROPN"):
+            end = token.right_edge.i + 1
+        else:
+            break
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def is_pronoun(span: Span) -> bool:
+    return len(span) == 1 and span[0].lower_ in PERSONAL_PRONOUNS
+
+
+def according_to_source(token: Token) -> Token | None:
+    """The source in "according to X" when token is "according"."""
+    if token.lower_ != "according":
+        return None
+    to = next((child for child in token.children if child.lower_ == "to"), None)
+    if to is None:
+        return None
+    return next((child for child in to.children if child.dep_ == "pobj"), None)
