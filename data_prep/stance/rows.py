@@ -1,0 +1,128 @@
+"""The ``stances`` table: one row per (quote, target) for actors mentioned inside a quote and topics the
+quote names. The speaker is never a target of their own quote."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data_prep import schema
+from data_prep.stance.base import FORCED_LABELS, StanceBackend, StanceItem, StancePrediction, decide
+from data_prep.stance.targets import Topic
+
+EVIDENCE_SEPARATOR = ", "
+
+
+@dataclass(frozen=True)
+class TargetOccurrence:
+    quote_id: str
+    target: str
+    target_kind: str     # actor | topic
+    item: StanceItem
+
+
+def _present(value) -> bool:
+    return value is not None and not (isinstance(value, float) and pd.isna(value)) and value is not pd.NA
+
+
+def quote_spans(quote) -> list[tuple[int, int]]:
+    spans = quote.get("quote_spans")
+    if spans is not None and len(spans):
+        return [(int(s[0]), int(s[1])) for s in spans]
+    if _present(quote.get("quote_start")) and _present(quote.get("quote_end")):
+        return [(int(quote["quote_start"]), int(quote["quote_end"]))]
+    return []
+
+
+def span_in_quote_text(quote_text: str, spans: list[tuple[int, int]], start: int, end: int,
+                       surface: str) -> tuple[int, int] | None:
+    """Article offsets of a mention, as offsets into ``quote_text``.
+
+    ``quote_text`` holds the quote's spans in order (joined by some separator for discontinuous
+    quotes), so the mention is looked for where the spans' lengths put it, then anywhere nearest."""
+    expected = 0
+    for span_start, span_end in spans:
+        if span_start <= start and end <= span_end:
+            expected += start - span_start
+            break
+        expected += span_end - span_start + 1
+    length = end - start
+    if quote_text[expected:expected + length].lower() == surface.lower():
+        return expected, expected + length
+    lowered, needle = quote_text.lower(), surface.lower()
+    found = [i for i in range(len(lowered)) if lowered.startswith(needle, i)] if needle else []
+    if not found:
+        return None
+    best = min(found, key=lambda i: abs(i - expected))
+    return best, best + length
+
+
+def actor_occurrences(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[TargetOccurrence]:
+    names = {row.actor_id: row.name for row in actors.itertuples() if _present(row.actor_id) and _present(row.name)}
+    by_article: dict[str, list] = defaultdict(list)
+    for mention in mentions.itertuples():
+        if _present(mention.actor_id) and mention.actor_id in names:
+            by_article[mention.article_id].append(mention)
+    occurrences = []
+    for quote in quotes.to_dict("records"):
+        text = quote.get("quote_text") or ""
+        spans = quote_spans(quote)
+        speaker = quote.get("actor_id") if _present(quote.get("actor_id")) else None
+        for mention in by_article.get(quote.get("article_id"), []):
+            if mention.actor_id == speaker:
+                continue
+            if not any(s <= mention.start and mention.end <= e for s, e in spans):
+                continue
+            local = span_in_quote_text(text, spans, int(mention.start), int(mention.end), mention.text or "")
+            if local is None:
+                continue
+            occurrences.append(TargetOccurrence(quote["quote_id"], names[mention.actor_id], "actor",
+                                                StanceItem(text, mention.text, local)))
+    return occurrences
+
+
+def topic_occurrences(quotes: pd.DataFrame, topics: list[Topic], speaker_names: dict[str, str]) -> list[TargetOccurrence]:
+    occurrences = []
+    for quote in quotes.to_dict("records"):
+        text = quote.get("quote_text") or ""
+        speaker_name = (speaker_names.get(quote.get("actor_id")) or "").lower()
+        for topic in topics:
+            if topic.name.lower() == speaker_name:
+                continue
+            for start, end in topic.spans_in(text):
+                occurrences.append(TargetOccurrence(quote["quote_id"], topic.name, "topic",
+                                                    StanceItem(text, text[start:end], (start, end))))
+    return occurrences
+
+
+def combine(predictions: list[StancePrediction], unclear_below: float) -> StancePrediction:
+    """One stance for a target named several times in a quote: mean probabilities, then decide."""
+    scored = [p for p in predictions if p.probabilities]
+    if not scored:
+        return predictions[0]
+    mean = {label: sum(p.probabilities[label] for p in scored) / len(scored) for label in FORCED_LABELS}
+    best = max(FORCED_LABELS, key=mean.get)
+    strongest = max(scored, key=lambda p: p.probabilities[best])
+    return decide(mean, strongest.evidence, unclear_below, allow_unclear=True)
+
+
+def stance_rows(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame,
+                backend: StanceBackend, topics: list[Topic]) -> pd.DataFrame:
+    """The ``stances`` table (columns of ``schema.STANCES``) for these quotes."""
+    if backend.name == "none" or quotes.empty:
+        return schema.empty_frame(schema.STANCES)
+    speaker_names = {row.actor_id: row.name for row in actors.itertuples() if _present(row.actor_id)}
+    occurrences = actor_occurrences(quotes, mentions, actors) + topic_occurrences(quotes, topics, speaker_names)
+    predictions = backend.predict([o.item for o in occurrences], allow_unclear=False)
+    grouped: dict[tuple[str, str, str], list[StancePrediction]] = defaultdict(list)
+    for occurrence, prediction in zip(occurrences, predictions):
+        grouped[(occurrence.quote_id, occurrence.target, occurrence.target_kind)].append(prediction)
+    rows = []
+    for (quote_id, target, kind), group in grouped.items():
+        decided = combine(group, backend.unclear_below)
+        rows.append({"quote_id": quote_id, "target": target, "target_kind": kind, "label": decided.label,
+                     "confidence": decided.confidence,
+                     "evidence": EVIDENCE_SEPARATOR.join(decided.evidence),
+                     "backend": f"{backend.name} {backend.version}"})
+    return schema.frame_from_rows(schema.STANCES, rows)
