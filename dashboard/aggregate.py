@@ -1,0 +1,183 @@
+"""Counts and shares the charts and tables show, computed in pandas before anything is plotted."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from data_prep import schema
+
+DAY, WEEK, MONTH = "day", "week", "month"
+
+
+@dataclass(frozen=True)
+class Counts:
+    quotes: int
+    articles: int
+    speakers: int
+    outlets: int
+    first: pd.Timestamp | None
+    last: pd.Timestamp | None
+
+    @property
+    def span(self) -> str:
+        if self.first is None or self.last is None:
+            return "no dates"
+        if self.first == self.last:
+            return f"{self.first:%Y-%m-%d}"
+        return f"{self.first:%Y-%m-%d} to {self.last:%Y-%m-%d}"
+
+
+def counts(quotes: pd.DataFrame) -> Counts:
+    dates = quotes["published"].dropna()
+    return Counts(quotes=len(quotes), articles=quotes["article_id"].nunique(),
+                  speakers=quotes["speaker"].nunique(), outlets=quotes["outlet"].nunique(),
+                  first=dates.min() if len(dates) else None, last=dates.max() if len(dates) else None)
+
+
+def period_for(dates: pd.Series) -> str:
+    """Days for a few weeks of news, weeks up to about a year, months beyond."""
+    dates = dates.dropna()
+    if dates.empty:
+        return DAY
+    days = (dates.max() - dates.min()).days
+    return DAY if days <= 45 else WEEK if days <= 400 else MONTH
+
+
+def to_period(dates: pd.Series, period: str) -> pd.Series:
+    """Start of the day/week/month of each date (numpy flooring: fast on millions of rows)."""
+    values = dates.to_numpy(dtype="datetime64[ns]")
+    if period == MONTH:
+        floored = values.astype("datetime64[M]")
+    elif period == WEEK:
+        days = values.astype("datetime64[D]")
+        # 1970-01-01 was a Thursday: shift so weeks start on Monday.
+        floored = days - ((days.astype("int64") + 3) % 7).astype("timedelta64[D]")
+    else:
+        floored = values.astype("datetime64[D]")
+    return pd.Series(floored.astype("datetime64[ns]"), index=dates.index, name="period")
+
+
+def over_time(frame: pd.DataFrame, period: str, by: str | None = None, value: str = "quotes") -> pd.DataFrame:
+    """Rows per period (and per ``by``), with columns period, [by], ``value``."""
+    dated = frame[frame["published"].notna()]
+    keys = [to_period(dated["published"], period)]
+    if by:
+        keys.append(dated[by])
+    grouped = dated.groupby(keys, observed=True).size().rename(value).reset_index()
+    return grouped[grouped[value] > 0]
+
+
+def top_speakers(quotes: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
+    tally = quotes.groupby("speaker", observed=True).agg(
+        quotes=("quote_id", "size"), articles=("article_id", "nunique"))
+    tally = tally.sort_values(["quotes", "articles"], ascending=False).head(limit).reset_index()
+    first_affiliation = (quotes[quotes["speaker"].isin(tally["speaker"])]
+                         .groupby("speaker", observed=True)["affiliation"].first())
+    tally["affiliation"] = tally["speaker"].map(first_affiliation).astype(str)
+    tally["speaker"] = tally["speaker"].astype(str)
+    return tally
+
+
+def share_of_voice(quotes: pd.DataFrame, by: str, limit: int = 12) -> pd.DataFrame:
+    """Quotes per group and their share of all quotes; groups past ``limit`` are summed as "other"."""
+    tally = quotes[by].astype(str).value_counts()
+    if len(tally) > limit:
+        tally = pd.concat([tally.head(limit - 1), pd.Series({"(other)": tally.iloc[limit - 1:].sum()})])
+    frame = tally.rename("quotes").rename_axis(by).reset_index()
+    total = frame["quotes"].sum()
+    frame["share"] = frame["quotes"] / total if total else 0.0
+    return frame
+
+
+def label_counts(stances: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """One row per group, one column per stance label (counts), plus n and net = (favor - against) / n."""
+    table = (stances.groupby([*by, "label"], observed=True).size().unstack("label", fill_value=0)
+             .reindex(columns=list(schema.STANCE_LABELS), fill_value=0))
+    table.columns = [str(c) for c in table.columns]
+    table["n"] = table[list(schema.STANCE_LABELS)].sum(axis=1)
+    table = table[table["n"] > 0]
+    table["net"] = (table["favor"] - table["against"]) / table["n"]
+    return table.reset_index()
+
+
+def stance_matrix(stances: pd.DataFrame, speakers: int = 20, targets: int = 15) -> pd.DataFrame:
+    """Speaker x target cells for the most labelled speakers and targets."""
+    top_speakers_ = stances["speaker"].value_counts().head(speakers).index
+    top_targets = stances["target"].value_counts().head(targets).index
+    subset = stances[stances["speaker"].isin(top_speakers_) & stances["target"].isin(top_targets)]
+    table = label_counts(subset, ["speaker", "target"])
+    table["speaker"] = table["speaker"].astype(str)
+    table["target"] = table["target"].astype(str)
+    return table
+
+
+DIVERGING_ORDER = ("against", "neutral", "favor")
+
+
+def diverging(stances: pd.DataFrame, target: str, limit: int = 20) -> pd.DataFrame:
+    """Per speaker, bar segments for one target: against left of zero, favor right, neutral centred.
+
+    Columns: speaker, label, count, share, start, end (share units). "unclear" labels are left out
+    of the bars and reported per speaker in the ``unclear`` column.
+    """
+    subset = stances[stances["target"] == target]
+    table = label_counts(subset, ["speaker"])
+    if table.empty:
+        return pd.DataFrame(columns=["speaker", "label", "count", "share", "start", "end", "unclear", "n"])
+    table = table.sort_values("n", ascending=False).head(limit)
+    rows = []
+    for record in table.to_dict("records"):
+        clear = sum(record[label] for label in DIVERGING_ORDER)
+        if clear == 0:
+            continue
+        shares = {label: record[label] / clear for label in DIVERGING_ORDER}
+        position = -shares["against"] - shares["neutral"] / 2
+        for label in DIVERGING_ORDER:
+            rows.append({"speaker": str(record["speaker"]), "label": label, "count": int(record[label]),
+                         "share": shares[label], "start": position, "end": position + shares[label],
+                         "unclear": int(record["unclear"]), "n": int(record["n"]), "net": record["net"]})
+            position += shares[label]
+    return pd.DataFrame(rows)
+
+
+def stance_summary(stances: pd.DataFrame) -> pd.Series:
+    """Per quote id, its labels as text, e.g. "favor harbour (0.91); against tax (0.60)"."""
+    if stances.empty:
+        return pd.Series(dtype="object")
+    marks = np.where(stances["corrected"].to_numpy(), " corrected", "")
+    text = (stances["label"].astype(str) + " " + stances["target"].astype(str) + " ("
+            + stances["confidence"].map("{:.2f}".format) + marks + ")")
+    return text.groupby(stances["quote_id"].to_numpy()).agg("; ".join)
+
+
+def co_quoted(quotes: pd.DataFrame, speaker: str, limit: int = 15) -> pd.DataFrame:
+    """Other speakers quoted in the same articles as ``speaker``: shared articles and their quotes there."""
+    articles = quotes.loc[quotes["speaker"] == speaker, "article_id"].unique()
+    others = quotes[quotes["article_id"].isin(articles) & (quotes["speaker"] != speaker)]
+    tally = others.groupby("speaker", observed=True).agg(
+        shared_articles=("article_id", "nunique"), quotes=("quote_id", "size"))
+    tally = tally.sort_values(["shared_articles", "quotes"], ascending=False).head(limit).reset_index()
+    tally["speaker"] = tally["speaker"].astype(str)
+    return tally
+
+
+def article_list(articles: pd.DataFrame, quotes: pd.DataFrame, quotes_filtered: bool) -> pd.DataFrame:
+    """Articles with the number of (filtered) quotes in each, newest first.
+
+    With quote filters in play only articles holding a matching quote are listed.
+    """
+    per_article = quotes.groupby("article_id", observed=True).size().rename("quotes")
+    listed = articles.merge(per_article, left_on="article_id", right_index=True,
+                            how="inner" if quotes_filtered else "left")
+    listed["quotes"] = listed["quotes"].fillna(0).astype("int64")
+    listed = listed.sort_values(["published", "title"], ascending=[False, True], na_position="last")
+    return pd.DataFrame({
+        "date": listed["published"].dt.strftime("%Y-%m-%d").fillna(""),
+        "outlet": listed["outlet"].astype(str),
+        "title": listed["title"].fillna("(untitled)"),
+        "quotes": listed["quotes"],
+        "words": listed["n_words"] if "n_words" in listed else 0,
+        "article_id": listed["article_id"],
+    }).reset_index(drop=True)

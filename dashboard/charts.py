@@ -1,0 +1,121 @@
+"""Altair charts over frames that are already aggregated (see aggregate.py): never raw rows.
+
+Stance labels and speakers keep one colour each across every chart and the article reader.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from data_prep import schema
+
+STANCE_COLOURS = {"favor": "#2e7d32", "against": "#c62828", "neutral": "#9e9e9e", "unclear": "#d9d9d9"}
+SPEAKER_PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
+                   "#9c755f", "#bab0ac", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+                   "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
+OTHER_SPEAKER_COLOUR = "#c7c7c7"
+CHART_HEIGHT = 320
+_LABEL_ORDER = {label: i for i, label in enumerate(schema.STANCE_LABELS)}
+
+
+def speaker_colours(speaker_order: list[str]) -> dict[str, str]:
+    """The most quoted speakers of the dataset get the palette, in order; everyone else is grey."""
+    return {name: SPEAKER_PALETTE[i] for i, name in enumerate(speaker_order[:len(SPEAKER_PALETTE)])}
+
+
+def speaker_colour(colours: dict[str, str], speaker: str) -> str:
+    return colours.get(speaker, OTHER_SPEAKER_COLOUR)
+
+
+def speaker_scale(colours: dict[str, str], speakers) -> alt.Scale:
+    names = [str(s) for s in dict.fromkeys(speakers)]
+    return alt.Scale(domain=names, range=[speaker_colour(colours, name) for name in names])
+
+
+def stance_scale(labels=schema.STANCE_LABELS) -> alt.Scale:
+    labels = list(labels)
+    return alt.Scale(domain=labels, range=[STANCE_COLOURS[label] for label in labels])
+
+
+def _period_axis(period: str) -> alt.X:
+    fmt = {"month": "%b %Y", "week": "%d %b %Y"}.get(period, "%d %b %Y")
+    return alt.X("period:T", title=period.capitalize(), axis=alt.Axis(format=fmt))
+
+
+def over_time(frame: pd.DataFrame, period: str, value: str = "quotes", by: str | None = None,
+              colours: dict[str, str] | None = None, title: str = "") -> alt.Chart:
+    if by == "label":
+        frame = frame.assign(label_order=frame["label"].map(_LABEL_ORDER).astype("float64"))
+    base = alt.Chart(frame, title=title).mark_bar().encode(
+        x=_period_axis(period), y=alt.Y(f"{value}:Q", title=value.capitalize(), stack=True),
+        tooltip=[alt.Tooltip("period:T", title=period), *([by] if by else []), alt.Tooltip(f"{value}:Q")])
+    if by == "label":
+        base = base.encode(color=alt.Color("label:N", scale=stance_scale(), title="Stance"),
+                           order=alt.Order("label_order:Q"))
+    elif by == "speaker" and colours is not None:
+        base = base.encode(color=alt.Color("speaker:N", scale=speaker_scale(colours, frame["speaker"]),
+                                           title="Speaker"))
+    elif by:
+        base = base.encode(color=alt.Color(f"{by}:N"))
+    return base.properties(height=CHART_HEIGHT)
+
+
+def ranked_bars(frame: pd.DataFrame, category: str, value: str = "quotes", colours: dict[str, str] | None = None,
+                title: str = "", tooltip: list[str] | None = None) -> alt.Chart:
+    encoding = {
+        "x": alt.X(f"{value}:Q", title=value.replace("_", " ").capitalize()),
+        "y": alt.Y(f"{category}:N", sort="-x", title=None),
+        "tooltip": tooltip or [category, value],
+    }
+    if colours is not None:
+        encoding["color"] = alt.Color(f"{category}:N", scale=speaker_scale(colours, frame[category]), legend=None)
+    height = max(120, 22 * len(frame))
+    return alt.Chart(frame, title=title).mark_bar().encode(**encoding).properties(height=height)
+
+
+def share_bars(frame: pd.DataFrame, category: str, title: str = "") -> alt.Chart:
+    return alt.Chart(frame, title=title).mark_bar().encode(
+        x=alt.X("share:Q", axis=alt.Axis(format="%"), title="Share of quotes"),
+        y=alt.Y(f"{category}:N", sort="-x", title=None),
+        tooltip=[category, "quotes", alt.Tooltip("share:Q", format=".1%")],
+    ).properties(height=max(120, 22 * len(frame)))
+
+
+def stance_heatmap(matrix: pd.DataFrame) -> alt.Chart:
+    """Cells coloured by net stance (favor minus against, per label), red to green."""
+    tooltip = ["speaker", "target", "n", *schema.STANCE_LABELS, alt.Tooltip("net:Q", format="+.2f")]
+    cells = alt.Chart(matrix).mark_rect().encode(
+        x=alt.X("target:N", title="Target", axis=alt.Axis(labelAngle=-30, labelLimit=160)),
+        y=alt.Y("speaker:N", title=None),
+        color=alt.Color("net:Q", title="Net stance", scale=alt.Scale(
+            domain=[-1, 0, 1], range=[STANCE_COLOURS["against"], "#f5f5f5", STANCE_COLOURS["favor"]])),
+        tooltip=tooltip)
+    labels = alt.Chart(matrix).mark_text(fontSize=11).encode(
+        x="target:N", y="speaker:N", text=alt.Text("n:Q"), tooltip=tooltip)
+    height = max(140, 28 * matrix["speaker"].nunique())
+    return (cells + labels).properties(height=height)
+
+
+def diverging_bars(segments: pd.DataFrame, target: str) -> alt.Chart:
+    order = segments.drop_duplicates("speaker").sort_values("net")["speaker"].tolist()
+    bars = alt.Chart(segments, title=f"Stance towards {target}").mark_bar().encode(
+        x=alt.X("start:Q", title="Share of labelled quotes (against left, favor right)",
+                axis=alt.Axis(format="%"), scale=alt.Scale(domain=[-1, 1])),
+        x2="end:Q",
+        y=alt.Y("speaker:N", sort=order[::-1], title=None),
+        color=alt.Color("label:N", scale=stance_scale(["against", "neutral", "favor"]), title="Stance"),
+        tooltip=["speaker", "label", "count", alt.Tooltip("share:Q", format=".0%"), "unclear", "n"])
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#333").encode(x="x:Q")
+    return (bars + zero).properties(height=max(120, 26 * len(order)))
+
+
+def stance_profile(table: pd.DataFrame) -> alt.Chart:
+    """Stacked label counts per target for one speaker; ``table`` is long: target, label, count."""
+    table = table.assign(label_order=table["label"].map(_LABEL_ORDER).astype("float64"))
+    return alt.Chart(table).mark_bar().encode(
+        x=alt.X("count:Q", title="Labelled quotes", stack=True),
+        y=alt.Y("target:N", title=None, sort="-x"),
+        color=alt.Color("label:N", scale=stance_scale(), title="Stance"),
+        order=alt.Order("label_order:Q"),
+        tooltip=["target", "label", "count"],
+    ).properties(height=max(120, 26 * table["target"].nunique()))

@@ -1,0 +1,101 @@
+"""The global filters and how they narrow quotes and stances. Pure pandas: no Streamlit here."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Filters:
+    speakers: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    targets: tuple[str, ...] = ()
+    stances: tuple[str, ...] = ()
+    min_confidence: float = 0.0
+    quote_types: tuple[str, ...] = ()
+    text: str = ""
+
+    def with_(self, **changes) -> "Filters":
+        return replace(self, **changes)
+
+    @property
+    def selects_by_stance(self) -> bool:
+        """Target and stance filters keep only quotes that carry a matching stance label."""
+        return bool(self.targets or self.stances)
+
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+def _in(values: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
+    return values.isin(wanted).to_numpy()
+
+
+def stance_mask(stances: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """Stance rows at or above the minimum confidence, for the chosen targets and labels."""
+    mask = (stances["confidence"] >= filters.min_confidence).to_numpy()
+    if filters.targets:
+        mask &= _in(stances["target"], filters.targets)
+    if filters.stances:
+        mask &= _in(stances["label"], filters.stances)
+    return mask
+
+
+def quote_mask(quotes: pd.DataFrame, stances: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """Which quotes pass every filter.
+
+    The minimum confidence alone never hides a quote (most quotes carry no stance); with a target
+    or stance label chosen, a quote needs a stance that matches all three.
+    """
+    mask = np.ones(len(quotes), dtype=bool)
+    if filters.speakers:
+        mask &= _in(quotes["speaker"], filters.speakers)
+    if filters.affiliations:
+        mask &= _in(quotes["affiliation"], filters.affiliations)
+    if filters.outlets:
+        mask &= _in(quotes["outlet"], filters.outlets)
+    if filters.quote_types:
+        mask &= _in(quotes["quote_type"], filters.quote_types)
+    if filters.date_from is not None:
+        mask &= (quotes["published"] >= pd.Timestamp(filters.date_from)).to_numpy()
+    if filters.date_to is not None:
+        mask &= (quotes["published"] < pd.Timestamp(filters.date_to) + pd.Timedelta(days=1)).to_numpy()
+    if filters.selects_by_stance:
+        labelled = np.zeros(len(quotes), dtype=bool)
+        labelled[stances["quote_row"].to_numpy()[stance_mask(stances, filters)]] = True
+        mask &= labelled
+    if filters.text.strip():
+        mask &= _text_mask(quotes, filters.text.strip(), mask)
+    return mask
+
+
+def _text_mask(quotes: pd.DataFrame, needle: str, candidates: np.ndarray) -> np.ndarray:
+    """Case-insensitive substring search in quote text and speaker, only over rows still in play."""
+    found = np.zeros(len(quotes), dtype=bool)
+    rows = np.flatnonzero(candidates)
+    if len(rows) == 0:
+        return found
+    subset = quotes.iloc[rows]
+    hit = subset["quote_text"].str.contains(needle, case=False, regex=False, na=False).to_numpy()
+    hit |= subset["speaker"].astype(str).str.contains(needle, case=False, regex=False, na=False).to_numpy()
+    found[rows] = hit
+    return found
+
+
+def filter_quotes(quotes: pd.DataFrame, stances: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    return quotes[quote_mask(quotes, stances, filters)]
+
+
+def filter_stances(stances: pd.DataFrame, kept_quotes: np.ndarray, filters: Filters) -> pd.DataFrame:
+    """Stance labels of the kept quotes (``quote_mask`` over the quote view) that pass the stance filters.
+
+    ``stances`` carries ``quote_row``, each label's row in the quote view (see views.build_stance_view).
+    """
+    mask = stance_mask(stances, filters) & kept_quotes[stances["quote_row"].to_numpy()]
+    return stances[mask]

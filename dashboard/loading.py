@@ -1,0 +1,72 @@
+"""Reading the dataset folder for the app, cached per dataset version and corrections file."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import streamlit as st
+
+from data_prep import corrections, schema, store
+from dashboard.views import Views, build_views
+
+
+def data_dir() -> Path:
+    return store.default_data_dir()
+
+
+def load_views_uncached(directory: Path) -> Views:
+    tables = store.read_dataset(directory)
+    tables = corrections.apply_corrections(tables, corrections.load_corrections(directory))
+    return build_views(tables)
+
+
+# cache_resource hands every rerun the same frames instead of unpickling a copy (cache_data does):
+# at a million quotes that copy alone would cost more than the whole rerun budget. Pages must treat
+# the frames as read-only. The key carries the dataset version and the corrections file stamp, so a
+# rebuild or a new correction shows up without restarting the app.
+@st.cache_resource(show_spinner="Loading the dataset...", max_entries=2)
+def _load_views(directory: str, version: str, corrections_stamp: str) -> Views:
+    return load_views_uncached(Path(directory))
+
+
+def load_views(directory: Path | None = None) -> Views:
+    directory = Path(directory or data_dir())
+    return _load_views(str(directory.resolve()), store.dataset_version(directory),
+                       corrections.corrections_stamp(directory))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def article_text(directory: str, version: str, article_id: str) -> str | None:
+    """One article's text, read from Parquet with a filter instead of loading every text."""
+    path = store.table_path(Path(directory), schema.ARTICLES)
+    if not path.is_file():
+        return None
+    table = pq.read_table(path, columns=["article_id", "text"],
+                          filters=pc.field("article_id") == article_id)
+    if table.num_rows == 0:
+        return None
+    return table.column("text")[0].as_py() or ""
+
+
+def text_of(article_id: str, directory: Path | None = None) -> str | None:
+    directory = Path(directory or data_dir())
+    return article_text(str(directory.resolve()), store.dataset_version(directory), article_id)
+
+
+def dataset_info(directory: Path | None = None) -> dict:
+    directory = Path(directory or data_dir())
+    try:
+        return json.loads((directory / store.VERSION_FILE).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def has_data(directory: Path | None = None) -> bool:
+    return store.has_dataset(Path(directory or data_dir()))
+
+
+def empty_views() -> Views:
+    return build_views({table: schema.empty_frame(table) for table in schema.TABLES})
+

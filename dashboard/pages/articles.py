@@ -1,0 +1,49 @@
+import streamlit as st
+
+from dashboard import aggregate, loading, reader, session
+
+ctx = session.context()
+st.title("Articles")
+if not ctx.has_data:
+    session.no_data_message()
+    st.stop()
+
+quote_filters = ctx.filters.with_(outlets=(), date_from=None, date_to=None, min_confidence=0.0)
+articles = ctx.views.articles
+if ctx.filters.outlets:
+    articles = articles[articles["outlet"].isin(ctx.filters.outlets)]
+if ctx.filters.date_from:
+    articles = articles[articles["published"].dt.date >= ctx.filters.date_from]
+if ctx.filters.date_to:
+    articles = articles[articles["published"].dt.date <= ctx.filters.date_to]
+listing = aggregate.article_list(articles, ctx.quotes, quotes_filtered=not quote_filters.is_empty())
+
+chosen = st.query_params.get("article")
+if chosen and chosen not in set(ctx.views.articles["article_id"]):
+    st.warning("The linked article is not in this dataset (it may have been removed in a rebuild).")
+    chosen = None
+
+st.caption(f"{len(listing):,} of {len(ctx.views.articles):,} articles match the filters. "
+           "Select one to read it with its quotes highlighted.")
+if listing.empty and not chosen:
+    session.empty_selection_message(ctx, what="articles")
+    st.stop()
+event = st.dataframe(listing.head(5000), key="article_table", on_select="rerun", selection_mode="single-row",
+                     hide_index=True, lazy=False, column_order=["date", "outlet", "title", "quotes", "words"])
+if event is not None and event.selection.rows:
+    chosen = str(listing.iloc[event.selection.rows[0]]["article_id"])
+if not chosen:
+    st.stop()
+st.query_params["article"] = chosen
+
+article = ctx.views.articles[ctx.views.articles["article_id"] == chosen].iloc[0]
+text = loading.text_of(chosen, ctx.directory)
+quotes = ctx.views.quotes[ctx.views.quotes["article_id"] == chosen]
+st.divider()
+if text is None:
+    st.warning("This article's text is missing from the dataset.")
+    st.stop()
+st.html(reader.reader_html(article, text, quotes, ctx.views.stances[ctx.views.stances["confidence"]
+                                                                     >= ctx.filters.min_confidence], ctx.colours))
+st.caption(f"{len(quotes)} quotes highlighted, one colour per speaker; hover a quote for its speaker and the "
+           "automatic stance estimate.")

@@ -1,0 +1,75 @@
+import shutil
+
+import pandas as pd
+import streamlit as st
+
+from data_prep import schema
+from data_prep.corrections import corrections_frame, load_corrections
+from dashboard import loading, session, uploads
+
+ctx = session.context()
+st.title("Data")
+
+st.subheader("Dataset")
+st.markdown(f"Folder: `{ctx.directory}`")
+if ctx.has_data:
+    info = loading.dataset_info(ctx.directory)
+    views = ctx.views
+    summary = pd.DataFrame({
+        "table": ["articles", "quotes", "speakers and other actors", "mentions", "stance labels", "ingest log"],
+        "rows": [len(views.articles), len(views.quotes), len(views.actors), len(views.mentions),
+                 len(views.stances), len(views.ingest_log)]})
+    st.dataframe(summary, hide_index=True)
+    if info.get("built_at"):
+        st.caption(f"Built {info['built_at']} (version {info.get('version', '?')}).")
+    st.subheader("Ingest log")
+    log = views.ingest_log
+    failed = log[log["status"] == "failed"]
+    if len(failed):
+        st.warning(f"{len(failed):,} input records failed; see the messages below.")
+    statuses = st.multiselect("Status", list(schema.INGEST_STATUSES), default=[], placeholder="all statuses",
+                              key="data_page_status")
+    st.dataframe(log[log["status"].isin(statuses)] if statuses else log, hide_index=True)
+else:
+    session.no_data_message()
+
+st.subheader("Add articles")
+st.caption(f"Plain text, Markdown, HTML, JSON Lines or CSV; at most {uploads.MAX_UPLOAD_BYTES // 2**20} MB a file. "
+           "The dataset is rebuilt with the new articles; articles already in it are recognised as duplicates.")
+files = st.file_uploader("Article files", type=uploads.UPLOAD_TYPES, accept_multiple_files=True,
+                         key="data_page_upload")
+if st.button("Build the dataset", disabled=not files, icon=":material/build:"):
+    saved = uploads.save_uploads([(file.name, file.getvalue()) for file in files])
+    for problem in saved.rejected:
+        st.error(problem)
+    if saved.paths:
+        try:
+            from data_prep.pipeline import build_dataset
+        except ImportError as error:
+            st.error(f"The build pipeline is not available in this installation ({error}).")
+        else:
+            bar = st.progress(0.0, text="Reading articles...")
+
+            def progress(done: int, total: int) -> None:
+                bar.progress(min(1.0, done / total) if total else 1.0, text=f"Article {done:,} of {total:,}")
+
+            try:
+                result = build_dataset(saved.paths, ctx.directory, progress=progress)
+            except Exception as error:  # the app must survive any failure in a build
+                st.error(f"The build stopped: {error}")
+            else:
+                bar.progress(1.0, text="Done")
+                st.success(f"{getattr(result, 'message', '')} Built: {result.built}, duplicates: "
+                           f"{result.duplicates}, failed: {result.failed}. The pages now show the new data.")
+    shutil.rmtree(saved.directory, ignore_errors=True)
+
+st.subheader("Corrections")
+corrections = corrections_frame(load_corrections(ctx.directory))
+if corrections.empty:
+    st.caption("No corrections yet. Fix a speaker or a stance label from the Quotes page.")
+else:
+    st.caption(f"{len(corrections):,} corrections, applied every time the data loads (the latest one per quote "
+               "and field counts). They are kept in corrections.csv beside the tables, so rebuilds keep them.")
+    st.dataframe(corrections, hide_index=True)
+    st.download_button("Export corrections (CSV)", corrections.to_csv(index=False).encode("utf-8"),
+                       file_name="newsvoices-corrections.csv", mime="text/csv", icon=":material/download:")

@@ -1,0 +1,48 @@
+import streamlit as st
+
+from dashboard import aggregate, charts, session
+
+ctx = session.context()
+st.title("Overview")
+if not ctx.has_data:
+    session.no_data_message()
+    st.stop()
+
+total = aggregate.counts(ctx.views.quotes)
+shown = aggregate.counts(ctx.quotes)
+columns = st.columns(5)
+columns[0].metric("Articles", f"{shown.articles:,}", help=f"{len(ctx.views.articles):,} articles in the dataset")
+columns[1].metric("Quotes", f"{shown.quotes:,}", help=f"{total.quotes:,} quotes in the dataset")
+columns[2].metric("Speakers", f"{shown.speakers:,}")
+columns[3].metric("Outlets", f"{shown.outlets:,}")
+columns[4].metric("Dates", shown.span)
+if not ctx.filters.is_empty():
+    st.caption(f"Counts for the current filters: {shown.quotes:,} of {total.quotes:,} quotes.")
+
+st.markdown(
+    f"This dataset covers **{len(ctx.views.articles):,} articles** from "
+    f"**{ctx.views.articles['outlet'].nunique():,} outlets** ({total.span}). Quotes, speakers and their "
+    "affiliations are extracted automatically from the article text. **Stance labels are automatic "
+    "estimates**, not judgements: check the evidence and correct them on the Quotes page when wrong.")
+
+if ctx.quotes.empty:
+    session.empty_selection_message(ctx)
+    st.stop()
+
+period = aggregate.period_for(ctx.quotes["published"])
+timeline = aggregate.over_time(ctx.quotes, period)
+if timeline.empty:
+    st.info("None of these quotes has a publication date, so there is no timeline.")
+else:
+    st.altair_chart(charts.over_time(timeline, period, title=f"Quotes per {period}"), width="stretch")
+
+left, right = st.columns(2)
+with left:
+    speakers = aggregate.top_speakers(ctx.quotes)
+    st.altair_chart(charts.ranked_bars(speakers, "speaker", colours=ctx.colours, title="Most quoted speakers",
+                                       tooltip=["speaker", "affiliation", "quotes", "articles"]), width="stretch")
+with right:
+    st.altair_chart(charts.share_bars(aggregate.share_of_voice(ctx.quotes, "affiliation"), "affiliation",
+                                      title="Share of voice by affiliation"), width="stretch")
+    st.altair_chart(charts.share_bars(aggregate.share_of_voice(ctx.quotes, "kind"), "kind",
+                                      title="Share of voice by kind of speaker"), width="stretch")

@@ -1,0 +1,75 @@
+import streamlit as st
+
+from dashboard import aggregate, charts, session, table
+
+base = session.context()
+st.title("Speakers")
+if not base.has_data:
+    session.no_data_message()
+    st.stop()
+
+# The speaker picked here replaces the sidebar's speaker filter; every other filter still applies.
+ctx = session.context(base.filters.with_(speakers=()))
+names = [name for name in base.views.speaker_order]
+if not names:
+    session.empty_selection_message(base)
+    st.stop()
+requested = st.query_params.get("actor")
+start = requested if requested in names else (base.filters.speakers[0] if base.filters.speakers else names[0])
+speaker = st.selectbox("Speaker", names, index=names.index(start), key="speaker_page_choice",
+                       help="Most quoted first. Type to search.")
+st.query_params["actor"] = speaker
+
+actors = base.views.actors
+profile = actors[actors["name"] == speaker]
+own_quotes = ctx.quotes[ctx.quotes["speaker"] == speaker]
+all_quotes = base.views.quotes[base.views.quotes["speaker"] == speaker]
+mention_count = int(base.views.mentions["actor_id"].isin(profile["actor_id"]).sum())
+
+if not profile.empty:
+    first = profile.iloc[0]
+    facts = {"Role": first["role"], "Affiliation": first["affiliation"], "Kind": first["kind"]}
+    st.markdown(" · ".join(f"**{key}:** {value}" for key, value in facts.items() if value and str(value) != "nan"))
+else:
+    st.caption("Speaker found in the text but not matched to a known actor.")
+columns = st.columns(3)
+columns[0].metric("Quotes (all)", f"{len(all_quotes):,}")
+columns[1].metric("Quotes (filtered)", f"{len(own_quotes):,}")
+columns[2].metric("Mentions", f"{mention_count:,}")
+
+if own_quotes.empty:
+    session.empty_selection_message(ctx, what=f"quotes by {speaker}")
+    st.stop()
+
+left, right = st.columns(2)
+with left:
+    period = aggregate.period_for(own_quotes["published"])
+    timeline = aggregate.over_time(own_quotes, period)
+    if timeline.empty:
+        st.info("No publication dates for these quotes.")
+    else:
+        st.altair_chart(charts.over_time(timeline, period, title=f"Quotes per {period}"), width="stretch")
+with right:
+    partners = aggregate.co_quoted(ctx.quotes, speaker)
+    if partners.empty:
+        st.info("Nobody else is quoted in the same articles.")
+    else:
+        st.altair_chart(charts.ranked_bars(partners, "speaker", "shared_articles", colours=ctx.colours,
+                                           title="Quoted alongside (same articles)",
+                                           tooltip=["speaker", "shared_articles", "quotes"]), width="stretch")
+
+st.subheader("Stance profile (automatic estimates)")
+labels = ctx.stances[ctx.stances["speaker"] == speaker]
+if labels.empty:
+    st.info("No stance labels for this speaker's quotes at the current minimum confidence.")
+else:
+    long = (labels.groupby(["target", "label"], observed=True).size().rename("count").reset_index())
+    long = long[long["count"] > 0].astype({"target": str, "label": str})
+    st.altair_chart(charts.stance_profile(long), width="stretch")
+
+st.subheader("Their quotes")
+shown = table.quote_table(own_quotes, ctx.stances)
+st.caption(table.showing_line(len(shown), len(own_quotes), len(all_quotes)))
+st.dataframe(shown, hide_index=True, column_order=["date", "outlet", "type", "quote", "stance", "corrected"])
+st.download_button("Download these quotes (CSV)", table.to_csv(shown), file_name="newsvoices-speaker-quotes.csv",
+                   mime="text/csv", icon=":material/download:")

@@ -1,0 +1,181 @@
+"""Streamlit glue shared by the router and the pages: sidebar filters, their URL sync, the selection.
+
+Filter widgets live in the router (app.py), which runs on every page, so their values persist
+across pages in session_state. The URL mirrors them, so a copied link reproduces the view.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from data_prep import corrections, schema, store
+from dashboard import charts, links, loading
+from dashboard.filters import Filters, filter_stances, quote_mask
+from dashboard.views import Views
+
+KEYS = {"speakers": "f_speakers", "affiliations": "f_affiliations", "outlets": "f_outlets",
+        "date_from": "f_date_from", "date_to": "f_date_to", "targets": "f_targets", "stances": "f_stances",
+        "min_confidence": "f_min_confidence", "quote_types": "f_quote_types", "text": "f_text"}
+INITIALISED = "nv_filters_from_url"
+URL_WARNINGS = "nv_url_warnings"
+
+
+@dataclass
+class Context:
+    directory: Path
+    views: Views
+    filters: Filters
+    quotes: pd.DataFrame  # filtered
+    stances: pd.DataFrame  # stance labels of the filtered quotes that pass the stance filters
+    colours: dict[str, str]
+
+    @property
+    def has_data(self) -> bool:
+        return not self.views.quotes.empty or not self.views.articles.empty
+
+
+def options(views: Views) -> dict[str, list]:
+    quotes, stances = views.quotes, views.stances
+    return {
+        "speakers": list(views.speaker_order),
+        "affiliations": quotes["affiliation"].astype(str).value_counts().index.tolist(),
+        "outlets": sorted(views.articles["outlet"].astype(str).unique().tolist()),
+        "targets": stances["target"].astype(str).value_counts().index.tolist(),
+        "stances": list(schema.STANCE_LABELS),
+        "quote_types": [t for t in (*schema.QUOTE_TYPES, "unknown") if t in set(quotes["quote_type"].astype(str))]
+        or list(schema.QUOTE_TYPES),
+    }
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+
+
+def seed_from_url(views: Views) -> None:
+    """Once per browser session: the link's filters become the widgets' starting values."""
+    if st.session_state.get(INITIALISED):
+        return
+    st.session_state[INITIALISED] = True
+    requested = links.filters_from_params(_url_params())
+    choices = options(views)
+    warnings = []
+    for attribute in ("speakers", "affiliations", "outlets", "targets", "stances", "quote_types"):
+        wanted = getattr(requested, attribute)
+        known = [value for value in wanted if value in set(choices[attribute])]
+        missing = [value for value in wanted if value not in set(choices[attribute])]
+        if missing:
+            warnings.append(f"The link asks for {attribute.replace('_', ' ')} not in this dataset: "
+                            + ", ".join(missing))
+        st.session_state[KEYS[attribute]] = known
+    st.session_state[KEYS["date_from"]] = requested.date_from
+    st.session_state[KEYS["date_to"]] = requested.date_to
+    st.session_state[KEYS["min_confidence"]] = requested.min_confidence
+    st.session_state[KEYS["text"]] = requested.text
+    st.session_state[URL_WARNINGS] = warnings
+
+
+def reset_filters() -> None:
+    for attribute, key in KEYS.items():
+        st.session_state[key] = getattr(Filters(), attribute) if not isinstance(
+            getattr(Filters(), attribute), tuple) else []
+
+
+def current_filters() -> Filters:
+    state = st.session_state
+    values = {}
+    for attribute, key in KEYS.items():
+        value = state.get(key)
+        default = getattr(Filters(), attribute)
+        if isinstance(default, tuple):
+            values[attribute] = tuple(value or ())
+        elif value is None:
+            values[attribute] = default
+        else:
+            values[attribute] = value
+    values["text"] = (values["text"] or "").strip()
+    values["min_confidence"] = float(values["min_confidence"] or 0.0)
+    return Filters(**values)
+
+
+def sidebar(views: Views) -> Filters:
+    """The global filter widgets; returns the filters they set."""
+    choices = options(views)
+    bar = st.sidebar
+    bar.text_input("Search quotes", key=KEYS["text"], placeholder="words in the quote or speaker name")
+    bar.multiselect("Speakers", choices["speakers"], key=KEYS["speakers"], placeholder="all speakers")
+    bar.multiselect("Affiliation", choices["affiliations"], key=KEYS["affiliations"],
+                    placeholder="all affiliations")
+    bar.multiselect("Outlet", choices["outlets"], key=KEYS["outlets"], placeholder="all outlets")
+    first, last = views.quotes["published"].min(), views.quotes["published"].max()
+    bounds = {}
+    if pd.notna(first) and pd.notna(last):
+        bounds = {"min_value": min(first.date(), dt.date(1900, 1, 1)), "max_value": dt.date(2100, 12, 31)}
+    left, right = bar.columns(2)
+    left.date_input("From", key=KEYS["date_from"], format="YYYY-MM-DD", **bounds)
+    right.date_input("To", key=KEYS["date_to"], format="YYYY-MM-DD", **bounds)
+    bar.multiselect("Quote type", choices["quote_types"], key=KEYS["quote_types"], placeholder="all types")
+    bar.markdown("**Stance** (automatic estimates)")
+    bar.multiselect("Stance target", choices["targets"], key=KEYS["targets"], placeholder="any target")
+    bar.multiselect("Stance label", choices["stances"], key=KEYS["stances"], placeholder="any label")
+    bar.slider("Minimum confidence", 0.0, 1.0, step=0.05, key=KEYS["min_confidence"],
+               help="Stance labels below this confidence are hidden everywhere. With a target or label "
+                    "chosen, quotes need a matching label at or above it.")
+    bar.button("Reset filters", on_click=reset_filters, width="stretch")
+    for warning in st.session_state.pop(URL_WARNINGS, []):
+        bar.warning(warning)
+    return current_filters()
+
+
+def sync_url(filters: Filters, page: str) -> None:
+    """Make the URL show the filters (and keep only this page's own parameters)."""
+    wanted = links.filters_to_params(filters)
+    keep = links.params_to_keep(page)
+    for key in list(st.query_params.keys()):
+        if key not in keep or (key in links.FILTER_PARAMS and key not in wanted):
+            del st.query_params[key]
+    for key, value in wanted.items():
+        current = st.query_params.get_all(key)
+        expected = value if isinstance(value, list) else [value]
+        if current != expected:
+            st.query_params[key] = value
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _selection(_views: Views, views_key: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    kept = quote_mask(_views.quotes, _views.stances, filters)
+    quotes = _views.quotes if kept.all() else _views.quotes[kept]
+    return quotes, filter_stances(_views.stances, kept, filters)
+
+
+def _views_key(directory: Path) -> str:
+    return f"{directory.resolve()}|{store.dataset_version(directory)}|{corrections.corrections_stamp(directory)}"
+
+
+def views(directory: Path | None = None) -> Views:
+    directory = directory or loading.data_dir()
+    return loading.load_views(directory) if loading.has_data(directory) else loading.empty_views()
+
+
+def context(filters: Filters | None = None) -> Context:
+    directory = loading.data_dir()
+    views_ = views(directory)
+    filters = filters if filters is not None else current_filters()
+    quotes, stances = _selection(views_, _views_key(directory), filters)
+    return Context(directory=directory, views=views_, filters=filters, quotes=quotes, stances=stances,
+                   colours=charts.speaker_colours(views_.speaker_order))
+
+
+def no_data_message() -> None:
+    st.info("No dataset yet. Add articles on the **Data** page, or build one from the command line with "
+            "`newsvoices prep`, then point the app at it with the `NEWSVOICES_DATA` setting.")
+
+
+def empty_selection_message(ctx: Context, what: str = "quotes") -> None:
+    st.info(f"No {what} match the current filters ({len(ctx.views.quotes):,} quotes in the dataset). "
+            "Widen the date range, remove a speaker or target, lower the minimum confidence, "
+            "or press **Reset filters** in the sidebar.")
+

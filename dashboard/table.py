@@ -1,0 +1,44 @@
+"""The quote table as shown (and exported): one frame, so the CSV holds exactly what is on screen."""
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import aggregate
+
+MAX_TABLE_ROWS = 5000
+TABLE_COLUMNS = ["speaker", "affiliation", "outlet", "date", "type", "quote", "stance", "corrected",
+                 "quote_id", "article_id"]
+
+
+def quote_table(quotes: pd.DataFrame, stances: pd.DataFrame, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
+    """The first ``limit`` quotes (newest first) with a readable stance summary per quote."""
+    shown = quotes.head(limit)
+    labels = stances[stances["quote_id"].isin(shown["quote_id"])]
+    summary = aggregate.stance_summary(labels)
+    stance_fixed = set(labels.loc[labels["corrected"], "quote_id"])
+    corrected = [", ".join(part for part, flag in (("speaker", speaker_fixed), ("stance", quote_id in stance_fixed))
+                           if flag)
+                 for quote_id, speaker_fixed in zip(shown["quote_id"], shown["corrected"])]
+    return pd.DataFrame({
+        "speaker": shown["speaker"].astype(str).to_numpy(),
+        "affiliation": shown["affiliation"].astype(str).to_numpy(),
+        "outlet": shown["outlet"].astype(str).to_numpy(),
+        "date": shown["published"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(),
+        "type": shown["quote_type"].astype(str).to_numpy(),
+        "quote": shown["quote_text"].fillna("").to_numpy(),
+        "stance": shown["quote_id"].map(summary).fillna("").to_numpy(),
+        "corrected": corrected,
+        "quote_id": shown["quote_id"].to_numpy(),
+        "article_id": shown["article_id"].to_numpy(),
+    }, columns=TABLE_COLUMNS)
+
+
+def showing_line(shown: int, matching: int, total: int) -> str:
+    line = f"Showing {matching:,} of {total:,} quotes"
+    if shown < matching:
+        line += f" (the table lists the newest {shown:,}; narrow the filters to see the rest)"
+    return line
+
+
+def to_csv(table: pd.DataFrame) -> bytes:
+    return table.to_csv(index=False).encode("utf-8")

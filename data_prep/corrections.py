@@ -1,0 +1,222 @@
+"""Hand corrections of quote speakers and stance labels, kept apart from the built tables.
+
+The corrections live in ``corrections.csv`` inside the dataset folder. A rebuild carries the file
+over (``store.write_dataset`` keeps non-table files) and ids are derived from content, so a
+correction keeps applying to the same quote after a rebuild. docs/corrections.md documents the format.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from data_prep import schema
+
+CORRECTIONS_FILE = "corrections.csv"
+SPEAKER = "speaker"
+STANCE = "stance"
+FIELDS = (SPEAKER, STANCE)
+CORRECTED_COLUMN = "corrected"
+CORRECTION_BACKEND = "correction"
+CORRECTION_EVIDENCE = "corrected by hand"
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One fix. A speaker fix names an existing actor (``actor_id``) or a new name (``speaker_name``);
+    a stance fix sets ``label`` for the quote's ``target``."""
+
+    quote_id: str
+    field: str
+    actor_id: str = ""
+    speaker_name: str = ""
+    target: str = ""
+    label: str = ""
+    note: str = ""
+    created_at: str = ""
+
+    def key(self) -> tuple[str, str, str]:
+        """Corrections with the same key replace each other; the latest one counts."""
+        return (self.quote_id, self.field, self.target if self.field == STANCE else "")
+
+
+CORRECTION_COLUMNS = [f.name for f in fields(Correction)]
+
+
+def corrections_path(data_dir: Path) -> Path:
+    return Path(data_dir) / CORRECTIONS_FILE
+
+
+def corrections_stamp(data_dir: Path) -> str:
+    """Changes whenever the corrections file changes: caches of corrected tables key on it."""
+    try:
+        stat = corrections_path(data_dir).stat()
+    except OSError:
+        return "none"
+    return f"{stat.st_mtime_ns}-{stat.st_size}"
+
+
+def validate(correction: Correction) -> Correction:
+    """The correction with whitespace trimmed and a timestamp, or ValueError saying what is wrong."""
+    values = {name: str(value or "").strip() for name, value in asdict(correction).items()}
+    cleaned = Correction(**values)
+    if not cleaned.quote_id:
+        raise ValueError("a correction needs the id of the quote it fixes")
+    if cleaned.field == SPEAKER:
+        if not (cleaned.actor_id or cleaned.speaker_name):
+            raise ValueError("a speaker correction needs an actor or a speaker name")
+    elif cleaned.field == STANCE:
+        if not cleaned.target:
+            raise ValueError("a stance correction needs the stance target")
+        if cleaned.label not in schema.STANCE_LABELS:
+            raise ValueError(f"stance label must be one of {', '.join(schema.STANCE_LABELS)}, "
+                             f"not {cleaned.label!r}")
+    else:
+        raise ValueError(f"a correction fixes one of {', '.join(FIELDS)}, not {cleaned.field!r}")
+    if not cleaned.created_at:
+        cleaned = Correction(**{**asdict(cleaned),
+                                "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    return cleaned
+
+
+def load_corrections(data_dir: Path) -> list[Correction]:
+    """Every valid correction in the file, oldest first; malformed rows are skipped."""
+    path = corrections_path(data_dir)
+    if not path.is_file():
+        return []
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError):
+        return []
+    result = []
+    for row in frame.to_dict("records"):
+        try:
+            result.append(validate(Correction(**{name: row.get(name, "") for name in CORRECTION_COLUMNS})))
+        except ValueError:
+            continue
+    return result
+
+
+def corrections_frame(corrections: list[Correction]) -> pd.DataFrame:
+    return pd.DataFrame([asdict(c) for c in corrections], columns=CORRECTION_COLUMNS)
+
+
+def save_correction(data_dir: Path, correction: Correction) -> Correction:
+    """Append one correction to the dataset folder's file, atomically (write a sibling, then rename)."""
+    correction = validate(correction)
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    frame = corrections_frame([*load_corrections(data_dir), correction])
+    handle, temporary = tempfile.mkstemp(prefix=".corrections-", suffix=".csv", dir=data_dir)
+    try:
+        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
+            frame.to_csv(out, index=False)
+        os.replace(temporary, corrections_path(data_dir))
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return correction
+
+
+def latest_by_key(corrections: list[Correction]) -> list[Correction]:
+    latest: dict[tuple[str, str, str], Correction] = {}
+    for correction in corrections:
+        latest[correction.key()] = correction
+    return list(latest.values())
+
+
+def typed_actor_id(name: str) -> str:
+    """A stable id for a speaker typed by hand, so the same name always makes the same actor."""
+    return "corr-" + hashlib.sha1(name.casefold().encode("utf-8")).hexdigest()[:12]
+
+
+def apply_corrections(tables: dict[str, pd.DataFrame],
+                      corrections: list[Correction]) -> dict[str, pd.DataFrame]:
+    """New tables with the corrections applied; the inputs are not changed.
+
+    Quotes and stances get a boolean ``corrected`` column. A typed speaker name becomes an actor of
+    kind ``unknown`` unless an actor of that name exists. Corrections for quotes that are not in
+    the tables (e.g. the article was removed) are ignored.
+    """
+    result = dict(tables)
+    quotes = tables[schema.QUOTES].copy()
+    actors = tables[schema.ACTORS].copy()
+    stances = tables[schema.STANCES].copy()
+    quotes[CORRECTED_COLUMN] = False
+    stances[CORRECTED_COLUMN] = False
+    known_quotes = set(quotes["quote_id"])
+    active = [c for c in latest_by_key(corrections) if c.quote_id in known_quotes]
+
+    speaker_fixes = {c.quote_id: c for c in active if c.field == SPEAKER}
+    if speaker_fixes:
+        actors, actor_for_quote = _resolve_speakers(actors, speaker_fixes.values())
+        fixed = quotes["quote_id"].isin(actor_for_quote.keys())
+        quotes.loc[fixed, "actor_id"] = quotes.loc[fixed, "quote_id"].map(actor_for_quote)
+        quotes.loc[fixed, CORRECTED_COLUMN] = True
+        actors = _recount_quotes(actors, quotes)
+
+    stance_fixes = [c for c in active if c.field == STANCE]
+    if stance_fixes:
+        stances = _apply_stance_fixes(stances, stance_fixes)
+
+    result[schema.QUOTES] = quotes
+    result[schema.ACTORS] = actors
+    result[schema.STANCES] = stances
+    return result
+
+
+def _resolve_speakers(actors: pd.DataFrame, fixes) -> tuple[pd.DataFrame, dict[str, str]]:
+    known_ids = set(actors["actor_id"])
+    id_by_name = {str(name).casefold(): actor_id
+                  for actor_id, name in zip(actors["actor_id"], actors["name"]) if name}
+    new_rows = []
+    actor_for_quote = {}
+    for fix in fixes:
+        if fix.actor_id and fix.actor_id in known_ids:
+            actor_for_quote[fix.quote_id] = fix.actor_id
+            continue
+        name = fix.speaker_name or fix.actor_id
+        actor_id = id_by_name.get(name.casefold())
+        if actor_id is None:
+            actor_id = typed_actor_id(name)
+            id_by_name[name.casefold()] = actor_id
+            new_rows.append({"actor_id": actor_id, "name": name, "kind": "unknown", "role": None,
+                             "affiliation": None, "n_quotes": 0, "n_mentions": 0})
+        actor_for_quote[fix.quote_id] = actor_id
+    if new_rows:
+        actors = pd.concat([actors, schema.frame_from_rows(schema.ACTORS, new_rows)], ignore_index=True)
+    return actors, actor_for_quote
+
+
+def _recount_quotes(actors: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    counts = quotes["actor_id"].value_counts()
+    actors = actors.copy()
+    actors["n_quotes"] = actors["actor_id"].map(counts).fillna(0).astype("int64")
+    return actors
+
+
+def _apply_stance_fixes(stances: pd.DataFrame, fixes: list[Correction]) -> pd.DataFrame:
+    stances = stances.copy()
+    added = []
+    for fix in fixes:
+        rows = (stances["quote_id"] == fix.quote_id) & (stances["target"] == fix.target)
+        if rows.any():
+            stances.loc[rows, "label"] = fix.label
+            stances.loc[rows, "confidence"] = 1.0
+            stances.loc[rows, "evidence"] = CORRECTION_EVIDENCE
+            stances.loc[rows, "backend"] = CORRECTION_BACKEND
+            stances.loc[rows, CORRECTED_COLUMN] = True
+        else:
+            added.append({"quote_id": fix.quote_id, "target": fix.target, "target_kind": None,
+                          "label": fix.label, "confidence": 1.0, "evidence": CORRECTION_EVIDENCE,
+                          "backend": CORRECTION_BACKEND})
+    if added:
+        extra = schema.frame_from_rows(schema.STANCES, added)
+        extra[CORRECTED_COLUMN] = True
+        stances = pd.concat([stances, extra], ignore_index=True)
+    return stances
