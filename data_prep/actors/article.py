@@ -1,0 +1,388 @@
+"""One article's actors: every named person, organisation, outlet and country, the descriptive phrases
+and pronouns that point at them, and the actor behind each quote's speaker."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from data_prep.actors import kinds, titles
+from data_prep.actors.gazetteer import gazetteer
+from data_prep.actors.naming import (can_be_same_person, clean_person_name, fold, name_parts, pronoun_kind,
+                                     strip_titles)
+from data_prep.actors.pronouns import PronounResolver
+
+AGENT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+@dataclass
+class ArticleActor:
+    key: str
+    name: str
+    kind: str
+    roles: Counter = field(default_factory=Counter)
+    affiliations: Counter = field(default_factory=Counter)
+    genders: Counter = field(default_factory=Counter)
+    variants: dict[str, None] = field(default_factory=dict)
+    head_lemma: str | None = None
+
+    @property
+    def role(self) -> str | None:
+        return self.roles.most_common(1)[0][0] if self.roles else None
+
+    @property
+    def affiliation(self) -> str | None:
+        return self.affiliations.most_common(1)[0][0] if self.affiliations else None
+
+    @property
+    def gender(self) -> str | None:
+        if not self.genders:
+            return None
+        (top, count), *rest = self.genders.most_common(2)
+        return top if not rest or count > rest[0][1] else None
+
+    def as_dict(self) -> dict:
+        return {"key": self.key, "name": self.name, "kind": self.kind, "role": self.role,
+                "affiliation": self.affiliation, "variants": list(self.variants)}
+
+
+@dataclass
+class Mention:
+    key: str
+    start: int
+    end: int
+    text: str
+    root: int  # token index of the mention's head
+
+    def as_dict(self) -> dict:
+        return {"key": self.key, "start": self.start, "end": self.end, "text": self.text}
+
+
+class ArticleActors:
+    """Builds the actor list of one parsed article; ``resolve`` returns the JSON-ready result."""
+
+    def __init__(self, doc: Doc, quotes: list[dict]):
+        self.doc = doc
+        self.quotes = quotes
+        self.actors: dict[str, ArticleActor] = {}
+        self.mentions: list[Mention] = []
+        self.quoted_regions = self._quoted_regions()
+        self._pending_affiliations: list[tuple[str, int]] = []
+
+    # --- building blocks -------------------------------------------------------------------------
+    def _quoted_regions(self) -> list[tuple[int, int]]:
+        regions = [(m.start(), m.end()) for m in QUOTED.finditer(self.doc.text)]
+        for quote in self.quotes:
+            for start, end in quote.get("quote_spans") or [(quote.get("quote_start"), quote.get("quote_end"))]:
+                if isinstance(start, int) and isinstance(end, int):
+                    regions.append((start, end))
+        return regions
+
+    def is_quoted(self, start: int, end: int) -> bool:
+        return any(region_start <= start and end <= region_end for region_start, region_end in self.quoted_regions)
+
+    def new_actor(self, name: str, kind: str, affiliation: str | None = None) -> ArticleActor:
+        actor = ArticleActor(key=f"a{len(self.actors)}", name=name, kind=kind)
+        if affiliation:
+            actor.affiliations[affiliation] += 1
+        self.actors[actor.key] = actor
+        return actor
+
+    def add_mention(self, actor: ArticleActor, start: int, end: int, root: int) -> Mention:
+        text = self.doc.text[start:end]
+        for mention in self.mentions:
+            if mention.start == start and mention.end == end:
+                return mention
+        mention = Mention(actor.key, start, end, text, root)
+        self.mentions.append(mention)
+        actor.variants.setdefault(" ".join(text.split()), None)
+        return mention
+
+    def mention_at(self, token_index: int) -> Mention | None:
+        token = self.doc[token_index]
+        found = [m for m in self.mentions if m.start <= token.idx < m.end]
+        return min(found, key=lambda m: m.end - m.start) if found else None
+
+    def actor_of_token(self, token_index: int) -> ArticleActor | None:
+        mention = self.mention_at(token_index)
+        return self.actors[mention.key] if mention else None
+
+    # --- named entities --------------------------------------------------------------------------
+    def _entity_pieces(self) -> list[Span]:
+        """Entities of the actor labels, a photo credit "Name / AFP" split at the slash."""
+        pieces = []
+        for entity in self.doc.ents:
+            if entity.label_ not in kinds.ENTITY_LABELS:
+                continue
+            cut = [t.i for t in entity if t.text == "/"]
+            bounds = [entity.start, *[i for c in cut for i in (c, c + 1)], entity.end]
+            for start, end in zip(bounds[::2], bounds[1::2]):
+                if end > start:
+                    pieces.append(Span(self.doc, start, end, label=entity.label_))
+        return pieces
+
+    def _person_name_span(self, span: Span) -> tuple[Span, list[str]] | None:
+        """The name inside a PERSON span, without leading titles or a trailing possessive."""
+        words = [t.text for t in span]
+        title_words, _ = strip_titles(words)
+        start = span.start + len(title_words)
+        end = span.end
+        while end > start and (self.doc[end - 1].text in ("'s", "’s", "'", "’") or self.doc[end - 1].is_punct):
+            end -= 1
+        if end <= start or not clean_person_name(self.doc[start:end].text):
+            return None
+        return self.doc[start:end], [w.lower() for w in title_words]
+
+    def collect_entities(self) -> None:
+        places = gazetteer()
+        person_spans, other_spans = [], []
+        for piece in self._entity_pieces():
+            looks_like_institution = places.media_outlet(piece.text) or places.seat_of_power(piece.text) \
+                or places.country(piece.text)
+            if piece.label_ == "PERSON" and not looks_like_institution:
+                person_spans.append(piece)
+            else:
+                other_spans.append(piece)
+        named = [self._person_name_span(span) for span in person_spans]
+        named = [item for item in named if item]
+        cleaned = []
+        for span, title_words in named:
+            first = fold(span[0].text)
+            other_surnames = {name_parts(other.text)[1] for other, _ in named
+                              if len(other) > 1 and fold(other.text) != fold(span.text)}
+            if len(span) > 1 and first in other_surnames and name_parts(span.text)[1] not in other_surnames:
+                span = span[:1]  # a headline's "Putin Vows": the surname and a title-case verb
+            cleaned.append((span, title_words))
+        # Full names first, so a bare surname finds the person it belongs to wherever it occurs.
+        cleaned.sort(key=lambda item: (-len(clean_person_name(item[0].text).split()), item[0].start))
+        surname_spans = []
+        for span, title_words in cleaned:
+            name = clean_person_name(span.text)
+            if len(name.split()) == 1:
+                surname_spans.append((span, title_words))
+                continue
+            actor = self._person_for_full_name(name)
+            self._add_person_mention(actor, span, title_words)
+        other_named = []
+        for span in other_spans:
+            if len(span) <= 3 and span.text[:1].isupper() and self._surname_owner(span, clean_person_name(span.text)):
+                surname_spans.append((span, []))
+            else:
+                other_named.append(span)
+        for span, title_words in sorted(surname_spans, key=lambda item: item[0].start):
+            name = clean_person_name(span.text)
+            actor = self._surname_owner(span, name) or self._person_for_full_name(name)
+            self._add_person_mention(actor, span, title_words)
+        for span in other_named:
+            self._add_other_entity(span)
+
+    def _person_for_full_name(self, name: str) -> ArticleActor:
+        given = name_parts(name)[0]
+        for actor in self.actors.values():
+            if actor.kind == "person" and name_parts(actor.name)[0] and given \
+                    and can_be_same_person(actor.name, name):
+                return actor
+        return self.new_actor(name, "person")
+
+    def _surname_owner(self, span: Span, name: str) -> ArticleActor | None:
+        """The person a bare surname refers to: the one with that surname, or the nearest before it."""
+        if not name or len(name.split()) != 1:
+            return None
+        owners = [a for a in self.actors.values() if a.kind == "person" and can_be_same_person(a.name, name)]
+        if len(owners) <= 1:
+            return owners[0] if owners else None
+        before = [m for m in self.mentions if m.key in {a.key for a in owners} and m.start < span.start_char]
+        return self.actors[max(before, key=lambda m: m.start).key] if before else None
+
+    def _add_person_mention(self, actor: ArticleActor, span: Span, title_words: list[str]) -> None:
+        self.add_mention(actor, span.start_char, span.end_char, span.root.i)
+        description = titles.describe_name(self.doc, span.start - len(title_words), span.end)
+        title = " ".join(w for w in title_words if fold(w) not in titles.HONORIFICS)
+        for role in [*description.roles, *([title] if title else [])]:
+            actor.roles[role] += 1
+        for affiliation in description.affiliations:
+            actor.affiliations[affiliation] += 1
+        for gender in description.genders:
+            actor.genders[gender] += 1
+        for word in title_words:
+            if fold(word) in titles.GENDERED_WORDS:
+                actor.genders[titles.GENDERED_WORDS[fold(word)]] += 1
+        self._pending_affiliations.extend((actor.key, token) for token in description.affiliated_with)
+
+    def _add_other_entity(self, span: Span) -> None:
+        label = "ORG" if span.label_ in ("PERSON", "FAC") else span.label_
+        found = kinds.entity_kind(label if span.label_ != "FAC" else "FAC", span.text,
+                                  is_agent=span.root.dep_ in AGENT_DEPS)
+        if found is None:
+            return
+        actor = next((a for a in self.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
+                     None) or self.new_actor(found.name, found.kind)
+        if found.affiliation:
+            actor.affiliations[found.affiliation] += 1
+        start, end = span.start_char, span.end_char
+        text = self.doc.text[start:end]
+        if text.endswith(("'s", "’s")):
+            end -= 2
+        self.add_mention(actor, start, end, span.root.i)
+
+    def settle_affiliations(self) -> None:
+        """"Trump's envoy" shares Trump's affiliation; "Kremlin adviser" already named Russia."""
+        for key, token_index in self._pending_affiliations:
+            owner = self.actor_of_token(token_index)
+            if owner and owner.key != key and owner.affiliation:
+                self.actors[key].affiliations[owner.affiliation] += 1
+
+    # --- gender evidence from the text ----------------------------------------------------------
+    def collect_gender_votes(self) -> None:
+        """A sentence naming exactly one person and using he/his or she/her outside quotation marks is a
+        vote for that person's pronoun."""
+        for sentence in self.doc.sents:
+            people = {m.key for m in self.mentions
+                      if sentence.start_char <= m.start < sentence.end_char and self.actors[m.key].kind == "person"
+                      and not self.is_quoted(m.start, m.end)}
+            if len(people) != 1:
+                continue
+            genders = {pronoun_kind(t.text) for t in sentence
+                       if t.pos_ == "PRON" and not self.is_quoted(t.idx, t.idx + len(t))}
+            genders &= {"male", "female"}
+            if len(genders) == 1:
+                self.actors[people.pop()].genders[genders.pop()] += 1
+
+    # --- descriptive phrases ---------------------------------------------------------------------
+    def link_descriptions(self) -> None:
+        """"the Kremlin leader" -> the one person already in the article it can be."""
+        for chunk in self.doc.noun_chunks:
+            self.link_description(chunk)
+
+    def link_description(self, chunk: Span) -> ArticleActor | None:
+        root = chunk.root
+        if root.lemma_.lower() not in kinds.ROLE_HEADS or root.tag_ not in ("NN",) or root.ent_type_:
+            return None
+        if any(t.ent_type_ == "PERSON" for t in chunk) or self.is_quoted(chunk.start_char, chunk.end_char):
+            return None
+        definite = chunk[0].lower_ in ("the", "this", "that") or any(t.dep_ == "poss" for t in chunk)
+        if not definite:
+            return None
+        if root.i + 1 < len(self.doc) and self.doc[root.i + 1].ent_type_ == "PERSON":
+            return None  # a title in front of a name, handled with the name
+        affiliation, _ = titles.span_affiliation(chunk)
+        role = " ".join(t.lower_ for t in chunk if t.pos_ in ("NOUN", "ADJ") and not t.ent_type_
+                        and t.lower_ not in ("former",))
+        target = self._unique_candidate(chunk.start_char, affiliation, role or root.lower_)
+        if target:
+            self.add_mention(target, chunk.start_char, chunk.end_char, root.i)
+        return target
+
+    def _unique_candidate(self, before: int, affiliation: str | None, role: str) -> ArticleActor | None:
+        seen = {m.key for m in self.mentions if m.start < before}
+        people = [a for a in self.actors.values() if a.kind == "person" and a.key in seen]
+        compatible = [a for a in people if all(kinds.roles_compatible(role, r) for r in a.roles)]
+        if affiliation:
+            compatible = [a for a in compatible if affiliation in a.affiliations]
+            with_role = [a for a in compatible if any(kinds.role_head(role) == kinds.role_head(r)
+                                                      or kinds.roles_compatible(role, r) for r in a.roles)]
+            if len(with_role) == 1:
+                return with_role[0]
+            return compatible[0] if len(compatible) == 1 else None
+        with_role = [a for a in compatible if a.roles]
+        return with_role[0] if len(with_role) == 1 else None
+
+    # --- quote speakers --------------------------------------------------------------------------
+    def speaker_key(self, quote: dict, pronouns: PronounResolver) -> str | None:
+        doc = self.doc
+        name_start, name_end = quote.get("speaker_name_start"), quote.get("speaker_name_end")
+        start, end = quote.get("speaker_start"), quote.get("speaker_end")
+        speaker_text = quote.get("speaker_text") or ""
+        if isinstance(name_start, int) and isinstance(name_end, int) and name_end > name_start:
+            actor = self._actor_for_phrase(name_start, name_end)
+            if actor and isinstance(start, int) and isinstance(end, int) and pronoun_kind(speaker_text):
+                self.add_mention(actor, start, end, self._token_at(start))
+            return actor.key if actor else None
+        if not isinstance(start, int) or not isinstance(end, int) or end <= start:
+            return None
+        if quote.get("speaker_is_pronoun") or pronoun_kind(doc.text[start:end]):
+            actor = pronouns.resolve(self._token_at(start))
+            if actor:
+                self.add_mention(actor, start, end, self._token_at(start))
+            return actor.key if actor else None
+        actor = self._actor_for_phrase(start, end)
+        return actor.key if actor else None
+
+    def _token_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
+
+    def _actor_for_phrase(self, start: int, end: int) -> ArticleActor | None:
+        """The actor a speaker phrase names: a mention at its head, a linked description, or a new
+        anonymous source, group or organisation."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            return None
+        root = span.root
+        for mention in sorted(self.mentions, key=lambda m: m.end - m.start):
+            if mention.start <= root.idx < mention.end or (start <= mention.start and mention.end <= end
+                                                            and self.actors[mention.key].kind == "person"):
+                return self.actors[mention.key]
+        if pronoun_kind(span.text):
+            return None
+        if linked := self.link_description(span):
+            return linked
+        if root.pos_ == "PROPN" and all(t.text[:1].isupper() or t.is_punct for t in span if t.dep_ != "det"):
+            name = clean_person_name(span.text)
+            if len(name.split()) >= 2:
+                actor = self._person_for_full_name(name)
+                self._add_person_mention(actor, span, [])
+                return actor
+        return self._unnamed_actor(span)
+
+    def _unnamed_actor(self, span: Span) -> ArticleActor:
+        root = span.root
+        lemma = root.lemma_.lower()
+        kind = kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN") or "unknown"
+        affiliation, possessors = titles.span_affiliation(span)
+        if not affiliation:
+            for token_index in possessors:
+                owner = self.actor_of_token(token_index)
+                affiliation = owner.affiliation if owner else None
+        words = span.text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        name = " ".join(words)
+        existing = None
+        if kind in ("anonymous", "group"):
+            existing = next((a for a in self.actors.values() if a.kind == kind and a.head_lemma == lemma
+                             and (span[0].lower_ == "the" or fold(a.name) == fold(name))), None)
+        elif kind in ("organization", "unknown"):
+            existing = next((a for a in self.actors.values() if a.kind == kind and fold(a.name) == fold(name)), None)
+        actor = existing or self.new_actor(name, kind, affiliation)
+        actor.head_lemma = lemma
+        if kind == "anonymous" and not actor.roles:
+            actor.roles[lemma] += 1
+        self.add_mention(actor, span.start_char, span.end_char, root.i)
+        return actor
+
+    # --- result ----------------------------------------------------------------------------------
+    def resolve(self) -> dict:
+        self.collect_entities()
+        self.settle_affiliations()
+        self.collect_gender_votes()
+        self.link_descriptions()
+        pronouns = PronounResolver(self)
+        quote_keys = [self.speaker_key(quote, pronouns) for quote in self.quotes]
+        used = {m.key for m in self.mentions} | {key for key in quote_keys if key}
+        for actor in self.actors.values():
+            if actor.kind == "country":
+                actor.affiliations = Counter({actor.name: 1})
+        return {
+            "actors": [actor.as_dict() for actor in self.actors.values() if actor.key in used],
+            "mentions": [m.as_dict() for m in sorted(self.mentions, key=lambda m: (m.start, m.end))],
+            "quote_keys": quote_keys,
+        }
+
+
+def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
+    """Actors, mentions and the actor key of each quote's speaker for one parsed article."""
+    return ArticleActors(doc, list(quotes or [])).resolve()

@@ -1,0 +1,214 @@
+"""Across articles: the same person is one actor in the whole dataset, namesakes stay apart, and the
+user's aliases are applied. Actor ids come from the canonical name and kind, never from build order."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from data_prep import schema
+from data_prep.actors import kinds
+from data_prep.actors.aliases import Aliases, load_aliases
+from data_prep.actors.naming import can_be_same_person, fold, name_parts, surnames_match
+
+# A bare surname goes to the best-known namesake only when it is this many times better known.
+WELL_KNOWN_RATIO = 2
+ARTICLE_SCOPED_KINDS = {"anonymous", "unknown"}
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CorpusActors:
+    actors: pd.DataFrame
+    mentions: pd.DataFrame
+    quote_actor_ids: dict[str, list[str | None]]
+
+
+@dataclass
+class _Record:
+    """One actor of one article."""
+    article_id: str
+    key: str
+    name: str
+    kind: str
+    role: str | None
+    affiliation: str | None
+    variants: list[str]
+
+
+@dataclass
+class _Cluster:
+    records: list[_Record] = field(default_factory=list)
+    pinned_name: str | None = None
+
+    @property
+    def articles(self) -> set[str]:
+        return {record.article_id for record in self.records}
+
+    def top(self, attribute: str) -> str | None:
+        counts = Counter(getattr(r, attribute) for r in self.records if getattr(r, attribute))
+        return max(counts, key=lambda value: (counts[value], value)) if counts else None
+
+    @property
+    def name(self) -> str:
+        if self.pinned_name:
+            return self.pinned_name
+        counts = Counter(record.name for record in self.records)
+        return max(counts, key=lambda name: (len(name.split()) > 1, counts[name], len(name), name))
+
+    @property
+    def kind(self) -> str:
+        counts = Counter(record.kind for record in self.records)
+        return max(counts, key=lambda kind: (counts[kind], kind))
+
+
+def actor_id(name: str, kind: str, scope: str | None = None) -> str:
+    """Stable id from what the actor is: the same canonical name and kind give the same id in every build."""
+    seed = "|".join([kind, fold(name), *([scope] if scope else [])])
+    return "act_" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
+
+
+def _is_article_scoped(record: _Record) -> bool:
+    """Anonymous sources and common-noun groups ("protesters") are different people in each article."""
+    return record.kind in ARTICLE_SCOPED_KINDS or (record.kind == "group" and not record.name[:1].isupper())
+
+
+def _records(per_article: dict[str, dict], aliases: Aliases) -> list[_Record]:
+    records = []
+    for article_id, result in per_article.items():
+        try:
+            for actor in result["actors"]:
+                names = [actor["name"], *actor.get("variants", [])]
+                if any(aliases.dropped(name) for name in names):
+                    continue
+                record = _Record(article_id, actor["key"], actor["name"], actor["kind"], actor.get("role"),
+                                 actor.get("affiliation"), list(actor.get("variants", [])))
+                renamed = next((aliases.canonical(name) for name in names if aliases.canonical(name)), None)
+                if renamed:
+                    record.name = renamed
+                records.append(record)
+        except (KeyError, TypeError) as error:
+            log.warning("actors of article %s are malformed (%s); skipped", article_id, error)
+    return records
+
+
+def _contradicts(record: _Record, cluster: _Cluster) -> bool:
+    """A different country, or a job that cannot be the same (councillor vs. senator), keeps them apart."""
+    affiliation, role = cluster.top("affiliation"), cluster.top("role")
+    if record.affiliation and affiliation and record.affiliation != affiliation:
+        return True
+    return bool(record.role and role and not kinds.roles_compatible(record.role, role))
+
+
+class _PersonMerger:
+    def __init__(self, aliases: Aliases):
+        self.aliases = aliases
+        self.clusters: list[_Cluster] = []
+
+    def _apart(self, name: str, cluster: _Cluster) -> bool:
+        return any(self.aliases.kept_apart(name, record.name) for record in cluster.records)
+
+    def add_full_names(self, records: list[_Record]) -> None:
+        by_name: dict[str, _Cluster] = {}
+        for record in records:
+            cluster = by_name.setdefault(fold(record.name), _Cluster())
+            cluster.records.append(record)
+            if self.aliases.canonical(record.name):
+                cluster.pinned_name = record.name
+        # Spelling variants (Zelensky / Zelenskyy): join name clusters whose surnames and given names match.
+        blocks: dict[str, list[_Cluster]] = defaultdict(list)
+        for name, cluster in sorted(by_name.items(), key=lambda item: -len(item[1].records)):
+            block = blocks[name_parts(name)[1][:2]]
+            target = next((other for other in block
+                           if can_be_same_person(name, other.name) and not self._apart(name, other)
+                           and not _contradicts(cluster.records[0], other)), None)
+            if target:
+                target.records.extend(cluster.records)
+                target.pinned_name = target.pinned_name or cluster.pinned_name
+            else:
+                block.append(cluster)
+                self.clusters.append(cluster)
+
+    def add_surnames(self, records: list[_Record]) -> None:
+        full_clusters = list(self.clusters)
+        alone: dict[str, _Cluster] = {}
+        for record in records:
+            surname = name_parts(record.name)[1]
+            candidates = [c for c in full_clusters
+                          if surnames_match(surname, name_parts(c.name)[1]) and not self._apart(record.name, c)
+                          and not _contradicts(record, c)]
+            chosen = self._well_known(candidates)
+            if chosen:
+                chosen.records.append(record)
+            else:
+                cluster = alone.setdefault(fold(record.name), _Cluster())
+                if not cluster.records:
+                    self.clusters.append(cluster)
+                cluster.records.append(record)
+
+    @staticmethod
+    def _well_known(candidates: list[_Cluster]) -> _Cluster | None:
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        ranked = sorted(candidates, key=lambda c: -len(c.articles))
+        return ranked[0] if len(ranked[0].articles) >= WELL_KNOWN_RATIO * len(ranked[1].articles) else None
+
+
+def _cluster_records(records: list[_Record], aliases: Aliases) -> list[_Cluster]:
+    people = [r for r in records if r.kind == "person"]
+    merger = _PersonMerger(aliases)
+    merger.add_full_names([r for r in people if len(r.name.split()) > 1])
+    merger.add_surnames([r for r in people if len(r.name.split()) <= 1])
+    others: dict[tuple, _Cluster] = {}
+    for record in records:
+        if record.kind == "person":
+            continue
+        scope = record.article_id if _is_article_scoped(record) else None
+        cluster = others.setdefault((record.kind, fold(record.name), scope), _Cluster())
+        cluster.records.append(record)
+        if aliases.canonical(record.name):
+            cluster.pinned_name = record.name
+    return merger.clusters + list(others.values())
+
+
+def merge_corpus_actors(per_article: dict[str, dict], aliases_file: Path | None = None) -> CorpusActors:
+    """All articles' actors as one table: one row per real actor, its mentions, and each quote's actor id."""
+    aliases = load_aliases(aliases_file)
+    records = _records(per_article, aliases)
+    id_of: dict[tuple[str, str], str] = {}
+    rows: dict[str, dict] = {}
+    for cluster in _cluster_records(records, aliases):
+        name, kind = cluster.name, cluster.kind
+        scope = cluster.records[0].article_id if _is_article_scoped(cluster.records[0]) else None
+        identifier = actor_id(name, kind, scope)
+        row = rows.setdefault(identifier, {"actor_id": identifier, "name": name, "kind": kind,
+                                           "role": cluster.top("role"), "affiliation": cluster.top("affiliation"),
+                                           "n_quotes": 0, "n_mentions": 0})
+        for record in cluster.records:
+            id_of[(record.article_id, record.key)] = identifier
+    mention_rows, quote_actor_ids = [], {}
+    for article_id, result in per_article.items():
+        try:
+            for mention in result.get("mentions", []):
+                identifier = id_of.get((article_id, mention["key"]))
+                if identifier:
+                    rows[identifier]["n_mentions"] += 1
+                    mention_rows.append({"article_id": article_id, "actor_id": identifier, "start": mention["start"],
+                                         "end": mention["end"], "text": mention["text"]})
+            ids = [id_of.get((article_id, key)) if key else None for key in result.get("quote_keys", [])]
+        except (KeyError, TypeError, AttributeError) as error:
+            log.warning("mentions of article %s are malformed (%s); skipped", article_id, error)
+            ids = []
+        for identifier in ids:
+            if identifier:
+                rows[identifier]["n_quotes"] += 1
+        quote_actor_ids[article_id] = ids
+    actor_rows = sorted(rows.values(), key=lambda row: (-row["n_quotes"], -row["n_mentions"], row["name"]))
+    return CorpusActors(actors=schema.frame_from_rows(schema.ACTORS, actor_rows),
+                        mentions=schema.frame_from_rows(schema.MENTIONS, mention_rows),
+                        quote_actor_ids=quote_actor_ids)

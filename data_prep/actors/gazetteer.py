@@ -1,0 +1,80 @@
+"""Facts about places and outlets: one spelling per country, its demonyms, capitals and seats of power,
+and the news outlets that appear as sources. Loaded from the two CSV files beside this module."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+COUNTRIES_FILE = HERE / "countries.csv"
+MEDIA_FILE = HERE / "media_outlets.csv"
+
+
+def lookup_key(text: str) -> str:
+    """Case-, article- and punctuation-insensitive key: "the U.S." and "US" meet; "Élysée" keeps its accent
+    and also has an unaccented row in the CSV."""
+    text = text.strip().replace("’", "'")
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return "".join(ch for ch in text.casefold() if ch.isalnum() or ch == " ").strip()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    country_by_name: dict[str, str]
+    country_by_demonym: dict[str, str]
+    country_by_capital: dict[str, str]
+    country_by_seat: dict[str, str]
+    seat_names: dict[str, str]
+    media_by_name: dict[str, str]
+
+    def country(self, text: str) -> str | None:
+        """The country a name or demonym stands for ("Ukrainian" -> Ukraine), or None."""
+        key = lookup_key(text)
+        return self.country_by_name.get(key) or self.country_by_demonym.get(key)
+
+    def affiliation(self, text: str) -> str | None:
+        """The country behind a name, demonym, capital or seat of power ("Kremlin" -> Russia)."""
+        key = lookup_key(text)
+        return (self.country_by_name.get(key) or self.country_by_demonym.get(key)
+                or self.country_by_seat.get(key) or self.country_by_capital.get(key))
+
+    def seat_of_power(self, text: str) -> str | None:
+        """The canonical spelling of a seat of power ("the kremlin" -> Kremlin), or None."""
+        return self.seat_names.get(lookup_key(text))
+
+    def capital_of(self, text: str) -> str | None:
+        return self.country_by_capital.get(lookup_key(text))
+
+    def media_outlet(self, text: str) -> str | None:
+        return self.media_by_name.get(lookup_key(text))
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split("|") if part.strip()]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    by_name, by_demonym, by_capital, by_seat, seat_names, media = {}, {}, {}, {}, {}, {}
+    with COUNTRIES_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            country = row["country"]
+            for name in [country, *_split(row["other_names"])]:
+                by_name.setdefault(lookup_key(name), country)
+            for demonym in _split(row["demonyms"]):
+                by_demonym.setdefault(lookup_key(demonym), country)
+            for capital in _split(row["capitals"]):
+                by_capital.setdefault(lookup_key(capital), country)
+            for seat in _split(row["seats_of_power"]):
+                by_seat.setdefault(lookup_key(seat), country)
+                seat_names.setdefault(lookup_key(seat), seat[4:] if seat.startswith("the ") else seat)
+    with MEDIA_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for name in [row["outlet"], *_split(row["other_names"])]:
+                media.setdefault(lookup_key(name), row["outlet"])
+    return Gazetteer(by_name, by_demonym, by_capital, by_seat, seat_names, media)

@@ -1,0 +1,108 @@
+"""What kind of actor a mention is: named entities by label and gazetteer, common-noun phrases
+("two U.S. officials", "protesters", "the ministry", "the Kremlin leader") by their head noun."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from data_prep.actors.gazetteer import gazetteer
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+
+ANONYMOUS_HEADS = {
+    "official", "source", "diplomat", "aide", "insider", "adviser", "advisor", "spokesman", "spokeswoman",
+    "spokesperson", "analyst", "expert", "observer", "person", "officer", "staffer", "employee", "witness",
+    "someone", "representative", "negotiator", "strategist", "operative", "lawyer", "economist", "scientist",
+    "researcher", "doctor", "investigator", "prosecutor", "commander", "insider", "member",
+}
+GROUP_HEADS = {
+    "protester", "protestor", "demonstrator", "resident", "voter", "supporter", "critic", "opponent",
+    "citizen", "villager", "local", "people", "worker", "family", "parent", "student", "activist", "fan",
+    "farmer", "migrant", "refugee", "soldier", "troop", "veteran", "delegation", "crowd", "community",
+    "public", "victim", "survivor", "settler", "lawmaker", "legislator", "donor", "shopper", "consumer",
+    "investor", "trader", "teacher", "nurse", "patient", "member", "democrat", "republican", "conservative",
+    "liberal", "rebel", "militant", "fighter", "ally", "partner", "leader",
+}
+ORGANIZATION_HEADS = {
+    "ministry", "government", "department", "agency", "police", "army", "military", "council", "committee",
+    "campaign", "party", "court", "embassy", "administration", "company", "parliament", "commission",
+    "cabinet", "authority", "union", "bank", "firm", "organization", "organisation", "institute",
+    "foundation", "service", "force", "office", "team", "board", "senate", "congress", "regime", "coalition",
+    "alliance", "group", "network", "newspaper", "agency", "broadcaster", "prosecutor's office", "university",
+}
+ROLE_HEADS = {
+    "president", "leader", "minister", "premier", "chancellor", "adviser", "advisor", "spokesman",
+    "spokeswoman", "spokesperson", "envoy", "negotiator", "secretary", "senator", "governor", "mayor",
+    "candidate", "nominee", "chief", "head", "ambassador", "king", "queen", "director", "chairman",
+    "chairwoman", "commander", "general", "billionaire", "businessman", "tycoon", "congressman",
+    "congresswoman", "lawmaker", "incumbent", "frontrunner", "challenger", "founder", "ceo", "host",
+    "speaker", "prosecutor", "judge", "justice", "mogul", "star", "coach", "prince", "princess", "emperor",
+    "dictator", "autocrat", "strongman", "ruler", "monarch", "pope", "patriarch", "nominee", "former",
+}
+# Roles that name the top job of a state or body: "the Kremlin leader" can be its president.
+LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chancellor", "king", "queen", "head",
+                "ruler", "monarch", "emperor", "dictator", "autocrat", "strongman", "chief", "head of state"}
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    kind: str
+    name: str
+    affiliation: str | None
+
+
+def entity_kind(label: str, text: str, is_agent: bool) -> EntityKind | None:
+    """Kind and canonical name of a non-person named entity; None for places and other non-actors.
+
+    A capital stands for its country only as an agent ("Moscow said"); "talks in Moscow" is a place.
+    """
+    places = gazetteer()
+    name = text[4:] if text.lower().startswith("the ") else text
+    name = name[:-2] if name.endswith(("'s", "’s")) else name
+    if outlet := places.media_outlet(text):
+        return EntityKind("media", outlet, None)
+    if seat := places.seat_of_power(text):
+        return EntityKind("organization", seat, places.affiliation(text))
+    if label in ("GPE", "NORP"):
+        if country := places.country(text):
+            return EntityKind("country", country, country)
+        if is_agent and (country := places.capital_of(text)):
+            return EntityKind("country", country, country)
+        if label == "NORP" and is_agent and name[:1].isupper():
+            return EntityKind("group", name, None)
+        return None
+    if label == "ORG":
+        return EntityKind("organization", name, None)
+    return None
+
+
+def common_noun_kind(head_lemma: str, is_plural: bool, proper: bool) -> str | None:
+    """anonymous / group / organization for an unnamed speaker phrase by its head noun, else None."""
+    lemma = head_lemma.casefold()
+    if lemma in ORGANIZATION_HEADS:
+        return "organization"
+    if lemma in GROUP_HEADS and (is_plural or lemma in {"public", "crowd", "delegation", "community"}):
+        return "group"
+    if lemma in ANONYMOUS_HEADS:
+        return "anonymous"
+    if proper and is_plural:
+        return "group"
+    return None
+
+
+def role_head(role: str | None) -> str | None:
+    if not role:
+        return None
+    words = role.casefold().split(" of ")[0].split()
+    if len(words) >= 2 and " ".join(words[-2:]) in LEADER_ROLES:
+        return " ".join(words[-2:])
+    return words[-1] if words else None
+
+
+def roles_compatible(role: str | None, other: str | None) -> bool:
+    """Same job, or both the top job of something: a leader can be a president, an adviser cannot."""
+    head, other_head = role_head(role), role_head(other)
+    if not head or not other_head:
+        return True
+    if head == other_head:
+        return True
+    return head in LEADER_ROLES and other_head in LEADER_ROLES

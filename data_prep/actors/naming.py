@@ -1,0 +1,123 @@
+"""Personal names and titles: cleaning a mention down to the name, splitting it into parts, and telling
+whether two spellings can be the same person."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+# Words that precede a name as a title; they are a role, never part of the name.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
+              "reverend", "mx"}
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
+    "emperor", "pope", "senator", "sen", "sens", "representative", "rep", "reps", "congressman",
+    "congresswoman", "governor", "gov", "mayor", "secretary", "general", "gen", "lt", "col", "colonel",
+    "major", "maj", "captain", "capt", "admiral", "adm", "sergeant", "sgt", "judge", "justice", "ambassador",
+    "speaker", "chairman", "chairwoman", "chair", "director", "commissioner", "leader", "deputy", "foreign",
+    "defense", "defence", "interior", "finance", "state", "attorney", "envoy", "special", "spokesman",
+    "spokeswoman", "spokesperson", "adviser", "advisor", "ceo", "chief", "former", "acting", "late",
+    "presidential", "candidate", "nominee", "sheikh", "ayatollah", "patriarch", "metropolitan", "cardinal",
+    "bishop", "archbishop", "rabbi", "imam", "officer", "councillor", "councilor", "councilman",
+    "councilwoman", "first", "lady", "crown", "grand", "duke", "duchess", "pastor", "father", "sister",
+    "brother", "coach", "detective", "inspector", "superintendent", "marshal", "field", "supreme",
+    "commander", "head", "negotiator", "official", "top", "senior",
+}
+GENDERED_WORDS = {
+    "mr": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male", "congressman": "male",
+    "chairman": "male", "spokesman": "male", "councilman": "male", "businessman": "male", "husband": "male",
+    "father": "male", "son": "male", "brother": "male", "duke": "male", "emperor": "male", "son-in-law": "male",
+    "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female", "queen": "female",
+    "princess": "female", "congresswoman": "female", "chairwoman": "female", "spokeswoman": "female",
+    "councilwoman": "female", "businesswoman": "female", "wife": "female", "mother": "female",
+    "daughter": "female", "sister": "female", "duchess": "female", "daughter-in-law": "female",
+    "first lady": "female",
+}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+SURNAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du"}
+PRONOUNS = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+    "they": "plural", "them": "plural", "their": "plural", "we": "plural", "us": "plural", "our": "plural",
+    "it": "neuter", "its": "neuter", "i": "speaker", "me": "speaker", "my": "speaker",
+    "who": "relative", "which": "relative", "that": "relative", "whom": "relative", "whose": "relative",
+}
+SAME_SURNAME_SCORE = 85
+SAME_GIVEN_NAME_SCORE = 80
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or punctuation: the form two spellings are compared in."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^\w\s-]", "", text.casefold()).replace("-", " ")
+    return " ".join(text.split())
+
+
+def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading title words off a name: ["President", "Vladimir", "Putin"] -> (["President"], [...])."""
+    index = 0
+    while index < len(words) - 1 and fold(words[index]).replace(" ", "") in (TITLE_WORDS | HONORIFICS):
+        index += 1
+    return words[:index], words[index:]
+
+
+def clean_person_name(text: str) -> str:
+    """A PERSON mention as the name alone: no title, no possessive, no trailing punctuation."""
+    text = text.split("/")[0]
+    text = _POSSESSIVE.sub("", text.strip().strip(",.;:\"“”'()"))
+    words = text.split()
+    _, words = strip_titles(words)
+    return " ".join(words)
+
+
+def name_parts(name: str) -> tuple[str, str]:
+    """(given names, surname) in folded form; a one-word name is a bare surname. A suffix stays with the
+    surname, so Donald Trump Jr. is not Donald Trump."""
+    words = fold(name).split()
+    if not words:
+        return "", ""
+    surname_start = len(words) - 1
+    if surname_start > 1 and words[-1] in NAME_SUFFIXES:
+        surname_start -= 1
+    while surname_start > 1 and words[surname_start - 1] in SURNAME_PARTICLES:
+        surname_start -= 1
+    return " ".join(words[:surname_start]), " ".join(words[surname_start:])
+
+
+def surnames_match(first: str, second: str) -> bool:
+    """Spelling variants of one surname (Zelensky / Zelenskyy / Zelenskiy), not different short names."""
+    if first == second:
+        return True
+    if min(len(first), len(second)) < 5:
+        return False
+    return fuzz.ratio(first, second) >= SAME_SURNAME_SCORE
+
+
+def given_names_compatible(first: str, second: str) -> bool:
+    """Empty (bare surname), equal, an initial of the other, or a spelling variant (Volodymyr / Volodimir)."""
+    if not first or not second or first == second:
+        return True
+    first_word, second_word = first.split()[0], second.split()[0]
+    if len(first_word) == 1 or len(second_word) == 1:
+        return first_word[0] == second_word[0]
+    if first_word == second_word:
+        return True
+    return min(len(first_word), len(second_word)) >= 4 and fuzz.ratio(first_word, second_word) >= SAME_GIVEN_NAME_SCORE
+
+
+def can_be_same_person(name: str, other: str) -> bool:
+    given, surname = name_parts(name)
+    other_given, other_surname = name_parts(other)
+    return surnames_match(surname, other_surname) and given_names_compatible(given, other_given)
+
+
+def pronoun_kind(text: str) -> str | None:
+    return PRONOUNS.get(text.strip().casefold())
+
+
+def is_pronoun(text: str) -> bool:
+    return pronoun_kind(text) is not None

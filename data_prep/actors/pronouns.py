@@ -1,0 +1,90 @@
+"""Which actor a speaker pronoun stands for: "who" by the parse, "he"/"she" by a recency-and-subject
+search back through the article that respects what the text says about each person's pronoun."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from data_prep.actors.naming import pronoun_kind
+
+if TYPE_CHECKING:
+    from data_prep.actors.article import ArticleActor, ArticleActors, Mention
+
+SENTENCES_BACK = 4
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PLURAL_KINDS = {"anonymous", "group"}
+NEUTER_KINDS = {"organization", "country", "media"}
+
+
+class PronounResolver:
+    def __init__(self, article: ArticleActors):
+        self.article = article
+        self.doc = article.doc
+        self.sentence_starts = [sentence.start for sentence in self.doc.sents]
+
+    def resolve(self, token_index: int) -> ArticleActor | None:
+        token = self.doc[token_index]
+        kind = pronoun_kind(token.text)
+        if kind == "relative":
+            return self._relative(token_index)
+        if kind in ("male", "female"):
+            return self._search_back(token_index, {"person"}, kind)
+        if kind == "plural":
+            return self._search_back(token_index, PLURAL_KINDS, None)
+        if kind == "neuter":
+            return self._search_back(token_index, NEUTER_KINDS, None)
+        return None
+
+    def _relative(self, token_index: int) -> ArticleActor | None:
+        """"Smith, who said ..." -> Smith: the noun the relative clause hangs from, or the name just before."""
+        token = self.doc[token_index]
+        clause = token.head
+        if clause.dep_ == "relcl":
+            if actor := self.article.actor_of_token(clause.head.i):
+                return actor
+        for index in range(token_index - 1, max(token_index - 4, -1), -1):
+            if actor := self.article.actor_of_token(index):
+                return actor
+        return None
+
+    def _sentence_index(self, token_index: int) -> int:
+        position = 0
+        for number, start in enumerate(self.sentence_starts):
+            if start <= token_index:
+                position = number
+        return position
+
+    def _candidates(self, sentence_number: int, before_char: int, allowed_kinds: set[str],
+                    gender: str | None) -> list[Mention]:
+        doc = self.doc
+        start = self.sentence_starts[sentence_number]
+        end = self.sentence_starts[sentence_number + 1] if sentence_number + 1 < len(self.sentence_starts) \
+            else len(doc)
+        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        found = []
+        for mention in self.article.mentions:
+            actor = self.article.actors[mention.key]
+            if not (start_char <= mention.start < end_char and mention.end <= before_char):
+                continue
+            if actor.kind not in allowed_kinds or self.article.is_quoted(mention.start, mention.end):
+                continue
+            if gender and actor.gender and actor.gender != gender:
+                continue
+            found.append(mention)
+        return found
+
+    def _search_back(self, token_index: int, allowed_kinds: set[str], gender: str | None) -> ArticleActor | None:
+        """Nearest subject in the pronoun's own sentence, else the first subject (then the first mention)
+        of each earlier sentence, going back a few sentences."""
+        here = self._sentence_index(token_index)
+        pronoun_char = self.doc[token_index].idx
+        for number in range(here, max(here - SENTENCES_BACK - 1, -1), -1):
+            candidates = self._candidates(number, pronoun_char, allowed_kinds, gender)
+            if not candidates:
+                continue
+            subjects = [m for m in candidates if self.doc[m.root].dep_ in SUBJECT_DEPS]
+            if number == here:
+                chosen = max(subjects or candidates, key=lambda m: m.start)
+            else:
+                chosen = min(subjects or candidates, key=lambda m: m.start)
+            return self.article.actors[chosen.key]
+        return None

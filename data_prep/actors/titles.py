@@ -1,0 +1,151 @@
+"""Role, affiliation and gender evidence from the words around a name: the titles before it
+("Kremlin foreign policy adviser Yury Ushakov"), a possessive ("Russia's Vladimir Putin",
+"Trump's special envoy") and an appositive ("Anna Smith, a city councillor,")."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from data_prep.actors.gazetteer import gazetteer
+from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, fold
+
+MAX_PREFIX_WORDS = 6
+MAX_APPOSITIVE_TOKENS = 10
+PREFIX_POS = {"NOUN", "PROPN", "ADJ"}
+ROLE_FILLER = {"the", "a", "an"}
+
+
+@dataclass
+class Description:
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    genders: list[str] = field(default_factory=list)
+    # Token indices of a person or organisation whose affiliation this one shares ("Trump's envoy").
+    affiliated_with: list[int] = field(default_factory=list)
+
+
+def _words_left_of(doc, start: int) -> list[list[Token]]:
+    """Whitespace-delimited words ending right before token ``start``, nearest first, so "son-in-law"
+    and "Russia's" are one word each."""
+    words: list[list[Token]] = []
+    index = start - 1
+    while index >= 0 and len(words) < MAX_PREFIX_WORDS + 2:
+        if doc[index].is_space:
+            break  # a line break ends the phrase: a caption is not a title
+        word = [doc[index]]
+        while index - 1 >= 0 and not doc[index - 1].whitespace_ and not doc[index - 1].is_space:
+            index -= 1
+            word.insert(0, doc[index])
+        words.append(word)
+        index -= 1
+    return words
+
+
+def _word_text(word: list[Token]) -> str:
+    return "".join(token.text_with_ws for token in word).strip()
+
+
+def _is_prefix_word(word: list[Token]) -> bool:
+    if len(word) > 1 and any(token.text == "-" for token in word):
+        return True
+    token = word[-1]
+    if token.ent_type_ in ("GPE", "NORP", "ORG", "FAC", "PERSON"):
+        return True
+    return token.pos_ in PREFIX_POS or fold(token.text) in HONORIFICS
+
+
+def describe_name(doc, name_start: int, name_end: int) -> Description:
+    """Everything the text says about the person named by tokens [name_start, name_end)."""
+    description = Description()
+    _describe_prefix(doc, name_start, description)
+    _describe_appositive(doc, name_start, name_end, description)
+    return description
+
+
+def _add_affiliation_source(word: list[Token], description: Description) -> bool:
+    """A country, demonym, seat of power or named body in a title: record it; True if it was one."""
+    text = _word_text(word)
+    places = gazetteer()
+    if text[:1].isupper() and (country := places.affiliation(text)):
+        description.affiliations.append(country)
+        return True
+    if word[-1].ent_type_ in ("ORG", "PERSON"):
+        description.affiliated_with.append(word[-1].i)
+        return True
+    if word[-1].ent_type_ in ("NORP", "GPE"):
+        return True
+    return False
+
+
+def _describe_prefix(doc, name_start: int, description: Description) -> None:
+    role_words: list[str] = []
+    words = _words_left_of(doc, name_start)
+    position = 0
+    while position < len(words) and position < MAX_PREFIX_WORDS:
+        word = words[position]
+        if len(word) > 1 and word[-1].text in ("'s", "’s", "'", "’"):
+            _add_affiliation_source(word[:-1], description)
+            break
+        if not _is_prefix_word(word):
+            break
+        folded = fold(_word_text(word))
+        if folded in GENDERED_WORDS:
+            description.genders.append(GENDERED_WORDS[folded])
+        if folded in HONORIFICS:
+            position += 1
+            continue
+        if not _add_affiliation_source(word, description):
+            role_words.insert(0, _word_text(word).lower())
+        position += 1
+    if role_words:
+        description.roles.append(" ".join(role_words))
+
+
+def _describe_appositive(doc, name_start: int, name_end: int, description: Description) -> None:
+    """", a city councillor," / ", head of the presidential office," after the name."""
+    if name_end >= len(doc) or doc[name_end].text != ",":
+        return
+    name_tokens = set(range(name_start, name_end))
+    for token in doc[name_end + 1: name_end + 3]:
+        if token.dep_ == "appos" and token.head.i in name_tokens and token.pos_ in ("NOUN", "PROPN"):
+            subtree = [t for t in token.subtree if t.i > name_end and t.dep_ != "relcl"
+                       and not any(a.dep_ == "relcl" for a in t.ancestors if a.i > name_end and a != token)]
+            subtree = [t for t in subtree if t.i >= doc[name_end + 1].i]
+            if not subtree or len(subtree) > MAX_APPOSITIVE_TOKENS or token.ent_type_ == "PERSON":
+                return
+            role_tokens = []
+            for item in subtree:
+                if item.is_punct and item.text != "-":
+                    continue
+                if item.lower_ in ROLE_FILLER and item.i == subtree[0].i:
+                    continue
+                if item.dep_ == "poss" or item.text in ("'s", "’s"):
+                    _add_affiliation_source([item], description) if item.dep_ == "poss" else None
+                    continue
+                if item.i < token.i and _add_affiliation_source([item], description):
+                    continue
+                if item.i > token.i and (country := gazetteer().affiliation(item.text)) and item.text[:1].isupper():
+                    description.affiliations.append(country)
+                role_tokens.append(item)
+            role = "".join(t.text_with_ws for t in role_tokens).strip().lower()
+            if fold(token.text) in GENDERED_WORDS:
+                description.genders.append(GENDERED_WORDS[fold(token.text)])
+            if role:
+                description.roles.append(role)
+            return
+
+
+def span_affiliation(span: Span) -> tuple[str | None, list[int]]:
+    """The country named inside a phrase ("two U.S. officials" -> United States), and possessor tokens."""
+    places = gazetteer()
+    possessors = []
+    for token in span:
+        if token.dep_ == "poss" and token.ent_type_ in ("PERSON", "ORG"):
+            possessors.append(token.i)
+        if token.text[:1].isupper() and (country := places.affiliation(token.text)):
+            return country, possessors
+    for entity in span.ents:
+        if country := places.affiliation(entity.text):
+            return country, possessors
+    return None, possessors
