@@ -265,15 +265,35 @@ def test_malformed_lines_are_named_and_the_rest_is_scored(capsys, tmp_path):
     assert json.loads(out)["articles"] == len(gold_lines)
 
 
-def test_bad_quote_offsets_drop_that_quote_only(capsys, tmp_path):
+def test_unlocatable_predictions_count_as_wrong_and_the_others_are_scored(capsys, tmp_path):
     predictions = tmp_path / "pred.jsonl"
     predictions.write_text(json.dumps({"id": "fixture/flood", "quotes": [
         {"quote_start": 40, "quote_end": 10_000, "speaker": "Lena Vogt"},
-        {"quote_start": 33, "quote_end": 63, "speaker": "Lena Vogt"}]}) + "\n", encoding="utf-8")
+        {"quote_start": 33, "speaker": "Lena Vogt"},
+        {"quote_start": 33, "quote_end": 63, "speaker": "Lena Vogt", "speaker_start": 80}]}) + "\n",
+        encoding="utf-8")
     code, out, err = run_command(capsys, FIXTURE_GOLD, "--pred", predictions, "--json")
     assert code == 0
-    assert "line 1: quote 1 of 'fixture/flood' span [40, 10000] is not inside the text" in err
-    assert json.loads(out)["predicted_quotes"] == 1
+    assert ("line 1: quote 1 of 'fixture/flood' has span [40, 10000], not inside the text (86 characters); "
+            "counted as a wrong prediction") in err
+    assert "line 1: quote 2 of 'fixture/flood' needs integer quote_start/quote_end" in err
+    assert "line 1: quote 3 of 'fixture/flood' has speaker_start/speaker_end [80, None]" in err
+    overlap = json.loads(out)["rules"]["overlap@0.3"]
+    assert json.loads(out)["predicted_quotes"] == 3
+    assert overlap["matched"] == 1 and overlap["speaker_right_lenient"] == 1  # the name still counts
+
+
+def test_gold_quote_that_cannot_be_located_is_skipped_with_its_line(capsys, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g", "text": "Short.", "quotes": [
+        {"quote_start": 0, "quote_end": 50, "speaker": None},
+        {"quote_start": 0, "quote_end": 5, "speaker": None}]}) + "\n", encoding="utf-8")
+    predictions = tmp_path / "pred.jsonl"
+    predictions.write_text('{"id": "g", "quotes": []}\n', encoding="utf-8")
+    code, out, err = run_command(capsys, gold, "--pred", predictions, "--json")
+    assert code == 0
+    assert f"{gold} line 1: quote 1 of 'g' has span [0, 50], not inside the text (6 characters); quote skipped" in err
+    assert json.loads(out)["gold_quotes"] == 1
 
 
 def test_predictions_for_other_articles_only_is_an_error(capsys, tmp_path):

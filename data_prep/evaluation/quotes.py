@@ -106,33 +106,56 @@ def _is_offset(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def quote_problem(quote, text_length: int | None) -> str | None:
-    """Why a quote cannot be scored, or None when it can."""
+def span_problem(quote, text_length: int) -> str | None:
+    """Why the quote's location cannot be scored, or None when it can."""
     if not isinstance(quote, dict):
         return "is not a JSON object"
     spans = quote.get("quote_spans") or [[quote.get("quote_start"), quote.get("quote_end")]]
     if not isinstance(spans, list):
-        return "quote_spans must be a list of [start, end] pairs"
+        return "has quote_spans that is not a list of [start, end] pairs"
     for span in spans:
         if not (isinstance(span, (list, tuple)) and len(span) == 2 and all(map(_is_offset, span))):
             return f"needs integer quote_start/quote_end or quote_spans of [start, end] pairs, got {span!r}"
         start, end = span
-        if not 0 <= start <= end or (text_length is not None and end > text_length):
-            limit = "" if text_length is None else f" (text has {text_length} characters)"
-            return f"span [{start}, {end}] is not inside the text{limit}"
-    speaker = quote.get("speaker")
-    if speaker is not None and not isinstance(speaker, str):
-        return f"speaker must be a string or null, got {speaker!r}"
-    speaker_offsets = (quote.get("speaker_start"), quote.get("speaker_end"))
-    if quote.get("speaker_start") is not None and not (all(map(_is_offset, speaker_offsets))
-                                                       and speaker_offsets[0] <= speaker_offsets[1]):
-        return f"speaker_start/speaker_end must both be integers, start <= end, got {list(speaker_offsets)}"
+        if not 0 <= start <= end <= text_length:
+            return f"has span [{start}, {end}], not inside the text ({text_length} characters)"
     return None
 
 
+def speaker_span_problem(quote: Mapping) -> str | None:
+    start, end = quote.get("speaker_start"), quote.get("speaker_end")
+    if start is None or (_is_offset(start) and _is_offset(end) and start <= end):
+        return None
+    return f"has speaker_start/speaker_end {[start, end]}, not two integers with start <= end"
+
+
+# A prediction that cannot be located still claims a quote: it stays in the count and matches nothing,
+# so a tool's broken output lowers its precision instead of vanishing.
+UNLOCATABLE_PREDICTION = {"quote_start": 0, "quote_end": 0, "speaker": None}
+
+
+def _checked_quote(quote, text_length: int, is_prediction: bool) -> tuple[dict | None, str | None]:
+    """The quote as it will be scored (None: left out), and what was wrong with it."""
+    problem = span_problem(quote, text_length)
+    if problem:
+        return ((UNLOCATABLE_PREDICTION, f"{problem}; counted as a wrong prediction") if is_prediction
+                else (None, f"{problem}; quote skipped"))
+    speaker = quote.get("speaker")
+    if speaker is not None and not isinstance(speaker, str):
+        problem = f"has speaker {speaker!r}, not a string or null"
+        return ({**quote, "speaker": None}, f"{problem}; counted as giving no speaker") if is_prediction \
+            else (None, f"{problem}; quote skipped")
+    problem = speaker_span_problem(quote)
+    if problem:
+        without_span = {key: value for key, value in quote.items() if key not in ("speaker_start", "speaker_end")}
+        return without_span, f"{problem}; speaker compared by name only"
+    return quote, None
+
+
 def _checked_records(numbered_records, source: str, texts_by_id: Mapping[str, str] | None, unit: str):
-    """Records with their unusable quotes dropped, unusable records skipped, and what was wrong."""
+    """Records ready to score, and a message for everything skipped or changed on the way."""
     kept, problems, first_line_of_id = [], [], {}
+    is_prediction = texts_by_id is not None
     for line_number, record in numbered_records:
         where = f"{source} {unit} {line_number}"
         article_id = record.get("id")
@@ -142,7 +165,7 @@ def _checked_records(numbered_records, source: str, texts_by_id: Mapping[str, st
         if article_id in first_line_of_id:
             problems.append(f"{where}: id {article_id!r} already seen ({unit} {first_line_of_id[article_id]}); skipped")
             continue
-        if texts_by_id is None:
+        if not is_prediction:
             text = record.get("text")
             if not isinstance(text, str):
                 problems.append(f"{where}: gold article {article_id!r} needs its \"text\"; skipped")
@@ -156,15 +179,15 @@ def _checked_records(numbered_records, source: str, texts_by_id: Mapping[str, st
         if not isinstance(quotes, list):
             problems.append(f"{where}: article {article_id!r} needs a \"quotes\" list (may be empty); skipped")
             continue
-        usable = []
+        scored = []
         for number, quote in enumerate(quotes, start=1):
-            problem = quote_problem(quote, len(text))
+            checked, problem = _checked_quote(quote, len(text), is_prediction)
             if problem:
-                problems.append(f"{where}: quote {number} of {article_id!r} {problem}; quote skipped")
-            else:
-                usable.append(quote)
+                problems.append(f"{where}: quote {number} of {article_id!r} {problem}")
+            if checked is not None:
+                scored.append(checked)
         first_line_of_id[article_id] = line_number
-        kept.append({**record, "quotes": usable})
+        kept.append({**record, "quotes": scored})
     return kept, problems
 
 
@@ -178,10 +201,10 @@ def check_gold(numbered_records, source: str = "gold", unit: str = "line") -> tu
 
 def check_predictions(numbered_records, gold_records: Iterable[Mapping], source: str = "predictions",
                       unit: str = "line") -> tuple[list[dict], list[str]]:
-    """Predictions that can be scored against the gold, and a message for everything dropped.
+    """Predictions ready to score against the gold, and a message for everything dropped or changed.
 
     Offsets are checked against the gold text of the same id; ids absent from the gold are reported
-    and dropped.
+    and dropped; a quote that cannot be located counts as a wrong prediction.
     """
     texts_by_id = {record["id"]: record["text"] for record in gold_records}
     return _checked_records(numbered_records, source, texts_by_id, unit)
