@@ -193,7 +193,8 @@ def fixture_records():
     gold, gold_problems = check_gold(read_jsonl(FIXTURE_GOLD)[0])
     pred, pred_problems = check_predictions(read_jsonl(FIXTURE_PRED)[0], gold)
     assert not gold_problems
-    assert pred_problems == ["predictions line 4: prediction id 'fixture/not-in-gold' is not in the gold file; ignored"]
+    assert pred_problems == [
+        "predictions line 4: prediction id 'fixture/not-in-gold' is not in the gold file; ignored"]
     return gold, pred
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 SUBSETS = ("all", "direct", "speech")
 SUBSET_DESCRIPTIONS = {
@@ -24,7 +24,7 @@ SUBSET_DESCRIPTIONS = {
 }
 DIRECT_TYPES = frozenset({"direct", "mixed"})
 
-# Trimmed from both ends of a span, so that "He said, “Yes.”" and "Yes" cover the same characters.
+# Trimmed from both ends of a span, so that ` “Yes.”` and `Yes` cover the same characters.
 TRIMMED_CHARACTERS = frozenset(string.whitespace + string.punctuation + "\u201c\u201d\u2018\u2019\u2014\u2013\u2015")
 QUOTATION_MARKS = frozenset('"\u201c\u201d')
 # Dropped before names are compared, so "Sen. Warren" and "Warren" agree.
@@ -64,7 +64,7 @@ HEADLINE_RULE = "overlap@0.3"
 
 
 class InputProblem(ValueError):
-    """A record or quote that cannot be scored; the message says where and why."""
+    """Input that cannot be scored at all (an unreadable file, no usable article); the message says why."""
 
 
 # ---------------------------------------------------------------- reading and checking input
@@ -93,10 +93,12 @@ def read_jsonl(path: str | Path) -> tuple[list[tuple[int, dict]], list[str]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            problems.append(f"{path} line {line_number}: not valid JSON ({error.msg} at column {error.colno}); skipped")
+            problems.append(f"{path} line {line_number}: not valid JSON "
+                            f"({error.msg} at column {error.colno}); skipped")
             continue
         if not isinstance(record, dict):
-            problems.append(f"{path} line {line_number}: expected a JSON object per line, got {type(record).__name__}; skipped")
+            problems.append(f"{path} line {line_number}: expected a JSON object per line, "
+                            f"got {type(record).__name__}; skipped")
             continue
         records.append((line_number, record))
     return records, problems
@@ -163,7 +165,8 @@ def _checked_records(numbered_records, source: str, texts_by_id: Mapping[str, st
             problems.append(f"{where}: needs an \"id\" (string); skipped")
             continue
         if article_id in first_line_of_id:
-            problems.append(f"{where}: id {article_id!r} already seen ({unit} {first_line_of_id[article_id]}); skipped")
+            first = first_line_of_id[article_id]
+            problems.append(f"{where}: id {article_id!r} already seen ({unit} {first}); skipped")
             continue
         if not is_prediction:
             text = record.get("text")
