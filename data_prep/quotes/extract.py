@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from data_prep.quotes.lexicon import Cue, cue_for
 from data_prep.quotes.marks import MarkedSpan, quote_mark_chains
 from data_prep.quotes.pronouns import Antecedents
-from data_prep.quotes.reported import according_to_content, content_indices, indices_to_spans
+from data_prep.quotes.reported import according_to_content, content_indices, indices_to_spans, paragraph_of
 from data_prep.quotes.speakers import according_to_source, is_pronoun, mention_span, subject_of
 
 CUE_POS = frozenset({"VERB"})
@@ -97,7 +97,8 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains) -> list[Attributi
         indices = according_to_content(token) if token.lower_ == "according" else content_indices(token, cue)
         if not indices:
             continue
-        spans, kind, touched = _with_quote_marks(doc.text, indices_to_spans(doc, indices), chains)
+        paragraph = paragraph_of(doc.text, token.idx)
+        spans, kind, touched = _with_quote_marks(doc.text, indices_to_spans(doc, indices, paragraph), chains)
         if spans:
             found.append(Attribution(spans, kind, token, _source_of(token), touched))
     return found
@@ -122,6 +123,28 @@ def _sentences_around(doc: Doc, chain: list[MarkedSpan]) -> list[Span]:
     return [sentences[start] for start in sorted(sentences)]
 
 
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    return "\n" not in text[min(start, end):max(start, end)]
+
+
+def _near_paragraphs(text: str, offset: int, chain: list[MarkedSpan]) -> bool:
+    """A cue is in the quote's paragraph, or ends the paragraph just before it with a colon."""
+    if _same_paragraph(text, offset, chain[0].start) or _same_paragraph(text, offset, chain[-1].start):
+        return True
+    return offset < chain[0].start and text[:chain[0].start].rstrip().endswith(":") and \
+        text[offset:chain[0].start].count("\n") <= 2 and text.find("\n", offset) >= text.rfind(":", 0, chain[0].start)
+
+
+def _extend(text: str, attribution: Attribution, spans: list[list[int]], chain_index: int) -> None:
+    """Add a quoted passage to a cue's attribution: a split quote, or a partial quote (mixed)."""
+    if attribution.kind == "indirect":
+        attribution.kind = "mixed"
+        attribution.spans = [[min(attribution.start, spans[0][0]), max(attribution.end, spans[-1][1])]]
+    else:
+        attribution.spans = sorted(attribution.spans + spans)
+    attribution.chains.add(chain_index)
+
+
 def _previous_quoted(attributions: list[Attribution], before: int) -> Attribution | None:
     earlier = [a for a in attributions if a.end <= before and a.kind != "indirect"]
     return max(earlier, key=lambda a: a.end) if earlier else None
@@ -138,19 +161,20 @@ def _attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkI
         spans = [[mark.start, mark.end] for mark in chain]
         anchors = (chain[0].start, chain[-1].end)
         nearby = [doc[i] for sent in _sentences_around(doc, chain) for i in range(sent.start, sent.end)
-                  if i in cue_at and not marks.covers(doc[i].idx)]
+                  if i in cue_at and not marks.covers(doc[i].idx) and _near_paragraphs(text, doc[i].idx, chain)]
         if nearby:
             cue = min(nearby, key=lambda tok: min(abs(tok.idx - anchors[0]), abs(tok.idx - anchors[1])))
-            same_cue = next((a for a in attributions if a.cue is cue and a.kind != "indirect"), None)
-            if same_cue is not None and "\n" not in text[same_cue.end:chain[0].start]:
-                same_cue.spans = sorted(same_cue.spans + spans)
-                same_cue.chains.add(index)
+            same_cue = next((a for a in attributions if a.cue is not None and a.cue.i == cue.i), None)
+            if same_cue is not None and _same_paragraph(text, same_cue.start, chain[0].start):
+                _extend(text, same_cue, spans, index)
             else:
                 attributions.append(Attribution(spans, "direct", cue, _source_of(cue), {index}))
             continue
         previous = _previous_quoted(attributions, chain[0].start)
         gap = text[previous.end:chain[0].start] if previous else ""
-        if previous is not None and len(gap) <= MAX_SPLIT_GAP_CHARS and "\n" not in gap:
+        cue_in_gap = previous is not None and previous.cue is not None and \
+            previous.end <= previous.cue.idx < chain[0].start
+        if previous is not None and "\n" not in gap and (len(gap) <= MAX_SPLIT_GAP_CHARS or cue_in_gap):
             previous.spans = sorted(previous.spans + spans)  # “A,” she said. “B.”
             previous.chains.add(index)
         elif previous is not None and len(gap) <= MAX_SPLIT_GAP_CHARS and previous.speaker is not None:

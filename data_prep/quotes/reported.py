@@ -53,8 +53,13 @@ def according_to_content(according: Token) -> set[int]:
     return _subtree_indices(clause) - _subtree_indices(according)
 
 
-def indices_to_spans(doc, indices: set[int]) -> list[list[int]]:
-    """Token indices to character spans; gaps of punctuation only are bridged, edges trimmed."""
+def paragraph_of(text: str, offset: int) -> tuple[int, int]:
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, end if end >= 0 else len(text)
+
+
+def indices_to_spans(doc, indices: set[int], paragraph: tuple[int, int]) -> list[list[int]]:
+    """Token indices to character spans inside one paragraph; punctuation-only gaps bridged, edges trimmed."""
     spans: list[list[int]] = []
     for index in sorted(indices):
         token = doc[index]
@@ -66,6 +71,7 @@ def indices_to_spans(doc, indices: set[int]) -> list[list[int]]:
     text = doc.text
     trimmed = []
     for start, end, _ in spans:
+        start, end = max(start, paragraph[0]), min(end, paragraph[1])
         while start < end and text[start] in EDGE_CHARS_TO_TRIM:
             start += 1
         while end > start and text[end - 1] in EDGE_CHARS_TO_TRIM:

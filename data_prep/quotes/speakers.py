@@ -15,9 +15,12 @@ MAX_CLIMB = 4
 
 
 def _own_subject(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    """The token's subject in its own paragraph, the nearest one when the parse gives several."""
+    text = token.doc.text
+    subjects = [child for child in token.children if child.dep_ in SUBJECT_DEPS
+                and "\n" not in text[min(child.idx, token.idx):max(child.idx, token.idx)]]
+    if subjects:
+        return min(subjects, key=lambda child: abs(child.i - token.i))
     for child in token.children:
         if child.dep_ == "agent":  # "... was announced by the campaign"
             return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
@@ -29,6 +32,8 @@ def subject_of(cue: Token) -> Token | None:
     token = cue
     for _ in range(MAX_CLIMB):
         subject = _own_subject(token)
+        if subject is not None and "\n" in cue.doc.text[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
+            return None  # borrowed across a paragraph break: a misparse
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                 return token.head
@@ -55,9 +60,12 @@ def mention_span(head: Token) -> Span:
             end = token.right_edge.i + 1
         else:
             break
-    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+    text = doc.text
+    while start < head.i and (doc[start].is_punct or doc[start].is_space
+                              or "\n" in text[doc[start].idx:head.idx]):
         start += 1
-    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space
+                                or "\n" in text[head.idx:doc[end - 1].idx]):
         end -= 1
     return doc[start:end]
 
