@@ -178,6 +178,17 @@ class ArticleActors:
             self._add_person_mention(actor, span, title_words)
         for span in other_named:
             self._add_other_entity(span)
+        self._collect_unlabelled_surnames()
+
+    def _collect_unlabelled_surnames(self) -> None:
+        """A surname the entity recogniser missed ("Trump later met ...") still belongs to its person."""
+        surnames = {a.name.split()[-1] for a in self.actors.values() if a.kind == "person" and len(a.name.split()) > 1}
+        for token in self.doc:
+            if token.ent_type_ or token.text not in surnames or self.mention_at(token.i):
+                continue
+            span = self.doc[token.i: token.i + 1]
+            if owner := self._surname_owner(span, token.text):
+                self._add_person_mention(owner, span, [])
 
     def _person_for_full_name(self, name: str) -> ArticleActor:
         given = name_parts(name)[0]

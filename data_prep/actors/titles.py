@@ -79,6 +79,10 @@ def _add_affiliation_source(word: list[Token], description: Description) -> bool
 
 
 def _describe_prefix(doc, name_start: int, description: Description) -> None:
+    _describe_prefix_words(doc, name_start, description, share_with_conjunct=True)
+
+
+def _describe_prefix_words(doc, name_start: int, description: Description, share_with_conjunct: bool = False) -> None:
     role_words: list[str] = []
     words = _words_left_of(doc, name_start)
     position = 0
@@ -100,6 +104,24 @@ def _describe_prefix(doc, name_start: int, description: Description) -> None:
         position += 1
     if role_words:
         description.roles.append(" ".join(role_words))
+        if share_with_conjunct and not description.affiliations and not description.affiliated_with:
+            _share_conjunct_qualifier(doc, words, position, description)
+
+
+def _share_conjunct_qualifier(doc, words: list[list[Token]], stop: int, description: Description) -> None:
+    """"Trump's envoy Steve Witkoff and son-in-law Jared Kushner": the possessive scopes over both."""
+    if stop + 1 >= len(words) or _word_text(words[stop]).lower() != "and":
+        return
+    left_name = words[stop + 1][-1]
+    if left_name.ent_type_ != "PERSON":
+        return
+    start = left_name.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    left = Description()
+    _describe_prefix_words(doc, start, left)
+    description.affiliations.extend(left.affiliations)
+    description.affiliated_with.extend(left.affiliated_with)
 
 
 def _describe_appositive(doc, name_start: int, name_end: int, description: Description) -> None:
@@ -107,7 +129,7 @@ def _describe_appositive(doc, name_start: int, name_end: int, description: Descr
     if name_end >= len(doc) or doc[name_end].text != ",":
         return
     name_tokens = set(range(name_start, name_end))
-    for token in doc[name_end + 1: name_end + 3]:
+    for token in doc[name_end + 1: name_end + 1 + MAX_APPOSITIVE_TOKENS]:
         if token.dep_ == "appos" and token.head.i in name_tokens and token.pos_ in ("NOUN", "PROPN"):
             subtree = [t for t in token.subtree if t.i > name_end and t.dep_ != "relcl"
                        and not any(a.dep_ == "relcl" for a in t.ancestors if a.i > name_end and a != token)]

@@ -1,0 +1,157 @@
+"""Within one article: names, titles, descriptions and pronouns resolve to the right actor."""
+import json
+import re
+
+import pytest
+
+from data_prep.actors import resolve_article_actors
+from data_prep.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def quote(text: str, quote_text: str, speaker: str, name: str | None = None) -> dict:
+    """A quote dict as data_prep.quotes makes it; the speaker is the first whole-word match after the
+    quote, else the nearest one before it."""
+    start = text.index(quote_text)
+    end = start + len(quote_text)
+    pattern = re.compile(rf"\b{re.escape(speaker)}\b")
+    after = pattern.search(text, end)
+    speaker_start = after.start() if after else [m.start() for m in pattern.finditer(text, 0, start)][-1]
+    name_start = text.index(name) if name else None
+    return {"quote_text": quote_text, "quote_start": start, "quote_end": end, "quote_spans": [[start, end]],
+            "quote_type": "direct", "cue": "said", "cue_start": None, "cue_end": None,
+            "speaker_text": speaker, "speaker_start": speaker_start, "speaker_end": speaker_start + len(speaker),
+            "speaker_is_pronoun": speaker.lower() in {"he", "she", "they", "who", "it"},
+            "speaker_name": name, "speaker_name_start": name_start,
+            "speaker_name_end": name_start + len(name) if name else None}
+
+
+def resolve(nlp, text, quotes=()):
+    return resolve_article_actors(nlp(text), list(quotes))
+
+
+def actor_named(result, name):
+    matches = [a for a in result["actors"] if a["name"] == name]
+    assert len(matches) == 1, f"expected one actor {name!r}, got {[a['name'] for a in result['actors']]}"
+    return matches[0]
+
+
+def mention_texts(result, key):
+    return [m["text"] for m in result["mentions"] if m["key"] == key]
+
+
+def test_title_surname_and_pronoun_are_one_actor(nlp):
+    text = ("U.S. President Donald Trump said on Wednesday that the talks went well. Trump later met reporters. "
+            "“It was a good meeting,” he said.")
+    result = resolve(nlp, text, [quote(text, "“It was a good meeting,”", "he")])
+    trump = actor_named(result, "Donald Trump")
+    assert trump["kind"] == "person"
+    assert trump["role"] == "president"
+    assert trump["affiliation"] == "United States"
+    assert {"Donald Trump", "Trump", "he"} <= set(mention_texts(result, trump["key"]))
+    assert result["quote_keys"] == [trump["key"]]
+    assert len([a for a in result["actors"] if a["kind"] == "person"]) == 1
+
+
+def test_description_of_a_known_actor_links_to_it(nlp):
+    text = ("Russia's Vladimir Putin wants to end the war, even as the Kremlin leader renewed threats "
+            "against Ukraine.")
+    result = resolve(nlp, text)
+    putin = actor_named(result, "Vladimir Putin")
+    assert putin["affiliation"] == "Russia"
+    assert "the Kremlin leader" in mention_texts(result, putin["key"])
+    kremlin = actor_named(result, "Kremlin")
+    assert (kremlin["kind"], kremlin["affiliation"]) == ("organization", "Russia")
+
+
+def test_ambiguous_description_is_left_unlinked(nlp):
+    text = ("President Emmanuel Macron met President Joe Biden in Paris. The president said the meeting "
+            "was useful.")
+    result = resolve(nlp, text)
+    linked = [m for m in result["mentions"] if m["text"].lower() == "the president"]
+    assert linked == []
+
+
+def test_roles_from_titles_and_appositives(nlp):
+    text = ("Kremlin foreign policy adviser Yury Ushakov told journalists the sides disagreed. "
+            "Anna Smith, a city councillor, said the road was unsafe. "
+            "Andriy Yermak, head of the presidential office, said talks would continue. "
+            "Top Ukrainian negotiator Rustem Umerov flew to Florida.")
+    result = resolve(nlp, text)
+    ushakov = actor_named(result, "Yury Ushakov")
+    assert (ushakov["role"], ushakov["affiliation"]) == ("foreign policy adviser", "Russia")
+    assert actor_named(result, "Anna Smith")["role"] == "city councillor"
+    assert actor_named(result, "Andriy Yermak")["role"] == "head of the presidential office"
+    assert actor_named(result, "Rustem Umerov")["affiliation"] == "Ukraine"
+
+
+def test_possessor_lends_its_affiliation(nlp):
+    text = "U.S. President Donald Trump sent envoys. Trump's special envoy Steve Witkoff met officials."
+    result = resolve(nlp, text)
+    witkoff = actor_named(result, "Steve Witkoff")
+    assert (witkoff["role"], witkoff["affiliation"]) == ("special envoy", "United States")
+
+
+def test_speaker_kinds(nlp):
+    text = ("The deal is off, two U.S. officials told AFP. "
+            "The Kremlin said the offer stood. "
+            "Protesters said they would return. "
+            "A senior diplomat said the talks were stuck.")
+    quotes = [quote(text, "The deal is off", "two U.S. officials"),
+              quote(text, "the offer stood", "The Kremlin"),
+              quote(text, "they would return", "Protesters"),
+              quote(text, "the talks were stuck", "A senior diplomat")]
+    result = resolve(nlp, text, quotes)
+    by_key = {a["key"]: a for a in result["actors"]}
+    speakers = [by_key[key] for key in result["quote_keys"]]
+    assert [s["kind"] for s in speakers] == ["anonymous", "organization", "group", "anonymous"]
+    assert speakers[0]["affiliation"] == "United States"
+    assert speakers[1]["name"] == "Kremlin"
+    assert actor_named(result, "AFP")["kind"] == "media"
+
+
+def test_relative_pronoun_speaker_is_the_person_it_follows(nlp):
+    text = "The plan was attacked by Maria Lopez, who said it would fail within a year."
+    result = resolve(nlp, text, [quote(text, "it would fail within a year", "who")])
+    result_quote = result["quote_keys"][0]
+    assert result_quote == actor_named(result, "Maria Lopez")["key"]
+
+
+def test_pronoun_respects_what_the_text_says_about_gender(nlp):
+    text = ("John Brown said he was hopeful. Brown met Anna Smith on Monday. "
+            "“The talks were useful,” she said.")
+    result = resolve(nlp, text, [quote(text, "“The talks were useful,”", "she")])
+    assert result["quote_keys"] == [actor_named(result, "Anna Smith")["key"]]
+
+
+def test_headline_verb_is_not_part_of_a_name(nlp):
+    text = ("Trump Says Russia Wants Peace Even as Putin Vows to Take Donbas\n\n"
+            "Russian President Vladimir Putin said on Thursday that his troops would advance.")
+    result = resolve(nlp, text)
+    people = [a["name"] for a in result["actors"] if a["kind"] == "person"]
+    assert "Putin Vows" not in people
+    assert people.count("Vladimir Putin") == 1
+
+
+def test_result_is_json_and_has_one_key_per_quote(nlp):
+    text = "“We are ready,” Putin said. Nobody answered."
+    quotes = [quote(text, "“We are ready,”", "Putin"),
+              {**quote(text, "“We are ready,”", "Putin"), "speaker_start": None, "speaker_end": None,
+               "speaker_text": None}]
+    result = resolve(nlp, text, quotes)
+    assert json.loads(json.dumps(result)) == result
+    assert len(result["quote_keys"]) == 2
+    assert result["quote_keys"][1] is None
+    assert result["quote_keys"][0] == actor_named(result, "Putin")["key"]
+
+
+def test_actors_talked_about_are_kept_without_quotes(nlp):
+    text = "Ukrainian President Volodymyr Zelensky visited Germany on Monday."
+    result = resolve(nlp, text)
+    zelensky = actor_named(result, "Volodymyr Zelensky")
+    assert (zelensky["role"], zelensky["affiliation"]) == ("president", "Ukraine")
+    assert actor_named(result, "Germany")["kind"] == "country"

@@ -1,0 +1,141 @@
+"""Across articles: one actor per real person, namesakes apart, aliases applied, stable ids."""
+import pandas as pd
+
+from data_prep import schema
+from data_prep.actors import merge_corpus_actors
+
+
+def article(*actors, quote_keys=()):
+    """An article result as resolve_article_actors returns it; each actor gets one mention."""
+    entries, mentions = [], []
+    for number, (name, kind, role, affiliation) in enumerate(actors):
+        key = f"a{number}"
+        entries.append({"key": key, "name": name, "kind": kind, "role": role, "affiliation": affiliation,
+                        "variants": [name]})
+        mentions.append({"key": key, "start": number * 10, "end": number * 10 + len(name), "text": name})
+    return {"actors": entries, "mentions": mentions, "quote_keys": list(quote_keys)}
+
+
+def person(name, role=None, affiliation=None):
+    return (name, "person", role, affiliation)
+
+
+def names_of(result, kind="person"):
+    return sorted(result.actors.loc[result.actors["kind"] == kind, "name"])
+
+
+def test_spelling_variants_are_one_actor_with_the_most_common_spelling():
+    result = merge_corpus_actors({
+        "one": article(person("Volodymyr Zelensky", "president", "Ukraine")),
+        "two": article(person("Volodymyr Zelenskyy", "president", "Ukraine")),
+        "three": article(person("Volodymyr Zelenskiy")),
+        "four": article(person("Volodymyr Zelensky")),
+        "five": article(person("Zelenskyy")),
+    })
+    assert names_of(result) == ["Volodymyr Zelensky"]
+    row = result.actors.iloc[0]
+    assert (row["n_mentions"], row["role"], row["affiliation"]) == (5, "president", "Ukraine")
+
+
+def test_bare_surname_goes_to_the_one_well_known_namesake():
+    result = merge_corpus_actors({
+        "one": article(person("Donald Trump", "president", "United States")),
+        "two": article(person("Donald Trump")),
+        "three": article(person("Ivanka Trump", "adviser")),
+        "four": article(person("Trump"), quote_keys=["a0"]),
+    })
+    assert names_of(result) == ["Donald Trump", "Ivanka Trump"]
+    trump = result.actors.set_index("name").loc["Donald Trump"]
+    assert (trump["n_quotes"], trump["n_mentions"]) == (1, 3)
+    assert result.quote_actor_ids["four"] == [trump["actor_id"]]
+
+
+def test_namesakes_with_different_first_names_or_roles_stay_apart():
+    result = merge_corpus_actors({
+        "one": article(person("Anna Smith", "city councillor", "United Kingdom")),
+        "two": article(person("John Smith", "senator", "United States")),
+        "three": article(person("Smith", "senator")),
+        "four": article(person("Smith", "city councillor")),
+        "five": article(person("Donald Trump Jr.")),
+        "six": article(person("Donald Trump")),
+    })
+    actors = result.actors.set_index("name")
+    assert names_of(result) == ["Anna Smith", "Donald Trump", "Donald Trump Jr.", "John Smith"]
+    assert actors.loc["John Smith", "n_mentions"] == 2
+    assert actors.loc["Anna Smith", "n_mentions"] == 2
+
+
+def test_bare_surname_shared_by_equally_known_people_stays_its_own_actor():
+    result = merge_corpus_actors({
+        "one": article(person("Anna Smith")),
+        "two": article(person("John Smith")),
+        "three": article(person("Smith")),
+    })
+    assert names_of(result) == ["Anna Smith", "John Smith", "Smith"]
+
+
+def test_same_full_name_is_one_actor_when_one_article_says_less():
+    articles = {"one": article(person("Vladimir Putin", "president", "Russia")),
+                "two": article(person("Vladimir Putin"))}
+    assert names_of(merge_corpus_actors(articles)) == ["Vladimir Putin"]
+
+
+def test_actor_id_does_not_depend_on_other_articles():
+    first = merge_corpus_actors({"one": article(person("Vladimir Putin"), ("AFP", "media", None, None))})
+    more = merge_corpus_actors({"zero": article(person("Keir Starmer")),
+                                "one": article(person("Vladimir Putin"), ("AFP", "media", None, None)),
+                                "two": article(person("Putin"))})
+    ids = lambda result: dict(zip(result.actors["name"], result.actors["actor_id"]))  # noqa: E731
+    assert ids(first)["Vladimir Putin"] == ids(more)["Vladimir Putin"]
+    assert ids(first)["AFP"] == ids(more)["AFP"]
+    assert ids(first)["Vladimir Putin"].startswith("act_")
+
+
+def test_anonymous_sources_are_not_merged_across_articles_but_outlets_are():
+    result = merge_corpus_actors({
+        "one": article(("two U.S. officials", "anonymous", "official", "United States"), ("AFP", "media", None, None)),
+        "two": article(("two U.S. officials", "anonymous", "official", "United States"), ("AFP", "media", None, None)),
+    })
+    assert len(result.actors[result.actors["kind"] == "anonymous"]) == 2
+    assert len(result.actors[result.actors["kind"] == "media"]) == 1
+
+
+def test_frames_have_exactly_the_schema_columns():
+    result = merge_corpus_actors({"one": article(person("Vladimir Putin"), quote_keys=["a0", None])})
+    assert list(result.actors.columns) == schema.columns(schema.ACTORS)
+    assert list(result.mentions.columns) == schema.columns(schema.MENTIONS)
+    assert result.quote_actor_ids["one"][1] is None
+    mention = result.mentions.iloc[0]
+    assert (mention["article_id"], mention["text"], mention["actor_id"]) == \
+        ("one", "Vladimir Putin", result.actors.iloc[0]["actor_id"])
+
+
+def test_aliases_merge_separate_and_drop(tmp_path):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical,action\n"
+                       "Vova,Vladimir Putin,merge\n"
+                       "Smith,John Smith,separate\n"
+                       "Putin Vows,,drop\n"
+                       "broken row without canonical,,merge\n"
+                       "X,Y,explode\n", encoding="utf-8")
+    articles = {"one": article(person("Vladimir Putin")), "two": article(person("Vova")),
+                "three": article(person("John Smith")), "four": article(person("Smith")),
+                "five": article(person("Putin Vows"))}
+    without = merge_corpus_actors(articles)
+    assert names_of(without) == ["John Smith", "Putin Vows", "Vladimir Putin", "Vova"]
+    result = merge_corpus_actors(articles, aliases)
+    assert names_of(result) == ["John Smith", "Smith", "Vladimir Putin"]
+    assert result.actors.set_index("name").loc["Vladimir Putin", "n_mentions"] == 2
+    assert result.quote_actor_ids["five"] == []
+
+
+def test_a_malformed_article_costs_only_itself():
+    result = merge_corpus_actors({"bad": {"actors": [{"name": "no key"}]},
+                                  "good": article(person("Vladimir Putin"), quote_keys=["a0"])})
+    assert names_of(result) == ["Vladimir Putin"]
+    assert result.quote_actor_ids["good"] == [result.actors.iloc[0]["actor_id"]]
+
+
+def test_missing_alias_file_is_no_aliases(tmp_path):
+    result = merge_corpus_actors({"one": article(person("Vladimir Putin"))}, tmp_path / "absent.csv")
+    assert isinstance(result.actors, pd.DataFrame) and names_of(result) == ["Vladimir Putin"]
