@@ -7,8 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
-# A mined lemma is used when at least this share of its occurrences in train were attribution cues.
-MIN_PRECISION = 0.2
+# A mined lemma is used when at least this share of its occurrences in train were attribution cues;
+# cues of beliefs and plans ("wants", "hopes") need more evidence than speech verbs.
+MIN_PRECISION = 0.3
+MIN_PRECISION_NON_SPEECH = 0.45
 MIN_SUPPORT = 3
 # Clause complements always carry reported content, whatever the counts say.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
@@ -29,16 +31,18 @@ class Cue:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon(min_precision: float = MIN_PRECISION) -> dict[tuple[str, str], Cue]:
+def load_lexicon() -> dict[tuple[str, str], Cue]:
     data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["cues"]
     lexicon = {}
     for pos, lemmas in data.items():
         for lemma, facts in lemmas.items():
-            if facts["precision"] < min_precision or facts["support"] < MIN_SUPPORT:
+            speech = facts["speech_share"] >= 0.5
+            if facts["precision"] < (MIN_PRECISION if speech else MIN_PRECISION_NON_SPEECH) \
+                    or facts["support"] < MIN_SUPPORT:
                 continue
             mined_deps = {dep for dep, share in facts["content_deps"].items()
                           if share >= MIN_CONTENT_DEP_SHARE}
-            lexicon[(lemma, pos)] = Cue(lemma, pos, facts["precision"], facts["speech_share"] >= 0.5,
+            lexicon[(lemma, pos)] = Cue(lemma, pos, facts["precision"], speech,
                                         frozenset((mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_DEPS))
     return lexicon
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+ACTIVE_SUBJECT_DEPS = ("nsubj", "csubj")
+# The passive subject is the source only for "X was quoted as saying"; elsewhere it is what is
+# talked about ("14 people were admitted", "X is expected to win").
+QUOTED_PASSIVE_LEMMAS = frozenset({"quote"})
 # Clauses that share the subject of the clause they hang from ("..., telling reporters that ...").
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
@@ -17,7 +21,8 @@ MAX_CLIMB = 4
 def _own_subject(token: Token) -> Token | None:
     """The token's subject in its own paragraph, the nearest one when the parse gives several."""
     text = token.doc.text
-    subjects = [child for child in token.children if child.dep_ in SUBJECT_DEPS
+    subject_deps = SUBJECT_DEPS if token.lemma_ in QUOTED_PASSIVE_LEMMAS else ACTIVE_SUBJECT_DEPS
+    subjects = [child for child in token.children if child.dep_ in subject_deps
                 and "\n" not in text[min(child.idx, token.idx):max(child.idx, token.idx)]]
     if subjects:
         return min(subjects, key=lambda child: abs(child.i - token.i))
