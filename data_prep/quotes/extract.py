@@ -1,13 +1,14 @@
 """One article's quotes: reported speech from cue verbs, then quoted passages attached to their cues."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from data_prep.quotes.lexicon import Cue, cue_for
-from data_prep.quotes.marks import MarkedSpan, quote_mark_chains
+from data_prep.quotes.marks import MarkedSpan, starts_paragraph, quote_mark_chains
 from data_prep.quotes.pronouns import Antecedents
 from data_prep.quotes.reported import according_to_content, content_indices, indices_to_spans, paragraph_of
 from data_prep.quotes.speakers import according_to_source, is_pronoun, mention_span, subject_of
@@ -17,6 +18,10 @@ CUE_POS = frozenset({"VERB"})
 MAX_FRAME_LETTERS_OF_DIRECT = 6
 # Text between two parts of one split quote: ', she said. ' and the like.
 MAX_SPLIT_GAP_CHARS = 60
+# A verb framing a quote without a lexicon cue: at most this far before it, or these words after it.
+MAX_FRAMING_GAP = 3
+MAX_FRAMING_WORDS_AFTER = 2
+DASH_CREDIT = re.compile(r"[ \t]*[\u2015\u2014\u2013][ \t]*([A-Z][^\n,.;(]{1,60})")
 # A quoted passage with no cue anywhere near is kept (speaker unknown) only when it reads as speech.
 MIN_WORDS_OF_UNATTRIBUTED = 8
 
@@ -150,25 +155,63 @@ def _previous_quoted(attributions: list[Attribution], before: int) -> Attributio
     return max(earlier, key=lambda a: a.end) if earlier else None
 
 
+def _lexicon_cue_near(doc: Doc, chain: list[MarkedSpan], cue_at: set[int], marks: MarkIndex) -> Token | None:
+    text = doc.text
+    anchors = (chain[0].start, chain[-1].end)
+    nearby = [doc[i] for sent in _sentences_around(doc, chain) for i in range(sent.start, sent.end)
+              if i in cue_at and not marks.covers(doc[i].idx) and _near_paragraphs(text, doc[i].idx, chain)]
+    return min(nearby, key=lambda tok: min(abs(tok.idx - anchors[0]), abs(tok.idx - anchors[1])), default=None)
+
+
+def _framing_verb(doc: Doc, chain: list[MarkedSpan], marks: MarkIndex) -> Token | None:
+    """Any verb with a subject right before or after the quote in its sentence ("She continued, “…”")."""
+    text = doc.text
+    candidates = []
+    for sent in _sentences_around(doc, chain):
+        for token in sent:
+            if token.pos_ != "VERB" or marks.covers(token.idx):
+                continue
+            before = text[token.idx + len(token):chain[0].start]
+            after = text[chain[-1].end:token.idx]
+            if (0 <= len(before) <= MAX_FRAMING_GAP and not any(ch.isalnum() for ch in before)) or \
+                    (0 <= len(after) and after.count(" ") <= MAX_FRAMING_WORDS_AFTER and "\n" not in after
+                     and token.idx > chain[-1].end):
+                if subject_of(token) is not None:
+                    candidates.append(token)
+    return min(candidates, key=lambda tok: min(abs(tok.idx - chain[0].start), abs(tok.idx - chain[-1].end)),
+               default=None)
+
+
+def _dash_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
+    """A name credited after a dash at the end of the quote's paragraph: “…” ― Jane Doe."""
+    match = DASH_CREDIT.match(doc.text, chain[-1].end)
+    if match is None:
+        return None
+    return doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+
+
 def _attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIndex,
                    attributions: list[Attribution]) -> None:
+    """Give every quoted passage that reported speech did not cover a cue and source, or join it to
+    the quote it continues."""
     text = doc.text
-    cue_at = {token.i: token for token, _ in cues}
+    cue_at = {token.i for token, _ in cues}
     used = set().union(*(a.chains for a in attributions)) if attributions else set()
     for index, chain in enumerate(chains):
         if index in used:
             continue
         spans = [[mark.start, mark.end] for mark in chain]
-        anchors = (chain[0].start, chain[-1].end)
-        nearby = [doc[i] for sent in _sentences_around(doc, chain) for i in range(sent.start, sent.end)
-                  if i in cue_at and not marks.covers(doc[i].idx) and _near_paragraphs(text, doc[i].idx, chain)]
-        if nearby:
-            cue = min(nearby, key=lambda tok: min(abs(tok.idx - anchors[0]), abs(tok.idx - anchors[1])))
+        cue = _lexicon_cue_near(doc, chain, cue_at, marks)
+        if cue is not None:
             same_cue = next((a for a in attributions if a.cue is not None and a.cue.i == cue.i), None)
             if same_cue is not None and _same_paragraph(text, same_cue.start, chain[0].start):
                 _extend(text, same_cue, spans, index)
             else:
                 attributions.append(Attribution(spans, "direct", cue, _source_of(cue), {index}))
+            continue
+        credit = _dash_credit(doc, chain)
+        if credit is not None:
+            attributions.append(Attribution(spans, "direct", None, credit, {index}))
             continue
         previous = _previous_quoted(attributions, chain[0].start)
         gap = text[previous.end:chain[0].start] if previous else ""
@@ -177,10 +220,15 @@ def _attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkI
         if previous is not None and "\n" not in gap and (len(gap) <= MAX_SPLIT_GAP_CHARS or cue_in_gap):
             previous.spans = sorted(previous.spans + spans)  # “A,” she said. “B.”
             previous.chains.add(index)
-        elif previous is not None and len(gap) <= MAX_SPLIT_GAP_CHARS and previous.speaker is not None:
+            continue
+        verb = _framing_verb(doc, chain, marks)
+        if verb is not None:
+            attributions.append(Attribution(spans, "direct", verb, _source_of(verb), {index}))
+        elif previous is not None and previous.speaker is not None and len(gap) <= MAX_SPLIT_GAP_CHARS \
+                and starts_paragraph(text, chain[0].start):
             # a paragraph continuing the previous speaker's quote
             attributions.append(Attribution(spans, "direct", previous.cue, previous.speaker, {index}))
-        elif len(text[anchors[0]:anchors[1]].split()) >= MIN_WORDS_OF_UNATTRIBUTED:
+        elif len(text[chain[0].start:chain[-1].end].split()) >= MIN_WORDS_OF_UNATTRIBUTED:
             attributions.append(Attribution(spans, "direct", None, None, {index}))
 
 

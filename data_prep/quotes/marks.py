@@ -72,7 +72,7 @@ def quote_mark_spans(text: str) -> list[MarkedSpan]:
     return sorted(doubles + single_quoted_spans(text, doubles), key=lambda span: span.start)
 
 
-def _starts_paragraph(text: str, offset: int) -> bool:
+def starts_paragraph(text: str, offset: int) -> bool:
     line_start = text.rfind("\n", 0, offset) + 1
     return not text[line_start:offset].strip()
 
@@ -82,7 +82,7 @@ def quote_mark_chains(text: str) -> list[list[MarkedSpan]]:
     chains: list[list[MarkedSpan]] = []
     for span in quote_mark_spans(text):
         previous = chains[-1][-1] if chains else None
-        if (previous is not None and previous.open_ended and _starts_paragraph(text, span.start)
+        if (previous is not None and previous.open_ended and starts_paragraph(text, span.start)
                 and not text[previous.end:span.start].strip()):
             chains[-1].append(span)
         else:
