@@ -230,11 +230,13 @@ def _headlines(pools: random.Random, count: int, rng: np.random.Generator) -> li
     return list(np.array(filled, dtype=object)[rng.integers(0, POOL_SIZE, count)])
 
 
-def _single_spans(starts: np.ndarray, ends: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """``[[start, end]]`` per row as one Arrow list array: a million small Python lists would take seconds."""
+def _single_spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """``[[start, end]]`` per row, built by Arrow (a million small Python lists would take seconds), as the
+    same nested arrays that reading the Parquet file gives."""
     bounds = pa.array(np.column_stack([starts, ends]).ravel())
-    pairs = pa.ListArray.from_arrays(pa.array(np.arange(0, len(bounds) + 1, 2)), bounds)
-    return pd.arrays.ArrowExtensionArray(pa.ListArray.from_arrays(pa.array(np.arange(len(starts) + 1)), pairs))
+    pairs = pa.ListArray.from_arrays(pa.array(np.arange(0, len(bounds) + 1, 2, dtype=np.int32)), bounds)
+    spans = pa.ListArray.from_arrays(pa.array(np.arange(len(starts) + 1, dtype=np.int32)), pairs)
+    return spans.to_numpy(zero_copy_only=False)
 
 
 @contextmanager
