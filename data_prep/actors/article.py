@@ -66,6 +66,7 @@ class ArticleActors:
 
     def __init__(self, doc: Doc, quotes: list[dict]):
         self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every access
         self.quotes = quotes
         self.actors: dict[str, ArticleActor] = {}
         self.mentions: list[Mention] = []
@@ -74,7 +75,7 @@ class ArticleActors:
 
     # --- building blocks -------------------------------------------------------------------------
     def _quoted_regions(self) -> list[tuple[int, int]]:
-        regions = [(m.start(), m.end()) for m in QUOTED.finditer(self.doc.text)]
+        regions = [(m.start(), m.end()) for m in QUOTED.finditer(self.text)]
         for quote in self.quotes:
             for start, end in quote.get("quote_spans") or [(quote.get("quote_start"), quote.get("quote_end"))]:
                 if isinstance(start, int) and isinstance(end, int):
@@ -92,7 +93,7 @@ class ArticleActors:
         return actor
 
     def add_mention(self, actor: ArticleActor, start: int, end: int, root: int) -> Mention:
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         for mention in self.mentions:
             if mention.start == start and mention.end == end:
                 return mention
@@ -148,12 +149,16 @@ class ArticleActors:
                 other_spans.append(piece)
         named = [self._person_name_span(span) for span in person_spans]
         named = [item for item in named if item]
+        full_names_by_surname: dict[str, set[str]] = {}
+        for other, _ in named:
+            if len(other) > 1:
+                full_names_by_surname.setdefault(name_parts(other.text)[1], set()).add(fold(other.text))
         cleaned = []
         for span, title_words in named:
             first = fold(span[0].text)
-            other_surnames = {name_parts(other.text)[1] for other, _ in named
-                              if len(other) > 1 and fold(other.text) != fold(span.text)}
-            if len(span) > 1 and first in other_surnames and name_parts(span.text)[1] not in other_surnames:
+            owners = full_names_by_surname.get(first, set()) - {fold(span.text)}
+            own_surname_elsewhere = full_names_by_surname.get(name_parts(span.text)[1], set()) - {fold(span.text)}
+            if len(span) > 1 and owners and not own_surname_elsewhere:
                 span = span[:1]  # a headline's "Putin Vows": the surname and a title-case verb
             cleaned.append((span, title_words))
         # Full names first, so a bare surname finds the person it belongs to wherever it occurs.
@@ -234,7 +239,7 @@ class ArticleActors:
         if found.affiliation:
             actor.affiliations[found.affiliation] += 1
         start, end = span.start_char, span.end_char
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if text.endswith(("'s", "’s")):
             end -= 2
         self.add_mention(actor, start, end, span.root.i)
@@ -314,7 +319,7 @@ class ArticleActors:
             return actor.key if actor else None
         if not isinstance(start, int) or not isinstance(end, int) or end <= start:
             return None
-        if quote.get("speaker_is_pronoun") or pronoun_kind(doc.text[start:end]):
+        if quote.get("speaker_is_pronoun") or pronoun_kind(self.text[start:end]):
             actor = pronouns.resolve(self._token_at(start))
             if actor:
                 self.add_mention(actor, start, end, self._token_at(start))
