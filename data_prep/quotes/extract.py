@@ -21,7 +21,9 @@ MAX_SPLIT_GAP_CHARS = 60
 # A verb framing a quote without a lexicon cue: at most this far before it, or these words after it.
 MAX_FRAMING_GAP = 3
 MAX_FRAMING_WORDS_AFTER = 2
-DASH_CREDIT = re.compile(r"[ \t]*[\u2015\u2014\u2013][ \t]*([A-Z][^\n,.;(]{1,60})")
+MIN_WORDS_OF_FRAMED = 3
+DASH_CREDIT = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][^\n,;(]{1,60}?)[.]?(?:\n|$)")
+DROP_NESTED = True
 # A quoted passage with no cue anywhere near is kept (speaker unknown) only when it reads as speech.
 MIN_WORDS_OF_UNATTRIBUTED = 8
 
@@ -174,8 +176,8 @@ def _framing_verb(doc: Doc, chain: list[MarkedSpan], marks: MarkIndex) -> Token 
             before = text[token.idx + len(token):chain[0].start]
             after = text[chain[-1].end:token.idx]
             if (0 <= len(before) <= MAX_FRAMING_GAP and not any(ch.isalnum() for ch in before)) or \
-                    (0 <= len(after) and after.count(" ") <= MAX_FRAMING_WORDS_AFTER and "\n" not in after
-                     and token.idx > chain[-1].end):
+                    (token.idx > chain[-1].end and after.count(" ") <= MAX_FRAMING_WORDS_AFTER
+                     and "\n" not in after and text[chain[-1].end - 2] in ",?!"):
                 if subject_of(token) is not None:
                     candidates.append(token)
     return min(candidates, key=lambda tok: min(abs(tok.idx - chain[0].start), abs(tok.idx - chain[-1].end)),
@@ -221,20 +223,30 @@ def _attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkI
             previous.spans = sorted(previous.spans + spans)  # “A,” she said. “B.”
             previous.chains.add(index)
             continue
-        verb = _framing_verb(doc, chain, marks)
+        words = len(text[chain[0].start:chain[-1].end].split())
+        verb = _framing_verb(doc, chain, marks) if words >= MIN_WORDS_OF_FRAMED else None
         if verb is not None:
             attributions.append(Attribution(spans, "direct", verb, _source_of(verb), {index}))
         elif previous is not None and previous.speaker is not None and len(gap) <= MAX_SPLIT_GAP_CHARS \
                 and starts_paragraph(text, chain[0].start):
             # a paragraph continuing the previous speaker's quote
             attributions.append(Attribution(spans, "direct", previous.cue, previous.speaker, {index}))
-        elif len(text[chain[0].start:chain[-1].end].split()) >= MIN_WORDS_OF_UNATTRIBUTED:
+        elif words >= MIN_WORDS_OF_UNATTRIBUTED:
             attributions.append(Attribution(spans, "direct", None, None, {index}))
+
+
+def _is_nested_in_speech(attribution: Attribution) -> bool:
+    """ "She said she hopes X": the inner cue heads the outer content, so the outer one says it all."""
+    cue = attribution.cue
+    return (cue is not None and cue.dep_ == "ccomp" and cue.head is not cue
+            and (outer := cue_for(cue.head)) is not None and outer.speech)
 
 
 def _deduplicated(attributions: list[Attribution]) -> list[Attribution]:
     best: dict[tuple, Attribution] = {}
     for attribution in attributions:
+        if DROP_NESTED and _is_nested_in_speech(attribution):
+            continue
         key = tuple(map(tuple, attribution.spans))
         if key not in best or (best[key].speaker is None and attribution.speaker is not None):
             best[key] = attribution

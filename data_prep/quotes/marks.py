@@ -34,22 +34,27 @@ def _paragraph_end(text: str, newline_at: int, opened_at: int) -> int:
 
 def double_quoted_spans(text: str) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
-    opened_at, closers = None, ""
+    opened_at, opener, closers, depth = None, "", "", 0
     for match in DOUBLE_MARKS.finditer(text):
         at, mark = match.start(), match.group()
         if mark == "\n":
             if opened_at is not None:
                 spans.append(MarkedSpan(opened_at, _paragraph_end(text, at, opened_at), True))
-                opened_at = None
+                opened_at, depth = None, 0
             continue
         if opened_at is not None and mark in closers:
-            spans.append(MarkedSpan(opened_at, at + 1))
-            opened_at = None
+            if depth:
+                depth -= 1
+            else:
+                spans.append(MarkedSpan(opened_at, at + 1))
+                opened_at = None
+        elif opened_at is not None and mark == opener and mark != '"':
+            depth += 1  # “a “nested” quote” written with the same marks
         elif mark in CLOSERS_FOR_OPENER:
             followed_by_space = at + 1 >= len(text) or text[at + 1].isspace()
             if mark == '"' and followed_by_space:
                 continue  # a stray closing straight mark
-            opened_at, closers = at, CLOSERS_FOR_OPENER[mark]
+            opened_at, opener, closers, depth = at, mark, CLOSERS_FOR_OPENER[mark], 0
     if opened_at is not None:
         spans.append(MarkedSpan(opened_at, _paragraph_end(text, len(text), opened_at), True))
     return spans
