@@ -155,3 +155,13 @@ def test_actors_talked_about_are_kept_without_quotes(nlp):
     zelensky = actor_named(result, "Volodymyr Zelensky")
     assert (zelensky["role"], zelensky["affiliation"]) == ("president", "Ukraine")
     assert actor_named(result, "Germany")["kind"] == "country"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The memo came from Peter Novak, a clerk at the State Department who said it was lost.", "Peter Novak"),
+    ("Mark Jones is a former lawyer who said the case was weak.", "Mark Jones"),
+])
+def test_who_climbs_from_a_title_or_place_to_the_person(nlp, text, name):
+    said = text.index("said") + len("said ")
+    result = resolve(nlp, text, [quote(text, text[said:-1], "who")])
+    assert result["quote_keys"] == [actor_named(result, name)["key"]]

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from data_prep.actors.article import ArticleActor, ArticleActors, Mention
 
 SENTENCES_BACK = 4
+MAX_CLIMB = 4
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLURAL_KINDS = {"anonymous", "group"}
 NEUTER_KINDS = {"organization", "country", "media"}
@@ -35,14 +36,35 @@ class PronounResolver:
         return None
 
     def _relative(self, token_index: int) -> ArticleActor | None:
-        """"Smith, who said ..." -> Smith: the noun the relative clause hangs from, or the name just before."""
+        """"Smith, who said ..." -> Smith: the noun the relative clause hangs from. "who" wants a person, so
+        from a title or a place ("Smith, a staffer at the State Department, who") it climbs to the name."""
         token = self.doc[token_index]
         clause = token.head
+        wants_person = token.lower_ in ("who", "whom", "whose")
         if clause.dep_ == "relcl":
-            if actor := self.article.actor_of_token(clause.head.i):
-                return actor
+            antecedent = clause.head
+            found = self.article.actor_of_token(antecedent.i)
+            if wants_person and (found is None or found.kind != "person"):
+                found = self._person_above(antecedent) or found
+            if found:
+                return found
         for index in range(token_index - 1, max(token_index - 4, -1), -1):
             if actor := self.article.actor_of_token(index):
+                return actor
+        return None
+
+    def _person_above(self, token) -> ArticleActor | None:
+        """Climb appositions, prepositions and copulas ("Kaine is a lawyer who") to a named person."""
+        for _ in range(MAX_CLIMB):
+            if token.dep_ == "attr" and token.head.lemma_ == "be":
+                subjects = [child for child in token.head.children if child.dep_ in SUBJECT_DEPS]
+                token = subjects[0] if subjects else token.head
+            elif token.dep_ in ("appos", "pobj", "prep", "compound", "conj") and token.head.i != token.i:
+                token = token.head
+            else:
+                return None
+            actor = self.article.actor_of_token(token.i)
+            if actor and actor.kind == "person":
                 return actor
         return None
 
