@@ -66,7 +66,16 @@ def over_time(frame: pd.DataFrame, period: str, by: str | None = None, value: st
     if by:
         keys.append(dated[by])
     grouped = dated.groupby(keys, observed=True).size().rename(value).reset_index()
-    return grouped[grouped[value] > 0]
+    grouped = grouped[grouped[value] > 0].reset_index(drop=True)
+    grouped["period_end"] = period_end(grouped["period"], period)
+    return grouped
+
+
+def period_end(starts: pd.Series, period: str) -> pd.Series:
+    """Where each period stops, so a bar spans its whole day, week or month."""
+    if period == MONTH:
+        return starts + pd.offsets.MonthBegin(1)
+    return starts + pd.Timedelta(days=7 if period == WEEK else 1)
 
 
 def top_speakers(quotes: pd.DataFrame, limit: int = 15) -> pd.DataFrame:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard import session
 
+session.ensure_router()
 st.set_page_config(page_title="newsvoices", page_icon=":material/record_voice_over:", layout="wide")
 
 PAGES = {

@@ -15,6 +15,10 @@ SPEAKER_PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc9
                    "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")
 OTHER_SPEAKER_COLOUR = "#c7c7c7"
 CHART_HEIGHT = 320
+# Streamlit sizes charts to their content and ignores a fixed height when an axis is discrete:
+# such charts give each row a step instead.
+ROW_STEP = alt.Step(24)
+LABEL_AXIS = alt.Axis(labelLimit=220)
 _LABEL_ORDER = {label: i for i, label in enumerate(schema.STANCE_LABELS)}
 
 
@@ -46,8 +50,8 @@ def over_time(frame: pd.DataFrame, period: str, value: str = "quotes", by: str |
               colours: dict[str, str] | None = None, title: str = "") -> alt.Chart:
     if by == "label":
         frame = frame.assign(label_order=frame["label"].map(_LABEL_ORDER).astype("float64"))
-    base = alt.Chart(frame, title=title).mark_bar().encode(
-        x=_period_axis(period), y=alt.Y(f"{value}:Q", title=value.capitalize(), stack=True),
+    base = alt.Chart(frame, title=title).mark_bar(stroke="white", strokeWidth=0.5).encode(
+        x=_period_axis(period), x2="period_end:T", y=alt.Y(f"{value}:Q", title=value.capitalize(), stack=True),
         tooltip=[alt.Tooltip("period:T", title=period), *([by] if by else []), alt.Tooltip(f"{value}:Q")])
     if by == "label":
         base = base.encode(color=alt.Color("label:N", scale=stance_scale(), title="Stance"),
@@ -64,21 +68,20 @@ def ranked_bars(frame: pd.DataFrame, category: str, value: str = "quotes", colou
                 title: str = "", tooltip: list[str] | None = None) -> alt.Chart:
     encoding = {
         "x": alt.X(f"{value}:Q", title=value.replace("_", " ").capitalize()),
-        "y": alt.Y(f"{category}:N", sort="-x", title=None),
+        "y": alt.Y(f"{category}:N", sort="-x", title=None, axis=LABEL_AXIS),
         "tooltip": tooltip or [category, value],
     }
     if colours is not None:
         encoding["color"] = alt.Color(f"{category}:N", scale=speaker_scale(colours, frame[category]), legend=None)
-    height = max(120, 22 * len(frame))
-    return alt.Chart(frame, title=title).mark_bar().encode(**encoding).properties(height=height)
+    return alt.Chart(frame, title=title).mark_bar().encode(**encoding).properties(height=ROW_STEP)
 
 
 def share_bars(frame: pd.DataFrame, category: str, title: str = "") -> alt.Chart:
     return alt.Chart(frame, title=title).mark_bar().encode(
         x=alt.X("share:Q", axis=alt.Axis(format="%"), title="Share of quotes"),
-        y=alt.Y(f"{category}:N", sort="-x", title=None),
+        y=alt.Y(f"{category}:N", sort="-x", title=None, axis=LABEL_AXIS),
         tooltip=[category, "quotes", alt.Tooltip("share:Q", format=".1%")],
-    ).properties(height=max(120, 22 * len(frame)))
+    ).properties(height=ROW_STEP)
 
 
 def stance_heatmap(matrix: pd.DataFrame) -> alt.Chart:
@@ -86,14 +89,13 @@ def stance_heatmap(matrix: pd.DataFrame) -> alt.Chart:
     tooltip = ["speaker", "target", "n", *schema.STANCE_LABELS, alt.Tooltip("net:Q", format="+.2f")]
     cells = alt.Chart(matrix).mark_rect().encode(
         x=alt.X("target:N", title="Target", axis=alt.Axis(labelAngle=-30, labelLimit=160)),
-        y=alt.Y("speaker:N", title=None),
+        y=alt.Y("speaker:N", title=None, axis=LABEL_AXIS),
         color=alt.Color("net:Q", title="Net stance", scale=alt.Scale(
             domain=[-1, 0, 1], range=[STANCE_COLOURS["against"], "#f5f5f5", STANCE_COLOURS["favor"]])),
         tooltip=tooltip)
     labels = alt.Chart(matrix).mark_text(fontSize=11).encode(
         x="target:N", y="speaker:N", text=alt.Text("n:Q"), tooltip=tooltip)
-    height = max(140, 28 * matrix["speaker"].nunique())
-    return (cells + labels).properties(height=height)
+    return (cells + labels).properties(height=alt.Step(30))
 
 
 def diverging_bars(segments: pd.DataFrame, target: str) -> alt.Chart:
@@ -102,11 +104,11 @@ def diverging_bars(segments: pd.DataFrame, target: str) -> alt.Chart:
         x=alt.X("start:Q", title="Share of labelled quotes (against left, favor right)",
                 axis=alt.Axis(format="%"), scale=alt.Scale(domain=[-1, 1])),
         x2="end:Q",
-        y=alt.Y("speaker:N", sort=order[::-1], title=None),
+        y=alt.Y("speaker:N", sort=order[::-1], title=None, axis=LABEL_AXIS),
         color=alt.Color("label:N", scale=stance_scale(["against", "neutral", "favor"]), title="Stance"),
         tooltip=["speaker", "label", "count", alt.Tooltip("share:Q", format=".0%"), "unclear", "n"])
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#333").encode(x="x:Q")
-    return (bars + zero).properties(height=max(120, 26 * len(order)))
+    return (bars + zero).properties(height=ROW_STEP)
 
 
 def stance_profile(table: pd.DataFrame) -> alt.Chart:
@@ -114,8 +116,8 @@ def stance_profile(table: pd.DataFrame) -> alt.Chart:
     table = table.assign(label_order=table["label"].map(_LABEL_ORDER).astype("float64"))
     return alt.Chart(table).mark_bar().encode(
         x=alt.X("count:Q", title="Labelled quotes", stack=True),
-        y=alt.Y("target:N", title=None, sort="-x"),
+        y=alt.Y("target:N", title=None, sort="-x", axis=LABEL_AXIS),
         color=alt.Color("label:N", scale=stance_scale(), title="Stance"),
         order=alt.Order("label_order:Q"),
         tooltip=["target", "label", "count"],
-    ).properties(height=max(120, 26 * table["target"].nunique()))
+    ).properties(height=ROW_STEP)

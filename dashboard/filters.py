@@ -82,9 +82,9 @@ def _text_mask(quotes: pd.DataFrame, needle: str, candidates: np.ndarray) -> np.
     if len(rows) == 0:
         return found
     subset = quotes.iloc[rows]
-    hit = subset["quote_text"].str.contains(needle, case=False, regex=False, na=False).to_numpy()
-    hit |= subset["speaker"].astype(str).str.contains(needle, case=False, regex=False, na=False).to_numpy()
-    found[rows] = hit
+    in_text = subset["quote_text"].str.contains(needle, case=False, regex=False, na=False)
+    in_speaker = subset["speaker"].astype(str).str.contains(needle, case=False, regex=False, na=False)
+    found[rows] = np.asarray(in_text, dtype=bool) | np.asarray(in_speaker, dtype=bool)
     return found
 
 

@@ -179,3 +179,18 @@ def empty_selection_message(ctx: Context, what: str = "quotes") -> None:
             "Widen the date range, remove a speaker or target, lower the minimum confidence, "
             "or press **Reset filters** in the sidebar.")
 
+
+
+def ensure_router() -> None:
+    """Run through the router even on a server's first request.
+
+    Streamlit treats a ``pages/`` folder beside the main script as the old folder-based multipage
+    app until some run calls ``st.navigation``: the first request of a fresh server then runs
+    ``/quotes`` straight from pages/quotes.py, without the router's filters. Switching that mode off
+    and rerunning sends the same request through app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

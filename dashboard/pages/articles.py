@@ -2,6 +2,7 @@ import streamlit as st
 
 from dashboard import aggregate, loading, reader, session
 
+session.ensure_router()
 ctx = session.context()
 st.title("Articles")
 if not ctx.has_data:

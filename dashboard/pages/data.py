@@ -7,6 +7,7 @@ from data_prep import schema
 from data_prep.corrections import corrections_frame, load_corrections
 from dashboard import loading, session, uploads
 
+session.ensure_router()
 ctx = session.context()
 st.title("Data")
 
@@ -26,7 +27,8 @@ if ctx.has_data:
     log = views.ingest_log
     failed = log[log["status"] == "failed"]
     if len(failed):
-        st.warning(f"{len(failed):,} input records failed; see the messages below.")
+        st.warning(f"{len(failed):,} input record{'s' if len(failed) != 1 else ''} failed; "
+                   "see the messages below.")
     statuses = st.multiselect("Status", list(schema.INGEST_STATUSES), default=[], placeholder="all statuses",
                               key="data_page_status")
     st.dataframe(log[log["status"].isin(statuses)] if statuses else log, hide_index=True)
@@ -35,13 +37,21 @@ else:
 
 st.subheader("Add articles")
 st.caption(f"Plain text, Markdown, HTML, JSON Lines or CSV; at most {uploads.MAX_UPLOAD_BYTES // 2**20} MB a file. "
-           "The dataset is rebuilt with the new articles; articles already in it are recognised as duplicates.")
+           "The dataset is rebuilt with the new articles; articles analysed before are not analysed again, "
+           "and the ingest log then lists this build.")
 files = st.file_uploader("Article files", type=uploads.UPLOAD_TYPES, accept_multiple_files=True,
-                         key="data_page_upload")
+                         key="data_page_upload", max_upload_size=uploads.MAX_UPLOAD_BYTES // 2**20)
+keep = st.checkbox(f"Keep the {len(ctx.views.articles):,} articles already in the dataset", value=True,
+                   disabled=not ctx.has_data, key="data_page_keep",
+                   help="Unticked, the dataset is rebuilt from the uploaded files alone.")
 if st.button("Build the dataset", disabled=not files, icon=":material/build:"):
     saved = uploads.save_uploads([(file.name, file.getvalue()) for file in files])
     for problem in saved.rejected:
         st.error(problem)
+    if saved.paths and keep and ctx.has_data:
+        current = saved.directory / "current-articles.jsonl"
+        uploads.write_current_articles(ctx.directory, current)
+        saved.paths.insert(0, current)
     if saved.paths:
         try:
             from data_prep.pipeline import build_dataset

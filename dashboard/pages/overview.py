@@ -2,6 +2,7 @@ import streamlit as st
 
 from dashboard import aggregate, charts, session
 
+session.ensure_router()
 ctx = session.context()
 st.title("Overview")
 if not ctx.has_data:
@@ -10,7 +11,7 @@ if not ctx.has_data:
 
 total = aggregate.counts(ctx.views.quotes)
 shown = aggregate.counts(ctx.quotes)
-columns = st.columns(5)
+columns = st.columns([1, 1, 1, 1, 2.2])
 columns[0].metric("Articles", f"{shown.articles:,}", help=f"{len(ctx.views.articles):,} articles in the dataset")
 columns[1].metric("Quotes", f"{shown.quotes:,}", help=f"{total.quotes:,} quotes in the dataset")
 columns[2].metric("Speakers", f"{shown.speakers:,}")

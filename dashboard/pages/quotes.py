@@ -4,6 +4,7 @@ from dashboard import highlight, loading, session, table
 from dashboard.charts import speaker_colour
 from dashboard.correcting import correction_form
 
+session.ensure_router()
 ctx = session.context()
 st.title("Quotes")
 if not ctx.has_data:

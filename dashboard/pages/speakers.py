@@ -2,6 +2,7 @@ import streamlit as st
 
 from dashboard import aggregate, charts, session, table
 
+session.ensure_router()
 base = session.context()
 st.title("Speakers")
 if not base.has_data:

@@ -2,6 +2,7 @@ import streamlit as st
 
 from dashboard import aggregate, charts, session
 
+session.ensure_router()
 ctx = session.context()
 st.title("Stances")
 if not ctx.has_data:
@@ -43,5 +44,4 @@ st.dataframe(
                     published=evidence["published"].dt.strftime("%Y-%m-%d"))[
         ["speaker", "target", "label", "confidence", "estimate", "evidence", "outlet", "published", "quote_id"]],
     hide_index=True,
-    column_config={"confidence": st.column_config.ProgressColumn("confidence", min_value=0.0, max_value=1.0,
-                                                                 format="%.2f")})
+    column_config={"confidence": st.column_config.NumberColumn("confidence", format="%.2f")})

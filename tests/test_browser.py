@@ -1,0 +1,129 @@
+"""The dashboard in a real browser: Debian's chromium driven by Playwright against a live server.
+
+Saves a screenshot per page to docs/screenshots/. Skips (with the reason) when chromium is absent.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard_fixture import IMG_PAYLOAD, SCRIPT_PAYLOAD, write_fixture
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[1]
+SCREENSHOTS = REPO / "docs" / "screenshots"
+PAGES = {"overview": "", "quotes": "quotes", "speakers": "speakers", "stances": "stances",
+         "articles": "articles", "data": "data"}
+
+if not CHROMIUM.exists():
+    pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright python package is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _server_command(data_dir: Path, port: int) -> list[str]:
+    newsvoices = shutil.which("newsvoices") or str(Path(sys.executable).parent / "newsvoices")
+    if Path(newsvoices).exists():
+        return [newsvoices, "app", "--data", str(data_dir), "--port", str(port), "--host", "127.0.0.1",
+                "--headless"]
+    return [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"), "--server.headless",
+            "true", "--server.port", str(port), "--server.address", "127.0.0.1"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data_dir = write_fixture(tmp_path_factory.mktemp("browser") / "data")
+    port = _free_port()
+    environment = {**os.environ, "NEWSVOICES_DATA": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    process = subprocess.Popen(_server_command(data_dir, port), env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, cwd=REPO)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            pytest.fail(f"the dashboard server did not start:\n{output[-3000:]}")
+        time.sleep(0.5)
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1800})
+    tab = context.new_page()
+    tab.dialogs = []
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    yield tab
+    context.close()
+
+
+def _open(page, url: str, expect: str):
+    page.goto(url)
+    page.get_by_text(expect, exact=False).first.wait_for(timeout=30_000)
+    # Wait for the script run to finish so the screenshot shows the whole page.
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_timeout(1500)
+    assert page.locator('[data-testid="stException"]').count() == 0, page.inner_text("body")[:2000]
+
+
+@pytest.mark.parametrize("name,expect", [("overview", "Most quoted speakers"), ("quotes", "Showing 9 of 9 quotes"),
+                                         ("speakers", "Stance profile"), ("stances", "Who leans which way"),
+                                         ("articles", "Select one to read it"), ("data", "Ingest log")])
+def test_every_page_renders(server, page, name, expect):
+    _open(page, f"{server}/{PAGES[name]}", expect)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_deep_link_filters_quotes_and_stays_in_url(server, page):
+    _open(page, f"{server}/quotes?speaker=Tom%20Berg", "Showing 3 of 9 quotes")
+    assert "speaker=Tom" in page.url
+
+
+def test_payload_in_article_shows_as_text(server, page):
+    _open(page, f"{server}/articles?article=art-payload", "Odd markup appears")
+    reader = page.locator(".nv-article")
+    assert SCRIPT_PAYLOAD in reader.inner_text()
+    assert IMG_PAYLOAD in reader.inner_text()
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator(".nv-article script").count() == 0
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
+    page.screenshot(path=str(SCREENSHOTS / "reader.png"), full_page=True)

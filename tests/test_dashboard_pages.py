@@ -1,0 +1,172 @@
+"""Every dashboard page under Streamlit's AppTest, against the small fixture dataset."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard_fixture import IMG_PAYLOAD, SCRIPT_PAYLOAD, write_fixture
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    directory = write_fixture(tmp_path / "data")
+    monkeypatch.setenv("NEWSVOICES_DATA", str(directory))
+    return directory
+
+
+PAGE_PARAMS = ("article", "actor")
+
+
+def open_page(page: str | None = None, **params) -> AppTest:
+    """The app as a fresh browser session opening ``/<page>?<params>``."""
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params.update({key: value for key, value in params.items() if key not in PAGE_PARAMS})
+    app.run()  # AppTest resolves pages with a custom url_path only after a first run
+    if page:
+        app.query_params.update({key: value for key, value in params.items() if key in PAGE_PARAMS})
+        app.switch_page(f"pages/{page}.py").run()
+    assert not app.exception, [item.value for item in app.exception]
+    return app
+
+
+def set_filter(app: AppTest, key: str, value) -> AppTest:
+    app.sidebar.multiselect(key=key).set_value(value).run()
+    assert not app.exception, [item.value for item in app.exception]
+    return app
+
+
+def texts(app: AppTest) -> str:
+    parts = [m.value for m in app.markdown] + [c.value for c in app.caption] + [i.value for i in app.info]
+    parts += [w.value for w in app.warning] + [t.value for t in app.title] + [s.value for s in app.subheader]
+    return "\n".join(str(part) for part in parts)
+
+
+def html_of(app: AppTest) -> str:
+    return "\n".join(element.proto.body for element in app.get("html"))
+
+
+def test_overview_counts_and_caveat(data_dir):
+    app = open_page()
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Articles"] == "3" and metrics["Quotes"] == "9" and metrics["Speakers"] == "5"
+    assert metrics["Outlets"] == "2"
+    assert "2025-03-04 to 2025-05-02" in metrics["Dates"]
+    assert "automatic estimates" in texts(app)
+
+
+def test_quotes_page_lists_every_quote(data_dir):
+    app = open_page("quotes")
+    assert "Showing 9 of 9 quotes" in texts(app)
+    table = app.dataframe[0].value
+    assert len(table) == 9
+    assert {"speaker", "affiliation", "outlet", "date", "type", "quote", "stance"} <= set(table.columns)
+
+
+def test_speaker_filter_narrows_quotes_and_goes_into_the_url(data_dir):
+    app = open_page("quotes")
+    set_filter(app, "f_speakers", ["Tom Berg"])
+    assert "Showing 3 of 9 quotes" in texts(app)
+    assert set(app.dataframe[0].value["speaker"]) == {"Tom Berg"}
+    assert app.query_params["speaker"] == "Tom Berg"
+
+
+def test_link_filters_open_the_same_view(data_dir):
+    app = open_page("quotes", speaker="Ana Lopez", type="mixed")
+    assert "Showing 1 of 9 quotes" in texts(app)
+    assert app.sidebar.multiselect(key="f_speakers").value == ["Ana Lopez"]
+    assert app.query_params["type"] == "mixed"
+
+
+def test_unknown_speaker_in_link_is_reported_not_fatal(data_dir):
+    app = open_page(speaker="Nobody Known")
+    assert {m.label: m.value for m in app.metric}["Quotes"] == "9"
+    assert any("Nobody Known" in warning.value for warning in app.sidebar.warning)
+
+
+def test_filters_persist_across_pages(data_dir):
+    app = open_page("quotes")
+    set_filter(app, "f_outlets", ["Coast Herald"])
+    assert "Showing 4 of 9 quotes" in texts(app)
+    app.switch_page("pages/overview.py").run()
+    assert {m.label: m.value for m in app.metric}["Quotes"] == "4"
+    app.switch_page("pages/quotes.py").run()
+    assert "Showing 4 of 9 quotes" in texts(app)
+
+
+def test_empty_selection_explains_itself(data_dir):
+    app = open_page("quotes", q="no such words anywhere")
+    assert "No quotes match the current filters" in texts(app)
+    assert not app.dataframe
+
+
+def test_speakers_page_profile(data_dir):
+    app = open_page("speakers", actor="Tom Berg")
+    assert "finance minister" in texts(app)
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Quotes (all)"] == "3" and metrics["Mentions"] == "1"
+    assert "Stance profile" in texts(app)
+    assert len(app.dataframe[0].value) == 3
+
+
+def test_stances_page_marks_estimates_and_respects_confidence(data_dir):
+    app = open_page("stances")
+    assert "automatic estimate" in texts(app)
+    evidence = app.dataframe[0].value
+    assert set(evidence["estimate"]) == {"automatic estimate"}
+    assert len(evidence) == 7  # harbour expansion labels
+    app = open_page("stances", minconf="0.8")
+    assert len(app.dataframe[0].value) == 3
+
+
+def test_article_reader_escapes_the_payload(data_dir):
+    app = open_page("articles", article="art-payload")
+    body = html_of(app)
+    assert "Odd markup appears" in body
+    assert "<script" not in body and "<img" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert body.count('class="nv-quote"') == 2
+    assert 'title="Priya Nair' in body
+
+
+def test_article_link_to_missing_article_warns(data_dir):
+    app = open_page("articles", article="art-gone")
+    assert "not in this dataset" in texts(app)
+
+
+def test_data_page_shows_failures_and_upload(data_dir):
+    app = open_page("data")
+    assert "1 input record failed" in texts(app)
+    log = app.dataframe[1].value
+    assert "no article text found in the page" in set(log["message"])
+    assert "No corrections yet" in texts(app)
+
+
+def test_quote_selection_shows_paragraph_with_link(data_dir):
+    app = open_page("quotes", q="Nothing in")
+    assert "Showing 1 of 9 quotes" in texts(app)
+    # Selecting a row is a browser event; AppTest sets the widget state the same way.
+    app.session_state["quote_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    app.run()
+    body = html_of(app)
+    assert "&lt;script&gt;" in body and "<script" not in body
+    assert any("article" in str(link.proto.page) or "articles" in str(link.proto.page)
+               for link in app.get("page_link"))
+
+
+def test_no_dataset_gives_guidance(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSVOICES_DATA", str(tmp_path / "empty"))
+    for page in (None, "quotes", "stances", "data"):
+        app = open_page(page)
+        assert "No dataset yet" in texts(app)
+
+
+def test_payload_speaker_text_stays_text_in_the_quote_table(data_dir):
+    app = open_page("quotes")
+    quotes = set(app.dataframe[0].value["quote"])
+    assert f"Nothing in {SCRIPT_PAYLOAD} should ever run," in quotes
+    assert IMG_PAYLOAD not in "".join(quotes)
