@@ -27,11 +27,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-
-from data_prep.ingest import ingest  # noqa: E402
-from data_prep.nlp import DEFAULT_BATCH_SIZE, load_pipeline  # noqa: E402
-from data_prep.pipeline import build_dataset  # noqa: E402
-from data_prep.synth.articles import ARTICLES_FOLDER, write_articles  # noqa: E402
+# spaCy and the pipeline are imported inside the functions that need them: dashboard_scale.py
+# imports machine() and peak_rss_mib() from here, and must not carry spaCy in its memory figures.
 
 WARM_UP_TEXTS = 20
 POLNEAR_DEV = REPO.parent / "shared" / "eval" / "quotes" / "polnear_dev.jsonl"
@@ -65,11 +62,15 @@ def timed(function, *args, **kwargs) -> tuple[float, object]:
 
 def floor_tokens(texts: list[str]) -> int:
     """Bare ``nlp.pipe``: what parsing alone costs, with prep's pipeline and batch size."""
+    from data_prep.nlp import DEFAULT_BATCH_SIZE, load_pipeline
+
     return sum(len(doc) for doc in load_pipeline().pipe(texts, batch_size=DEFAULT_BATCH_SIZE))
 
 
 def ingested_texts(inputs: list[Path]) -> list[str]:
     """The texts prep analyses: ingested, duplicates dropped."""
+    from data_prep.ingest import ingest
+
     return list(dict.fromkeys(article.text for article in ingest(inputs).articles))
 
 
@@ -86,6 +87,8 @@ def polnear_inputs(folder: Path, source: Path = POLNEAR_DEV) -> list[Path]:
 
 
 def measure_corpus(name: str, inputs: list[Path], scratch: Path, workers: int, rounds: int) -> dict:
+    from data_prep.pipeline import build_dataset
+
     texts = ingested_texts(inputs)
     floor_tokens(texts[:WARM_UP_TEXTS])  # first calls pay for lazy initialisation inside spaCy
     floor_seconds, prep_seconds, tokens = [], [], 0
@@ -132,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-polnear", action="store_true", help="skip the PolNeAR dev texts")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
+    from data_prep.nlp import load_pipeline
+    from data_prep.synth.articles import ARTICLES_FOLDER, write_articles
 
     load_pipeline()
     before = machine()
