@@ -39,7 +39,7 @@ def _in(values: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
 
 def stance_mask(stances: pd.DataFrame, filters: Filters) -> np.ndarray:
     """Stance rows at or above the minimum confidence, for the chosen targets and labels."""
-    mask = (stances["confidence"] >= filters.min_confidence).to_numpy()
+    mask = np.array(stances["confidence"] >= filters.min_confidence, dtype=bool)
     if filters.targets:
         mask &= _in(stances["target"], filters.targets)
     if filters.stances:

@@ -1,0 +1,162 @@
+"""The dashboard's plain modules: filters, links, aggregates, highlighting, uploads."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from data_prep.corrections import SPEAKER, STANCE, Correction, apply_corrections
+from dashboard import aggregate, highlight, links, table, uploads
+from dashboard.filters import Filters, filter_quotes, filter_stances, quote_mask
+from dashboard.views import build_views
+from dashboard_fixture import IMG_PAYLOAD, MAYOR, SCRIPT_PAYLOAD, fixture_tables
+
+
+@pytest.fixture(scope="module")
+def views():
+    return build_views(fixture_tables())
+
+
+def quote_ids(views, filters):
+    return set(filter_quotes(views.quotes, views.stances, filters)["quote_id"])
+
+
+def test_no_filter_keeps_everything(views):
+    assert len(quote_ids(views, Filters())) == 9
+
+
+def test_each_filter_narrows(views):
+    assert quote_ids(views, Filters(speakers=("Tom Berg",))) == {"q-b1", "q-b2", "q-p2"}
+    assert quote_ids(views, Filters(affiliations=("City Council",))) == {"q-h1", "q-h3", "q-h4"}
+    assert quote_ids(views, Filters(outlets=("Coast Herald",))) == {"q-h1", "q-h2", "q-h3", "q-h4"}
+    assert quote_ids(views, Filters(quote_types=("direct",))) == {"q-h1", "q-b2", "q-p1"}
+    assert quote_ids(views, Filters(date_from=dt.date(2025, 4, 10), date_to=dt.date(2025, 4, 10))) == {
+        "q-b1", "q-b2", "q-b3"}
+    assert quote_ids(views, Filters(text="BLANK CHEQUE")) == {"q-b2"}
+    assert quote_ids(views, Filters(text="priya")) == {"q-b3", "q-p1"}, "search covers speaker names"
+
+
+def test_stance_filters_need_one_label_matching_all_of_them(views):
+    against = Filters(targets=("harbour expansion",), stances=("against",))
+    assert quote_ids(views, against) == {"q-h2", "q-b1", "q-b2"}
+    assert quote_ids(views, against.with_(min_confidence=0.8)) == {"q-b2"}
+    # q-b2 is "against" the harbour but "unclear" about Ana Lopez: no single label matches both.
+    assert quote_ids(views, Filters(targets=("Ana Lopez",), stances=("against",))) == set()
+
+
+def test_minimum_confidence_alone_hides_labels_not_quotes(views):
+    filters = Filters(min_confidence=0.8)
+    assert len(quote_ids(views, filters)) == 9
+    kept = quote_mask(views.quotes, views.stances, filters)
+    labels = filter_stances(views.stances, kept, filters)
+    assert set(labels["quote_id"]) == {"q-h1", "q-h4", "q-b2"}
+
+
+def test_filters_combine(views):
+    assert quote_ids(views, Filters(speakers=("Tom Berg",), outlets=("Coast Herald",))) == set()
+    assert quote_ids(views, Filters(speakers=("Tom Berg", "Ana Lopez"), quote_types=("direct",))) == {"q-h1", "q-b2"}
+
+
+def test_links_round_trip():
+    filters = Filters(speakers=("Vladimir Putin", "Ana Lopez"), outlets=("Coast Herald",),
+                      date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 2, 1), targets=("NATO",),
+                      stances=("against",), min_confidence=0.6, quote_types=("direct",), text="peace")
+    params = links.filters_to_params(filters)
+    assert params["speaker"] == ["Vladimir Putin", "Ana Lopez"] and params["from"] == "2025-01-01"
+    assert links.filters_from_params(params) == filters
+    assert links.page_url("quotes", Filters(speakers=("Vladimir Putin",))) == "quotes?speaker=Vladimir+Putin"
+    assert links.filters_to_params(Filters()) == {}
+
+
+def test_bad_link_values_are_dropped_not_fatal():
+    filters = links.filters_from_params({"from": "yesterday", "to": "2025-02-30", "minconf": "high",
+                                         "stance": ["against", "furious"], "speaker": ["", "  "]})
+    assert filters == Filters(stances=("against",))
+    assert links.filters_from_params({"minconf": "7"}).min_confidence == 1.0
+    swapped = links.filters_from_params({"from": "2025-03-01", "to": "2025-01-01"})
+    assert swapped.date_from == dt.date(2025, 1, 1) and swapped.date_to == dt.date(2025, 3, 1)
+
+
+def test_aggregates(views):
+    counts = aggregate.counts(views.quotes)
+    assert (counts.quotes, counts.articles, counts.speakers, counts.outlets) == (9, 3, 5, 2)
+    top = aggregate.top_speakers(views.quotes)
+    assert top.iloc[0]["speaker"] == "Tom Berg" and top.iloc[0]["quotes"] == 3
+    share = aggregate.share_of_voice(views.quotes, "kind").set_index("kind")
+    assert share.loc["person", "quotes"] == 7 and share["share"].sum() == pytest.approx(1.0)
+    partners = aggregate.co_quoted(views.quotes, "Tom Berg").set_index("speaker")
+    assert partners.loc["Priya Nair", "shared_articles"] == 2 and "Ana Lopez" not in partners.index
+
+
+def test_weekly_periods_start_on_monday(views):
+    periods = aggregate.to_period(views.quotes["published"], aggregate.WEEK)
+    assert set(periods.dt.day_of_week) == {0}
+    timeline = aggregate.over_time(views.quotes, aggregate.MONTH)
+    assert timeline.set_index("period")["quotes"].to_dict() == {
+        dt.datetime(2025, 3, 1): 4, dt.datetime(2025, 4, 1): 3, dt.datetime(2025, 5, 1): 2}
+
+
+def test_diverging_bars_centre_neutral_on_zero(views):
+    segments = aggregate.diverging(views.stances, "harbour expansion")
+    council = segments[segments["speaker"] == "A council official"].set_index("label")
+    assert council.loc["neutral", "start"] == pytest.approx(-0.5) and council.loc["neutral", "end"] == pytest.approx(0.5)
+    berg = segments[segments["speaker"] == "Tom Berg"].set_index("label")
+    assert berg.loc["against", "start"] == pytest.approx(-1.0) and berg.loc["favor", "share"] == 0
+
+
+def test_stance_matrix_net_score(views):
+    matrix = aggregate.stance_matrix(views.stances).set_index(["speaker", "target"])
+    assert matrix.loc[("Ana Lopez", "harbour expansion"), "net"] == 1.0
+    assert matrix.loc[("Tom Berg", "harbour expansion"), "net"] == -1.0
+
+
+def test_highlight_escapes_text_and_attributes():
+    text = f"Before {SCRIPT_PAYLOAD} \"quoted {IMG_PAYLOAD} part\" after"
+    start = text.index("quoted")
+    mark = highlight.Highlight(start, start + len(f"quoted {IMG_PAYLOAD} part"), "#4e79a7",
+                               'Name "><script>x</script>', "q1")
+    rendered = highlight.render(text, [mark])
+    assert "<script" not in rendered and "<img" not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert 'title="Name &quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in rendered
+    assert rendered.count("<mark") == 1
+
+
+def test_overlapping_highlights_do_not_duplicate_text():
+    text = "abcdefghij"
+    marks = [highlight.Highlight(2, 6, "#111111", "one"), highlight.Highlight(4, 8, "#222222", "two")]
+    rendered = highlight.render(text, marks)
+    assert re.sub(r"</?mark[^>]*>", "", rendered) == text
+    assert rendered.count("<mark") == 2
+
+
+def test_quote_in_paragraph_shows_only_its_paragraph():
+    text = "First paragraph.\n\nSecond has \"the quote\" inside.\n\nThird."
+    start = text.index("the quote")
+    html_ = highlight.quote_in_paragraph(text, highlight.Highlight(start, start + 9, "#4e79a7", "x"))
+    assert "Second has" in html_ and "First" not in html_ and "Third" not in html_
+
+
+def test_quote_table_marks_corrections_and_exports_what_is_shown():
+    tables = apply_corrections(fixture_tables(), [
+        Correction("q-b2", SPEAKER, actor_id=MAYOR),
+        Correction("q-b2", STANCE, target="harbour expansion", label="favor")])
+    corrected = build_views(tables)
+    shown = table.quote_table(corrected.quotes, corrected.stances)
+    row = shown.set_index("quote_id").loc["q-b2"]
+    assert row["speaker"] == "Ana Lopez" and row["corrected"] == "speaker, stance"
+    assert "favor harbour expansion (1.00 corrected)" in row["stance"]
+    csv = table.to_csv(shown).decode()
+    assert csv.splitlines()[0].split(",") == table.TABLE_COLUMNS and len(csv.splitlines()) == 10
+    assert table.showing_line(2, 5, 9).startswith("Showing 5 of 9 quotes")
+
+
+def test_uploads_get_generated_names_and_limits(tmp_path):
+    saved = uploads.save_uploads([("../../etc/passwd.txt", b"some text"), ("notes.exe", b"x"),
+                                  ("big.csv", b"x" * 20), ("empty.md", b"  "), ("Story.HTML", b"<p>hi</p>")],
+                                 max_bytes=10, directory=tmp_path)
+    assert [p.name for p in saved.paths] == ["upload-0001.txt", "upload-0005.html"]
+    assert all(p.parent == tmp_path for p in saved.paths)
+    assert len(saved.rejected) == 3
+    assert saved.original_names[saved.paths[0]] == "../../etc/passwd.txt"
