@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+
+from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.lexicon import Cue, cue_for
 from data_prep.quotes.marks import MarkedSpan, starts_paragraph, quote_mark_chains
 from data_prep.quotes.pronouns import Antecedents
@@ -104,8 +106,8 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains) -> list[Attributi
         indices = according_to_content(token) if token.lower_ == "according" else content_indices(token, cue)
         if not indices:
             continue
-        paragraph = paragraph_of(doc.text, token.idx)
-        spans, kind, touched = _with_quote_marks(doc.text, indices_to_spans(doc, indices, paragraph), chains)
+        paragraph = paragraph_of(doc_text(doc), token.idx)
+        spans, kind, touched = _with_quote_marks(doc_text(doc), indices_to_spans(doc, indices, paragraph), chains)
         if spans:
             found.append(Attribution(spans, kind, token, _source_of(token), touched))
     return found
@@ -114,7 +116,7 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains) -> list[Attributi
 def _sentences_around(doc: Doc, chain: list[MarkedSpan]) -> list[Span]:
     """Sentences where a quoted passage's cue can be: those it touches, a short one right after it
     (“…” she said.) and the one before it when that ends in a colon (told reporters: “…”)."""
-    text = doc.text
+    text = doc_text(doc)
     first = doc.char_span(chain[0].start, chain[0].end, alignment_mode="expand")
     last = doc.char_span(chain[-1].start, chain[-1].end, alignment_mode="expand")
     sentences = {sent.start: sent for part in (first, last) if part is not None for sent in part.sents}
@@ -158,7 +160,7 @@ def _previous_quoted(attributions: list[Attribution], before: int) -> Attributio
 
 
 def _lexicon_cue_near(doc: Doc, chain: list[MarkedSpan], cue_at: set[int], marks: MarkIndex) -> Token | None:
-    text = doc.text
+    text = doc_text(doc)
     anchors = (chain[0].start, chain[-1].end)
     nearby = [doc[i] for sent in _sentences_around(doc, chain) for i in range(sent.start, sent.end)
               if i in cue_at and not marks.covers(doc[i].idx) and _near_paragraphs(text, doc[i].idx, chain)]
@@ -167,7 +169,7 @@ def _lexicon_cue_near(doc: Doc, chain: list[MarkedSpan], cue_at: set[int], marks
 
 def _framing_verb(doc: Doc, chain: list[MarkedSpan], marks: MarkIndex) -> Token | None:
     """Any verb with a subject right before or after the quote in its sentence ("She continued, “…”")."""
-    text = doc.text
+    text = doc_text(doc)
     candidates = []
     for sent in _sentences_around(doc, chain):
         for token in sent:
@@ -186,7 +188,7 @@ def _framing_verb(doc: Doc, chain: list[MarkedSpan], marks: MarkIndex) -> Token 
 
 def _dash_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
     """A name credited after a dash at the end of the quote's paragraph: “…” ― Jane Doe."""
-    match = DASH_CREDIT.match(doc.text, chain[-1].end)
+    match = DASH_CREDIT.match(doc_text(doc), chain[-1].end)
     if match is None:
         return None
     return doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
@@ -196,7 +198,7 @@ def _attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkI
                    attributions: list[Attribution]) -> None:
     """Give every quoted passage that reported speech did not cover a cue and source, or join it to
     the quote it continues."""
-    text = doc.text
+    text = doc_text(doc)
     cue_at = {token.i for token, _ in cues}
     used = set().union(*(a.chains for a in attributions)) if attributions else set()
     for index, chain in enumerate(chains):
@@ -254,7 +256,7 @@ def _deduplicated(attributions: list[Attribution]) -> list[Attribution]:
 
 
 def _as_record(doc: Doc, attribution: Attribution, antecedents: Antecedents) -> dict:
-    text = doc.text
+    text = doc_text(doc)
     spans = sorted(attribution.spans)
     cue, speaker = attribution.cue, attribution.speaker
     pronoun = speaker is not None and is_pronoun(speaker)
@@ -280,7 +282,7 @@ def _as_record(doc: Doc, attribution: Attribution, antecedents: Antecedents) -> 
 
 def extract_quotes(doc: Doc) -> list[dict]:
     """Every attributed statement of a parsed article, with its cue and source, sorted by position."""
-    chains = quote_mark_chains(doc.text)
+    chains = quote_mark_chains(doc_text(doc))
     marks = MarkIndex(chains)
     cues = [(token, cue) for token in doc
             if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+
+from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.lexicon import Cue
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
@@ -24,7 +26,7 @@ def _previous_sentence_if_bare(cue: Token) -> set[int]:
     if leading or sentence.start == 0:
         return set()
     previous = cue.doc[sentence.start - 1].sent
-    between = cue.doc.text[previous.end_char:sentence.start_char]
+    between = doc_text(cue.doc)[previous.end_char:sentence.start_char]
     if "\n" in between or "\n" in previous.text:
         return set()
     return set(range(previous.start, previous.end))
@@ -68,7 +70,7 @@ def indices_to_spans(doc, indices: set[int], paragraph: tuple[int, int]) -> list
             spans[-1][1], spans[-1][2] = token.idx + len(token), index
         else:
             spans.append([token.idx, token.idx + len(token), index])
-    text = doc.text
+    text = doc_text(doc)
     trimmed = []
     for start, end, _ in spans:
         start, end = max(start, paragraph[0]), min(end, paragraph[1])

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from data_prep.quotes.doctext import doc_text
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 ACTIVE_SUBJECT_DEPS = ("nsubj", "csubj")
 # The passive subject is the source only for "X was quoted as saying"; elsewhere it is what is
@@ -20,7 +22,7 @@ MAX_CLIMB = 4
 
 def _own_subject(token: Token) -> Token | None:
     """The token's subject in its own paragraph, the nearest one when the parse gives several."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     subject_deps = SUBJECT_DEPS if token.lemma_ in QUOTED_PASSIVE_LEMMAS else ACTIVE_SUBJECT_DEPS
     subjects = [child for child in token.children if child.dep_ in subject_deps
                 and "\n" not in text[min(child.idx, token.idx):max(child.idx, token.idx)]]
@@ -37,7 +39,7 @@ def subject_of(cue: Token) -> Token | None:
     token = cue
     for _ in range(MAX_CLIMB):
         subject = _own_subject(token)
-        if subject is not None and "\n" in cue.doc.text[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
+        if subject is not None and "\n" in doc_text(cue.doc)[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
             return None  # borrowed across a paragraph break: a misparse
         if subject is not None:
             if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
@@ -65,7 +67,7 @@ def mention_span(head: Token) -> Span:
             end = token.right_edge.i + 1
         else:
             break
-    text = doc.text
+    text = doc_text(doc)
     while start < head.i and (doc[start].is_punct or doc[start].is_space
                               or "\n" in text[doc[start].idx:head.idx]):
         start += 1
