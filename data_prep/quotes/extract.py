@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.lexicon import Cue, cue_for
 from data_prep.quotes.marks import MarkedSpan, starts_paragraph, quote_mark_chains
@@ -26,6 +25,8 @@ MAX_FRAMING_WORDS_AFTER = 2
 MIN_WORDS_OF_FRAMED = 3
 DASH_CREDIT = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][^\n,;(]{1,60}?)[.]?(?:\n|$)")
 DROP_NESTED = True
+# Without a source, a belief or plan cue ("to predict", "is expected to") is rarely an attribution.
+SOURCELESS_NEEDS_SPEECH_CUE = True
 # A quoted passage with no cue anywhere near is kept (speaker unknown) only when it reads as speech.
 MIN_WORDS_OF_UNATTRIBUTED = 8
 
@@ -108,8 +109,9 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains) -> list[Attributi
             continue
         paragraph = paragraph_of(doc_text(doc), token.idx)
         spans, kind, touched = _with_quote_marks(doc_text(doc), indices_to_spans(doc, indices, paragraph), chains)
-        if spans:
-            found.append(Attribution(spans, kind, token, _source_of(token), touched))
+        source = _source_of(token)
+        if spans and (source is not None or cue.speech or not SOURCELESS_NEEDS_SPEECH_CUE):
+            found.append(Attribution(spans, kind, token, source, touched))
     return found
 
 
@@ -288,5 +290,7 @@ def extract_quotes(doc: Doc) -> list[dict]:
             if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)]
     attributions = _reported(doc, cues, chains)
     _attach_quoted(doc, chains, cues, marks, attributions)
+    attributions = _deduplicated(attributions)
     antecedents = Antecedents.of(doc)
-    return [_as_record(doc, attribution, antecedents) for attribution in _deduplicated(attributions)]
+    antecedents.add_speakers([a.speaker for a in attributions if a.speaker is not None and not is_pronoun(a.speaker)])
+    return [_as_record(doc, attribution, antecedents) for attribution in attributions]

@@ -21,6 +21,16 @@ GROUP_ENTITY_LABELS = frozenset({"ORG", "NORP", "GPE"})
 WINDOW_SENTENCES = 6
 
 
+def proper_name(root: Token) -> Span:
+    """The name a proper noun ends: its person entity, else its run of proper nouns."""
+    if root.ent_type_ == "PERSON":
+        return next(ent for ent in root.doc.ents if ent.start <= root.i < ent.end)
+    start = root.i
+    while start > 0 and root.doc[start - 1].pos_ == "PROPN" and root.doc[start - 1].head.i == root.i:
+        start -= 1
+    return root.doc[start:root.i + 1]
+
+
 @dataclass
 class Antecedents:
     """Candidate antecedents of a document, indexed by the position of their head token."""
@@ -45,6 +55,17 @@ class Antecedents:
                 group_subjects.append((token.i, mention_span(token)))
         group_subjects.sort(key=lambda item: item[0])
         return cls(person_subjects, persons, group_subjects, [sent.start for sent in doc.sents])
+
+    def add_speakers(self, speakers: list[Span]) -> None:
+        """Named sources of the article's quotes are antecedents too, whatever the NER made of them."""
+        for speaker in speakers:
+            root = speaker.root
+            if root.pos_ == "PROPN" and root.ent_type_ in ("PERSON", ""):
+                self.person_subjects.append((root.i, proper_name(root)))
+            elif root.ent_type_ in GROUP_ENTITY_LABELS or root.tag_ == "NNS":
+                self.group_subjects.append((root.i, speaker))
+        self.person_subjects.sort(key=lambda item: item[0])
+        self.group_subjects.sort(key=lambda item: item[0])
 
     def window_start(self, token: Token) -> int:
         sentence = bisect_left(self.sentence_starts, token.i + 1) - 1

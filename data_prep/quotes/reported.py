@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.lexicon import Cue
 

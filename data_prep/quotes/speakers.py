@@ -34,6 +34,11 @@ def _own_subject(token: Token) -> Token | None:
     return None
 
 
+def _is_finite_subordinate(token: Token) -> bool:
+    """ "even as Putin vows ...": a clause with its own conjunction does not borrow the main subject."""
+    return token.dep_ == "advcl" and any(child.dep_ == "mark" for child in token.children)
+
+
 def subject_of(cue: Token) -> Token | None:
     """The subject of the cue's clause, climbing through clauses that borrow their subject."""
     token = cue
@@ -47,7 +52,7 @@ def subject_of(cue: Token) -> Token | None:
             return None if subject.lower_ in NON_SOURCES else subject
         if token.dep_ == "relcl":  # "officials who said ..." without a parsed relative pronoun
             return token.head
-        if token.dep_ not in SUBJECT_SHARING_DEPS or token.head is token:
+        if token.dep_ not in SUBJECT_SHARING_DEPS or token.head is token or _is_finite_subordinate(token):
             return None
         token = token.head
     return None
