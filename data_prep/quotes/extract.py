@@ -12,7 +12,7 @@ from data_prep.quotes.lexicon import Cue, cue_for
 from data_prep.quotes.marks import MarkedSpan, starts_paragraph, quote_mark_chains
 from data_prep.quotes.pronouns import Antecedents
 from data_prep.quotes.reported import according_to_content, content_indices, indices_to_spans, paragraph_of
-from data_prep.quotes.speakers import according_to_source, is_pronoun, mention_span, subject_of
+from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, according_to_source, is_pronoun, mention_span, subject_of
 
 CUE_POS = frozenset({"VERB"})
 # Content with at most this many letters outside quote marks ("that") is a direct quote.
@@ -101,9 +101,18 @@ def _source_of(token: Token) -> Span | None:
     return mention_span(subject) if subject is not None else None
 
 
+def _passes_to_participle(token: Token) -> bool:
+    """In "X was quoted as saying ...", "saying" is the cue; "quoted" only passes the source on."""
+    return token.lemma_ in QUOTED_PASSIVE_LEMMAS and any(
+        child.lower_ == "as" and any(grand.dep_ == "pcomp" for grand in child.children)
+        for child in token.children)
+
+
 def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains) -> list[Attribution]:
     found = []
     for token, cue in cues:
+        if _passes_to_participle(token):
+            continue
         indices = according_to_content(token) if token.lower_ == "according" else content_indices(token, cue)
         if not indices:
             continue
@@ -207,7 +216,10 @@ def _attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkI
         if index in used:
             continue
         spans = [[mark.start, mark.end] for mark in chain]
+        words = len(text[chain[0].start:chain[-1].end].split())
         cue = _lexicon_cue_near(doc, chain, cue_at, marks)
+        if cue is not None and words < MIN_WORDS_OF_FRAMED and _source_of(cue) is None:
+            continue  # a scare-quoted word next to a cue-like word ("so-called “reform”")
         if cue is not None:
             same_cue = next((a for a in attributions if a.cue is not None and a.cue.i == cue.i), None)
             if same_cue is not None and _same_paragraph(text, same_cue.start, chain[0].start):
@@ -227,7 +239,6 @@ def _attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkI
             previous.spans = sorted(previous.spans + spans)  # “A,” she said. “B.”
             previous.chains.add(index)
             continue
-        words = len(text[chain[0].start:chain[-1].end].split())
         verb = _framing_verb(doc, chain, marks) if words >= MIN_WORDS_OF_FRAMED else None
         if verb is not None:
             attributions.append(Attribution(spans, "direct", verb, _source_of(verb), {index}))

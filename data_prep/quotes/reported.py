@@ -77,6 +77,6 @@ def indices_to_spans(doc, indices: set[int], paragraph: tuple[int, int]) -> list
             start += 1
         while end > start and text[end - 1] in EDGE_CHARS_TO_TRIM:
             end -= 1
-        if end > start:
+        if any(char.isalnum() for char in text[start:end]):
             trimmed.append([start, end])
     return trimmed

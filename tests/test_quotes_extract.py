@@ -1,0 +1,188 @@
+"""Quote extraction, one newsroom construction per test, on short texts written for these tests."""
+import pytest
+
+from data_prep.nlp import load_pipeline
+from data_prep.quotes import extract_quotes
+
+KEYS = {"quote_text", "quote_start", "quote_end", "quote_spans", "quote_type", "cue", "cue_start", "cue_end",
+        "speaker_text", "speaker_start", "speaker_end", "speaker_is_pronoun", "speaker_name",
+        "speaker_name_start", "speaker_name_end"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture
+def quotes(nlp):
+    def extract(text):
+        return extract_quotes(nlp(text))
+    return extract
+
+
+def spans_text(text, quote):
+    return [text[start:end] for start, end in quote["quote_spans"]]
+
+
+def only(found):
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_record_shape_and_offsets(quotes):
+    text = "“We will rebuild the bridge before winter,” Mayor Anna Berg said on Monday."
+    quote = only(quotes(text))
+    assert set(quote) == KEYS
+    assert quote["quote_type"] == "direct"
+    assert spans_text(text, quote) == ["“We will rebuild the bridge before winter,”"]
+    assert (quote["quote_start"], quote["quote_end"]) == (0, len("“We will rebuild the bridge before winter,”"))
+    assert text[quote["cue_start"]:quote["cue_end"]] == quote["cue"] == "said"
+    assert text[quote["speaker_start"]:quote["speaker_end"]] == quote["speaker_text"] == "Mayor Anna Berg"
+    assert quote["speaker_name"] == "Mayor Anna Berg" and quote["speaker_is_pronoun"] is False
+
+
+def test_split_quote_around_the_attribution_is_one_quote(quotes):
+    text = ("Port director Tom Hale opened the terminal. “The budget is tight,” he said. "
+            "“But we will find the money.”")
+    quote = only([q for q in quotes(text) if q["quote_type"] == "direct"])
+    assert spans_text(text, quote) == ["“The budget is tight,”", "“But we will find the money.”"]
+    assert quote["speaker_text"] == "he" and quote["speaker_is_pronoun"]
+    assert quote["speaker_name"] == "Tom Hale"
+
+
+def test_quote_running_over_paragraphs(quotes):
+    text = ("“The first phase of the work starts in March and will take a year.\n\n"
+            "“The second phase depends on the budget,” the engineer said.")
+    quote = only(quotes(text))
+    assert len(quote["quote_spans"]) == 2
+    assert quote["quote_end"] == text.index("”") + 1
+    assert quote["speaker_text"] == "the engineer"
+
+
+def test_partial_quotes_make_a_mixed_quote(quotes):
+    text = "Anna Berg called the meeting “useful” and “constructive.”"
+    quote = only(quotes(text))
+    assert quote["quote_type"] == "mixed"
+    assert "“useful”" in quote["quote_text"] and "“constructive.”" in quote["quote_text"]
+    assert quote["speaker_text"] == "Anna Berg"
+
+
+def test_colon_introduced_quote(quotes):
+    text = "The mayor told reporters: “We have no money left for this project.”"
+    quote = only(quotes(text))
+    assert quote["quote_type"] == "direct"
+    assert spans_text(text, quote) == ["“We have no money left for this project.”"]
+    assert quote["speaker_text"] == "The mayor" and quote["cue"] == "told"
+
+
+def test_guillemets_and_straight_quotes(quotes):
+    for text in ('The mayor said: «We will not give in to these demands.»',
+                 'The mayor said: "We will not give in to these demands."'):
+        quote = only(quotes(text))
+        assert quote["quote_type"] == "direct" and quote["speaker_text"] == "The mayor"
+        assert quote["quote_text"][0] in '«"'
+
+
+@pytest.mark.parametrize("cue", ["said", "warned", "reiterated", "cautioned", "added"])
+def test_reported_speech_with_that(quotes, cue):
+    text = f"Finance minister Anna Berg {cue} on Tuesday that the deficit would shrink next year."
+    quote = only(quotes(text))
+    assert quote["quote_type"] == "indirect" and quote["cue"] == cue
+    assert quote["speaker_text"] == "Finance minister Anna Berg"
+    assert "the deficit would shrink next year" in quote["quote_text"]
+
+
+def test_speaker_after_the_statement(quotes):
+    text = "The talks ended without a deal, the minister said."
+    quote = only(quotes(text))
+    assert quote["quote_text"] == "The talks ended without a deal"
+    assert quote["speaker_text"] == "the minister"
+
+
+def test_according_to(quotes):
+    quote = only(quotes("The harbour will close in May, according to two port officials."))
+    assert quote["quote_text"] == "The harbour will close in May"
+    assert quote["speaker_text"] == "two port officials"
+
+
+def test_quoted_as_saying(quotes):
+    quote = only(quotes("The senator was quoted as saying that the vote would be delayed."))
+    assert quote["speaker_text"] == "The senator" and quote["cue"] == "saying"
+    assert "the vote would be delayed" in quote["quote_text"]
+
+
+def test_headline_attribution(quotes):
+    quote = only(quotes("Mayor Berg Says City Will Build New Bridge"))
+    assert quote["speaker_text"] == "Mayor Berg"
+    assert quote["quote_text"] == "City Will Build New Bridge"
+
+
+def test_plans_and_vows_are_attributions(quotes):
+    quote = only(quotes("Paul Meyer vowed to fight the decision in court."))
+    assert quote["cue"] == "vowed" and quote["quote_text"] == "to fight the decision in court"
+
+
+def test_pronoun_resolves_to_the_person_named_before(quotes):
+    text = "Anna Berg met the union leaders on Friday. She warned that the strike could spread to other ports."
+    quote = only(quotes(text))
+    assert quote["speaker_text"] == "She" and quote["speaker_is_pronoun"]
+    assert quote["speaker_name"] == "Anna Berg"
+    assert text[quote["speaker_name_start"]:quote["speaker_name_end"]] == "Anna Berg"
+
+
+def test_they_resolves_to_a_group(quotes):
+    quote = only(quotes("The workers left the meeting early. They said the offer was an insult."))
+    assert quote["speaker_text"] == "They" and quote["speaker_name"] == "The workers"
+
+
+def test_paragraph_continuing_the_previous_speakers_quote(quotes):
+    text = ("Port director Tom Hale spoke at length about the new terminal.\n\n"
+            "“It will double our capacity,” he said.\n\n"
+            "“And it will bring hundreds of jobs to the city.”")
+    found = quotes(text)
+    assert [q["speaker_name"] for q in found] == ["Tom Hale", "Tom Hale"]
+    assert found[1]["quote_text"] == "“And it will bring hundreds of jobs to the city.”"
+
+
+def test_organisation_and_anonymous_sources(quotes):
+    ministry = only(quotes("The ministry said this week that exports had fallen sharply."))
+    assert ministry["speaker_text"] == "The ministry"
+    officials = only(quotes("The port will reopen next week, two officials told Reuters."))
+    assert officials["speaker_text"] == "two officials"
+    assert officials["quote_text"] == "The port will reopen next week"
+
+
+def test_news_agency_told_is_the_recipient_not_the_speaker(quotes):
+    quote = only(quotes("Two senior officials told AFP that the deal was close."))
+    assert quote["speaker_text"] == "Two senior officials"
+    assert "AFP" not in quote["speaker_text"]
+
+
+def test_quote_without_a_recoverable_speaker_keeps_speaker_null(quotes):
+    text = ("“Nobody in this town has seen a storm like this one in fifty years.”\n\n"
+            "The river rose two metres overnight.")
+    quote = only(quotes(text))
+    assert quote["quote_type"] == "direct"
+    assert quote["speaker_text"] is None and quote["speaker_name"] is None and quote["cue"] is None
+
+
+def test_unresolvable_pronoun_is_not_guessed(quotes):
+    quote = only(quotes("“The budget is tight,” she said."))
+    assert quote["speaker_text"] == "she" and quote["speaker_name"] is None
+
+
+def test_dash_credit_after_a_quote(quotes):
+    text = "“This city deserves better than empty promises.” ― Maria Lopez\n“We want jobs.” ― Tom Hale"
+    assert [q["speaker_text"] for q in quotes(text)] == ["Maria Lopez", "Tom Hale"]
+
+
+def test_scare_quotes_alone_are_not_quotes(quotes):
+    assert quotes("The so-called “reform” left the harbour empty.") == []
+
+
+def test_results_sorted_by_position(quotes):
+    text = ("The mayor said that the bridge would open in May. The union warned that workers could strike. "
+            "“We are ready,” the union leader said.")
+    starts = [q["quote_start"] for q in quotes(text)]
+    assert len(starts) == 3 and starts == sorted(starts)
