@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import session
 
-session.ensure_router()
+session.ensure_router(page_script=False)
 st.set_page_config(page_title="newsvoices", page_icon=":material/record_voice_over:", layout="wide")
 
 PAGES = {

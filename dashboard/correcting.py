@@ -15,7 +15,7 @@ def correction_form(ctx: Context, quote: pd.Series) -> None:
     quote_id = str(quote["quote_id"])
     with st.expander("Correct this quote", icon=":material/edit:"):
         speaker_tab, stance_tab = st.tabs(["Speaker", "Stance"])
-        with speaker_tab, st.form(f"fix-speaker-{quote_id}", clear_on_submit=True):
+        with speaker_tab, st.form(f"fix-speaker-{quote_id}"):
             actors = ctx.views.actors.sort_values("name")
             labels = {row.actor_id: f"{row.name} ({row.kind})" for row in actors.itertuples()}
             choice = st.selectbox("Who said it", [TYPE_A_NAME, *labels], format_func=lambda a: labels.get(a, a),
@@ -26,7 +26,7 @@ def correction_form(ctx: Context, quote: pd.Series) -> None:
                 actor_id = choice if choice not in (None, TYPE_A_NAME) else ""
                 _save(ctx, Correction(quote_id=quote_id, field=SPEAKER, actor_id=actor_id,
                                       speaker_name="" if actor_id else typed, note=note))
-        with stance_tab, st.form(f"fix-stance-{quote_id}", clear_on_submit=True):
+        with stance_tab, st.form(f"fix-stance-{quote_id}"):
             existing = ctx.views.stances.loc[ctx.views.stances["quote_id"] == quote_id, "target"].astype(str)
             targets = list(dict.fromkeys([*existing, *ctx.views.stances["target"].astype(str).value_counts()
                                           .index[:50]]))

@@ -6,6 +6,7 @@ across pages in session_state. The URL mirrors them, so a copied link reproduces
 from __future__ import annotations
 
 import datetime as dt
+import runpy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ KEYS = {"speakers": "f_speakers", "affiliations": "f_affiliations", "outlets": "
         "date_from": "f_date_from", "date_to": "f_date_to", "targets": "f_targets", "stances": "f_stances",
         "min_confidence": "f_min_confidence", "quote_types": "f_quote_types", "text": "f_text"}
 INITIALISED = "nv_filters_from_url"
+ROUTER = Path(__file__).with_name("app.py")
 URL_WARNINGS = "nv_url_warnings"
 
 
@@ -181,16 +183,19 @@ def empty_selection_message(ctx: Context, what: str = "quotes") -> None:
 
 
 
-def ensure_router() -> None:
-    """Run through the router even on a server's first request.
+def ensure_router(page_script: bool = True) -> None:
+    """Run through the router even when Streamlit starts a page script directly.
 
     Streamlit treats a ``pages/`` folder beside the main script as the old folder-based multipage
-    app until some run calls ``st.navigation``: the first request of a fresh server then runs
-    ``/quotes`` straight from pages/quotes.py, without the router's filters. Switching that mode off
-    and rerunning sends the same request through app.py.
+    app until some run calls ``st.navigation`` (and AppTest resets that on every run): a first
+    request for ``/quotes`` then runs pages/quotes.py on its own, without the router's filters.
+    A page that finds itself in that mode runs the router instead, which runs the page with its
+    filters, and stops; doing it in the same run keeps a pending button click.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
-        st.rerun()
+        if page_script:
+            runpy.run_path(str(ROUTER), run_name="__main__")
+            st.stop()

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOTS = REPO / "docs" / "screenshots"
+SEARCH_PLACEHOLDER = "words in the quote or speaker name"
 PAGES = {"overview": "", "quotes": "quotes", "speakers": "speakers", "stances": "stances",
          "articles": "articles", "data": "data"}
 
@@ -103,6 +104,27 @@ def _open(page, url: str, expect: str):
     assert page.locator('[data-testid="stException"]').count() == 0, page.inner_text("body")[:2000]
 
 
+# First on a fresh server on purpose: Streamlit's first request is where a deep link used to bypass the router.
+def test_deep_link_filters_quotes_and_stays_in_url(server, page):
+    _open(page, f"{server}/quotes?speaker=Tom%20Berg", "Showing 3 of 9 quotes")
+    assert "speaker=Tom" in page.url
+    assert page.get_by_placeholder(SEARCH_PLACEHOLDER).count() == 1, "the router's sidebar is there"
+
+
+def test_filters_follow_the_user_across_pages(server, page):
+    _open(page, f"{server}/quotes", "Showing 9 of 9 quotes")
+    search = page.get_by_placeholder(SEARCH_PLACEHOLDER)
+    search.fill("harbour")
+    search.press("Enter")
+    page.get_by_text("Showing 5 of 9 quotes").wait_for(timeout=30_000)
+    page.wait_for_function("() => window.location.search.includes('q=harbour')", timeout=30_000)
+    page.get_by_role("link", name="Overview").click()
+    page.wait_for_function("() => window.location.pathname === '/'", timeout=30_000)
+    page.get_by_text("Counts for the current filters: 5 of 9 quotes").wait_for(timeout=30_000)
+    assert "q=harbour" in page.url
+    assert page.get_by_placeholder(SEARCH_PLACEHOLDER).input_value() == "harbour"
+
+
 @pytest.mark.parametrize("name,expect", [("overview", "Most quoted speakers"), ("quotes", "Showing 9 of 9 quotes"),
                                          ("speakers", "Stance profile"), ("stances", "Who leans which way"),
                                          ("articles", "Select one to read it"), ("data", "Ingest log")])
@@ -110,11 +132,6 @@ def test_every_page_renders(server, page, name, expect):
     _open(page, f"{server}/{PAGES[name]}", expect)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def test_deep_link_filters_quotes_and_stays_in_url(server, page):
-    _open(page, f"{server}/quotes?speaker=Tom%20Berg", "Showing 3 of 9 quotes")
-    assert "speaker=Tom" in page.url
 
 
 def test_payload_in_article_shows_as_text(server, page):

@@ -18,7 +18,7 @@ def data_dir(tmp_path, monkeypatch):
     return directory
 
 
-PAGE_PARAMS = ("article", "actor")
+PAGE_PARAMS = ("article", "actor", "quote")
 
 
 def open_page(page: str | None = None, **params) -> AppTest:
@@ -170,3 +170,33 @@ def test_payload_speaker_text_stays_text_in_the_quote_table(data_dir):
     quotes = set(app.dataframe[0].value["quote"])
     assert f"Nothing in {SCRIPT_PAYLOAD} should ever run," in quotes
     assert IMG_PAYLOAD not in "".join(quotes)
+
+
+def test_speaker_correction_from_the_quotes_page(data_dir):
+    from data_prep.corrections import load_corrections
+
+    app = open_page("quotes", quote="q-b2")
+    [who] = [box for box in app.selectbox if box.label == "Who said it"]
+    who.set_value("act-mayor")
+    [save] = [button for button in app.button if button.label == "Save speaker"]
+    save.click().run()
+    assert not app.exception, [item.value for item in app.exception]
+    [saved] = load_corrections(data_dir)
+    assert (saved.quote_id, saved.field, saved.actor_id) == ("q-b2", "speaker", "act-mayor")
+    row = app.dataframe[0].value.set_index("quote_id").loc["q-b2"]
+    assert row["speaker"] == "Ana Lopez" and row["corrected"] == "speaker"
+    assert "speaker corrected" in texts(app)
+    data = open_page("data")
+    assert "1 corrections" in texts(data) or "1 correction" in texts(data)
+    assert list(data.dataframe[-1].value["quote_id"]) == ["q-b2"]
+
+
+def test_stance_correction_from_the_quotes_page(data_dir):
+    app = open_page("quotes", quote="q-b2")
+    [label] = [radio for radio in app.radio if radio.label == "Stance"]
+    label.set_value("favor")
+    [save] = [button for button in app.button if button.label == "Save stance"]
+    save.click().run()
+    assert not app.exception, [item.value for item in app.exception]
+    row = app.dataframe[0].value.set_index("quote_id").loc["q-b2"]
+    assert "favor harbour expansion (1.00 corrected)" in row["stance"] and row["corrected"] == "stance"

@@ -28,12 +28,20 @@ st.download_button("Download these quotes (CSV)", table.to_csv(shown), file_name
                    mime="text/csv", icon=":material/download:")
 
 rows = event.selection.rows if event is not None else []
-if not rows:
+if rows:
+    st.query_params["quote"] = str(shown.iloc[rows[0]]["quote_id"])
+chosen = st.query_params.get("quote")
+everywhere = ctx.views.quotes
+if not chosen or chosen not in set(shown["quote_id"]) and not (everywhere["quote_id"] == chosen).any():
+    if chosen:
+        st.warning("The linked quote is not in this dataset.")
     st.caption("Select a row to read the quote in its paragraph.")
     st.stop()
 
-row = shown.iloc[rows[0]]
-quote = ctx.quotes.loc[ctx.quotes["quote_id"] == row["quote_id"]].iloc[0]
+is_chosen = everywhere["quote_id"] == chosen
+quote = everywhere.loc[is_chosen].iloc[0]
+row = table.quote_table(everywhere[is_chosen], ctx.views.stances[ctx.views.stances["confidence"]
+                                                                  >= ctx.filters.min_confidence]).iloc[0]
 st.subheader(f"{quote['speaker']}" + (" (speaker corrected)" if quote["corrected"] else ""))
 st.caption(f"{quote['outlet']}, {row['date']} - {quote['title'] or ''}")
 text = loading.text_of(str(quote["article_id"]), ctx.directory)
@@ -47,8 +55,9 @@ else:
 if row["stance"]:
     st.markdown("**Stance (automatic estimate)**")
     st.text(row["stance"])
-    evidence = ctx.stances.loc[ctx.stances["quote_id"] == row["quote_id"], ["target", "label", "confidence",
-                                                                               "evidence", "corrected"]]
+    labels = ctx.views.stances
+    evidence = labels.loc[(labels["quote_id"] == chosen) & (labels["confidence"] >= ctx.filters.min_confidence),
+                          ["target", "label", "confidence", "evidence", "corrected"]]
     st.dataframe(evidence, hide_index=True)
 st.page_link("pages/articles.py", label="Open the article in the reader", icon=":material/article:",
              query_params={"article": str(quote["article_id"])})
