@@ -108,7 +108,21 @@ def _passes_to_participle(token: Token) -> bool:
         for child in token.children)
 
 
-def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains) -> list[Attribution]:
+def _quoted_side(spans: list[list[int]], cue_at: int, marks: MarkIndex) -> list[list[int]]:
+    """Content parsed on both sides of a cue, quoted on one side only: the quote is what was said
+    ("Pressed on ..., Trump told reporters: “…”")."""
+    before = [span for span in spans if span[1] <= cue_at]
+    after = [span for span in spans if span[0] > cue_at]
+    if not before or not after:
+        return spans
+    quoted_before = any(marks.covers(span[0]) or marks.covers(span[1] - 1) for span in before)
+    quoted_after = any(marks.covers(span[0]) or marks.covers(span[1] - 1) for span in after)
+    if quoted_before != quoted_after:
+        return before if quoted_before else after
+    return spans
+
+
+def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex) -> list[Attribution]:
     found = []
     for token, cue in cues:
         if _passes_to_participle(token):
@@ -117,7 +131,8 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains) -> list[Attributi
         if not indices:
             continue
         paragraph = paragraph_of(doc_text(doc), token.idx)
-        spans, kind, touched = _with_quote_marks(doc_text(doc), indices_to_spans(doc, indices, paragraph), chains)
+        spans = _quoted_side(indices_to_spans(doc, indices, paragraph), token.idx, marks)
+        spans, kind, touched = _with_quote_marks(doc_text(doc), spans, chains)
         source = _source_of(token)
         if spans and (source is not None or cue.speech or not SOURCELESS_NEEDS_SPEECH_CUE):
             found.append(Attribution(spans, kind, token, source, touched))
@@ -157,7 +172,12 @@ def _near_paragraphs(text: str, offset: int, chain: list[MarkedSpan]) -> bool:
 
 def _extend(text: str, attribution: Attribution, spans: list[list[int]], chain_index: int) -> None:
     """Add a quoted passage to a cue's attribution: a split quote, or a partial quote (mixed)."""
-    if attribution.kind == "indirect":
+    cue = attribution.cue
+    if attribution.kind == "indirect" and cue is not None and \
+            (attribution.end <= cue.idx) != (spans[0][0] <= cue.idx):
+        # reported content on one side of the cue, the quote on the other: the quote marks win
+        attribution.kind, attribution.spans = "direct", list(spans)
+    elif attribution.kind == "indirect":
         attribution.kind = "mixed"
         attribution.spans = [[min(attribution.start, spans[0][0]), max(attribution.end, spans[-1][1])]]
     else:
@@ -299,7 +319,7 @@ def extract_quotes(doc: Doc) -> list[dict]:
     marks = MarkIndex(chains)
     cues = [(token, cue) for token in doc
             if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)]
-    attributions = _reported(doc, cues, chains)
+    attributions = _reported(doc, cues, chains, marks)
     _attach_quoted(doc, chains, cues, marks, attributions)
     attributions = _deduplicated(attributions)
     antecedents = Antecedents.of(doc)

@@ -31,6 +31,20 @@ def _previous_sentence_if_bare(cue: Token) -> set[int]:
     return set(range(previous.start, previous.end))
 
 
+def _has_conjunction(token: Token) -> bool:
+    """ "even as Putin vows": a subordinate clause, not a trailing "..., she said"."""
+    return any(child.dep_ == "mark" for child in token.children)
+
+
+def _infinitive_after(cue: Token) -> set[int]:
+    """ "vows to take ..." when the parser hung the infinitive elsewhere (headlines)."""
+    doc = cue.doc
+    if cue.i + 2 < len(doc) and doc[cue.i + 1].lower_ == "to" and doc[cue.i + 2].pos_ == "VERB":
+        verb = doc[cue.i + 2]
+        return set(range(cue.i + 1, verb.right_edge.i + 1))
+    return set()
+
+
 def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices: set[int] = set()
@@ -39,10 +53,10 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
             indices |= _subtree_indices(child)
     if not indices:
         head = cue_token.head
-        if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i:
+        if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i and not _has_conjunction(cue_token):
             indices = set(range(head.left_edge.i, cue_token.left_edge.i))
         else:
-            indices = _previous_sentence_if_bare(cue_token)
+            indices = _infinitive_after(cue_token) or _previous_sentence_if_bare(cue_token)
     return indices if len(indices) >= MIN_CONTENT_TOKENS else set()
 
 

@@ -18,6 +18,8 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "he
 NON_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "these", "those", "you"})
 MENTION_CUTTING_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "prep", "advmod"})
 MAX_CLIMB = 4
+MAX_INITIAL_SUBJECT_TOKENS = 8
+NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT", "PART"})
 
 
 def _own_subject(token: Token) -> Token | None:
@@ -28,6 +30,9 @@ def _own_subject(token: Token) -> Token | None:
                 and "\n" not in text[min(child.idx, token.idx):max(child.idx, token.idx)]]
     if subjects:
         return min(subjects, key=lambda child: abs(child.i - token.i))
+    if token.i > 0 and token.doc[token.i - 1].dep_ == "compound" and token.doc[token.i - 1].head.i == token.i \
+            and token.doc[token.i - 1].pos_ == "PROPN":
+        return token.doc[token.i - 1]  # headline case misparsed as a compound: "Putin Vows to ..."
     for child in token.children:
         if child.dep_ == "agent":  # "... was announced by the campaign"
             return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
@@ -39,8 +44,26 @@ def _is_finite_subordinate(token: Token) -> bool:
     return token.dep_ == "advcl" and any(child.dep_ == "mark" for child in token.children)
 
 
+def _paragraph_initial_subject(cue: Token) -> Token | None:
+    """ "U.S. President Donald Trump said ..." opening a paragraph the parser glued to the one before."""
+    doc, text = cue.doc, doc_text(cue.doc)
+    paragraph_start = text.rfind("\n", 0, cue.idx) + 1
+    before = [token for token in doc[max(0, cue.i - MAX_INITIAL_SUBJECT_TOKENS):cue.i]
+              if token.idx >= paragraph_start]
+    if before and before[0].i > 0 and doc[before[0].i - 1].idx >= paragraph_start:
+        return None  # the paragraph starts earlier than the window
+    if before and all(token.pos_ in NOUN_PHRASE_POS for token in before) and before[-1].pos_ in ("PROPN", "NOUN"):
+        return before[-1]
+    return None
+
+
 def subject_of(cue: Token) -> Token | None:
     """The subject of the cue's clause, climbing through clauses that borrow their subject."""
+    found = _subject_by_parse(cue)
+    return found if found is not None else _paragraph_initial_subject(cue)
+
+
+def _subject_by_parse(cue: Token) -> Token | None:
     token = cue
     for _ in range(MAX_CLIMB):
         subject = _own_subject(token)
