@@ -24,12 +24,15 @@ def _warn(message: str) -> None:
 
 def read_articles(path: Path) -> Iterator[dict]:
     """Valid records of a JSONL file; a malformed line is reported and skipped."""
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                _warn(f"{path}:{number}: not UTF-8 text; line skipped")
+                continue
             except json.JSONDecodeError as error:
                 _warn(f"{path}:{number}: not valid JSON ({error.msg}); line skipped")
                 continue
