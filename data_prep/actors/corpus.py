@@ -13,7 +13,7 @@ import pandas as pd
 from data_prep import schema
 from data_prep.actors import kinds
 from data_prep.actors.aliases import Aliases, load_aliases
-from data_prep.actors.naming import can_be_same_person, fold, name_parts, surnames_match
+from data_prep.actors.naming import fold, given_names_compatible, name_parts, surnames_match
 
 # A bare surname goes to the best-known namesake only when it is this many times better known.
 WELL_KNOWN_RATIO = 2
@@ -45,6 +45,11 @@ class _Record:
 class _Cluster:
     records: list[_Record] = field(default_factory=list)
     pinned_name: str | None = None
+    seed_name: str = ""  # the name the cluster was started from: what candidates are compared against
+
+    @property
+    def seed_given(self) -> str:
+        return name_parts(self.seed_name)[0]
 
     @property
     def articles(self) -> set[str]:
@@ -97,9 +102,9 @@ def _records(per_article: dict[str, dict], aliases: Aliases) -> list[_Record]:
     return records
 
 
-def _contradicts(record: _Record, cluster: _Cluster) -> bool:
+def _contradicts(record: _Record, cluster: _Cluster, profile: tuple[str | None, str | None] | None = None) -> bool:
     """A different country, or a job that cannot be the same (councillor vs. senator), keeps them apart."""
-    affiliation, role = cluster.top("affiliation"), cluster.top("role")
+    affiliation, role = profile or (cluster.top("affiliation"), cluster.top("role"))
     if record.affiliation and affiliation and record.affiliation != affiliation:
         return True
     return bool(record.role and role and not kinds.roles_compatible(record.role, role))
@@ -111,52 +116,65 @@ class _PersonMerger:
         self.clusters: list[_Cluster] = []
 
     def _apart(self, name: str, cluster: _Cluster) -> bool:
+        if not self.aliases.separate:
+            return False
         return any(self.aliases.kept_apart(name, record.name) for record in cluster.records)
 
     def add_full_names(self, records: list[_Record]) -> None:
         by_name: dict[str, _Cluster] = {}
         for record in records:
-            cluster = by_name.setdefault(fold(record.name), _Cluster())
+            cluster = by_name.setdefault(fold(record.name), _Cluster(seed_name=record.name))
             cluster.records.append(record)
             if self.aliases.canonical(record.name):
                 cluster.pinned_name = record.name
         # Spelling variants (Zelensky / Zelenskyy): join name clusters whose surnames and given names match.
-        blocks: dict[str, list[_Cluster]] = defaultdict(list)
-        for name, cluster in sorted(by_name.items(), key=lambda item: -len(item[1].records)):
-            block = blocks[name_parts(name)[1][:2]]
-            target = next((other for other in block
-                           if can_be_same_person(name, other.name) and not self._apart(name, other)
-                           and not _contradicts(cluster.records[0], other)), None)
+        blocks: dict[str, dict[str, list[_Cluster]]] = defaultdict(lambda: defaultdict(list))
+        for name, cluster in sorted(by_name.items(), key=lambda item: (-len(item[1].records), item[0])):
+            given, surname = name_parts(name)
+            block = blocks[surname[:2]]
+            target = next((other for other_surname, clusters in block.items()
+                           if surnames_match(surname, other_surname) for other in clusters
+                           if given_names_compatible(given, other.seed_given)
+                           and not self._apart(name, other) and not _contradicts(cluster.records[0], other)), None)
             if target:
                 target.records.extend(cluster.records)
                 target.pinned_name = target.pinned_name or cluster.pinned_name
             else:
-                block.append(cluster)
+                block[surname].append(cluster)
                 self.clusters.append(cluster)
 
     def add_surnames(self, records: list[_Record]) -> None:
-        full_clusters = list(self.clusters)
+        by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+        by_block: dict[str, list[str]] = defaultdict(list)
+        profiles, known = {}, {}
+        for cluster in self.clusters:
+            surname = name_parts(cluster.seed_name)[1]
+            if surname not in by_surname:
+                by_block[surname[:2]].append(surname)
+            by_surname[surname].append(cluster)
+            profiles[id(cluster)] = (cluster.top("affiliation"), cluster.top("role"))
+            known[id(cluster)] = len(cluster.articles)
         alone: dict[str, _Cluster] = {}
         for record in records:
             surname = name_parts(record.name)[1]
-            candidates = [c for c in full_clusters
-                          if surnames_match(surname, name_parts(c.name)[1]) and not self._apart(record.name, c)
-                          and not _contradicts(record, c)]
-            chosen = self._well_known(candidates)
+            similar = [other for other in by_block.get(surname[:2], []) if surnames_match(surname, other)]
+            candidates = [c for other in similar for c in by_surname[other]
+                          if not self._apart(record.name, c) and not _contradicts(record, c, profiles[id(c)])]
+            chosen = _well_known(candidates, known)
             if chosen:
                 chosen.records.append(record)
             else:
-                cluster = alone.setdefault(fold(record.name), _Cluster())
+                cluster = alone.setdefault(fold(record.name), _Cluster(seed_name=record.name))
                 if not cluster.records:
                     self.clusters.append(cluster)
                 cluster.records.append(record)
 
-    @staticmethod
-    def _well_known(candidates: list[_Cluster]) -> _Cluster | None:
-        if len(candidates) <= 1:
-            return candidates[0] if candidates else None
-        ranked = sorted(candidates, key=lambda c: -len(c.articles))
-        return ranked[0] if len(ranked[0].articles) >= WELL_KNOWN_RATIO * len(ranked[1].articles) else None
+def _well_known(candidates: list[_Cluster], n_articles: dict[int, int]) -> _Cluster | None:
+    """The one candidate, or the one in at least WELL_KNOWN_RATIO times as many articles as the next."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    ranked = sorted(candidates, key=lambda c: -n_articles[id(c)])
+    return ranked[0] if n_articles[id(ranked[0])] >= WELL_KNOWN_RATIO * n_articles[id(ranked[1])] else None
 
 
 def _cluster_records(records: list[_Record], aliases: Aliases) -> list[_Cluster]:
@@ -169,7 +187,7 @@ def _cluster_records(records: list[_Record], aliases: Aliases) -> list[_Cluster]
         if record.kind == "person":
             continue
         scope = record.article_id if _is_article_scoped(record) else None
-        cluster = others.setdefault((record.kind, fold(record.name), scope), _Cluster())
+        cluster = others.setdefault((record.kind, fold(record.name), scope), _Cluster(seed_name=record.name))
         cluster.records.append(record)
         if aliases.canonical(record.name):
             cluster.pinned_name = record.name

@@ -50,7 +50,7 @@ SAME_GIVEN_NAME_SCORE = 80
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lower case without accents or punctuation: the form two spellings are compared in."""
     text = unicodedata.normalize("NFKD", text)
@@ -76,7 +76,7 @@ def clean_person_name(text: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def name_parts(name: str) -> tuple[str, str]:
     """(given names, surname) in folded form; a one-word name is a bare surname. A suffix stays with the
     surname, so Donald Trump Jr. is not Donald Trump."""
@@ -112,7 +112,7 @@ def given_names_compatible(first: str, second: str) -> bool:
     return min(len(first_word), len(second_word)) >= 4 and fuzz.ratio(first_word, second_word) >= SAME_GIVEN_NAME_SCORE
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def can_be_same_person(name: str, other: str) -> bool:
     given, surname = name_parts(name)
     other_given, other_surname = name_parts(other)
