@@ -165,3 +165,9 @@ def test_who_climbs_from_a_title_or_place_to_the_person(nlp, text, name):
     said = text.index("said") + len("said ")
     result = resolve(nlp, text, [quote(text, text[said:-1], "who")])
     assert result["quote_keys"] == [actor_named(result, name)["key"]]
+
+
+def test_abbreviated_titles_are_spelled_out(nlp):
+    text = "Gov. Chris Christie of New Jersey said the remarks were a disgrace."
+    result = resolve(nlp, text)
+    assert actor_named(result, "Chris Christie")["role"] == "governor"

@@ -139,3 +139,21 @@ def test_a_malformed_article_costs_only_itself():
 def test_missing_alias_file_is_no_aliases(tmp_path):
     result = merge_corpus_actors({"one": article(person("Vladimir Putin"))}, tmp_path / "absent.csv")
     assert isinstance(result.actors, pd.DataFrame) and names_of(result) == ["Vladimir Putin"]
+
+
+def test_bad_alias_rows_are_reported_with_their_line_and_skipped(tmp_path, caplog):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical,action\nX,Y,explode\nVova,Vladimir Putin,\n", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        result = merge_corpus_actors({"one": article(person("Vova"))}, aliases)
+    assert "aliases.csv:2" in caplog.text and "explode" in caplog.text
+    assert names_of(result) == ["Vladimir Putin"]
+
+
+def test_alias_file_without_header_is_reported_not_fatal(tmp_path, caplog):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("Vova;Vladimir Putin\n", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        result = merge_corpus_actors({"one": article(person("Vova"))}, aliases)
+    assert "missing column" in caplog.text
+    assert names_of(result) == ["Vova"]

@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span
 
 from data_prep.actors import kinds, titles
 from data_prep.actors.gazetteer import gazetteer
-from data_prep.actors.naming import (can_be_same_person, clean_person_name, fold, name_parts, pronoun_kind,
-                                     strip_titles)
+from data_prep.actors.naming import (can_be_same_person, clean_person_name, fold, name_parts, normalise_role,
+                                     pronoun_kind, strip_titles)
 from data_prep.actors.pronouns import PronounResolver
 
 AGENT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -173,8 +173,12 @@ class ArticleActors:
             self._add_person_mention(actor, span, title_words)
         other_named = []
         for span in other_spans:
-            if len(span) <= 3 and span.text[:1].isupper() and self._surname_owner(span, clean_person_name(span.text)):
+            name = clean_person_name(span.text)
+            if len(span) <= 3 and span.text[:1].isupper() and self._surname_owner(span, name):
                 surname_spans.append((span, []))
+            elif span.label_ != "GPE" and len(name.split()) >= 2 and any(
+                    a.kind == "person" and fold(a.name) == fold(name) for a in self.actors.values()):
+                self._add_person_mention(self._person_for_full_name(name), span, [])
             else:
                 other_named.append(span)
         for span, title_words in sorted(surname_spans, key=lambda item: item[0].start):
@@ -216,7 +220,7 @@ class ArticleActors:
     def _add_person_mention(self, actor: ArticleActor, span: Span, title_words: list[str]) -> None:
         self.add_mention(actor, span.start_char, span.end_char, span.root.i)
         description = titles.describe_name(self.doc, span.start - len(title_words), span.end)
-        title = " ".join(w for w in title_words if fold(w) not in titles.HONORIFICS)
+        title = normalise_role(" ".join(w for w in title_words if fold(w) not in titles.HONORIFICS))
         for role in [*description.roles, *([title] if title else [])]:
             actor.roles[role] += 1
         for affiliation in description.affiliations:

@@ -35,6 +35,12 @@ GENDERED_WORDS = {
     "daughter": "female", "sister": "female", "duchess": "female", "daughter-in-law": "female",
     "first lady": "female",
 }
+TITLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "maj": "major", "capt": "captain", "adm": "admiral", "sgt": "sergeant", "sec": "secretary",
+    "pres": "president", "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "insp": "inspector",
+    "cmdr": "commander", "prof": "professor", "rev": "reverend", "dep": "deputy",
+}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 SURNAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du"}
 PRONOUNS = {
@@ -57,6 +63,16 @@ def fold(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^\w\s-]", "", text.casefold()).replace("-", " ")
     return " ".join(text.split())
+
+
+def normalise_role(text: str) -> str:
+    """Lower case, abbreviations spelled out: "Gov." -> governor, "Sen." -> senator."""
+    words = []
+    for word in text.split():
+        bare = word.rstrip(".").lower()
+        words.append(TITLE_ABBREVIATIONS.get(bare, word.lower()) if word.endswith(".") or bare in TITLE_ABBREVIATIONS
+                     else word.lower())
+    return " ".join(words).strip(" ,;:")
 
 
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from data_prep.actors.gazetteer import gazetteer
-from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, fold
+from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, fold, normalise_role
 
 MAX_PREFIX_WORDS = 6
 MAX_APPOSITIVE_TOKENS = 10
@@ -103,7 +103,7 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
             role_words.insert(0, _word_text(word).lower())
         position += 1
     if role_words:
-        description.roles.append(" ".join(role_words))
+        description.roles.append(normalise_role(" ".join(role_words)))
         if share_with_conjunct and not description.affiliations and not description.affiliated_with:
             _share_conjunct_qualifier(doc, words, position, description)
 
