@@ -45,3 +45,8 @@ def test_quote_running_over_paragraphs_is_one_chain():
 def test_separate_quotes_in_separate_paragraphs_are_separate_chains():
     text = "“One,” she said.\n\n“Two,” he said."
     assert len(quote_mark_chains(text)) == 2
+
+
+def test_paragraph_opened_with_a_closing_mark_is_still_a_quote():
+    text = "Intro line.\n”We were never asked,” a resident wrote."
+    assert quoted(text) == ["”We were never asked,”"]

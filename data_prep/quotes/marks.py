@@ -50,6 +50,8 @@ def double_quoted_spans(text: str) -> list[MarkedSpan]:
                 opened_at = None
         elif opened_at is not None and mark == opener and mark != '"':
             depth += 1  # “a “nested” quote” written with the same marks
+        elif mark == "\u201d" and starts_paragraph(text, at):
+            opened_at, opener, closers, depth = at, mark, "\u201d\"", 0  # a paragraph opened with the wrong mark
         elif mark in CLOSERS_FOR_OPENER:
             followed_by_space = at + 1 >= len(text) or text[at + 1].isspace()
             if mark == '"' and followed_by_space:
