@@ -157,3 +157,13 @@ def test_alias_file_without_header_is_reported_not_fatal(tmp_path, caplog):
         result = merge_corpus_actors({"one": article(person("Vova"))}, aliases)
     assert "missing column" in caplog.text
     assert names_of(result) == ["Vova"]
+
+
+def test_a_new_job_does_not_split_a_person():
+    result = merge_corpus_actors({
+        "one": article(person("Donald J. Trump", "republican nominee", "United States")),
+        "two": article(person("Donald Trump", "president", "United States")),
+        "three": article(person("Donald Trump", "president")),
+        "four": article(person("Trump", "nominee")),
+    })
+    assert names_of(result) == ["Donald Trump"]

@@ -102,12 +102,29 @@ def _records(per_article: dict[str, dict], aliases: Aliases) -> list[_Record]:
     return records
 
 
-def _contradicts(record: _Record, cluster: _Cluster, profile: tuple[str | None, str | None] | None = None) -> bool:
-    """A different country, or a job that cannot be the same (councillor vs. senator), keeps them apart."""
-    affiliation, role = profile or (cluster.top("affiliation"), cluster.top("role"))
-    if record.affiliation and affiliation and record.affiliation != affiliation:
+@dataclass(frozen=True)
+class _Profile:
+    """Every country and job the articles gave a cluster: people change jobs, so any of them may match."""
+    affiliations: frozenset[str]
+    roles: frozenset[str]
+
+    @classmethod
+    def of(cls, cluster: _Cluster) -> _Profile:
+        return cls(frozenset(r.affiliation for r in cluster.records if r.affiliation),
+                   frozenset(r.role for r in cluster.records if r.role))
+
+
+def _other_country(record: _Record, profile: _Profile) -> bool:
+    return bool(record.affiliation and profile.affiliations and record.affiliation not in profile.affiliations)
+
+
+def _contradicts(record: _Record, profile: _Profile) -> bool:
+    """A different country, or a job that cannot be any of theirs (councillor vs. senator), keeps a bare
+    surname away from a namesake."""
+    if _other_country(record, profile):
         return True
-    return bool(record.role and role and not kinds.roles_compatible(record.role, role))
+    return bool(record.role and profile.roles
+                and not any(kinds.roles_compatible(record.role, role) for role in profile.roles))
 
 
 class _PersonMerger:
@@ -135,7 +152,8 @@ class _PersonMerger:
             target = next((other for other_surname, clusters in block.items()
                            if surnames_match(surname, other_surname) for other in clusters
                            if given_names_compatible(given, other.seed_given)
-                           and not self._apart(name, other) and not _contradicts(cluster.records[0], other)), None)
+                           and not self._apart(name, other)
+                           and not _other_country(cluster.records[0], _Profile.of(other))), None)
             if target:
                 target.records.extend(cluster.records)
                 target.pinned_name = target.pinned_name or cluster.pinned_name
@@ -152,14 +170,14 @@ class _PersonMerger:
             if surname not in by_surname:
                 by_block[surname[:2]].append(surname)
             by_surname[surname].append(cluster)
-            profiles[id(cluster)] = (cluster.top("affiliation"), cluster.top("role"))
+            profiles[id(cluster)] = _Profile.of(cluster)
             known[id(cluster)] = len(cluster.articles)
         alone: dict[str, _Cluster] = {}
         for record in records:
             surname = name_parts(record.name)[1]
             similar = [other for other in by_block.get(surname[:2], []) if surnames_match(surname, other)]
             candidates = [c for other in similar for c in by_surname[other]
-                          if not self._apart(record.name, c) and not _contradicts(record, c, profiles[id(c)])]
+                          if not self._apart(record.name, c) and not _contradicts(record, profiles[id(c)])]
             chosen = _well_known(candidates, known)
             if chosen:
                 chosen.records.append(record)
