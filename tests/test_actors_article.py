@@ -171,3 +171,14 @@ def test_abbreviated_titles_are_spelled_out(nlp):
     text = "Gov. Chris Christie of New Jersey said the remarks were a disgrace."
     result = resolve(nlp, text)
     assert actor_named(result, "Chris Christie")["role"] == "governor"
+
+
+def test_odd_quote_dicts_give_no_speaker_instead_of_an_error(nlp):
+    text = "Vladimir Putin spoke on Monday."
+    quotes = [{}, {"speaker_start": 500, "speaker_end": 510, "speaker_text": "ghost"},
+              {"speaker_start": 10, "speaker_end": 2, "speaker_text": "reversed"},
+              {"speaker_start": 0, "speaker_end": 14, "speaker_text": "Vladimir Putin", "quote_spans": None}]
+    result = resolve(nlp, text, quotes)
+    assert result["quote_keys"][:3] == [None, None, None]
+    assert result["quote_keys"][3] == actor_named(result, "Vladimir Putin")["key"]
+    assert resolve(nlp, "", []) == {"actors": [], "mentions": [], "quote_keys": []}
