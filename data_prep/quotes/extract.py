@@ -23,6 +23,8 @@ MAX_SPLIT_GAP_CHARS = 60
 MAX_FRAMING_GAP = 3
 MAX_FRAMING_WORDS_AFTER = 2
 MIN_WORDS_OF_FRAMED = 3
+# Shorter quoted passages near a cue must read as speech to be quotes of its source.
+MIN_WORDS_OF_QUOTE_NEAR_CUE = 6
 DASH_CREDIT = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][^\n,;(]{1,60}?)[.]?(?:\n|$)")
 DROP_NESTED = True
 # Without a source, a belief or plan cue ("to predict", "is expected to") is rarely an attribution.
@@ -190,6 +192,12 @@ def _previous_quoted(attributions: list[Attribution], before: int) -> Attributio
     return max(earlier, key=lambda a: a.end) if earlier else None
 
 
+def _reads_as_speech(text: str, chain: list[MarkedSpan]) -> bool:
+    """Quoted words that end a clause inside the marks (“…,” “….”) or are set off by a colon."""
+    inner_end = text[chain[-1].end - 2] if chain[-1].end >= 2 else ""
+    return inner_end in ",.?!" or text[:chain[0].start].rstrip().endswith(":")
+
+
 def _lexicon_cue_near(doc: Doc, chain: list[MarkedSpan], cue_at: set[int], marks: MarkIndex) -> Token | None:
     text = doc_text(doc)
     anchors = (chain[0].start, chain[-1].end)
@@ -238,8 +246,9 @@ def _attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkI
         spans = [[mark.start, mark.end] for mark in chain]
         words = len(text[chain[0].start:chain[-1].end].split())
         cue = _lexicon_cue_near(doc, chain, cue_at, marks)
-        if cue is not None and words < MIN_WORDS_OF_FRAMED and _source_of(cue) is None:
-            continue  # a scare-quoted word next to a cue-like word ("so-called “reform”")
+        if cue is not None and words < MIN_WORDS_OF_QUOTE_NEAR_CUE and (
+                _source_of(cue) is None or not _reads_as_speech(text, chain)):
+            continue  # a scare-quoted name or phrase near a cue word ("so-called “reform”")
         if cue is not None:
             same_cue = next((a for a in attributions if a.cue is not None and a.cue.i == cue.i), None)
             if same_cue is not None and _same_paragraph(text, same_cue.start, chain[0].start):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from data_prep.quotes.doctext import doc_text
-from data_prep.quotes.lexicon import Cue
+from data_prep.quotes.lexicon import Cue, cue_for
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
 TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
@@ -53,7 +53,8 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
             indices |= _subtree_indices(child)
     if not indices:
         head = cue_token.head
-        if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i and not _has_conjunction(cue_token):
+        if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i and not _has_conjunction(cue_token) \
+                and cue_for(head) is None:  # "“…,” Tester said, referring to …": "said" owns the quote
             indices = set(range(head.left_edge.i, cue_token.left_edge.i))
         else:
             indices = _infinitive_after(cue_token) or _previous_sentence_if_bare(cue_token)
