@@ -182,3 +182,15 @@ def test_odd_quote_dicts_give_no_speaker_instead_of_an_error(nlp):
     assert result["quote_keys"][:3] == [None, None, None]
     assert result["quote_keys"][3] == actor_named(result, "Vladimir Putin")["key"]
     assert resolve(nlp, "", []) == {"actors": [], "mentions": [], "quote_keys": []}
+
+
+def test_party_and_company_are_affiliations_when_no_country_is_given(nlp):
+    text = ("Republican presidential nominee Donald Trump debated Democratic nominee Hillary Clinton. "
+            "The Republican nominee said the debate was rigged. "
+            "Wells Fargo chief executive John Stumpf apologised.")
+    result = resolve(nlp, text)
+    trump = actor_named(result, "Donald Trump")
+    assert trump["affiliation"] == "Republican"
+    assert actor_named(result, "Hillary Clinton")["affiliation"] == "Democratic"
+    assert "The Republican nominee" in mention_texts(result, trump["key"])
+    assert actor_named(result, "John Stumpf")["affiliation"] == "Wells Fargo"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from data_prep.actors import kinds, titles
-from data_prep.actors.gazetteer import gazetteer
+from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
 from data_prep.actors.naming import (can_be_same_person, clean_person_name, fold, name_parts, normalise_role,
                                      pronoun_kind, strip_titles)
 from data_prep.actors.pronouns import PronounResolver
@@ -35,7 +35,7 @@ class ArticleActor:
 
     @property
     def affiliation(self) -> str | None:
-        return self.affiliations.most_common(1)[0][0] if self.affiliations else None
+        return preferred_affiliation(self.affiliations)
 
     @property
     def gender(self) -> str | None:
@@ -249,11 +249,14 @@ class ArticleActors:
         self.add_mention(actor, start, end, span.root.i)
 
     def settle_affiliations(self) -> None:
-        """"Trump's envoy" shares Trump's affiliation; "Kremlin adviser" already named Russia."""
+        """"Trump's envoy" shares Trump's affiliation; "Wells Fargo chief" is affiliated with the company."""
         for key, token_index in self._pending_affiliations:
             owner = self.actor_of_token(token_index)
-            if owner and owner.key != key and owner.affiliation:
-                self.actors[key].affiliations[owner.affiliation] += 1
+            if owner is None or owner.key == key:
+                continue
+            affiliation = owner.affiliation or (owner.name if owner.kind in ("organization", "media") else None)
+            if affiliation:
+                self.actors[key].affiliations[affiliation] += 1
 
     # --- gender evidence from the text ----------------------------------------------------------
     def collect_gender_votes(self) -> None:

@@ -13,6 +13,7 @@ import pandas as pd
 from data_prep import schema
 from data_prep.actors import kinds
 from data_prep.actors.aliases import Aliases, load_aliases
+from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
 from data_prep.actors.naming import fold, given_names_compatible, name_parts, surnames_match
 
 # A bare surname goes to the best-known namesake only when it is this many times better known.
@@ -57,6 +58,8 @@ class _Cluster:
 
     def top(self, attribute: str) -> str | None:
         counts = Counter(getattr(r, attribute) for r in self.records if getattr(r, attribute))
+        if attribute == "affiliation":
+            return preferred_affiliation(counts)
         return max(counts, key=lambda value: (counts[value], value)) if counts else None
 
     @property
@@ -110,12 +113,13 @@ class _Profile:
 
     @classmethod
     def of(cls, cluster: _Cluster) -> _Profile:
-        return cls(frozenset(r.affiliation for r in cluster.records if r.affiliation),
+        return cls(frozenset(r.affiliation for r in cluster.records if gazetteer().is_country(r.affiliation)),
                    frozenset(r.role for r in cluster.records if r.role))
 
 
 def _other_country(record: _Record, profile: _Profile) -> bool:
-    return bool(record.affiliation and profile.affiliations and record.affiliation not in profile.affiliations)
+    return bool(gazetteer().is_country(record.affiliation) and profile.affiliations
+                and record.affiliation not in profile.affiliations)
 
 
 def _contradicts(record: _Record, profile: _Profile) -> bool:

@@ -31,6 +31,7 @@ class Gazetteer:
     country_by_seat: dict[str, str]
     seat_names: dict[str, str]
     media_by_name: dict[str, str]
+    country_names: frozenset[str]
 
     def country(self, text: str) -> str | None:
         """The country a name or demonym stands for ("Ukrainian" -> Ukraine), or None."""
@@ -46,6 +47,9 @@ class Gazetteer:
     def seat_of_power(self, text: str) -> str | None:
         """The canonical spelling of a seat of power ("the kremlin" -> Kremlin), or None."""
         return self.seat_names.get(lookup_key(text))
+
+    def is_country(self, name: str | None) -> bool:
+        return name in self.country_names
 
     def capital_of(self, text: str) -> str | None:
         return self.country_by_capital.get(lookup_key(text))
@@ -77,4 +81,13 @@ def gazetteer() -> Gazetteer:
         for row in csv.DictReader(handle):
             for name in [row["outlet"], *_split(row["other_names"])]:
                 media.setdefault(lookup_key(name), row["outlet"])
-    return Gazetteer(by_name, by_demonym, by_capital, by_seat, seat_names, media)
+    return Gazetteer(by_name, by_demonym, by_capital, by_seat, seat_names, media, frozenset(by_name.values()))
+
+
+def preferred_affiliation(counts: dict[str, int]) -> str | None:
+    """The most frequent country if there is one, else the most frequent party, faith or body."""
+    if not counts:
+        return None
+    countries = {name: count for name, count in counts.items() if gazetteer().is_country(name)}
+    pool = countries or counts
+    return max(pool, key=lambda name: (pool[name], name))

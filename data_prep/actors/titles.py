@@ -73,9 +73,10 @@ def _add_affiliation_source(word: list[Token], description: Description) -> bool
     if word[-1].ent_type_ in ("ORG", "PERSON"):
         description.affiliated_with.append(word[-1].i)
         return True
-    if word[-1].ent_type_ in ("NORP", "GPE"):
+    if word[-1].ent_type_ == "NORP" and text[:1].isupper():
+        description.affiliations.append(text)  # a party or faith: "Republican", "Labour"
         return True
-    return False
+    return word[-1].ent_type_ == "GPE"
 
 
 def _describe_prefix(doc, name_start: int, description: Description) -> None:
@@ -159,7 +160,8 @@ def _describe_appositive(doc, name_start: int, name_end: int, description: Descr
 
 
 def span_affiliation(span: Span) -> tuple[str | None, list[int]]:
-    """The country named inside a phrase ("two U.S. officials" -> United States), and possessor tokens."""
+    """The country named inside a phrase ("two U.S. officials" -> United States), else a party or faith
+    ("the Republican nominee" -> Republican), and possessor tokens."""
     places = gazetteer()
     possessors = []
     for token in span:
@@ -170,4 +172,7 @@ def span_affiliation(span: Span) -> tuple[str | None, list[int]]:
     for entity in span.ents:
         if country := places.affiliation(entity.text):
             return country, possessors
+    for entity in span.ents:
+        if entity.label_ == "NORP":
+            return entity.text, possessors
     return None, possessors
