@@ -45,6 +45,18 @@ def period_for(dates: pd.Series) -> str:
     return DAY if days <= 45 else WEEK if days <= 400 else MONTH
 
 
+def period_for_range(first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:
+    if first is None or last is None:
+        return DAY
+    return period_for(pd.Series([first, last]))
+
+
+def by_frequency(values: pd.Series) -> list[str]:
+    """Distinct values, most frequent first."""
+    counts = values.value_counts()
+    return [str(name) for name, count in counts.items() if count > 0]
+
+
 def to_period(dates: pd.Series, period: str) -> pd.Series:
     """Start of the day/week/month of each date (numpy flooring: fast on millions of rows)."""
     values = dates.to_numpy(dtype="datetime64[ns]")
@@ -67,15 +79,24 @@ def over_time(frame: pd.DataFrame, period: str, by: str | None = None, value: st
         keys.append(dated[by])
     grouped = dated.groupby(keys, observed=True).size().rename(value).reset_index()
     grouped = grouped[grouped[value] > 0].reset_index(drop=True)
-    grouped["period_end"] = period_end(grouped["period"], period)
+    grouped["period_label"] = period_label(grouped["period"], period)
     return grouped
 
 
-def period_end(starts: pd.Series, period: str) -> pd.Series:
-    """Where each period stops, so a bar spans its whole day, week or month."""
-    if period == MONTH:
-        return starts + pd.offsets.MonthBegin(1)
-    return starts + pd.Timedelta(days=7 if period == WEEK else 1)
+_FREQUENCIES = {DAY: "D", WEEK: "W-MON", MONTH: "MS"}
+_LABEL_FORMATS = {DAY: "%Y-%m-%d", WEEK: "%Y-%m-%d", MONTH: "%Y-%m"}
+
+
+def period_label(starts: pd.Series, period: str) -> pd.Series:
+    return starts.dt.strftime(_LABEL_FORMATS[period])
+
+
+def all_period_labels(starts: pd.Series, period: str) -> list[str]:
+    """Every period from the first to the last, so empty ones show as gaps on the axis."""
+    if starts.empty:
+        return []
+    every = pd.date_range(starts.min(), starts.max(), freq=_FREQUENCIES[period])
+    return period_label(pd.Series(every), period).tolist()
 
 
 def top_speakers(quotes: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
@@ -158,7 +179,12 @@ def stance_summary(stances: pd.DataFrame) -> pd.Series:
     marks = np.where(stances["corrected"].to_numpy(), " corrected", "")
     text = (stances["label"].astype(str) + " " + stances["target"].astype(str) + " ("
             + stances["confidence"].map("{:.2f}".format) + marks + ")")
-    return text.groupby(stances["quote_id"].to_numpy()).agg("; ".join)
+    ids = stances["quote_id"].astype(str).to_numpy()
+    text = pd.Series(text.to_numpy(), index=ids)
+    # Most quotes carry one label: join only the few that carry several (a Python call per group).
+    repeated = text.index.duplicated(keep=False)
+    joined = text[repeated].groupby(level=0, sort=False).agg("; ".join)
+    return pd.concat([text[~repeated], joined])
 
 
 def co_quoted(quotes: pd.DataFrame, speaker: str, limit: int = 15) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dashboard import aggregate
 from data_prep import schema
 
 STANCE_COLOURS = {"favor": "#2e7d32", "against": "#c62828", "neutral": "#9e9e9e", "unclear": "#d9d9d9"}
@@ -41,18 +42,18 @@ def stance_scale(labels=schema.STANCE_LABELS) -> alt.Scale:
     return alt.Scale(domain=labels, range=[STANCE_COLOURS[label] for label in labels])
 
 
-def _period_axis(period: str) -> alt.X:
-    fmt = {"month": "%b %Y", "week": "%d %b %Y"}.get(period, "%d %b %Y")
-    return alt.X("period:T", title=period.capitalize(), axis=alt.Axis(format=fmt))
-
-
 def over_time(frame: pd.DataFrame, period: str, value: str = "quotes", by: str | None = None,
               colours: dict[str, str] | None = None, title: str = "") -> alt.Chart:
+    """Bars per day/week/month (``frame`` from aggregate.over_time), every period on the axis."""
+    periods = aggregate.all_period_labels(frame["period"], period)
     if by == "label":
         frame = frame.assign(label_order=frame["label"].map(_LABEL_ORDER).astype("float64"))
-    base = alt.Chart(frame, title=title).mark_bar(stroke="white", strokeWidth=0.5).encode(
-        x=_period_axis(period), x2="period_end:T", y=alt.Y(f"{value}:Q", title=value.capitalize(), stack=True),
-        tooltip=[alt.Tooltip("period:T", title=period), *([by] if by else []), alt.Tooltip(f"{value}:Q")])
+    x_title = {"week": "Week starting", "month": "Month", "day": "Day"}[period]
+    base = alt.Chart(frame, title=title).mark_bar().encode(
+        x=alt.X("period_label:O", title=x_title, sort=periods, scale=alt.Scale(domain=periods),
+                axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
+        y=alt.Y(f"{value}:Q", title=value.capitalize(), stack=True),
+        tooltip=[alt.Tooltip("period_label:O", title=x_title), *([by] if by else []), alt.Tooltip(f"{value}:Q")])
     if by == "label":
         base = base.encode(color=alt.Color("label:N", scale=stance_scale(), title="Stance"),
                            order=alt.Order("label_order:Q"))

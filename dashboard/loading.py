@@ -9,16 +9,25 @@ import pyarrow.parquet as pq
 import streamlit as st
 
 from data_prep import corrections, schema, store
-from dashboard.views import Views, build_views
+from dashboard import frame_cache
+from dashboard.views import READ_COLUMNS, Views, build_views
 
 
 def data_dir() -> Path:
     return store.default_data_dir()
 
 
+def read_tables(directory: Path) -> dict:
+    """The tables with only the columns the dashboard uses (article text stays on disk)."""
+    store.recover(directory)
+    return {table: store.read_table(directory, table, columns=columns) for table, columns in READ_COLUMNS.items()}
+
+
 def load_views_uncached(directory: Path) -> Views:
-    tables = store.read_dataset(directory)
-    tables = corrections.apply_corrections(tables, corrections.load_corrections(directory))
+    tables = read_tables(directory)
+    fixes = corrections.load_corrections(directory)
+    if fixes:
+        tables = corrections.apply_corrections(tables, fixes)
     return build_views(tables)
 
 
@@ -28,7 +37,12 @@ def load_views_uncached(directory: Path) -> Views:
 # rebuild or a new correction shows up without restarting the app.
 @st.cache_resource(show_spinner="Loading the dataset...", max_entries=2)
 def _load_views(directory: str, version: str, corrections_stamp: str) -> Views:
-    return load_views_uncached(Path(directory))
+    entry = frame_cache.entry_path(Path(directory), version, corrections_stamp)
+    views = frame_cache.read(entry)
+    if views is None:
+        views = load_views_uncached(Path(directory))
+        frame_cache.write(entry, views)
+    return views
 
 
 def load_views(directory: Path | None = None) -> Views:
@@ -48,6 +62,21 @@ def article_text(directory: str, version: str, article_id: str) -> str | None:
     if table.num_rows == 0:
         return None
     return table.column("text")[0].as_py() or ""
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _spans(directory: str, version: str, article_id: str) -> dict[str, list]:
+    path = store.table_path(Path(directory), schema.QUOTES)
+    if not path.is_file():
+        return {}
+    table = pq.read_table(path, columns=["quote_id", "quote_spans"], filters=pc.field("article_id") == article_id)
+    return dict(zip(table.column("quote_id").to_pylist(), table.column("quote_spans").to_pylist()))
+
+
+def quote_spans(article_id: str, directory: Path | None = None) -> dict[str, list]:
+    """Each quote's character spans in one article (a quote may be split around its cue)."""
+    directory = Path(directory or data_dir())
+    return _spans(str(directory.resolve()), store.dataset_version(directory), article_id)
 
 
 def text_of(article_id: str, directory: Path | None = None) -> str | None:

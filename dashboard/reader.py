@@ -10,17 +10,21 @@ from dashboard.charts import speaker_colour
 from dashboard.highlight import Highlight, article_html, legend_html
 
 
-def highlights_for(quotes: pd.DataFrame, stances: pd.DataFrame, colours: dict[str, str]) -> list[Highlight]:
-    """One highlight per quote span, coloured by speaker; the hover text names speaker and stance."""
+def highlights_for(quotes: pd.DataFrame, stances: pd.DataFrame, colours: dict[str, str],
+                   spans: dict[str, list] | None = None) -> list[Highlight]:
+    """One highlight per quote span, coloured by speaker; the hover text names speaker and stance.
+
+    ``spans`` maps quote ids to their character spans; a quote without spans is highlighted from
+    its start to its end.
+    """
+    spans = spans or {}
     summary = aggregate.stance_summary(stances[stances["quote_id"].isin(quotes["quote_id"])])
     result = []
     for quote in quotes.itertuples():
         stance = summary.get(quote.quote_id, "no stance label")
         title = f"{quote.speaker}{' (speaker corrected)' if quote.corrected else ''} | {quote.quote_type} quote | " \
                 f"stance (automatic): {stance}"
-        spans = quote.quote_spans if quote.quote_spans is not None and len(quote.quote_spans) else [
-            (quote.quote_start, quote.quote_end)]
-        for start, end in spans:
+        for start, end in spans.get(quote.quote_id) or [(quote.quote_start, quote.quote_end)]:
             if start is None or end is None:
                 continue
             result.append(Highlight(int(start), int(end), speaker_colour(colours, str(quote.speaker)), title,
@@ -45,6 +49,6 @@ def legend_for(quotes: pd.DataFrame, colours: dict[str, str]) -> str:
 
 
 def reader_html(article: pd.Series, text: str, quotes: pd.DataFrame, stances: pd.DataFrame,
-                colours: dict[str, str]) -> str:
+                colours: dict[str, str], spans: dict[str, list] | None = None) -> str:
     return (header_html(article) + legend_for(quotes, colours)
-            + article_html(text, highlights_for(quotes, stances, colours)))
+            + article_html(text, highlights_for(quotes, stances, colours, spans)))

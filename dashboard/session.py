@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import runpy
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from data_prep import corrections, schema, store
-from dashboard import charts, links, loading
+from dashboard import aggregate, charts, links, loading
 from dashboard.filters import Filters, filter_stances, quote_mask
 from dashboard.views import Views
 
@@ -34,23 +35,30 @@ class Context:
     quotes: pd.DataFrame  # filtered
     stances: pd.DataFrame  # stance labels of the filtered quotes that pass the stance filters
     colours: dict[str, str]
+    key: str = ""  # dataset folder, version and corrections stamp: what cached results depend on
 
     @property
     def has_data(self) -> bool:
         return not self.views.quotes.empty or not self.views.articles.empty
 
 
-def options(views: Views) -> dict[str, list]:
-    quotes, stances = views.quotes, views.stances
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _options(_views: Views, views_key: str) -> dict[str, list]:
+    quotes, stances = _views.quotes, _views.stances
+    types = set(aggregate.by_frequency(quotes["quote_type"]))
     return {
-        "speakers": list(views.speaker_order),
-        "affiliations": quotes["affiliation"].astype(str).value_counts().index.tolist(),
-        "outlets": sorted(views.articles["outlet"].astype(str).unique().tolist()),
-        "targets": stances["target"].astype(str).value_counts().index.tolist(),
+        "speakers": list(_views.speaker_order),
+        "affiliations": aggregate.by_frequency(quotes["affiliation"]),
+        "outlets": sorted(aggregate.by_frequency(_views.articles["outlet"])),
+        "targets": aggregate.by_frequency(stances["target"]),
         "stances": list(schema.STANCE_LABELS),
-        "quote_types": [t for t in (*schema.QUOTE_TYPES, "unknown") if t in set(quotes["quote_type"].astype(str))]
-        or list(schema.QUOTE_TYPES),
+        "quote_types": [t for t in (*schema.QUOTE_TYPES, "unknown") if t in types] or list(schema.QUOTE_TYPES),
     }
+
+
+def options(views: Views) -> dict[str, list]:
+    """The choices of each sidebar filter, most frequent first (outlets alphabetical)."""
+    return _options(views, _views_key(loading.data_dir()))
 
 
 def _url_params() -> dict[str, list[str]]:
@@ -166,9 +174,26 @@ def context(filters: Filters | None = None) -> Context:
     directory = loading.data_dir()
     views_ = views(directory)
     filters = filters if filters is not None else current_filters()
-    quotes, stances = _selection(views_, _views_key(directory), filters)
+    key = _views_key(directory)
+    quotes, stances = _selection(views_, key, filters)
     return Context(directory=directory, views=views_, filters=filters, quotes=quotes, stances=stances,
-                   colours=charts.speaker_colours(views_.speaker_order))
+                   colours=_colours(views_, key), key=key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _colours(_views: Views, views_key: str) -> dict[str, str]:
+    return charts.speaker_colours(_views.speaker_order)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _derived(name: str, views_key: str, filters: Filters, extra: tuple, _compute: Callable):
+    return _compute()
+
+
+def derived(ctx: Context, name: str, compute: Callable, *extra):
+    """``compute()`` once per dataset, filters and ``extra``: a rerun that changes nothing else
+    (selecting a row, opening an expander) reuses aggregates instead of redoing them."""
+    return _derived(name, ctx.key, ctx.filters, extra, compute)
 
 
 def no_data_message() -> None:

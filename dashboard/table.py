@@ -5,7 +5,7 @@ import pandas as pd
 
 from dashboard import aggregate
 
-MAX_TABLE_ROWS = 5000
+MAX_TABLE_ROWS = 2000
 TABLE_COLUMNS = ["speaker", "affiliation", "outlet", "date", "type", "quote", "stance", "corrected",
                  "quote_id", "article_id"]
 

@@ -149,8 +149,10 @@ def apply_corrections(tables: dict[str, pd.DataFrame],
     stances = tables[schema.STANCES].copy()
     quotes[CORRECTED_COLUMN] = False
     stances[CORRECTED_COLUMN] = False
-    known_quotes = set(quotes["quote_id"])
-    active = [c for c in latest_by_key(corrections) if c.quote_id in known_quotes]
+    latest = latest_by_key(corrections)
+    wanted = {c.quote_id for c in latest}
+    known_quotes = set(quotes.loc[quotes["quote_id"].isin(wanted), "quote_id"])
+    active = [c for c in latest if c.quote_id in known_quotes]
 
     speaker_fixes = {c.quote_id: c for c in active if c.field == SPEAKER}
     if speaker_fixes:
@@ -202,10 +204,12 @@ def _recount_quotes(actors: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
 
 def _apply_stance_fixes(stances: pd.DataFrame, fixes: list[Correction]) -> pd.DataFrame:
     stances = stances.copy()
+    # Only the labels of corrected quotes are compared per fix: a few rows, not the whole table.
+    candidates = stances[stances["quote_id"].isin({fix.quote_id for fix in fixes})]
     added = []
     for fix in fixes:
-        rows = (stances["quote_id"] == fix.quote_id) & (stances["target"] == fix.target)
-        if rows.any():
+        rows = candidates.index[(candidates["quote_id"] == fix.quote_id) & (candidates["target"] == fix.target)]
+        if len(rows):
             stances.loc[rows, "label"] = fix.label
             stances.loc[rows, "confidence"] = 1.0
             stances.loc[rows, "evidence"] = CORRECTION_EVIDENCE

@@ -51,7 +51,8 @@ def _server_command(data_dir: Path, port: int) -> list[str]:
 def server(tmp_path_factory):
     data_dir = write_fixture(tmp_path_factory.mktemp("browser") / "data")
     port = _free_port()
-    environment = {**os.environ, "NEWSVOICES_DATA": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    environment = {**os.environ, "NEWSVOICES_DATA": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+                   "NEWSVOICES_CACHE": str(data_dir.parent / "cache")}
     process = subprocess.Popen(_server_command(data_dir, port), env=environment, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, cwd=REPO)
     base = f"http://127.0.0.1:{port}"
@@ -100,6 +101,7 @@ def _open(page, url: str, expect: str):
     page.get_by_text(expect, exact=False).first.wait_for(timeout=30_000)
     # Wait for the script run to finish so the screenshot shows the whole page.
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
     page.wait_for_timeout(1500)
     assert page.locator('[data-testid="stException"]').count() == 0, page.inner_text("body")[:2000]
 

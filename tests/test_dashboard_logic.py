@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pandas as pd
 import pytest
 
 from data_prep.corrections import SPEAKER, STANCE, Correction, apply_corrections
@@ -160,3 +161,32 @@ def test_uploads_get_generated_names_and_limits(tmp_path):
     assert all(p.parent == tmp_path for p in saved.paths)
     assert len(saved.rejected) == 3
     assert saved.original_names[saved.paths[0]] == "../../etc/passwd.txt"
+
+
+def test_frame_cache_round_trip_keeps_types(tmp_path, views):
+    from dashboard import frame_cache
+
+    entry = frame_cache.entry_path(tmp_path / "data", "v1", "none")
+    assert frame_cache.read(entry) is None
+    frame_cache.write(entry, views)
+    again = frame_cache.read(entry)
+    assert again.speaker_order == views.speaker_order
+    assert again.quotes["quote_id"].tolist() == views.quotes["quote_id"].tolist()
+    assert isinstance(again.stances["label"].dtype, pd.CategoricalDtype)
+    assert list(again.stances["label"].cat.categories) == ["favor", "against", "neutral", "unclear"]
+    assert quote_ids(again, Filters(speakers=("Tom Berg",))) == {"q-b1", "q-b2", "q-p2"}
+    newer = frame_cache.entry_path(tmp_path / "data", "v2", "none")
+    frame_cache.write(newer, views)
+    assert frame_cache.read(entry) is None, "an older build's entry is removed"
+
+
+def test_split_quote_is_highlighted_in_each_part(views):
+    from dashboard import reader
+
+    text = "\"We will build it,\" the mayor said, \"and soon.\""
+    quote = views.quotes[views.quotes["quote_id"] == "q-h1"].assign(quote_id="split")
+    spans = {"split": [[1, 17], [37, 46]]}
+    marks = reader.highlights_for(quote, views.stances.iloc[:0], {}, spans)
+    assert [(m.start, m.end) for m in marks] == [(1, 17), (37, 46)]
+    rendered = highlight.render(text, marks)
+    assert rendered.count("<mark") == 2 and "the mayor said" not in re.findall(r"<mark[^>]*>([^<]*)</mark>", rendered)

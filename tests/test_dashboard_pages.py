@@ -15,6 +15,7 @@ APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 def data_dir(tmp_path, monkeypatch):
     directory = write_fixture(tmp_path / "data")
     monkeypatch.setenv("NEWSVOICES_DATA", str(directory))
+    monkeypatch.setenv("NEWSVOICES_CACHE", str(tmp_path / "cache"))
     return directory
 
 
@@ -160,6 +161,7 @@ def test_quote_selection_shows_paragraph_with_link(data_dir):
 
 def test_no_dataset_gives_guidance(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSVOICES_DATA", str(tmp_path / "empty"))
+    monkeypatch.setenv("NEWSVOICES_CACHE", str(tmp_path / "cache"))
     for page in (None, "quotes", "stances", "data"):
         app = open_page(page)
         assert "No dataset yet" in texts(app)

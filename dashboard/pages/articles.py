@@ -17,7 +17,8 @@ if ctx.filters.date_from:
     articles = articles[articles["published"].dt.date >= ctx.filters.date_from]
 if ctx.filters.date_to:
     articles = articles[articles["published"].dt.date <= ctx.filters.date_to]
-listing = aggregate.article_list(articles, ctx.quotes, quotes_filtered=not quote_filters.is_empty())
+listing = session.derived(ctx, "articles", lambda: aggregate.article_list(
+    articles, ctx.quotes, quotes_filtered=not quote_filters.is_empty()))
 
 chosen = st.query_params.get("article")
 if chosen and chosen not in set(ctx.views.articles["article_id"]):
@@ -29,7 +30,7 @@ st.caption(f"{len(listing):,} of {len(ctx.views.articles):,} articles match the 
 if listing.empty and not chosen:
     session.empty_selection_message(ctx, what="articles")
     st.stop()
-event = st.dataframe(listing.head(5000), key="article_table", on_select="rerun", selection_mode="single-row",
+event = st.dataframe(listing.head(2000), key="article_table", on_select="rerun", selection_mode="single-row",
                      hide_index=True, lazy=False, column_order=["date", "outlet", "title", "quotes", "words"])
 if event is not None and event.selection.rows:
     chosen = str(listing.iloc[event.selection.rows[0]]["article_id"])
@@ -44,7 +45,8 @@ st.divider()
 if text is None:
     st.warning("This article's text is missing from the dataset.")
     st.stop()
-st.html(reader.reader_html(article, text, quotes, ctx.views.stances[ctx.views.stances["confidence"]
-                                                                     >= ctx.filters.min_confidence], ctx.colours))
+labels = ctx.views.stances[(ctx.views.stances["article_id"] == chosen)
+                          & (ctx.views.stances["confidence"] >= ctx.filters.min_confidence)]
+st.html(reader.reader_html(article, text, quotes, labels, ctx.colours, loading.quote_spans(chosen, ctx.directory)))
 st.caption(f"{len(quotes)} quotes highlighted, one colour per speaker; hover a quote for its speaker and the "
            "automatic stance estimate.")

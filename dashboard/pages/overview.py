@@ -9,8 +9,8 @@ if not ctx.has_data:
     session.no_data_message()
     st.stop()
 
-total = aggregate.counts(ctx.views.quotes)
-shown = aggregate.counts(ctx.quotes)
+total = session.derived(ctx, "total", lambda: aggregate.counts(ctx.views.quotes))
+shown = session.derived(ctx, "counts", lambda: aggregate.counts(ctx.quotes))
 columns = st.columns([1, 1, 1, 1, 2.2])
 columns[0].metric("Articles", f"{shown.articles:,}", help=f"{len(ctx.views.articles):,} articles in the dataset")
 columns[1].metric("Quotes", f"{shown.quotes:,}", help=f"{total.quotes:,} quotes in the dataset")
@@ -30,8 +30,8 @@ if ctx.quotes.empty:
     session.empty_selection_message(ctx)
     st.stop()
 
-period = aggregate.period_for(ctx.quotes["published"])
-timeline = aggregate.over_time(ctx.quotes, period)
+period = aggregate.period_for_range(shown.first, shown.last)
+timeline = session.derived(ctx, "timeline", lambda: aggregate.over_time(ctx.quotes, period))
 if timeline.empty:
     st.info("None of these quotes has a publication date, so there is no timeline.")
 else:
@@ -39,11 +39,11 @@ else:
 
 left, right = st.columns(2)
 with left:
-    speakers = aggregate.top_speakers(ctx.quotes)
+    speakers = session.derived(ctx, "top", lambda: aggregate.top_speakers(ctx.quotes))
     st.altair_chart(charts.ranked_bars(speakers, "speaker", colours=ctx.colours, title="Most quoted speakers",
                                        tooltip=["speaker", "affiliation", "quotes", "articles"]), width="stretch")
 with right:
-    st.altair_chart(charts.share_bars(aggregate.share_of_voice(ctx.quotes, "affiliation"), "affiliation",
+    st.altair_chart(charts.share_bars(session.derived(ctx, "share", lambda: aggregate.share_of_voice(ctx.quotes, "affiliation")), "affiliation",
                                       title="Share of voice by affiliation"), width="stretch")
-    st.altair_chart(charts.share_bars(aggregate.share_of_voice(ctx.quotes, "kind"), "kind",
+    st.altair_chart(charts.share_bars(session.derived(ctx, "kinds", lambda: aggregate.share_of_voice(ctx.quotes, "kind")), "kind",
                                       title="Share of voice by kind of speaker"), width="stretch")

@@ -24,7 +24,7 @@ event = st.dataframe(
     column_order=[c for c in table.TABLE_COLUMNS if c not in ("quote_id", "article_id")],
     column_config={"quote": st.column_config.TextColumn("quote", width="large"),
                    "stance": st.column_config.TextColumn("stance (automatic)", width="medium")})
-st.download_button("Download these quotes (CSV)", table.to_csv(shown), file_name="newsvoices-quotes.csv",
+st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), file_name="newsvoices-quotes.csv",
                    mime="text/csv", icon=":material/download:")
 
 rows = event.selection.rows if event is not None else []

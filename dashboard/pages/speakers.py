@@ -51,7 +51,7 @@ with left:
     else:
         st.altair_chart(charts.over_time(timeline, period, title=f"Quotes per {period}"), width="stretch")
 with right:
-    partners = aggregate.co_quoted(ctx.quotes, speaker)
+    partners = session.derived(ctx, "partners", lambda: aggregate.co_quoted(ctx.quotes, speaker), speaker)
     if partners.empty:
         st.info("Nobody else is quoted in the same articles.")
     else:
@@ -72,5 +72,5 @@ st.subheader("Their quotes")
 shown = table.quote_table(own_quotes, ctx.stances)
 st.caption(table.showing_line(len(shown), len(own_quotes), len(all_quotes)))
 st.dataframe(shown, hide_index=True, column_order=["date", "outlet", "type", "quote", "stance", "corrected"])
-st.download_button("Download these quotes (CSV)", table.to_csv(shown), file_name="newsvoices-speaker-quotes.csv",
+st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), file_name="newsvoices-speaker-quotes.csv",
                    mime="text/csv", icon=":material/download:")

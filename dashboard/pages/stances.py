@@ -17,13 +17,13 @@ if ctx.stances.empty:
     st.stop()
 
 st.subheader("Who leans which way, on what")
-matrix = aggregate.stance_matrix(ctx.stances)
+matrix = session.derived(ctx, "matrix", lambda: aggregate.stance_matrix(ctx.stances))
 st.altair_chart(charts.stance_heatmap(matrix), width="stretch")
 st.caption("Colour: share of favor minus share of against per speaker and target; number: labelled quotes.")
 
-targets = ctx.stances["target"].astype(str).value_counts().index.tolist()
+targets = session.derived(ctx, "targets", lambda: aggregate.by_frequency(ctx.stances["target"]))
 target = st.selectbox("Target for the per-speaker bars and the timeline", targets, key="stance_page_target")
-segments = aggregate.diverging(ctx.stances, target)
+segments = session.derived(ctx, "diverging", lambda: aggregate.diverging(ctx.stances, target), target)
 if segments.empty:
     st.info(f"Only \"unclear\" labels for {target}.")
 else:
