@@ -1,8 +1,6 @@
 """The extract-quotes command and predict_records, on small files written here."""
 import json
 
-import pytest
-
 from data_prep.cli import main
 from data_prep.nlp import load_pipeline
 from data_prep.quotes import predict_records

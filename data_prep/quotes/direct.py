@@ -1,0 +1,203 @@
+"""Quoted passages: typing content by its quote marks, and giving every passage reported speech did
+not cover its cue and source (same sentence, a colon before it, a dash credit, a framing verb), or
+joining it to the quote it continues (split quotes, continued paragraphs)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from data_prep.quotes.attribution import Attribution, MarkIndex, merge_spans, overlaps, same_paragraph, source_of
+from data_prep.quotes.doctext import doc_text
+from data_prep.quotes.lexicon import Cue
+from data_prep.quotes.marks import MarkedSpan, starts_paragraph
+from data_prep.quotes.speakers import subject_of
+
+# Content with at most this many letters outside quote marks ("that") is a direct quote.
+MAX_FRAME_LETTERS_OF_DIRECT = 6
+# Text between two parts of one split quote: ', she said. ' and the like.
+MAX_SPLIT_GAP_CHARS = 60
+# A verb framing a quote without a lexicon cue: at most this far before it, or these words after it.
+MAX_FRAMING_GAP = 3
+MAX_FRAMING_WORDS_AFTER = 2
+MIN_WORDS_OF_FRAMED = 3
+# Shorter quoted passages near a cue must read as speech to be quotes of its source.
+MIN_WORDS_OF_QUOTE_NEAR_CUE = 6
+DASH_CREDIT = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][^\n,;(]{1,60}?)[.]?(?:\n|$)")
+# A quoted passage with no cue anywhere near is kept (speaker unknown) only when it reads as speech.
+MIN_WORDS_OF_UNATTRIBUTED = 8
+# A short sentence right after a quote can hold its cue (“…” she said.).
+MAX_TOKENS_OF_CUE_SENTENCE = 8
+
+
+def _letters_outside(text: str, spans: list[list[int]], marked: list[list[int]]) -> int:
+    count = 0
+    for start, end in spans:
+        for offset in range(start, end):
+            if text[offset].isalnum() and not any(s <= offset < e for s, e in marked):
+                count += 1
+    return count
+
+
+def with_quote_marks(text: str, spans: list[list[int]], chains: list[list[MarkedSpan]]):
+    """Type the content by its quote marks; direct quotes become exactly their quoted passages."""
+    touched = {index for index, chain in enumerate(chains)
+               if any(overlaps(span, (mark.start, mark.end)) for span in spans for mark in chain)}
+    if not touched:
+        return spans, "indirect", touched
+    marked = [[mark.start, mark.end] for index in sorted(touched) for mark in chains[index]]
+    if _letters_outside(text, spans, marked) <= MAX_FRAME_LETTERS_OF_DIRECT:
+        return marked, "direct", touched
+    overlapping = [mark for mark in marked if any(overlaps(mark, span) for span in spans)]
+    return merge_spans(spans + overlapping), "mixed", touched
+
+
+def quoted_side(spans: list[list[int]], cue_at: int, marks: MarkIndex) -> list[list[int]]:
+    """Content parsed on both sides of a cue, quoted on one side only: the quote is what was said
+    ("Pressed on ..., Trump told reporters: “…”")."""
+    before = [span for span in spans if span[1] <= cue_at]
+    after = [span for span in spans if span[0] > cue_at]
+    if not before or not after:
+        return spans
+    quoted_before = any(marks.covers(span[0]) or marks.covers(span[1] - 1) for span in before)
+    quoted_after = any(marks.covers(span[0]) or marks.covers(span[1] - 1) for span in after)
+    if quoted_before != quoted_after:
+        return before if quoted_before else after
+    return spans
+
+
+def _sentences_around(doc: Doc, chain: list[MarkedSpan]) -> list[Span]:
+    """Sentences where a quoted passage's cue can be: those it touches, a short one right after it
+    (“…” she said.) and the one before it when that ends in a colon (told reporters: “…”)."""
+    text = doc_text(doc)
+    first = doc.char_span(chain[0].start, chain[0].end, alignment_mode="expand")
+    last = doc.char_span(chain[-1].start, chain[-1].end, alignment_mode="expand")
+    sentences = {sent.start: sent for part in (first, last) if part is not None for sent in part.sents}
+    if first is not None and first.sent.start > 0 and text[:chain[0].start].rstrip().endswith(":"):
+        before = doc[first.sent.start - 1].sent
+        sentences[before.start] = before
+    if last is not None:
+        after_end = last.sent.end
+        if after_end < len(doc) and "\n" not in text[chain[-1].end:doc[after_end].idx]:
+            after = doc[after_end].sent
+            if len(after) <= MAX_TOKENS_OF_CUE_SENTENCE:
+                sentences[after.start] = after
+    return [sentences[start] for start in sorted(sentences)]
+
+
+def _near_paragraphs(text: str, offset: int, chain: list[MarkedSpan]) -> bool:
+    """A cue is in the quote's paragraph, or ends the paragraph just before it with a colon."""
+    if same_paragraph(text, offset, chain[0].start) or same_paragraph(text, offset, chain[-1].start):
+        return True
+    before = text[:chain[0].start].rstrip()
+    if offset >= chain[0].start or not before.endswith(":"):
+        return False
+    colon = len(before) - 1
+    return same_paragraph(text, offset, colon) and text[colon:chain[0].start].count("\n") <= 2
+
+
+def _extend(text: str, attribution: Attribution, spans: list[list[int]], chain_index: int) -> None:
+    """Add a quoted passage to a cue's attribution: a split quote, or a partial quote (mixed)."""
+    cue = attribution.cue
+    if attribution.kind == "indirect" and cue is not None and \
+            (attribution.end <= cue.idx) != (spans[0][0] <= cue.idx):
+        # reported content on one side of the cue, the quote on the other: the quote marks win
+        attribution.kind, attribution.spans = "direct", list(spans)
+    elif attribution.kind == "indirect":
+        attribution.kind = "mixed"
+        attribution.spans = [[min(attribution.start, spans[0][0]), max(attribution.end, spans[-1][1])]]
+    else:
+        attribution.spans = sorted(attribution.spans + spans)
+    attribution.chains.add(chain_index)
+
+
+def _previous_quoted(attributions: list[Attribution], before: int) -> Attribution | None:
+    earlier = [a for a in attributions if a.end <= before and a.kind != "indirect"]
+    return max(earlier, key=lambda a: a.end) if earlier else None
+
+
+def _reads_as_speech(text: str, chain: list[MarkedSpan]) -> bool:
+    """Quoted words that end a clause inside the marks (“…,” “….”) or are set off by a colon."""
+    inner_end = text[chain[-1].end - 2] if chain[-1].end >= 2 else ""
+    return inner_end in ",.?!" or text[:chain[0].start].rstrip().endswith(":")
+
+
+def _lexicon_cue_near(doc: Doc, chain: list[MarkedSpan], cue_at: set[int], marks: MarkIndex) -> Token | None:
+    text = doc_text(doc)
+    anchors = (chain[0].start, chain[-1].end)
+    nearby = [doc[i] for sent in _sentences_around(doc, chain) for i in range(sent.start, sent.end)
+              if i in cue_at and not marks.covers(doc[i].idx) and _near_paragraphs(text, doc[i].idx, chain)]
+    return min(nearby, key=lambda tok: min(abs(tok.idx - anchors[0]), abs(tok.idx - anchors[1])), default=None)
+
+
+def _framing_verb(doc: Doc, chain: list[MarkedSpan], marks: MarkIndex) -> Token | None:
+    """Any verb with a subject right before or after the quote in its sentence ("She continued, “…”")."""
+    text = doc_text(doc)
+    candidates = []
+    for sent in _sentences_around(doc, chain):
+        for token in sent:
+            if token.pos_ != "VERB" or marks.covers(token.idx):
+                continue
+            before = text[token.idx + len(token):chain[0].start]
+            after = text[chain[-1].end:token.idx]
+            if (0 <= len(before) <= MAX_FRAMING_GAP and not any(ch.isalnum() for ch in before)) or \
+                    (token.idx > chain[-1].end and after.count(" ") <= MAX_FRAMING_WORDS_AFTER
+                     and "\n" not in after and text[chain[-1].end - 2] in ",?!"):
+                if subject_of(token) is not None:
+                    candidates.append(token)
+    return min(candidates, key=lambda tok: min(abs(tok.idx - chain[0].start), abs(tok.idx - chain[-1].end)),
+               default=None)
+
+
+def _dash_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
+    """A name credited after a dash at the end of the quote's paragraph: “…” ― Jane Doe."""
+    match = DASH_CREDIT.match(doc_text(doc), chain[-1].end)
+    if match is None:
+        return None
+    return doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+
+
+def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIndex,
+                   attributions: list[Attribution]) -> None:
+    """Give every quoted passage that reported speech did not cover a cue and source, or join it to
+    the quote it continues."""
+    text = doc_text(doc)
+    cue_at = {token.i for token, _ in cues}
+    used = set().union(*(a.chains for a in attributions)) if attributions else set()
+    for index, chain in enumerate(chains):
+        if index in used:
+            continue
+        spans = [[mark.start, mark.end] for mark in chain]
+        words = len(text[chain[0].start:chain[-1].end].split())
+        cue = _lexicon_cue_near(doc, chain, cue_at, marks)
+        if cue is not None and words < MIN_WORDS_OF_QUOTE_NEAR_CUE and (
+                source_of(cue) is None or not _reads_as_speech(text, chain)):
+            continue  # a scare-quoted name or phrase near a cue word ("so-called “reform”")
+        if cue is not None:
+            same_cue = next((a for a in attributions if a.cue is not None and a.cue.i == cue.i), None)
+            if same_cue is not None and same_paragraph(text, same_cue.start, chain[0].start):
+                _extend(text, same_cue, spans, index)
+            else:
+                attributions.append(Attribution(spans, "direct", cue, source_of(cue), {index}))
+            continue
+        credit = _dash_credit(doc, chain)
+        if credit is not None:
+            attributions.append(Attribution(spans, "direct", None, credit, {index}))
+            continue
+        previous = _previous_quoted(attributions, chain[0].start)
+        gap = text[previous.end:chain[0].start] if previous else ""
+        cue_in_gap = previous is not None and previous.cue is not None and \
+            previous.end <= previous.cue.idx < chain[0].start
+        if previous is not None and "\n" not in gap and (len(gap) <= MAX_SPLIT_GAP_CHARS or cue_in_gap):
+            previous.spans = sorted(previous.spans + spans)  # “A,” she said. “B.”
+            previous.chains.add(index)
+            continue
+        verb = _framing_verb(doc, chain, marks) if words >= MIN_WORDS_OF_FRAMED else None
+        if verb is not None:
+            attributions.append(Attribution(spans, "direct", verb, source_of(verb), {index}))
+        elif previous is not None and previous.speaker is not None and len(gap) <= MAX_SPLIT_GAP_CHARS \
+                and starts_paragraph(text, chain[0].start):
+            # a paragraph continuing the previous speaker's quote
+            attributions.append(Attribution(spans, "direct", previous.cue, previous.speaker, {index}))
+        elif words >= MIN_WORDS_OF_UNATTRIBUTED:
+            attributions.append(Attribution(spans, "direct", None, None, {index}))
