@@ -31,6 +31,11 @@ def _previous_sentence_if_bare(cue: Token) -> set[int]:
     return set(range(previous.start, previous.end))
 
 
+def _is_that_clause(child: Token) -> bool:
+    """A "that" clause the parser hung as an adverbial ("tweeted in the morning that ...")."""
+    return child.dep_ == "advcl" and child.i > child.head.i and child.left_edge.lower_ == "that"
+
+
 def _has_conjunction(token: Token) -> bool:
     """ "even as Putin vows": a subordinate clause, not a trailing "..., she said"."""
     return any(child.dep_ == "mark" for child in token.children)
@@ -49,7 +54,7 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices: set[int] = set()
     for child in cue_token.children:
-        if child.dep_ in cue.content_deps:
+        if child.dep_ in cue.content_deps or _is_that_clause(child):
             indices |= _subtree_indices(child)
     if not indices:
         head = cue_token.head
