@@ -133,7 +133,7 @@ def measure_corpus(name: str, inputs: list[Path], scratch: Path, workers: int, r
                     "parallel_tokens_per_s": round(tokens / many["seconds"]),
                     "parallel_speedup": round(one["seconds"] / many["seconds"], 2),
                     "cli_one_worker_cpu_s": one["cpu_seconds"], "cli_workers_cpu_s": many["cpu_seconds"],
-                    "cli_one_worker_peak_rss_mib": one["peak_rss_mib"],
+                    "cli_one_worker_peak_rss_mib": one["peak_rss_mib"].get("parent"),
                     "parent_peak_rss_mib": many["peak_rss_mib"].get("parent"),
                     "worker_peak_rss_mib": max(many["peak_rss_mib"].get("children") or [0])})
     row["main_peak_rss_mib"] = peak_rss_mib()
