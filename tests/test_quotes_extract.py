@@ -186,3 +186,26 @@ def test_results_sorted_by_position(quotes):
             "“We are ready,” the union leader said.")
     starts = [q["quote_start"] for q in quotes(text)]
     assert len(starts) == 3 and starts == sorted(starts)
+
+
+def test_belief_with_a_clause_and_a_source_is_an_attribution(quotes):
+    quote = only(quotes("Most analysts believe that the harbour will reopen next spring."))
+    assert quote["cue"] == "believe" and quote["speaker_text"] == "Most analysts"
+    assert "the harbour will reopen next spring" in quote["quote_text"]
+
+
+def test_ambiguous_belief_word_without_a_clause_is_not(quotes):
+    assert quotes("Most analysts believe the mayor.") == []
+
+
+def test_belief_nested_in_a_statement_is_part_of_it(quotes):
+    quote = only(quotes("The mayor said that she believes the harbour will reopen next spring."))
+    assert quote["cue"] == "said" and "she believes the harbour will reopen" in quote["quote_text"]
+
+
+@pytest.mark.parametrize("sentence, cue", [("The union wants to sign a new contract before the summer.", "wants"),
+                                           ("The union plans to sign a new contract before the summer.", "plans")])
+def test_wants_and_plans(quotes, sentence, cue):
+    quote = only(quotes(sentence))
+    assert quote["cue"] == cue and quote["speaker_text"] == "The union"
+    assert quote["quote_text"] == "to sign a new contract before the summer"

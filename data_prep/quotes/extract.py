@@ -13,6 +13,8 @@ from data_prep.quotes.reported import according_to_content, content_indices, ind
 from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, is_pronoun
 
 CUE_POS = frozenset({"VERB"})
+# Sources that do not make an ambiguous cue an attribution ("I think", "you know", "we want").
+WEAK_CUE_NON_SOURCES = frozenset({"i", "you", "we", "it", "that", "which", "who"})
 
 
 def _passes_to_participle(token: Token) -> bool:
@@ -35,16 +37,20 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
         spans, kind, touched = with_quote_marks(doc_text(doc), spans, chains)
         source = source_of(token)
         # without a source, a belief or plan cue ("to predict", "is expected to") is rarely an attribution
+        if cue.needs_clause and (source is None or source.root.lower_ in WEAK_CUE_NON_SOURCES
+                                 or not any(child.dep_ in cue.content_deps for child in token.children)):
+            continue
         if spans and (source is not None or cue.speech):
             found.append(Attribution(spans, kind, token, source, touched))
     return found
 
 
 def _is_nested_in_speech(attribution: Attribution) -> bool:
-    """ "She said she hopes X": the inner cue heads the outer content, so the outer one says it all."""
+    """ "She said she hopes X", "Putin reiterated that Russia intends ...": the inner cue heads the outer
+    content, so the outer attribution carries it."""
     cue = attribution.cue
     return (cue is not None and cue.dep_ == "ccomp" and cue.head is not cue
-            and (outer := cue_for(cue.head)) is not None and outer.speech)
+            and cue_for(cue.head) is not None)
 
 
 def _deduplicated(attributions: list[Attribution]) -> list[Attribution]:
@@ -90,7 +96,7 @@ def extract_quotes(doc: Doc) -> list[dict]:
     cues = [(token, cue) for token in doc
             if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)]
     attributions = _reported(doc, cues, chains, marks)
-    attach_quoted(doc, chains, cues, marks, attributions)
+    attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
     attributions = _deduplicated(attributions)
     antecedents = Antecedents.of(doc)
     antecedents.add_speakers([a.speaker for a in attributions if a.speaker is not None and not is_pronoun(a.speaker)])

@@ -11,6 +11,9 @@ LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
 # cues of beliefs and plans ("wants", "hopes") need more evidence than speech verbs.
 MIN_PRECISION = 0.3
 MIN_PRECISION_NON_SPEECH = 0.45
+# Below those, down to this share, a lemma is a cue only with a clause complement and a source
+# ("analysts believe that ...", "the campaign hopes to ...").
+MIN_PRECISION_WITH_CLAUSE = 0.16
 MIN_SUPPORT = 3
 # Clause complements always carry reported content, whatever the counts say.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
@@ -28,6 +31,7 @@ class Cue:
     precision: float
     speech: bool
     content_deps: frozenset[str]
+    needs_clause: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -37,13 +41,14 @@ def load_lexicon() -> dict[tuple[str, str], Cue]:
     for pos, lemmas in data.items():
         for lemma, facts in lemmas.items():
             speech = facts["speech_share"] >= 0.5
-            if facts["precision"] < (MIN_PRECISION if speech else MIN_PRECISION_NON_SPEECH) \
-                    or facts["support"] < MIN_SUPPORT:
+            if facts["precision"] < MIN_PRECISION_WITH_CLAUSE or facts["support"] < MIN_SUPPORT:
                 continue
+            needs_clause = facts["precision"] < (MIN_PRECISION if speech else MIN_PRECISION_NON_SPEECH)
             mined_deps = {dep for dep, share in facts["content_deps"].items()
                           if share >= MIN_CONTENT_DEP_SHARE}
-            lexicon[(lemma, pos)] = Cue(lemma, pos, facts["precision"], speech,
-                                        frozenset((mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_DEPS))
+            content_deps = CLAUSE_DEPS if needs_clause else (mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_DEPS
+            lexicon[(lemma, pos)] = Cue(lemma, pos, facts["precision"], speech, frozenset(content_deps),
+                                        needs_clause)
     return lexicon
 
 
