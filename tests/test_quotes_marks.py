@@ -50,3 +50,7 @@ def test_separate_quotes_in_separate_paragraphs_are_separate_chains():
 def test_paragraph_opened_with_a_closing_mark_is_still_a_quote():
     text = "Intro line.\n”We were never asked,” a resident wrote."
     assert quoted(text) == ["”We were never asked,”"]
+
+
+def test_marks_with_no_words_between_are_not_quotes():
+    assert quoted('He said: “') == [] and quoted('“” and ""') == []

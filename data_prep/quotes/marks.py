@@ -75,8 +75,11 @@ def single_quoted_spans(text: str, outside: list[MarkedSpan]) -> list[MarkedSpan
 
 
 def quote_mark_spans(text: str) -> list[MarkedSpan]:
+    """Quoted spans with some words in them, in text order."""
     doubles = double_quoted_spans(text)
-    return sorted(doubles + single_quoted_spans(text, doubles), key=lambda span: span.start)
+    spans = doubles + single_quoted_spans(text, doubles)
+    return sorted((span for span in spans if any(char.isalnum() for char in text[span.start:span.end])),
+                  key=lambda span: span.start)
 
 
 def starts_paragraph(text: str, offset: int) -> bool:
