@@ -54,3 +54,8 @@ def test_paragraph_opened_with_a_closing_mark_is_still_a_quote():
 
 def test_marks_with_no_words_between_are_not_quotes():
     assert quoted('He said: “') == [] and quoted('“” and ""') == []
+
+
+def test_two_apostrophes_as_a_double_mark():
+    text = "''I haven't seen it yet, but I will,'' she said of the museum's ''new wing.''"
+    assert quoted(text) == ["''I haven't seen it yet, but I will,''", "''new wing.''"]

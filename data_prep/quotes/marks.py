@@ -1,7 +1,7 @@
 """Spans of text between quotation marks, as character offsets.
 
-Double marks of every common convention are recognised: straight "…", curly “…”, guillemets «…» and
-the low-high „…“. A quote that runs over several paragraphs follows the newsroom convention of an
+Double marks of every common convention are recognised: straight "…", curly “…”, guillemets «…»,
+the low-high „…“ and two apostrophes ''…''. A quote that runs over several paragraphs follows the newsroom convention of an
 opening mark without a closing one at each paragraph end; those paragraphs form one chain. Single
 marks inside a double-quoted span are nested quotes and are ignored; top-level single marks (common
 in headlines) open a span only between word boundaries, so apostrophes are never taken for quotes.
@@ -12,10 +12,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-CLOSERS_FOR_OPENER = {"\u201c": "\u201d\"", "\u00ab": "\u00bb", "\u201e": "\u201c\u201d", '"': "\"\u201d"}
-DOUBLE_MARKS = re.compile('[\u201c\u201d\u00ab\u00bb\u201e"\n]')
+TWO_APOSTROPHES = "''"  # a double mark typed as two single ones, house style at some papers
+CLOSERS_FOR_OPENER = {"\u201c": "\u201d\"", "\u00ab": "\u00bb", "\u201e": "\u201c\u201d", '"': "\"\u201d",
+                      TWO_APOSTROPHES: TWO_APOSTROPHES}
+STRAIGHT_MARKS = ('"', TWO_APOSTROPHES)
+DOUBLE_MARKS = re.compile('\'\'|[\u201c\u201d\u00ab\u00bb\u201e"\n]')
 SINGLE_QUOTED = re.compile(r"(?<![\w\u2019'])[\u2018'](?=\w)([^\n\u2018\u2019']{3,}?[\w.,!?])[\u2019'](?!\w)")
-QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 
 
 @dataclass(frozen=True)
@@ -46,15 +48,15 @@ def double_quoted_spans(text: str) -> list[MarkedSpan]:
             if depth:
                 depth -= 1
             else:
-                spans.append(MarkedSpan(opened_at, at + 1))
+                spans.append(MarkedSpan(opened_at, at + len(mark)))
                 opened_at = None
-        elif opened_at is not None and mark == opener and mark != '"':
+        elif opened_at is not None and mark == opener and mark not in STRAIGHT_MARKS:
             depth += 1  # “a “nested” quote” written with the same marks
         elif mark == "\u201d" and starts_paragraph(text, at):
             opened_at, opener, closers, depth = at, mark, "\u201d\"", 0  # a paragraph opened with the wrong mark
         elif mark in CLOSERS_FOR_OPENER:
-            followed_by_space = at + 1 >= len(text) or text[at + 1].isspace()
-            if mark == '"' and followed_by_space:
+            followed_by_space = at + len(mark) >= len(text) or text[at + len(mark)].isspace()
+            if mark in STRAIGHT_MARKS and followed_by_space:
                 continue  # a stray closing straight mark
             opened_at, opener, closers, depth = at, mark, CLOSERS_FOR_OPENER[mark], 0
     if opened_at is not None:
