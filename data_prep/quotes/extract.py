@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 from data_prep.quotes.attribution import Attribution, MarkIndex, source_of
 from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
-from data_prep.quotes.lexicon import Cue, cue_for
+from data_prep.quotes.lexicon import CLAUSE_DEPS, Cue, cue_for
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.pronouns import Antecedents
 from data_prep.quotes.reported import according_to_content, content_indices, indices_to_spans, paragraph_of
@@ -24,6 +24,13 @@ def _passes_to_participle(token: Token) -> bool:
         for child in token.children)
 
 
+def _confirmed(token: Token, source, kind: str) -> bool:
+    """An ambiguous cue word counts with a real source and a clause or quote marks in its content."""
+    if source is None or source.root.lower_ in WEAK_CUE_NON_SOURCES:
+        return False
+    return kind != "indirect" or any(child.dep_ in CLAUSE_DEPS for child in token.children)
+
+
 def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex) -> list[Attribution]:
     found = []
     for token, cue in cues:
@@ -37,8 +44,7 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
         spans, kind, touched = with_quote_marks(doc_text(doc), spans, chains)
         source = source_of(token)
         # without a source, a belief or plan cue ("to predict", "is expected to") is rarely an attribution
-        if cue.needs_clause and (source is None or source.root.lower_ in WEAK_CUE_NON_SOURCES
-                                 or not any(child.dep_ in cue.content_deps for child in token.children)):
+        if cue.needs_clause and not _confirmed(token, source, kind):
             continue
         if spans and (source is not None or cue.speech):
             found.append(Attribution(spans, kind, token, source, touched))

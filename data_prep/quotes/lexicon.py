@@ -11,8 +11,9 @@ LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
 # cues of beliefs and plans ("wants", "hopes") need more evidence than speech verbs.
 MIN_PRECISION = 0.3
 MIN_PRECISION_NON_SPEECH = 0.45
-# Below those, down to this share, a lemma is a cue only with a clause complement and a source
-# ("analysts believe that ...", "the campaign hopes to ...").
+# Below those, down to this share, a lemma is a cue only with a source and either a clause complement
+# ("analysts believe that ...", "the campaign hopes to ...") or a partial quote in what it governs
+# ("condemned the test as “provocative”").
 MIN_PRECISION_WITH_CLAUSE = 0.16
 MIN_SUPPORT = 3
 # Clause complements always carry reported content, whatever the counts say.
@@ -46,7 +47,7 @@ def load_lexicon() -> dict[tuple[str, str], Cue]:
             needs_clause = facts["precision"] < (MIN_PRECISION if speech else MIN_PRECISION_NON_SPEECH)
             mined_deps = {dep for dep, share in facts["content_deps"].items()
                           if share >= MIN_CONTENT_DEP_SHARE}
-            content_deps = CLAUSE_DEPS if needs_clause else (mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_DEPS
+            content_deps = (mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_DEPS
             lexicon[(lemma, pos)] = Cue(lemma, pos, facts["precision"], speech, frozenset(content_deps),
                                         needs_clause)
     return lexicon
