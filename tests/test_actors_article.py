@@ -194,3 +194,10 @@ def test_party_and_company_are_affiliations_when_no_country_is_given(nlp):
     assert actor_named(result, "Hillary Clinton")["affiliation"] == "Democratic"
     assert "The Republican nominee" in mention_texts(result, trump["key"])
     assert actor_named(result, "John Stumpf")["affiliation"] == "Wells Fargo"
+
+
+def test_reported_speech_tells_the_speakers_pronoun(nlp):
+    text = ("John Brown told Anna Smith that he would resign. Brown and Smith left together. "
+            "“It was hard,” she said.")
+    result = resolve(nlp, text, [quote(text, "“It was hard,”", "she")])
+    assert result["quote_keys"] == [actor_named(result, "Anna Smith")["key"]]

@@ -273,6 +273,19 @@ class ArticleActors:
             genders &= {"male", "female"}
             if len(genders) == 1:
                 self.actors[people.pop()].genders[genders.pop()] += 1
+        for token in self.doc:
+            if (gender := pronoun_kind(token.text)) in ("male", "female") and token.dep_ in titles.SUBJECT_DEPS:
+                if speaker := self._reporting_subject(token):
+                    speaker.genders[gender] += 1
+
+    def _reporting_subject(self, pronoun) -> ArticleActor | None:
+        """"Clinton said she would ..." names Clinton's pronoun even with other people in the sentence."""
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or self.is_quoted(pronoun.idx, pronoun.idx + len(pronoun)):
+            return None
+        subjects = [child for child in clause.head.children if child.dep_ in titles.SUBJECT_DEPS]
+        actor = self.actor_of_token(subjects[0].i) if subjects else None
+        return actor if actor and actor.kind == "person" else None
 
     # --- descriptive phrases ---------------------------------------------------------------------
     def link_descriptions(self) -> None:

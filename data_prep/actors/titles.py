@@ -14,6 +14,7 @@ MAX_PREFIX_WORDS = 6
 MAX_APPOSITIVE_TOKENS = 10
 PREFIX_POS = {"NOUN", "PROPN", "ADJ"}
 ROLE_FILLER = {"the", "a", "an"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 @dataclass
