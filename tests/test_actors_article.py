@@ -201,3 +201,14 @@ def test_reported_speech_tells_the_speakers_pronoun(nlp):
             "“It was hard,” she said.")
     result = resolve(nlp, text, [quote(text, "“It was hard,”", "she")])
     assert result["quote_keys"] == [actor_named(result, "Anna Smith")["key"]]
+
+
+def test_a_name_inside_a_speaker_phrase_is_not_the_speaker(nlp):
+    text = ("U.S. President Donald Trump left early. The talks failed, Trump's spokesman said. "
+            "The plan is dead, the Clinton campaign said.")
+    result = resolve(nlp, text, [quote(text, "The talks failed", "Trump's spokesman"),
+                                 quote(text, "The plan is dead", "the Clinton campaign")])
+    by_key = {a["key"]: a for a in result["actors"]}
+    spokesman, campaign = (by_key[key] for key in result["quote_keys"])
+    assert (spokesman["kind"], spokesman["affiliation"]) == ("anonymous", "United States")
+    assert campaign["kind"] == "organization" and campaign["name"] == "Clinton campaign"

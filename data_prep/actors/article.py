@@ -358,9 +358,10 @@ class ArticleActors:
         if span is None or not span.text.strip():
             return None
         root = span.root
+        # Only a mention at the head speaks: in "Trump's spokesman" or "the Clinton campaign" Trump and
+        # Clinton are not the speaker.
         for mention in sorted(self.mentions, key=lambda m: m.end - m.start):
-            if mention.start <= root.idx < mention.end or (start <= mention.start and mention.end <= end
-                                                            and self.actors[mention.key].kind == "person"):
+            if mention.start <= root.idx < mention.end:
                 return self.actors[mention.key]
         if pronoun_kind(span.text):
             return None
