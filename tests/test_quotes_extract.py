@@ -209,3 +209,10 @@ def test_wants_and_plans(quotes, sentence, cue):
     quote = only(quotes(sentence))
     assert quote["cue"] == cue and quote["speaker_text"] == "The union"
     assert quote["quote_text"] == "to sign a new contract before the summer"
+
+
+def test_it_resolves_to_an_organisation(quotes):
+    found = quotes("Reuters published the report on Monday. It said that the talks would continue.")
+    quote = only([q for q in found if q["cue"] == "said"])
+    assert quote["speaker_text"] == "It" and quote["speaker_is_pronoun"]
+    assert quote["speaker_name"] == "Reuters"

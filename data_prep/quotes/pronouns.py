@@ -3,7 +3,8 @@
 A salience heuristic, not full coreference: the most recent person named as a grammatical subject
 within the last few sentences (speakers of earlier quotes are subjects of their cue), else the most
 recent person named at all. "They" goes to the most recent organisation, nationality or plural noun
-phrase in subject position. Nothing is guessed beyond that window.
+phrase in subject position, "it" to the most recent organisation in subject position. Nothing is
+guessed beyond that window.
 """
 from __future__ import annotations
 
@@ -37,11 +38,12 @@ class Antecedents:
     person_subjects: list[tuple[int, Span]]
     persons: list[tuple[int, Span]]
     group_subjects: list[tuple[int, Span]]
+    organisation_subjects: list[tuple[int, Span]]
     sentence_starts: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> "Antecedents":
-        person_subjects, persons, group_subjects = [], [], []
+        person_subjects, persons, group_subjects, organisation_subjects = [], [], [], []
         for ent in doc.ents:
             root = ent.root
             if ent.label_ == "PERSON":
@@ -50,11 +52,14 @@ class Antecedents:
                     person_subjects.append((root.i, ent))
             elif ent.label_ in GROUP_ENTITY_LABELS and root.dep_ in SUBJECT_DEPS:
                 group_subjects.append((root.i, mention_span(root)))
+                if ent.label_ == "ORG":
+                    organisation_subjects.append((root.i, mention_span(root)))
         for token in doc:
             if token.dep_ in SUBJECT_DEPS and token.tag_ == "NNS" and token.ent_type_ == "":
                 group_subjects.append((token.i, mention_span(token)))
         group_subjects.sort(key=lambda item: item[0])
-        return cls(person_subjects, persons, group_subjects, [sent.start for sent in doc.sents])
+        return cls(person_subjects, persons, group_subjects, organisation_subjects,
+                   [sent.start for sent in doc.sents])
 
     def add_speakers(self, speakers: list[Span]) -> None:
         """Named sources of the article's quotes are antecedents too, whatever the NER made of them."""
@@ -64,8 +69,11 @@ class Antecedents:
                 self.person_subjects.append((root.i, proper_name(root)))
             elif root.ent_type_ in GROUP_ENTITY_LABELS or root.tag_ == "NNS":
                 self.group_subjects.append((root.i, speaker))
+                if root.ent_type_ == "ORG":
+                    self.organisation_subjects.append((root.i, speaker))
         self.person_subjects.sort(key=lambda item: item[0])
         self.group_subjects.sort(key=lambda item: item[0])
+        self.organisation_subjects.sort(key=lambda item: item[0])
 
     def window_start(self, token: Token) -> int:
         sentence = bisect_left(self.sentence_starts, token.i + 1) - 1
@@ -86,4 +94,6 @@ class Antecedents:
                     or self._latest_before(self.persons, pronoun.i, floor))
         if word in PLURAL_PRONOUNS:
             return self._latest_before(self.group_subjects, pronoun.i, floor)
+        if word == "it":
+            return self._latest_before(self.organisation_subjects, pronoun.i, floor)
         return None

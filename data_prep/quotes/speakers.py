@@ -14,8 +14,8 @@ QUOTED_PASSIVE_LEMMAS = frozenset({"quote"})
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "it"})
-# Subjects that cannot be a source ("It is expected that ...", "There are signs ...").
-NON_SOURCES = frozenset({"it", "there", "this", "that", "what", "which", "these", "those", "you"})
+# Subjects that cannot be a source ("There are signs ...", "that said"); "it" can ("it said", of a paper).
+NON_SOURCES = frozenset({"there", "this", "that", "what", "which", "you"})
 MENTION_CUTTING_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "prep", "advmod"})
 MAX_CLIMB = 4
 MAX_INITIAL_SUBJECT_TOKENS = 8
