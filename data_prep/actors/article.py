@@ -384,10 +384,11 @@ class ArticleActors:
             for token_index in possessors:
                 owner = self.actor_of_token(token_index)
                 affiliation = owner.affiliation if owner else None
-        words = span.text.split()
+        # "Critics of the program, like Senator X and Senator Y," is named by what comes before the comma.
+        words = span.text.split(",")[0].split()
         if words and words[0].lower() == "the":
             words = words[1:]
-        name = " ".join(words)
+        name = " ".join(words) or root.text
         existing = None
         if kind in ("anonymous", "group"):
             existing = next((a for a in self.actors.values() if a.kind == kind and a.head_lemma == lemma
