@@ -31,7 +31,7 @@ class Counts:
 
 def counts(quotes: pd.DataFrame) -> Counts:
     dates = quotes["published"].dropna()
-    return Counts(quotes=len(quotes), articles=quotes["article_id"].nunique(),
+    return Counts(quotes=len(quotes), articles=quotes["article_row"].nunique(),
                   speakers=quotes["speaker"].nunique(), outlets=quotes["outlet"].nunique(),
                   first=dates.min() if len(dates) else None, last=dates.max() if len(dates) else None)
 
@@ -100,19 +100,32 @@ def all_period_labels(starts: pd.Series, period: str) -> list[str]:
 
 
 def top_speakers(quotes: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
-    tally = quotes.groupby("speaker", observed=True).agg(
-        quotes=("quote_id", "size"), articles=("article_id", "nunique"))
-    tally = tally.sort_values(["quotes", "articles"], ascending=False).head(limit).reset_index()
-    first_affiliation = (quotes[quotes["speaker"].isin(tally["speaker"])]
-                         .groupby("speaker", observed=True)["affiliation"].first())
-    tally["affiliation"] = tally["speaker"].map(first_affiliation).astype(str)
-    tally["speaker"] = tally["speaker"].astype(str)
-    return tally
+    """The most quoted speakers: quotes, distinct articles and (first) affiliation of each."""
+    codes = quotes["speaker"].cat.codes.to_numpy().astype("int64")
+    names = quotes["speaker"].cat.categories
+    known = codes >= 0
+    codes, articles = codes[known], quotes["article_row"].to_numpy()[known]
+    counts = np.bincount(codes, minlength=len(names))
+    width = int(articles.max(initial=0)) + 2
+    pairs = np.sort(codes * width + articles + 1)  # sorting beats np.unique's hashing here
+    pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
+    per_article = np.bincount(pairs // width, minlength=len(names))
+    top = [code for code in np.lexsort((-per_article, -counts))[:limit] if counts[code] > 0]
+    first_affiliation = (quotes.loc[quotes["speaker"].isin(names[top]), ["speaker", "affiliation"]]
+                         .drop_duplicates("speaker").set_index("speaker")["affiliation"])
+    return pd.DataFrame({
+        "speaker": [str(names[code]) for code in top],
+        "quotes": counts[top].astype("int64"),
+        "articles": per_article[top].astype("int64"),
+        "affiliation": [str(first_affiliation.get(names[code], "")) for code in top],
+    })
 
 
 def share_of_voice(quotes: pd.DataFrame, by: str, limit: int = 12) -> pd.DataFrame:
     """Quotes per group and their share of all quotes; groups past ``limit`` are summed as "other"."""
-    tally = quotes[by].astype(str).value_counts()
+    tally = quotes[by].value_counts()
+    tally = tally[tally > 0]
+    tally.index = tally.index.astype(str)
     if len(tally) > limit:
         tally = pd.concat([tally.head(limit - 1), pd.Series({"(other)": tally.iloc[limit - 1:].sum()})])
     frame = tally.rename("quotes").rename_axis(by).reset_index()
@@ -173,14 +186,13 @@ def diverging(stances: pd.DataFrame, target: str, limit: int = 20) -> pd.DataFra
 
 
 def stance_summary(stances: pd.DataFrame) -> pd.Series:
-    """Per quote id, its labels as text, e.g. "favor harbour (0.91); against tax (0.60)"."""
+    """Per quote (its row in the quote view), its labels as text: "favor harbour (0.91); against tax (0.60)"."""
     if stances.empty:
         return pd.Series(dtype="object")
     marks = np.where(stances["corrected"].to_numpy(), " corrected", "")
     text = (stances["label"].astype(str) + " " + stances["target"].astype(str) + " ("
             + stances["confidence"].map("{:.2f}".format) + marks + ")")
-    ids = stances["quote_id"].astype(str).to_numpy()
-    text = pd.Series(text.to_numpy(), index=ids)
+    text = pd.Series(text.to_numpy(), index=stances["quote_row"].to_numpy())
     # Most quotes carry one label: join only the few that carry several (a Python call per group).
     repeated = text.index.duplicated(keep=False)
     joined = text[repeated].groupby(level=0, sort=False).agg("; ".join)
@@ -189,30 +201,34 @@ def stance_summary(stances: pd.DataFrame) -> pd.Series:
 
 def co_quoted(quotes: pd.DataFrame, speaker: str, limit: int = 15) -> pd.DataFrame:
     """Other speakers quoted in the same articles as ``speaker``: shared articles and their quotes there."""
-    articles = quotes.loc[quotes["speaker"] == speaker, "article_id"].unique()
-    others = quotes[quotes["article_id"].isin(articles) & (quotes["speaker"] != speaker)]
+    articles = quotes.loc[quotes["speaker"] == speaker, "article_row"].unique()
+    others = quotes[quotes["article_row"].isin(articles) & (quotes["speaker"] != speaker)]
     tally = others.groupby("speaker", observed=True).agg(
-        shared_articles=("article_id", "nunique"), quotes=("quote_id", "size"))
+        shared_articles=("article_row", "nunique"), quotes=("article_row", "size"))
     tally = tally.sort_values(["shared_articles", "quotes"], ascending=False).head(limit).reset_index()
     tally["speaker"] = tally["speaker"].astype(str)
     return tally
 
 
-def article_list(articles: pd.DataFrame, quotes: pd.DataFrame, quotes_filtered: bool) -> pd.DataFrame:
-    """Articles with the number of (filtered) quotes in each, newest first.
+def article_list(articles: pd.DataFrame, quotes: pd.DataFrame, quotes_filtered: bool,
+                 limit: int | None = None) -> pd.DataFrame:
+    """Articles (rows of the views' ``articles``, kept in their order) with their number of (filtered) quotes.
 
-    With quote filters in play only articles holding a matching quote are listed.
+    With quote filters in play only articles holding a matching quote are listed. ``quotes`` carries
+    ``article_row``, each quote's row in the full articles table, so counting is one bincount.
     """
-    per_article = quotes.groupby("article_id", observed=True).size().rename("quotes")
-    listed = articles.merge(per_article, left_on="article_id", right_index=True,
-                            how="inner" if quotes_filtered else "left")
-    listed["quotes"] = listed["quotes"].fillna(0).astype("int64")
-    listed = listed.sort_values(["published", "title"], ascending=[False, True], na_position="last")
+    rows = quotes["article_row"].to_numpy()
+    per_article = np.bincount(rows[rows >= 0], minlength=int(articles.index.to_numpy().max(initial=-1)) + 1)
+    listed = articles.assign(quotes=per_article[articles.index.to_numpy()] if len(articles) else 0)
+    if quotes_filtered:
+        listed = listed[listed["quotes"] > 0]
+    if limit is not None:
+        listed = listed.head(limit)
     return pd.DataFrame({
         "date": listed["published"].dt.strftime("%Y-%m-%d").fillna(""),
         "outlet": listed["outlet"].astype(str),
         "title": listed["title"].fillna("(untitled)"),
-        "quotes": listed["quotes"],
+        "quotes": listed["quotes"].astype("int64"),
         "words": listed["n_words"] if "n_words" in listed else 0,
         "article_id": listed["article_id"],
     }).reset_index(drop=True)

@@ -81,11 +81,18 @@ def _text_mask(quotes: pd.DataFrame, needle: str, candidates: np.ndarray) -> np.
     rows = np.flatnonzero(candidates)
     if len(rows) == 0:
         return found
-    subset = quotes.iloc[rows]
-    in_text = subset["quote_text"].str.contains(needle, case=False, regex=False, na=False)
-    in_speaker = subset["speaker"].astype(str).str.contains(needle, case=False, regex=False, na=False)
-    found[rows] = np.asarray(in_text, dtype=bool) | np.asarray(in_speaker, dtype=bool)
+    found[rows] = _contains(quotes["quote_text"], needle, rows) | _contains(quotes["speaker"], needle, rows)
     return found
+
+
+def _contains(values: pd.Series, needle: str, rows: np.ndarray) -> np.ndarray:
+    """Substring hits for ``rows``; a categorical column is searched once per distinct value."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        categories = pd.Series(values.cat.categories)
+        hits = np.append(np.asarray(categories.str.contains(needle, case=False, regex=False, na=False), dtype=bool),
+                         False)  # code -1 (missing) looks up this last entry
+        return hits[values.cat.codes.to_numpy()[rows]]
+    return np.asarray(values.iloc[rows].str.contains(needle, case=False, regex=False, na=False), dtype=bool)
 
 
 def filter_quotes(quotes: pd.DataFrame, stances: pd.DataFrame, filters: Filters) -> pd.DataFrame:

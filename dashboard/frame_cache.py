@@ -20,7 +20,7 @@ import pyarrow.feather as feather
 from dashboard.views import Views
 
 CACHE_ENV = "NEWSVOICES_CACHE"
-FORMAT = "1"
+FORMAT = "3"  # bump whenever views.py changes what the frames hold
 _FRAMES = [f.name for f in fields(Views) if f.name != "speaker_order"]
 
 

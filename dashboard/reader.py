@@ -18,10 +18,10 @@ def highlights_for(quotes: pd.DataFrame, stances: pd.DataFrame, colours: dict[st
     its start to its end.
     """
     spans = spans or {}
-    summary = aggregate.stance_summary(stances[stances["quote_id"].isin(quotes["quote_id"])])
+    summary = aggregate.stance_summary(stances[stances["quote_row"].isin(quotes.index)])
     result = []
     for quote in quotes.itertuples():
-        stance = summary.get(quote.quote_id, "no stance label")
+        stance = summary.get(quote.Index, "no stance label")
         title = f"{quote.speaker}{' (speaker corrected)' if quote.corrected else ''} | {quote.quote_type} quote | " \
                 f"stance (automatic): {stance}"
         for start, end in spans.get(quote.quote_id) or [(quote.quote_start, quote.quote_end)]:

@@ -17,13 +17,14 @@ import streamlit as st
 from data_prep import corrections, schema, store
 from dashboard import aggregate, charts, links, loading
 from dashboard.filters import Filters, filter_stances, quote_mask
-from dashboard.views import Views
+from dashboard.views import QUOTE_SELECTION, STANCE_SELECTION, Views
 
 KEYS = {"speakers": "f_speakers", "affiliations": "f_affiliations", "outlets": "f_outlets",
         "date_from": "f_date_from", "date_to": "f_date_to", "targets": "f_targets", "stances": "f_stances",
         "min_confidence": "f_min_confidence", "quote_types": "f_quote_types", "text": "f_text"}
 INITIALISED = "nv_filters_from_url"
 ROUTER = Path(__file__).with_name("app.py")
+DATE_BOUNDS = {"min_value": dt.date(1900, 1, 1), "max_value": dt.date(2100, 12, 31)}  # archives, not just recent news
 URL_WARNINGS = "nv_url_warnings"
 
 
@@ -32,8 +33,8 @@ class Context:
     directory: Path
     views: Views
     filters: Filters
-    quotes: pd.DataFrame  # filtered
-    stances: pd.DataFrame  # stance labels of the filtered quotes that pass the stance filters
+    quotes: pd.DataFrame  # filtered: views.QUOTE_SELECTION columns, indexed by row in views.quotes
+    stances: pd.DataFrame  # labels of those quotes passing the stance filters (STANCE_SELECTION columns)
     colours: dict[str, str]
     key: str = ""  # dataset folder, version and corrections stamp: what cached results depend on
 
@@ -120,13 +121,9 @@ def sidebar(views: Views) -> Filters:
     bar.multiselect("Affiliation", choices["affiliations"], key=KEYS["affiliations"],
                     placeholder="all affiliations")
     bar.multiselect("Outlet", choices["outlets"], key=KEYS["outlets"], placeholder="all outlets")
-    first, last = views.quotes["published"].min(), views.quotes["published"].max()
-    bounds = {}
-    if pd.notna(first) and pd.notna(last):
-        bounds = {"min_value": min(first.date(), dt.date(1900, 1, 1)), "max_value": dt.date(2100, 12, 31)}
     left, right = bar.columns(2)
-    left.date_input("From", key=KEYS["date_from"], format="YYYY-MM-DD", **bounds)
-    right.date_input("To", key=KEYS["date_to"], format="YYYY-MM-DD", **bounds)
+    left.date_input("From", key=KEYS["date_from"], format="YYYY-MM-DD", **DATE_BOUNDS)
+    right.date_input("To", key=KEYS["date_to"], format="YYYY-MM-DD", **DATE_BOUNDS)
     bar.multiselect("Quote type", choices["quote_types"], key=KEYS["quote_types"], placeholder="all types")
     bar.markdown("**Stance** (automatic estimates)")
     bar.multiselect("Stance target", choices["targets"], key=KEYS["targets"], placeholder="any target")
@@ -157,8 +154,9 @@ def sync_url(filters: Filters, page: str) -> None:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _selection(_views: Views, views_key: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     kept = quote_mask(_views.quotes, _views.stances, filters)
-    quotes = _views.quotes if kept.all() else _views.quotes[kept]
-    return quotes, filter_stances(_views.stances, kept, filters)
+    quotes = _views.quotes.loc[kept, QUOTE_SELECTION]
+    stances = filter_stances(_views.stances, kept, filters)
+    return quotes, stances[STANCE_SELECTION]
 
 
 def _views_key(directory: Path) -> str:

@@ -1,6 +1,7 @@
 """The quote table as shown (and exported): one frame, so the CSV holds exactly what is on screen."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard import aggregate
@@ -10,15 +11,23 @@ TABLE_COLUMNS = ["speaker", "affiliation", "outlet", "date", "type", "quote", "s
                  "quote_id", "article_id"]
 
 
-def quote_table(quotes: pd.DataFrame, stances: pd.DataFrame, limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
-    """The first ``limit`` quotes (newest first) with a readable stance summary per quote."""
+def quote_table(quotes: pd.DataFrame, stances: pd.DataFrame, full: pd.DataFrame | None = None,
+                limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
+    """The first ``limit`` quotes (newest first) with a readable stance summary per quote.
+
+    ``quotes`` and ``stances`` are a selection (indexed by row in the quote view, stances with
+    ``quote_row``); ``full`` is the quote view the text columns come from, when the selection lacks them.
+    """
     shown = quotes.head(limit)
-    labels = stances[stances["quote_id"].isin(shown["quote_id"])]
+    if full is not None:
+        shown = shown.join(full.loc[shown.index, ["quote_id", "article_id", "quote_text"]])
+    rows = shown.index.to_numpy()
+    labels = stances[np.isin(stances["quote_row"].to_numpy(), rows)]
     summary = aggregate.stance_summary(labels)
-    stance_fixed = set(labels.loc[labels["corrected"], "quote_id"])
-    corrected = [", ".join(part for part, flag in (("speaker", speaker_fixed), ("stance", quote_id in stance_fixed))
+    stance_fixed = set(labels.loc[labels["corrected"], "quote_row"])
+    corrected = [", ".join(part for part, flag in (("speaker", speaker_fixed), ("stance", row in stance_fixed))
                            if flag)
-                 for quote_id, speaker_fixed in zip(shown["quote_id"], shown["corrected"])]
+                 for row, speaker_fixed in zip(rows, shown["corrected"])]
     return pd.DataFrame({
         "speaker": shown["speaker"].astype(str).to_numpy(),
         "affiliation": shown["affiliation"].astype(str).to_numpy(),
@@ -26,7 +35,7 @@ def quote_table(quotes: pd.DataFrame, stances: pd.DataFrame, limit: int = MAX_TA
         "date": shown["published"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(),
         "type": shown["quote_type"].astype(str).to_numpy(),
         "quote": shown["quote_text"].fillna("").to_numpy(),
-        "stance": shown["quote_id"].map(summary).fillna("").to_numpy(),
+        "stance": pd.Series(rows).map(summary).fillna("").to_numpy(),
         "corrected": corrected,
         "quote_id": shown["quote_id"].to_numpy(),
         "article_id": shown["article_id"].to_numpy(),

@@ -1,7 +1,9 @@
 """Joined, typed frames the pages work on, built once per dataset version from the raw tables.
 
-Joins go through integer positions (``Index.get_indexer``) and repeated text becomes categorical:
-at a million quotes this is several times faster than merging Arrow-backed string columns.
+Joins go through integer positions (``Index.get_indexer``) and repeated text becomes categorical.
+A filter selects only the light columns (``QUOTE_SELECTION``, ``STANCE_SELECTION``: codes, numbers,
+dates) and keeps the row numbers as index; text such as the quote itself is taken from the full
+frame for the few rows on screen. Copying a million strings per filter change would cost a second.
 """
 from __future__ import annotations
 
@@ -29,6 +31,12 @@ READ_COLUMNS = {
 }
 
 
+QUOTE_SELECTION = ["article_row", "actor_id", "speaker", "affiliation", "kind", "role", "outlet", "published",
+                   "quote_type", CORRECTED_COLUMN]
+STANCE_SELECTION = ["quote_row", "target", "label", "confidence", CORRECTED_COLUMN, "article_row", "actor_id",
+                    "speaker", "affiliation", "kind", "outlet", "published", "quote_type"]
+
+
 @dataclass
 class Views:
     quotes: pd.DataFrame  # one row per quote, newest first, with speaker, affiliation, kind, outlet, published
@@ -42,6 +50,10 @@ class Views:
     @property
     def speakers(self) -> list[str]:
         return sorted(self.speaker_order)
+
+    def quote_rows(self, selection: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+        """Full-frame ``columns`` (e.g. the quote text) for the rows of a selection."""
+        return self.quotes.loc[selection.index, columns]
 
 
 def _positions(keys: pd.Series, index_values: pd.Series) -> np.ndarray:
@@ -99,8 +111,9 @@ def build_quote_view(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.Da
     quotes = quotes.reset_index(drop=True)
     view = pd.DataFrame({
         "quote_id": quotes["quote_id"],
-        "article_id": quotes["article_id"].astype("category"),
-        "quote_text": quotes["quote_text"],
+        "article_id": quotes["article_id"],
+        "article_row": by_article.astype("int64"),
+        "quote_text": quotes["quote_text"].fillna(""),
         "quote_start": quotes["quote_start"],
         "quote_end": quotes["quote_end"],
         "actor_id": quotes["actor_id"].astype("category"),
@@ -133,15 +146,15 @@ def build_stance_view(stances: pd.DataFrame, quote_view: pd.DataFrame) -> pd.Dat
     view = pd.DataFrame({
         "quote_id": stances["quote_id"],
         "target": _clean_categorical(stances["target"], "(no target)"),
-        "target_kind": stances["target_kind"],
+        "target_kind": stances["target_kind"].astype("category"),
         "label": pd.Categorical(stances["label"], categories=list(schema.STANCE_LABELS)),
         "confidence": stances["confidence"].astype("float64").fillna(0.0),
         "evidence": stances["evidence"].fillna(""),
-        "backend": stances["backend"],
+        "backend": stances["backend"].astype("category"),
         CORRECTED_COLUMN: _flags(stances),
         "quote_row": rows.astype("int64"),
     })
-    for column in ("article_id", "actor_id", "speaker", "affiliation", "kind", "outlet", "published", "quote_type"):
+    for column in ("article_row", "actor_id", "speaker", "affiliation", "kind", "outlet", "published", "quote_type"):
         values = quote_view[column]
         if isinstance(values.dtype, pd.CategoricalDtype):
             view[column] = pd.Categorical.from_codes(values.cat.codes.to_numpy()[rows], dtype=values.dtype)
@@ -156,6 +169,10 @@ def build_views(tables: dict[str, pd.DataFrame]) -> Views:
     articles = articles[[c for c in READ_COLUMNS[schema.ARTICLES] if c in articles.columns]].copy()
     articles["outlet"] = _clean_categorical(articles["outlet"], UNKNOWN_OUTLET)
     articles["published"] = pd.to_datetime(articles["published"])
+    # Newest first once here, and row numbers that quotes.article_row points at.
+    articles = (articles.drop_duplicates("article_id")
+                .sort_values(["published", "title"], ascending=[False, True], na_position="last", kind="stable")
+                .reset_index(drop=True))
     quotes = build_quote_view(tables[schema.QUOTES], tables[schema.ACTORS], articles)
     stances = build_stance_view(tables[schema.STANCES], quotes)
     mentions = tables[schema.MENTIONS][["article_id", "actor_id"]]

@@ -38,15 +38,16 @@ if not chosen:
     st.stop()
 st.query_params["article"] = chosen
 
-article = ctx.views.articles[ctx.views.articles["article_id"] == chosen].iloc[0]
+article_row = int(ctx.views.articles.index[ctx.views.articles["article_id"] == chosen][0])
+article = ctx.views.articles.loc[article_row]
 text = loading.text_of(chosen, ctx.directory)
-quotes = ctx.views.quotes[ctx.views.quotes["article_id"] == chosen]
+quotes = ctx.views.quotes[ctx.views.quotes["article_row"].to_numpy() == article_row]
 st.divider()
 if text is None:
     st.warning("This article's text is missing from the dataset.")
     st.stop()
-labels = ctx.views.stances[(ctx.views.stances["article_id"] == chosen)
-                          & (ctx.views.stances["confidence"] >= ctx.filters.min_confidence)]
+labels = ctx.views.stances[(ctx.views.stances["article_row"].to_numpy() == article_row)
+                          & (ctx.views.stances["confidence"].to_numpy() >= ctx.filters.min_confidence)]
 st.html(reader.reader_html(article, text, quotes, labels, ctx.colours, loading.quote_spans(chosen, ctx.directory)))
 st.caption(f"{len(quotes)} quotes highlighted, one colour per speaker; hover a quote for its speaker and the "
            "automatic stance estimate.")

@@ -43,7 +43,7 @@ with left:
     st.altair_chart(charts.ranked_bars(speakers, "speaker", colours=ctx.colours, title="Most quoted speakers",
                                        tooltip=["speaker", "affiliation", "quotes", "articles"]), width="stretch")
 with right:
-    st.altair_chart(charts.share_bars(session.derived(ctx, "share", lambda: aggregate.share_of_voice(ctx.quotes, "affiliation")), "affiliation",
-                                      title="Share of voice by affiliation"), width="stretch")
-    st.altair_chart(charts.share_bars(session.derived(ctx, "kinds", lambda: aggregate.share_of_voice(ctx.quotes, "kind")), "kind",
-                                      title="Share of voice by kind of speaker"), width="stretch")
+    for column, title in (("affiliation", "Share of voice by affiliation"),
+                          ("kind", "Share of voice by kind of speaker")):
+        shares = session.derived(ctx, "share", lambda: aggregate.share_of_voice(ctx.quotes, column), column)
+        st.altair_chart(charts.share_bars(shares, column, title=title), width="stretch")

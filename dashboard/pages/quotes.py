@@ -11,7 +11,7 @@ if not ctx.has_data:
     session.no_data_message()
     st.stop()
 
-shown = table.quote_table(ctx.quotes, ctx.stances)
+shown = table.quote_table(ctx.quotes, ctx.stances, ctx.views.quotes)
 st.markdown(table.showing_line(len(shown), len(ctx.quotes), len(ctx.views.quotes)))
 st.caption("Search words and narrow by speaker, outlet, date or stance in the sidebar. Stance labels are "
            "automatic estimates (label, target, confidence); \"corrected\" marks fixes made by hand.")
@@ -24,8 +24,8 @@ event = st.dataframe(
     column_order=[c for c in table.TABLE_COLUMNS if c not in ("quote_id", "article_id")],
     column_config={"quote": st.column_config.TextColumn("quote", width="large"),
                    "stance": st.column_config.TextColumn("stance (automatic)", width="medium")})
-st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), file_name="newsvoices-quotes.csv",
-                   mime="text/csv", icon=":material/download:")
+st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), mime="text/csv",
+                   file_name="newsvoices-quotes.csv", icon=":material/download:")
 
 rows = event.selection.rows if event is not None else []
 if rows:

@@ -69,8 +69,8 @@ else:
     st.altair_chart(charts.stance_profile(long), width="stretch")
 
 st.subheader("Their quotes")
-shown = table.quote_table(own_quotes, ctx.stances)
+shown = table.quote_table(own_quotes, ctx.stances, ctx.views.quotes)
 st.caption(table.showing_line(len(shown), len(own_quotes), len(all_quotes)))
 st.dataframe(shown, hide_index=True, column_order=["date", "outlet", "type", "quote", "stance", "corrected"])
-st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), file_name="newsvoices-speaker-quotes.csv",
-                   mime="text/csv", icon=":material/download:")
+st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), mime="text/csv",
+                   file_name="newsvoices-speaker-quotes.csv", icon=":material/download:")

@@ -39,6 +39,7 @@ if not timeline.empty:
 
 st.subheader("Labels and their evidence")
 evidence = about_target.sort_values("confidence", ascending=False).head(2000)
+evidence = evidence.join(ctx.views.stances.loc[evidence.index, ["evidence", "quote_id"]])
 st.dataframe(
     evidence.assign(estimate=evidence["corrected"].map({True: "corrected by hand", False: "automatic estimate"}),
                     published=evidence["published"].dt.strftime("%Y-%m-%d"))[
