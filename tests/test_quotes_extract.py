@@ -216,3 +216,11 @@ def test_it_resolves_to_an_organisation(quotes):
     quote = only([q for q in found if q["cue"] == "said"])
     assert quote["speaker_text"] == "It" and quote["speaker_is_pronoun"]
     assert quote["speaker_name"] == "Reuters"
+
+
+def test_attribution_set_off_by_commas_inside_the_statement(quotes):
+    text = "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
+    quote = only(quotes(text))
+    assert quote["speaker_text"] == "Mr. Obama"
+    assert spans_text(text, quote)[0] == "The museum"
+    assert "would make visitors face uncomfortable truths" in spans_text(text, quote)[1]

@@ -26,6 +26,7 @@ MIN_WORDS_OF_QUOTE_NEAR_CUE = 6
 DASH_CREDIT = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][^\n,;(]{1,60}?)[.]?(?:\n|$)")
 # A quoted passage with no cue anywhere near is kept (speaker unknown) only when it reads as speech.
 MIN_WORDS_OF_UNATTRIBUTED = 8
+CLOSING_MARK_CHARS = "\"'\u201d\u00bb\u201c\u2019 "
 # A short sentence right after a quote can hold its cue (“…” she said.).
 MAX_TOKENS_OF_CUE_SENTENCE = 8
 
@@ -116,10 +117,14 @@ def _previous_quoted(attributions: list[Attribution], before: int) -> Attributio
     return max(earlier, key=lambda a: a.end) if earlier else None
 
 
+def _last_inner_char(text: str, span: MarkedSpan) -> str:
+    inner = text[span.start:span.end].rstrip(CLOSING_MARK_CHARS)
+    return inner[-1:] if inner else ""
+
+
 def _reads_as_speech(text: str, chain: list[MarkedSpan]) -> bool:
     """Quoted words that end a clause inside the marks (“…,” “….”) or are set off by a colon."""
-    inner_end = text[chain[-1].end - 2] if chain[-1].end >= 2 else ""
-    return inner_end in ",.?!" or text[:chain[0].start].rstrip().endswith(":")
+    return _last_inner_char(text, chain[-1]) in tuple(",.?!") or text[:chain[0].start].rstrip().endswith(":")
 
 
 def _lexicon_cue_near(doc: Doc, chain: list[MarkedSpan], cue_at: set[int], marks: MarkIndex) -> Token | None:
@@ -142,7 +147,7 @@ def _framing_verb(doc: Doc, chain: list[MarkedSpan], marks: MarkIndex) -> Token 
             after = text[chain[-1].end:token.idx]
             if (0 <= len(before) <= MAX_FRAMING_GAP and not any(ch.isalnum() for ch in before)) or \
                     (token.idx > chain[-1].end and after.count(" ") <= MAX_FRAMING_WORDS_AFTER
-                     and "\n" not in after and text[chain[-1].end - 2] in ",?!"):
+                     and "\n" not in after and _last_inner_char(text, chain[-1]) in tuple(",?!")):
                 if subject_of(token) is not None:
                     candidates.append(token)
     return min(candidates, key=lambda tok: min(abs(tok.idx - chain[0].start), abs(tok.idx - chain[-1].end)),

@@ -8,6 +8,8 @@ from data_prep.quotes.lexicon import Cue, cue_for
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
 TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
+# Or sits inside it between commas: "The museum, he said, will open in May."
+PARENTHETICAL_CUE_DEPS = frozenset({"parataxis", "ccomp"})
 EDGE_CHARS_TO_TRIM = " \t\n,;:\u2014\u2013-("
 MIN_CONTENT_TOKENS = 2
 
@@ -29,6 +31,17 @@ def _previous_sentence_if_bare(cue: Token) -> set[int]:
     if "\n" in between or "\n" in previous.text:
         return set()
     return set(range(previous.start, previous.end))
+
+
+def _is_parenthetical(cue: Token) -> bool:
+    """The cue clause is set off by commas inside the clause it attributes."""
+    doc = cue.doc
+    left, right = cue.left_edge.i, cue.right_edge.i
+    before = doc[left - 1] if left > 0 else None
+    after = doc[right + 1] if right + 1 < len(doc) else None
+    comma_left = (before is not None and before.text == ",") or doc[left].text == ","
+    comma_right = (after is not None and after.text == ",") or doc[right].text == ","
+    return comma_left and comma_right
 
 
 def _is_that_clause(child: Token) -> bool:
@@ -61,6 +74,9 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
         if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i and not _has_conjunction(cue_token) \
                 and cue_for(head) is None:  # "“…,” Tester said, referring to …": "said" owns the quote
             indices = set(range(head.left_edge.i, cue_token.left_edge.i))
+        elif cue_token.dep_ in PARENTHETICAL_CUE_DEPS and head.i > cue_token.i and _is_parenthetical(cue_token):
+            # "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
+            indices = _subtree_indices(head) - _subtree_indices(cue_token)
         else:
             indices = _infinitive_after(cue_token) or _previous_sentence_if_bare(cue_token)
     return indices if len(indices) >= MIN_CONTENT_TOKENS else set()
