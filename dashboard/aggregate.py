@@ -57,6 +57,17 @@ def by_frequency(values: pd.Series) -> list[str]:
     return [str(name) for name, count in counts.items() if count > 0]
 
 
+def names_matching(names: list[str], needle: str = "", limit: int = 1000, keep: tuple[str, ...] = ()) -> list[str]:
+    """Up to ``limit`` of ``names`` (in their order) containing ``needle``, plus ``keep`` in front.
+
+    Choice lists stay short enough to send on every rerun even with tens of thousands of speakers.
+    """
+    needle = needle.strip().casefold()
+    matches = [name for name in names if needle in name.casefold()] if needle else names
+    kept = [name for name in keep if name in set(names)]
+    return kept + [name for name in matches[:limit + len(kept)] if name not in set(kept)][:limit]
+
+
 def to_period(dates: pd.Series, period: str) -> pd.Series:
     """Start of the day/week/month of each date (numpy flooring: fast on millions of rows)."""
     values = dates.to_numpy(dtype="datetime64[ns]")

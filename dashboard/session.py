@@ -24,6 +24,7 @@ KEYS = {"speakers": "f_speakers", "affiliations": "f_affiliations", "outlets": "
         "min_confidence": "f_min_confidence", "quote_types": "f_quote_types", "text": "f_text"}
 INITIALISED = "nv_filters_from_url"
 ROUTER = Path(__file__).with_name("app.py")
+SPEAKER_CHOICES = 1000
 DATE_BOUNDS = {"min_value": dt.date(1900, 1, 1), "max_value": dt.date(2100, 12, 31)}  # archives, not just recent news
 URL_WARNINGS = "nv_url_warnings"
 
@@ -117,7 +118,14 @@ def sidebar(views: Views) -> Filters:
     choices = options(views)
     bar = st.sidebar
     bar.text_input("Search quotes", key=KEYS["text"], placeholder="words in the quote or speaker name")
-    bar.multiselect("Speakers", choices["speakers"], key=KEYS["speakers"], placeholder="all speakers")
+    speakers = choices["speakers"]
+    if len(speakers) > SPEAKER_CHOICES:
+        bar.text_input("Find speakers", key="f_find_speaker", placeholder=f"{len(speakers):,} speakers: type a name",
+                       help=f"The list below holds the {SPEAKER_CHOICES:,} most quoted speakers, or the ones whose "
+                            "name contains these letters.")
+        speakers = aggregate.names_matching(speakers, st.session_state.get("f_find_speaker", ""), SPEAKER_CHOICES,
+                                            keep=tuple(st.session_state.get(KEYS["speakers"]) or ()))
+    bar.multiselect("Speakers", speakers, key=KEYS["speakers"], placeholder="all speakers")
     bar.multiselect("Affiliation", choices["affiliations"], key=KEYS["affiliations"],
                     placeholder="all affiliations")
     bar.multiselect("Outlet", choices["outlets"], key=KEYS["outlets"], placeholder="all outlets")

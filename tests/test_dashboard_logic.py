@@ -101,7 +101,8 @@ def test_weekly_periods_start_on_monday(views):
 def test_diverging_bars_centre_neutral_on_zero(views):
     segments = aggregate.diverging(views.stances, "harbour expansion")
     council = segments[segments["speaker"] == "A council official"].set_index("label")
-    assert council.loc["neutral", "start"] == pytest.approx(-0.5) and council.loc["neutral", "end"] == pytest.approx(0.5)
+    assert council.loc["neutral", "start"] == pytest.approx(-0.5)
+    assert council.loc["neutral", "end"] == pytest.approx(0.5)
     berg = segments[segments["speaker"] == "Tom Berg"].set_index("label")
     assert berg.loc["against", "start"] == pytest.approx(-1.0) and berg.loc["favor", "share"] == 0
 
@@ -190,3 +191,12 @@ def test_split_quote_is_highlighted_in_each_part(views):
     assert [(m.start, m.end) for m in marks] == [(1, 17), (37, 46)]
     rendered = highlight.render(text, marks)
     assert rendered.count("<mark") == 2 and "the mayor said" not in re.findall(r"<mark[^>]*>([^<]*)</mark>", rendered)
+
+
+def test_speaker_choices_stay_short_and_keep_the_chosen():
+    names = [f"Person {number}" for number in range(5000)]
+    assert aggregate.names_matching(names, "", limit=3) == ["Person 0", "Person 1", "Person 2"]
+    assert aggregate.names_matching(names, "son 4999", limit=3) == ["Person 4999"]
+    assert aggregate.names_matching(names, "", limit=3, keep=("Person 4000",)) == [
+        "Person 4000", "Person 0", "Person 1"]
+    assert aggregate.names_matching(names, "", limit=3, keep=("Nobody",)) == ["Person 0", "Person 1", "Person 2"]

@@ -11,14 +11,17 @@ if not base.has_data:
 
 # The speaker picked here replaces the sidebar's speaker filter; every other filter still applies.
 ctx = session.context(base.filters.with_(speakers=()))
-names = [name for name in base.views.speaker_order]
-if not names:
+everyone = base.views.speaker_order
+if not everyone:
     session.empty_selection_message(base)
     st.stop()
 requested = st.query_params.get("actor")
-start = requested if requested in names else (base.filters.speakers[0] if base.filters.speakers else names[0])
-speaker = st.selectbox("Speaker", names, index=names.index(start), key="speaker_page_choice",
-                       help="Most quoted first. Type to search.")
+known = set(everyone)
+start = requested if requested in known else (base.filters.speakers[0] if base.filters.speakers else everyone[0])
+find = st.text_input("Find a speaker", key="speaker_page_find", placeholder=f"{len(everyone):,} speakers")
+names = aggregate.names_matching(everyone, find, session.SPEAKER_CHOICES, keep=(start,))
+speaker = st.selectbox("Speaker", names, index=0, key=f"speaker_page_choice_{find}",
+                       help="Most quoted first. Type in the list or in the box above to search.")
 st.query_params["actor"] = speaker
 
 actors = base.views.actors
