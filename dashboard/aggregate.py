@@ -63,9 +63,15 @@ def names_matching(names: list[str], needle: str = "", limit: int = 1000, keep: 
     Choice lists stay short enough to send on every rerun even with tens of thousands of speakers.
     """
     needle = needle.strip().casefold()
-    matches = [name for name in names if needle in name.casefold()] if needle else names
-    kept = [name for name in keep if name in set(names)]
-    return kept + [name for name in matches[:limit + len(kept)] if name not in set(kept)][:limit]
+    known = set(names)
+    kept = [name for name in dict.fromkeys(keep) if name in known]
+    result = list(kept)
+    for name in names:
+        if len(result) >= max(limit, len(kept)):
+            break
+        if (not needle or needle in name.casefold()) and name not in kept:
+            result.append(name)
+    return result
 
 
 def to_period(dates: pd.Series, period: str) -> pd.Series:
