@@ -212,3 +212,11 @@ def test_a_name_inside_a_speaker_phrase_is_not_the_speaker(nlp):
     spokesman, campaign = (by_key[key] for key in result["quote_keys"])
     assert (spokesman["kind"], spokesman["affiliation"]) == ("anonymous", "United States")
     assert campaign["kind"] == "organization" and campaign["name"] == "Clinton campaign"
+
+
+def test_an_epithet_glued_to_a_full_name_is_not_a_new_person(nlp):
+    text = ("Hillary Clinton spoke in Ohio. Donald Trump said he had beaten "
+            "Crooked Hillary Clinton in every debate.")
+    result = resolve(nlp, text)
+    people = sorted(a["name"] for a in result["actors"] if a["kind"] == "person")
+    assert people == ["Donald Trump", "Hillary Clinton"]
