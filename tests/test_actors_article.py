@@ -220,3 +220,13 @@ def test_an_epithet_glued_to_a_full_name_is_not_a_new_person(nlp):
     result = resolve(nlp, text)
     people = sorted(a["name"] for a in result["actors"] if a["kind"] == "person")
     assert people == ["Donald Trump", "Hillary Clinton"]
+
+
+def test_headline_words_glued_to_a_name_are_cut_off(nlp):
+    text = ("Limbaugh: Hillary Asking Moderator To Save Her In Debate\n\n"
+            "Radio host Rush Limbaugh said on Monday that Hillary Clinton wanted help from the moderator.")
+    result = resolve(nlp, text)
+    people = sorted(a["name"] for a in result["actors"] if a["kind"] == "person")
+    assert people == ["Hillary Clinton", "Rush Limbaugh"]
+    clinton = actor_named(result, "Hillary Clinton")
+    assert "Hillary" in mention_texts(result, clinton["key"])

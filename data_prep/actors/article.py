@@ -15,6 +15,9 @@ from data_prep.actors.naming import (can_be_same_person, clean_person_name, fold
 from data_prep.actors.pronouns import PronounResolver
 
 AGENT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
+                      "by", "from", "over", "vs", "is", "s"}
+HEADLINE_SHARE = 0.7
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
@@ -59,6 +62,10 @@ class Mention:
 
     def as_dict(self) -> dict:
         return {"key": self.key, "start": self.start, "end": self.end, "text": self.text}
+
+
+def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in ranges)
 
 
 class ArticleActors:
@@ -150,7 +157,9 @@ class ArticleActors:
             else:
                 other_spans.append(piece)
         named = [self._person_name_span(span) for span in person_spans]
-        named = [item for item in named if item]
+        headline = self._headline_ranges()
+        in_headline = [item for item in named if item and _inside(item[0].start_char, headline)]
+        named = [item for item in named if item and not _inside(item[0].start_char, headline)]
         full_names_by_surname: dict[str, set[str]] = {}
         for other, _ in named:
             if len(other) > 1:
@@ -189,6 +198,8 @@ class ArticleActors:
             name = clean_person_name(span.text)
             actor = self._surname_owner(span, name) or self._person_for_full_name(name)
             self._add_person_mention(actor, span, title_words)
+        for span, title_words in in_headline:
+            self._add_headline_person(span, title_words)
         for span in other_named:
             self._add_other_entity(span)
         self._collect_unlabelled_surnames()
@@ -202,6 +213,40 @@ class ArticleActors:
             span = self.doc[token.i: token.i + 1]
             if owner := self._surname_owner(span, token.text):
                 self._add_person_mention(owner, span, [])
+
+    def _headline_ranges(self) -> list[tuple[int, int]]:
+        """Lines in Title Case, where the recogniser glues verbs to names ("Hillary Asking Moderator")."""
+        ranges, offset = [], 0
+        for line in self.text.split("\n"):
+            words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in HEADLINE_LOWERCASE]
+            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words):
+                ranges.append((offset, offset + len(line)))
+            offset += len(line) + 1
+        return ranges
+
+    def _add_headline_person(self, span: Span, title_words: list[str]) -> None:
+        """The longest start of a headline name that is a person of the article body; else a new person."""
+        for end in range(span.end, span.start, -1):
+            piece = self.doc[span.start:end]
+            name = clean_person_name(piece.text)
+            words = name.split()
+            if len(words) >= 2:
+                owner = next((a for a in self.actors.values() if a.kind == "person" and len(a.name.split()) > 1
+                              and can_be_same_person(a.name, name)), None)
+            else:
+                owner = self._surname_owner(piece, name) or self._given_name_owner(name)
+            if owner:
+                self._add_person_mention(owner, piece, title_words)
+                return
+        name = clean_person_name(span.text)
+        self._add_person_mention(self._person_for_full_name(name) if len(name.split()) > 1
+                                 else self._surname_owner(span, name) or self.new_actor(name, "person"),
+                                 span, title_words)
+
+    def _given_name_owner(self, name: str) -> ArticleActor | None:
+        owners = [a for a in self.actors.values() if a.kind == "person" and len(a.name.split()) > 1
+                  and name_parts(a.name)[0].split()[0] == fold(name)]
+        return owners[0] if len(owners) == 1 else None
 
     def _person_for_full_name(self, name: str) -> ArticleActor:
         given = name_parts(name)[0]
