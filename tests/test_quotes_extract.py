@@ -224,3 +224,9 @@ def test_attribution_set_off_by_commas_inside_the_statement(quotes):
     assert quote["speaker_text"] == "Mr. Obama"
     assert spans_text(text, quote)[0] == "The museum"
     assert "would make visitors face uncomfortable truths" in spans_text(text, quote)[1]
+
+
+def test_appositive_is_part_of_the_mention_not_of_the_name(quotes):
+    quote = only(quotes("Yury Ushakov, the Kremlin's foreign policy adviser, told journalists that the talks were useful."))
+    assert quote["speaker_text"] == "Yury Ushakov, the Kremlin's foreign policy adviser"
+    assert quote["speaker_name"] == "Yury Ushakov"

@@ -60,4 +60,10 @@ def same_paragraph(text: str, start: int, end: int) -> bool:
 def source_of(token: Token) -> Span | None:
     """The source mention of a cue: its subject, or X in "according to X"."""
     subject = according_to_source(token) if token.lower_ == "according" else subject_of(token)
-    return mention_span(subject) if subject is not None else None
+    return mention_span(subject, with_appositive=True) if subject is not None else None
+
+
+def name_part(mention: Span) -> Span:
+    """A mention without its apposition: "Tim Hess" of "Tim Hess, a real estate developer"."""
+    comma = next((token.i for token in mention if token.text == ","), None)
+    return mention if comma is None or comma == mention.start else mention.doc[mention.start:comma]

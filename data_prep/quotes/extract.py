@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from data_prep.quotes.attribution import Attribution, MarkIndex, source_of
+from data_prep.quotes.attribution import Attribution, MarkIndex, name_part, source_of
 from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.lexicon import CLAUSE_DEPS, Cue, cue_for
@@ -75,7 +75,7 @@ def _as_record(doc: Doc, attribution: Attribution, antecedents: Antecedents) -> 
     spans = sorted(attribution.spans)
     cue, speaker = attribution.cue, attribution.speaker
     pronoun = speaker is not None and is_pronoun(speaker)
-    name = antecedents.resolve(speaker[0]) if pronoun else speaker
+    name = antecedents.resolve(speaker[0]) if pronoun else (name_part(speaker) if speaker is not None else None)
     return {
         "quote_text": " ".join(text[start:end] for start, end in spans),
         "quote_start": spans[0][0],

@@ -81,8 +81,21 @@ def _subject_by_parse(cue: Token) -> Token | None:
     return None
 
 
-def mention_span(head: Token) -> Span:
-    """The noun phrase of a subject: its determiners, titles and names, without clauses or appositions."""
+def _appositive_end(head: Token, end: int) -> int:
+    """Where an apposition after the name ends ("Tim Hess, a developer in Virginia, said"): before
+    its own relative clause or the next comma."""
+    appositive = next((t for t in head.rights if t.dep_ == "appos" and t.i >= end), None)
+    if appositive is None or not all(t.is_punct for t in head.doc[end:appositive.left_edge.i]):
+        return end
+    for token in head.doc[appositive.left_edge.i:appositive.right_edge.i + 1]:
+        if token.i > appositive.i and (token.text in ",;(" or token.dep_ in ("relcl", "acl")):
+            return token.i
+    return appositive.right_edge.i + 1
+
+
+def mention_span(head: Token, with_appositive: bool = False) -> Span:
+    """The noun phrase of a subject: its determiners, titles and names, without clauses; with the
+    apposition that follows it when asked ("Tim Hess, a real estate developer")."""
     doc = head.doc
     start = head.i
     left_tokens = [t for t in head.lefts if t.dep_ not in MENTION_CUTTING_DEPS]
@@ -95,6 +108,8 @@ def mention_span(head: Token) -> Span:
             end = token.right_edge.i + 1
         else:
             break
+    if with_appositive:
+        end = _appositive_end(head, end)
     text = doc_text(doc)
     while start < head.i and (doc[start].is_punct or doc[start].is_space
                               or "\n" in text[doc[start].idx:head.idx]):
