@@ -230,3 +230,11 @@ def test_headline_words_glued_to_a_name_are_cut_off(nlp):
     assert people == ["Hillary Clinton", "Rush Limbaugh"]
     clinton = actor_named(result, "Hillary Clinton")
     assert "Hillary" in mention_texts(result, clinton["key"])
+
+
+def test_full_name_only_in_the_headline_still_owns_the_body_surnames(nlp):
+    text = ("Hillary Clinton Goes After Donald Trump On Taxes\n\n"
+            "On Monday night, Clinton painted Trump as a caricature. Clinton said he hid his returns.")
+    result = resolve(nlp, text)
+    people = sorted(a["name"] for a in result["actors"] if a["kind"] == "person")
+    assert people == ["Donald Trump", "Hillary Clinton"]

@@ -184,6 +184,7 @@ class ArticleActors:
                 continue
             actor = self._person_for_full_name(name)
             self._add_person_mention(actor, span, title_words)
+        in_headline = [item for item in in_headline if not self._add_headline_full_name(*item, headline)]
         other_named = []
         for span in other_spans:
             name = clean_person_name(span.text)
@@ -223,6 +224,25 @@ class ArticleActors:
                 ranges.append((offset, offset + len(line)))
             offset += len(line) + 1
         return ranges
+
+    def _add_headline_full_name(self, span: Span, title_words: list[str], headline: list[tuple[int, int]]) -> bool:
+        """A headline name whose start is a full name of the body, or whose surname the body uses too
+        ("Hillary Clinton" over a body saying "Clinton"), is settled before the body's bare surnames."""
+        for end in range(span.end, span.start + 1, -1):
+            name = clean_person_name(self.doc[span.start:end].text)
+            owner = next((a for a in self.actors.values() if a.kind == "person" and len(a.name.split()) > 1
+                          and can_be_same_person(a.name, name)), None) if len(name.split()) > 1 else None
+            if owner:
+                self._add_person_mention(owner, self.doc[span.start:end], title_words)
+                return True
+        name = clean_person_name(span.text)
+        surname = name.split()[-1] if name else ""
+        in_body = any(not _inside(m.start(), headline)
+                      for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text)) if surname else False
+        if len(name.split()) > 1 and in_body:
+            self._add_person_mention(self._person_for_full_name(name), span, title_words)
+            return True
+        return False
 
     def _add_headline_person(self, span: Span, title_words: list[str]) -> None:
         """The longest start of a headline name that is a person of the article body; else a new person."""
