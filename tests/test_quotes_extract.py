@@ -230,3 +230,11 @@ def test_appositive_is_part_of_the_mention_not_of_the_name(quotes):
     quote = only(quotes("Yury Ushakov, the Kremlin's foreign policy adviser, told journalists that the talks were useful."))
     assert quote["speaker_text"] == "Yury Ushakov, the Kremlin's foreign policy adviser"
     assert quote["speaker_name"] == "Yury Ushakov"
+
+
+def test_quote_with_its_own_cue_after_a_statement_is_kept(quotes):
+    text = ("Kerry said the allies would seek new sanctions.\n\n"
+            "“To be clear, the United States will never accept this test,” he said.")
+    found = quotes(text)
+    assert [q["quote_type"] for q in found] == ["indirect", "direct"]
+    assert found[1]["speaker_text"] == "he" and found[1]["speaker_name"] == "Kerry"

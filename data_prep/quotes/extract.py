@@ -55,7 +55,7 @@ def _is_nested_in_speech(attribution: Attribution) -> bool:
     """ "She said she hopes X", "Putin reiterated that Russia intends ...": the inner cue heads the outer
     content, so the outer attribution carries it."""
     cue = attribution.cue
-    return (cue is not None and cue.dep_ == "ccomp" and cue.head is not cue
+    return (attribution.kind != "direct" and cue is not None and cue.dep_ == "ccomp" and cue.head is not cue
             and cue_for(cue.head) is not None)
 
 
