@@ -1,11 +1,15 @@
 import shutil
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from data_prep import schema
 from data_prep.corrections import corrections_frame, load_corrections
 from dashboard import loading, session, uploads
+
+PROBLEMS = ("failed", "warning", "duplicate")
+LOG_ROWS = 2000
 
 session.ensure_router()
 ctx = session.context()
@@ -31,7 +35,12 @@ if ctx.has_data:
                    "see the messages below.")
     statuses = st.multiselect("Status", list(schema.INGEST_STATUSES), default=[], placeholder="all statuses",
                               key="data_page_status")
-    st.dataframe(log[log["status"].isin(statuses)] if statuses else log, hide_index=True)
+    shown = log[log["status"].isin(statuses)] if statuses else log
+    # Problems first; a long log is cut so the page stays quick (pick a status to see others).
+    shown = shown.iloc[np.argsort(~shown["status"].isin(PROBLEMS).to_numpy(), kind="stable")]
+    if len(shown) > LOG_ROWS:
+        st.caption(f"Showing the first {LOG_ROWS:,} of {len(shown):,} entries, problems first.")
+    st.dataframe(shown.head(LOG_ROWS), hide_index=True)
 else:
     session.no_data_message()
 
