@@ -20,6 +20,7 @@ CHART_HEIGHT = 320
 # such charts give each row a step instead.
 ROW_STEP = alt.Step(24)
 LABEL_AXIS = alt.Axis(labelLimit=220)
+COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts: no ticks at 0.5
 _LABEL_ORDER = {label: i for i, label in enumerate(schema.STANCE_LABELS)}
 
 
@@ -52,7 +53,7 @@ def over_time(frame: pd.DataFrame, period: str, value: str = "quotes", by: str |
     base = alt.Chart(frame, title=title).mark_bar().encode(
         x=alt.X("period_label:O", title=x_title, sort=periods, scale=alt.Scale(domain=periods),
                 axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
-        y=alt.Y(f"{value}:Q", title=value.capitalize(), stack=True),
+        y=alt.Y(f"{value}:Q", title=value.capitalize(), stack=True, axis=COUNT_AXIS),
         tooltip=[alt.Tooltip("period_label:O", title=x_title), *([by] if by else []), alt.Tooltip(f"{value}:Q")])
     if by == "label":
         base = base.encode(color=alt.Color("label:N", scale=stance_scale(), title="Stance"),
@@ -68,7 +69,7 @@ def over_time(frame: pd.DataFrame, period: str, value: str = "quotes", by: str |
 def ranked_bars(frame: pd.DataFrame, category: str, value: str = "quotes", colours: dict[str, str] | None = None,
                 title: str = "", tooltip: list[str] | None = None) -> alt.Chart:
     encoding = {
-        "x": alt.X(f"{value}:Q", title=value.replace("_", " ").capitalize()),
+        "x": alt.X(f"{value}:Q", title=value.replace("_", " ").capitalize(), axis=COUNT_AXIS),
         "y": alt.Y(f"{category}:N", sort="-x", title=None, axis=LABEL_AXIS),
         "tooltip": tooltip or [category, value],
     }
@@ -116,7 +117,7 @@ def stance_profile(table: pd.DataFrame) -> alt.Chart:
     """Stacked label counts per target for one speaker; ``table`` is long: target, label, count."""
     table = table.assign(label_order=table["label"].map(_LABEL_ORDER).astype("float64"))
     return alt.Chart(table).mark_bar().encode(
-        x=alt.X("count:Q", title="Labelled quotes", stack=True),
+        x=alt.X("count:Q", title="Labelled quotes", stack=True, axis=COUNT_AXIS),
         y=alt.Y("target:N", title=None, sort="-x", axis=LABEL_AXIS),
         color=alt.Color("label:N", scale=stance_scale(), title="Stance"),
         order=alt.Order("label_order:Q"),

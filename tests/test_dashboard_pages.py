@@ -55,7 +55,7 @@ def test_overview_counts_and_caveat(data_dir):
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Articles"] == "3" and metrics["Quotes"] == "9" and metrics["Speakers"] == "5"
     assert metrics["Outlets"] == "2"
-    assert "2025-03-04 to 2025-05-02" in metrics["Dates"]
+    assert (metrics["First date"], metrics["Last date"]) == ("2025-03-04", "2025-05-02")
     assert "automatic estimates" in texts(app)
 
 
@@ -202,3 +202,21 @@ def test_stance_correction_from_the_quotes_page(data_dir):
     assert not app.exception, [item.value for item in app.exception]
     row = app.dataframe[0].value.set_index("quote_id").loc["q-b2"]
     assert "favor harbour expansion (1.00 corrected)" in row["stance"] and row["corrected"] == "stance"
+
+
+def test_upload_rebuilds_the_dataset_keeping_current_articles(data_dir):
+    pytest.importorskip("data_prep.pipeline")
+    story = ("Port strike ends after talks\n\n"
+             "\"We have a fair deal for every dock worker,\" union leader Maria Chen said on Friday.\n\n"
+             "The harbour reopens on Monday.")
+    app = open_page("data")
+    app.file_uploader(key="data_page_upload").set_value([("../story.txt", story.encode(), "text/plain")])
+    app.run()
+    [build] = [button for button in app.button if button.label == "Build the dataset"]
+    build.click()
+    app.run(timeout=300)
+    assert not app.exception, [item.value for item in app.exception]
+    assert any("Built: 4" in success.value for success in app.success), [e.value for e in app.error]
+    from data_prep import schema, store
+    titles = set(store.read_table(data_dir, schema.ARTICLES, columns=["title"])["title"])
+    assert "Port strike ends after talks" in titles and "Budget talks stall over harbour money" in titles

@@ -18,7 +18,9 @@ if not everyone:
 requested = st.query_params.get("actor")
 known = set(everyone)
 start = requested if requested in known else (base.filters.speakers[0] if base.filters.speakers else everyone[0])
-find = st.text_input("Find a speaker", key="speaker_page_find", placeholder=f"{len(everyone):,} speakers")
+find = ""
+if len(everyone) > session.SPEAKER_CHOICES:
+    find = st.text_input("Find a speaker", key="speaker_page_find", placeholder=f"{len(everyone):,} speakers")
 names = aggregate.names_matching(everyone, find, session.SPEAKER_CHOICES, keep=(start,))
 speaker = st.selectbox("Speaker", names, index=0, key=f"speaker_page_choice_{find}",
                        help="Most quoted first. Type in the list or in the box above to search.")
