@@ -24,6 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from prep_throughput import machine, peak_rss_mib, timed  # noqa: E402
 
+from data_prep.build_cache import analysis_fingerprint  # noqa: E402
+from data_prep.nlp import resolve_model_name  # noqa: E402
 from data_prep.pipeline import build_dataset  # noqa: E402
 from data_prep.synth.articles import ARTICLES_FOLDER, write_articles  # noqa: E402
 
@@ -55,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     before = machine()
+    fingerprint = analysis_fingerprint(resolve_model_name())
     with tempfile.TemporaryDirectory(prefix="newsvoices-incremental-") as folder:
         scratch = Path(folder)
         write_articles(args.articles, scratch, seed=args.seed)
@@ -69,9 +72,13 @@ def main(argv: list[str] | None = None) -> int:
         edit_seconds, after_edit = timed(build_dataset, [articles], data, **build)
         if profile:
             profile.disable()
-    if after_edit.reused != args.articles - 1:
-        print(f"error: expected {args.articles - 1} reused analyses after editing {edited.name}, "
-              f"got {after_edit.reused}", file=sys.stderr)
+    if analysis_fingerprint(resolve_model_name()) != fingerprint:
+        print("error: the quote or actor code changed during the run, so the build cache was (rightly) "
+              "ignored; run from a snapshot of the code (see benchmarks/run.sh)", file=sys.stderr)
+        return 1
+    if unchanged.reused != args.articles or after_edit.reused != args.articles - 1:
+        print(f"error: expected {args.articles} reused analyses without changes and {args.articles - 1} after "
+              f"editing {edited.name}; got {unchanged.reused} and {after_edit.reused}", file=sys.stderr)
         return 1
     result = {"machine": before, "articles": args.articles, "workers": args.workers, "quotes": full.quotes,
               "full_seconds": round(full_seconds, 2), "unchanged_seconds": round(unchanged_seconds, 2),
