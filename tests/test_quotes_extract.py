@@ -238,3 +238,16 @@ def test_quote_with_its_own_cue_after_a_statement_is_kept(quotes):
     found = quotes(text)
     assert [q["quote_type"] for q in found] == ["indirect", "direct"]
     assert found[1]["speaker_text"] == "he" and found[1]["speaker_name"] == "Kerry"
+
+
+def test_verb_framing_a_quote_beats_a_cue_word_further_away(quotes):
+    text = ("After the governor criticized the plan during a debate, the mayor shot back, "
+            "“I suppose I could have chosen to stay quiet, but I did not.”")
+    quote = only([q for q in quotes(text) if q["quote_type"] == "direct"])
+    assert quote["speaker_text"] == "the mayor"
+
+
+def test_short_exclamation_framed_by_any_verb(quotes):
+    text = "“Who is going to pay for it?” the mayor asked.\n\n“The state!” the crowd screamed back."
+    assert [(q["quote_text"], q["speaker_text"]) for q in quotes(text)] == [
+        ("“Who is going to pay for it?”", "the mayor"), ("“The state!”", "the crowd")]

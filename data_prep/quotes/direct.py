@@ -19,7 +19,7 @@ MAX_FRAME_LETTERS_OF_DIRECT = 6
 MAX_SPLIT_GAP_CHARS = 60
 # A verb framing a quote without a lexicon cue: at most this far before it, or these words after it.
 MAX_FRAMING_GAP = 3
-MAX_FRAMING_WORDS_AFTER = 2
+MAX_FRAMING_WORDS_AFTER = 3
 MIN_WORDS_OF_FRAMED = 3
 # Shorter quoted passages near a cue must read as speech to be quotes of its source.
 MIN_WORDS_OF_QUOTE_NEAR_CUE = 6
@@ -135,23 +135,34 @@ def _lexicon_cue_near(doc: Doc, chain: list[MarkedSpan], cue_at: set[int], marks
     return min(nearby, key=lambda tok: min(abs(tok.idx - anchors[0]), abs(tok.idx - anchors[1])), default=None)
 
 
+def _distance(token: Token, chain: list[MarkedSpan]) -> int:
+    return min(abs(token.idx - chain[0].start), abs(token.idx - chain[-1].end))
+
+
 def _framing_verb(doc: Doc, chain: list[MarkedSpan], marks: MarkIndex) -> Token | None:
-    """Any verb with a subject right before or after the quote in its sentence ("She continued, “…”")."""
+    """Any verb with a subject framing the quote in its paragraph: right before it ("She shot back,
+    “…”") or right after a quote ending in , ? or ! (“Mexico!” the audience screamed)."""
     text = doc_text(doc)
+    words = len(text[chain[0].start:chain[-1].end].split())
+    speech_ending = _last_inner_char(text, chain[-1]) in tuple(",?!")
     candidates = []
     for sent in _sentences_around(doc, chain):
         for token in sent:
             if token.pos_ != "VERB" or marks.covers(token.idx):
                 continue
-            before = text[token.idx + len(token):chain[0].start]
+            phrase_end = token.i
+            while phrase_end + 1 < len(doc) and doc[phrase_end + 1].head.i == token.i \
+                    and doc[phrase_end + 1].dep_ in ("prt", "advmod"):
+                phrase_end += 1  # "shot back", "spoke up"
+            before = text[doc[phrase_end].idx + len(doc[phrase_end]):chain[0].start]
             after = text[chain[-1].end:token.idx]
-            if (0 <= len(before) <= MAX_FRAMING_GAP and not any(ch.isalnum() for ch in before)) or \
-                    (token.idx > chain[-1].end and after.count(" ") <= MAX_FRAMING_WORDS_AFTER
-                     and "\n" not in after and _last_inner_char(text, chain[-1]) in tuple(",?!")):
-                if subject_of(token) is not None:
-                    candidates.append(token)
-    return min(candidates, key=lambda tok: min(abs(tok.idx - chain[0].start), abs(tok.idx - chain[-1].end)),
-               default=None)
+            framed_before = words >= MIN_WORDS_OF_FRAMED and 0 <= len(before) <= MAX_FRAMING_GAP \
+                and before.strip() in (",", ":")
+            framed_after = token.idx > chain[-1].end and speech_ending and "\n" not in after \
+                and len(after.split()) <= MAX_FRAMING_WORDS_AFTER
+            if (framed_before or framed_after) and subject_of(token) is not None:
+                candidates.append(token)
+    return min(candidates, key=lambda tok: _distance(tok, chain), default=None)
 
 
 def _dash_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
@@ -178,6 +189,9 @@ def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIn
         if cue is not None and words < MIN_WORDS_OF_QUOTE_NEAR_CUE and (
                 source_of(cue) is None or not _reads_as_speech(text, chain)):
             continue  # a scare-quoted name or phrase near a cue word ("so-called “reform”")
+        verb = _framing_verb(doc, chain, marks)
+        if verb is not None and (cue is None or _distance(verb, chain) < _distance(cue, chain)):
+            cue = verb  # the verb framing the quote beats a cue word further away
         if cue is not None:
             same_cue = next((a for a in attributions if a.cue is not None and a.cue.i == cue.i), None)
             if same_cue is not None and same_paragraph(text, same_cue.start, chain[0].start):
@@ -197,10 +211,7 @@ def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIn
             previous.spans = sorted(previous.spans + spans)  # “A,” she said. “B.”
             previous.chains.add(index)
             continue
-        verb = _framing_verb(doc, chain, marks) if words >= MIN_WORDS_OF_FRAMED else None
-        if verb is not None:
-            attributions.append(Attribution(spans, "direct", verb, source_of(verb), {index}))
-        elif previous is not None and previous.speaker is not None and len(gap) <= MAX_SPLIT_GAP_CHARS \
+        if previous is not None and previous.speaker is not None and len(gap) <= MAX_SPLIT_GAP_CHARS \
                 and starts_paragraph(text, chain[0].start):
             # a paragraph continuing the previous speaker's quote
             attributions.append(Attribution(spans, "direct", previous.cue, previous.speaker, {index}))
