@@ -238,3 +238,18 @@ def test_full_name_only_in_the_headline_still_owns_the_body_surnames(nlp):
     result = resolve(nlp, text)
     people = sorted(a["name"] for a in result["actors"] if a["kind"] == "person")
     assert people == ["Donald Trump", "Hillary Clinton"]
+
+
+def test_capitalised_speaker_phrases_the_recogniser_missed(nlp):
+    text = ("Taxes will rise, the Dallas Morning News reported. "
+            "The answer was wrong, Fox News' Megyn Kelly said. "
+            "The vote is close, Reuters reported.")
+    quotes = [quote(text, "Taxes will rise", "the Dallas Morning News"),
+              quote(text, "The answer was wrong", "Fox News' Megyn Kelly"),
+              quote(text, "The vote is close", "Reuters")]
+    result = resolve(nlp, text, quotes)
+    by_key = {a["key"]: a for a in result["actors"]}
+    speakers = [(by_key[k]["name"], by_key[k]["kind"]) for k in result["quote_keys"]]
+    assert speakers[1] == ("Megyn Kelly", "person")
+    assert speakers[2] == ("Reuters", "media")
+    assert speakers[0][1] in ("organization", "media") and "Dallas Morning News" in speakers[0][0]

@@ -18,6 +18,7 @@ AGENT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
                       "by", "from", "over", "vs", "is", "s"}
 HEADLINE_SHARE = 0.7
+POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
@@ -136,11 +137,18 @@ class ArticleActors:
 
     def _person_name_span(self, span: Span) -> tuple[Span, list[str]] | None:
         """The name inside a PERSON span, without leading titles or a trailing possessive."""
+        possessives = [t.i for t in span[:-1] if t.text in POSSESSIVE_MARKS]
+        if possessives:  # "Fox News' Megyn Kelly": the name follows the owner
+            span = self.doc[possessives[-1] + 1: span.end]
+        cut = next((t.i for t in span if t.is_quote or t.text in ("(", "[")), span.end)
+        span = self.doc[span.start: cut]
+        if len(span) > 1 and span[0].lower_ in ("a", "an"):
+            span = span[1:]
         words = [t.text for t in span]
         title_words, _ = strip_titles(words)
         start = span.start + len(title_words)
         end = span.end
-        while end > start and (self.doc[end - 1].text in ("'s", "’s", "'", "’") or self.doc[end - 1].is_punct):
+        while end > start and (self.doc[end - 1].text in POSSESSIVE_MARKS or self.doc[end - 1].is_punct):
             end -= 1
         if end <= start or not clean_person_name(self.doc[start:end].text):
             return None
@@ -152,7 +160,8 @@ class ArticleActors:
         for piece in self._entity_pieces():
             looks_like_institution = places.media_outlet(piece.text) or places.seat_of_power(piece.text) \
                 or places.country(piece.text)
-            if piece.label_ == "PERSON" and not looks_like_institution:
+            # People are not "the X": "the Dallas Morning News" tagged PERSON is an organisation.
+            if piece.label_ == "PERSON" and not looks_like_institution and piece[0].lower_ != "the":
                 person_spans.append(piece)
             else:
                 other_spans.append(piece)
@@ -441,11 +450,23 @@ class ArticleActors:
         if linked := self.link_description(span):
             return linked
         if root.pos_ == "PROPN" and all(t.text[:1].isupper() or t.is_punct for t in span if t.dep_ != "det"):
-            name = clean_person_name(span.text)
-            if len(name.split()) >= 2:
-                actor = self._person_for_full_name(name)
-                self._add_person_mention(actor, span, [])
-                return actor
+            return self._proper_name_speaker(span)
+        return self._unnamed_actor(span)
+
+    def _proper_name_speaker(self, span: Span) -> ArticleActor:
+        """A capitalised speaker phrase the recogniser missed: an outlet or institution by the gazetteer,
+        "the ..." an organisation, otherwise a person when it has at least two words."""
+        found = kinds.entity_kind("ORG", span.text, is_agent=True)
+        if found and (found.kind != "organization" or span[0].lower_ == "the"):
+            actor = next((a for a in self.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
+                         None) or self.new_actor(found.name, found.kind, found.affiliation)
+            self.add_mention(actor, span.start_char, span.end_char, span.root.i)
+            return actor
+        named = self._person_name_span(span)
+        if named and len(clean_person_name(named[0].text).split()) >= 2:
+            actor = self._person_for_full_name(clean_person_name(named[0].text))
+            self._add_person_mention(actor, *named)
+            return actor
         return self._unnamed_actor(span)
 
     def _unnamed_actor(self, span: Span) -> ArticleActor:
