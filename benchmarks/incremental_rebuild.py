@@ -5,7 +5,9 @@ Steps, all with ``stance_backend="none"`` (stance speed has its own benchmark):
   full        ``build_dataset(folder, data, full=True, workers=W)``: every article parsed
   unchanged   the same call without ``full``: every analysis comes from the build cache
   one edit    one article file gets an extra paragraph, then the same call: one article parsed
-The one-edit build must report N-1 articles reused. With --profile, the functions that dominate the
+The unchanged build must reuse all N analyses and the one-edit build N-1; editing the quote or actor
+code during the run changes the cache fingerprint, so on a shared tree run it from a copy
+(``git archive HEAD | tar -x -C DIR``). With --profile, the functions that dominate the
 one-edit rebuild are printed (cProfile, cumulative time). Usage:
   nice python benchmarks/incremental_rebuild.py [--articles 2000] [--workers 2] [--profile] [--json OUT]
 """
@@ -74,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             profile.disable()
     if analysis_fingerprint(resolve_model_name()) != fingerprint:
         print("error: the quote or actor code changed during the run, so the build cache was (rightly) "
-              "ignored; run from a snapshot of the code (see benchmarks/run.sh)", file=sys.stderr)
+              "ignored; run it from a copy of the code nobody edits, e.g. "
+              "git archive HEAD | tar -x -C DIR, then python DIR/benchmarks/incremental_rebuild.py", file=sys.stderr)
         return 1
     if unchanged.reused != args.articles or after_edit.reused != args.articles - 1:
         print(f"error: expected {args.articles} reused analyses without changes and {args.articles - 1} after "
