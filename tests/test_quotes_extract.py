@@ -251,3 +251,9 @@ def test_short_exclamation_framed_by_any_verb(quotes):
     text = "“Who is going to pay for it?” the mayor asked.\n\n“The state!” the crowd screamed back."
     assert [(q["quote_text"], q["speaker_text"]) for q in quotes(text)] == [
         ("“Who is going to pay for it?”", "the mayor"), ("“The state!”", "the crowd")]
+
+
+def test_dash_credit_on_the_line_after_the_quote(quotes):
+    text = "“I went to Wall Street before the crash and warned them.”\n\n- Maria Lopez.\n\nThe hearing ended."
+    quote = only(quotes(text))
+    assert quote["speaker_text"] == "Maria Lopez"

@@ -59,3 +59,7 @@ def test_marks_with_no_words_between_are_not_quotes():
 def test_two_apostrophes_as_a_double_mark():
     text = "''I haven't seen it yet, but I will,'' she said of the museum's ''new wing.''"
     assert quoted(text) == ["''I haven't seen it yet, but I will,''", "''new wing.''"]
+
+
+def test_markup_attribute_values_are_not_quotes():
+    assert quoted('<tweet author="someone" id="12">We will win this vote.</tweet>') == []

@@ -23,7 +23,9 @@ MAX_FRAMING_WORDS_AFTER = 3
 MIN_WORDS_OF_FRAMED = 3
 # Shorter quoted passages near a cue must read as speech to be quotes of its source.
 MIN_WORDS_OF_QUOTE_NEAR_CUE = 6
-DASH_CREDIT = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][^\n,;(]{1,60}?)[.]?(?:\n|$)")
+# “…” ― Jane Doe: a dash (or a spaced hyphen) and a name ending the line, possibly on the next line.
+DASH_CREDIT = re.compile(r"[^\S\n]*(?:\n[^\S\n]*){0,2}(?:[\u2015\u2014\u2013]|-(?=[^\S\n]))[^\S\n]*"
+                         r"([A-Z][^\n,;(]{1,60}?)[.]?(?:\n|$)")
 # A quoted passage with no cue anywhere near is kept (speaker unknown) only when it reads as speech.
 MIN_WORDS_OF_UNATTRIBUTED = 8
 CLOSING_MARK_CHARS = "\"'\u201d\u00bb\u201c\u2019 "

@@ -37,8 +37,11 @@ def _paragraph_end(text: str, newline_at: int, opened_at: int) -> int:
 def double_quoted_spans(text: str) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     opened_at, opener, closers, depth = None, "", "", 0
+    markup_value_end = -1
     for match in DOUBLE_MARKS.finditer(text):
         at, mark = match.start(), match.group()
+        if at <= markup_value_end:
+            continue
         if mark == "\n":
             if opened_at is not None:
                 spans.append(MarkedSpan(opened_at, _paragraph_end(text, at, opened_at), True))
@@ -58,6 +61,9 @@ def double_quoted_spans(text: str) -> list[MarkedSpan]:
             followed_by_space = at + len(mark) >= len(text) or text[at + len(mark)].isspace()
             if mark in STRAIGHT_MARKS and followed_by_space:
                 continue  # a stray closing straight mark
+            if mark == '"' and text[at - 1:at] == "=":
+                markup_value_end = text.find('"', at + 1)  # markup: author="..."
+                continue
             opened_at, opener, closers, depth = at, mark, CLOSERS_FOR_OPENER[mark], 0
     if opened_at is not None:
         spans.append(MarkedSpan(opened_at, _paragraph_end(text, len(text), opened_at), True))
