@@ -257,3 +257,9 @@ def test_dash_credit_on_the_line_after_the_quote(quotes):
     text = "“I went to Wall Street before the crash and warned them.”\n\n- Maria Lopez.\n\nThe hearing ended."
     quote = only(quotes(text))
     assert quote["speaker_text"] == "Maria Lopez"
+
+
+def test_quoted_programme_title_is_not_a_quote(quotes):
+    found = quotes("In an interview with “Fox and Friends,” the senator said that the plan was dead.")
+    assert [q["quote_type"] for q in found] == ["indirect"]
+    assert found[0]["speaker_text"] == "the senator"

@@ -129,6 +129,14 @@ def _reads_as_speech(text: str, chain: list[MarkedSpan]) -> bool:
     return _last_inner_char(text, chain[-1]) in tuple(",.?!") or text[:chain[0].start].rstrip().endswith(":")
 
 
+def _reads_as_title(doc: Doc, chain: list[MarkedSpan]) -> bool:
+    """A short quoted name after a preposition or article: 'in an interview with “Fox and Friends,”'."""
+    inside = doc.char_span(chain[0].start, chain[0].end, alignment_mode="expand")
+    if inside is None or inside.start == 0:
+        return False
+    return doc[inside.start - 1].pos_ in ("ADP", "DET")
+
+
 def _lexicon_cue_near(doc: Doc, chain: list[MarkedSpan], cue_at: set[int], marks: MarkIndex) -> Token | None:
     text = doc_text(doc)
     anchors = (chain[0].start, chain[-1].end)
@@ -189,7 +197,7 @@ def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIn
         words = len(text[chain[0].start:chain[-1].end].split())
         cue = _lexicon_cue_near(doc, chain, cue_at, marks)
         if cue is not None and words < MIN_WORDS_OF_QUOTE_NEAR_CUE and (
-                source_of(cue) is None or not _reads_as_speech(text, chain)):
+                source_of(cue) is None or not _reads_as_speech(text, chain) or _reads_as_title(doc, chain)):
             continue  # a scare-quoted name or phrase near a cue word ("so-called “reform”")
         verb = _framing_verb(doc, chain, marks)
         if verb is not None and (cue is None or _distance(verb, chain) < _distance(cue, chain)):
