@@ -253,3 +253,16 @@ def test_capitalised_speaker_phrases_the_recogniser_missed(nlp):
     assert speakers[1] == ("Megyn Kelly", "person")
     assert speakers[2] == ("Reuters", "media")
     assert speakers[0][1] in ("organization", "media") and "Dallas Morning News" in speakers[0][0]
+
+
+def test_headline_epithet_and_title_pick_the_right_namesake(nlp):
+    text = ("Derelict Obama Ignores The Threat\n\n"
+            "Former President Barack Obama spoke in Chicago on Monday. His wife, Michelle Obama, spoke in "
+            "Ohio. Later President Obama said the threat was small.")
+    result = resolve(nlp, text)
+    people = sorted(a["name"] for a in result["actors"] if a["kind"] == "person")
+    assert people == ["Barack Obama", "Michelle Obama"]
+    barack = actor_named(result, "Barack Obama")
+    assert barack["role"] in ("president", "former president")
+    assert mention_texts(result, barack["key"]).count("Obama") == 2
+    assert actor_named(result, "Michelle Obama")["role"] is None

@@ -206,7 +206,7 @@ class ArticleActors:
                 other_named.append(span)
         for span, title_words in sorted(surname_spans, key=lambda item: item[0].start):
             name = clean_person_name(span.text)
-            actor = self._surname_owner(span, name) or self._person_for_full_name(name)
+            actor = self._surname_owner(span, name, title_words) or self._person_for_full_name(name)
             self._add_person_mention(actor, span, title_words)
         for span, title_words in in_headline:
             self._add_headline_person(span, title_words)
@@ -235,8 +235,9 @@ class ArticleActors:
         return ranges
 
     def _add_headline_full_name(self, span: Span, title_words: list[str], headline: list[tuple[int, int]]) -> bool:
-        """A headline name whose start is a full name of the body, or whose surname the body uses too
-        ("Hillary Clinton" over a body saying "Clinton"), is settled before the body's bare surnames."""
+        """A headline name whose start is a full name of the body, or whose surname the body uses with no
+        other full name ("Hillary Clinton" over a body saying "Clinton"; not "Derelict Obama" over a body
+        naming Barack Obama), is settled before the body's bare surnames."""
         for end in range(span.end, span.start + 1, -1):
             name = clean_person_name(self.doc[span.start:end].text)
             owner = next((a for a in self.actors.values() if a.kind == "person" and len(a.name.split()) > 1
@@ -248,15 +249,20 @@ class ArticleActors:
         surname = name.split()[-1] if name else ""
         in_body = any(not _inside(m.start(), headline)
                       for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text)) if surname else False
-        if len(name.split()) > 1 and in_body:
+        namesake_in_body = any(a.kind == "person" and len(a.name.split()) > 1 and name
+                               and name_parts(a.name)[1] == name_parts(name)[1] for a in self.actors.values())
+        if len(name.split()) > 1 and in_body and not namesake_in_body:
             self._add_person_mention(self._person_for_full_name(name), span, title_words)
             return True
         return False
 
     def _add_headline_person(self, span: Span, title_words: list[str]) -> None:
-        """The longest start of a headline name that is a person of the article body; else a new person."""
-        for end in range(span.end, span.start, -1):
-            piece = self.doc[span.start:end]
+        """The longest part of a headline name that is a person of the article body ("Derelict Obama" ->
+        Obama); else a new person."""
+        pieces = sorted(((start, end) for start in range(span.start, span.end) for end in range(start + 1, span.end + 1)),
+                        key=lambda bounds: (bounds[0] - bounds[1], bounds[0]))
+        for start, end in pieces:
+            piece = self.doc[start:end]
             name = clean_person_name(piece.text)
             words = name.split()
             if len(words) >= 2:
@@ -289,15 +295,38 @@ class ArticleActors:
                 return actor
         return self.new_actor(name, "person")
 
-    def _surname_owner(self, span: Span, name: str) -> ArticleActor | None:
-        """The person a bare surname refers to: the one with that surname, or the nearest before it."""
+    def _surname_owner(self, span: Span, name: str, title_words: list[str] = ()) -> ArticleActor | None:
+        """The person a bare surname refers to: the one with that surname; among namesakes the one its
+        title fits ("President Obama", "Mrs. Clinton"), else the nearest before it."""
         if not name or len(name.split()) != 1:
             return None
         owners = [a for a in self.actors.values() if a.kind == "person" and can_be_same_person(a.name, name)]
         if len(owners) <= 1:
             return owners[0] if owners else None
-        before = [m for m in self.mentions if m.key in {a.key for a in owners} and m.start < span.start_char]
-        return self.actors[max(before, key=lambda m: m.start).key] if before else None
+        owners = self._fitting_title(owners, span, title_words) or owners
+        if len(owners) == 1:
+            return owners[0]
+        keys = {a.key for a in owners}
+        before = [m for m in self.mentions if m.key in keys and m.start < span.start_char]
+        if before:
+            return self.actors[max(before, key=lambda m: m.start).key]
+        counts = {a.key: sum(m.key == a.key for m in self.mentions) for a in owners}
+        return max(owners, key=lambda a: counts[a.key])  # before any namesake: the most mentioned one
+
+    def _fitting_title(self, owners: list[ArticleActor], span: Span, title_words: list[str]) -> list[ArticleActor]:
+        """The namesakes a surname's title fits: "President Obama" is not the one only called first lady."""
+        description = titles.describe_name(self.doc, span.start - len(title_words), span.end)
+        genders = {titles.GENDERED_WORDS[fold(w)] for w in title_words if fold(w) in titles.GENDERED_WORDS}
+        genders |= set(description.genders)
+        title = normalise_role(" ".join(w for w in title_words if fold(w) not in titles.HONORIFICS))
+        roles = [role for role in [title, *description.roles] if role]
+        fitting = owners
+        if genders:
+            fitting = [a for a in fitting if a.gender in genders]
+        if roles:
+            fitting = [a for a in fitting if any(kinds.role_head(r) == kinds.role_head(role)
+                                                 for r in a.roles for role in roles)]
+        return fitting if len(fitting) < len(owners) else []
 
     def _add_person_mention(self, actor: ArticleActor, span: Span, title_words: list[str]) -> None:
         self.add_mention(actor, span.start_char, span.end_char, span.root.i)

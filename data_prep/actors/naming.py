@@ -66,12 +66,11 @@ def fold(text: str) -> str:
 
 
 def normalise_role(text: str) -> str:
-    """Lower case, abbreviations spelled out: "Gov." -> governor, "Sen." -> senator."""
+    """Abbreviations spelled out: "gov." -> governor, "Sen." -> senator; case is the caller's."""
     words = []
     for word in text.split():
         bare = word.rstrip(".").lower()
-        words.append(TITLE_ABBREVIATIONS.get(bare, word.lower()) if word.endswith(".") or bare in TITLE_ABBREVIATIONS
-                     else word.lower())
+        words.append(TITLE_ABBREVIATIONS[bare] if bare in TITLE_ABBREVIATIONS else word)
     return " ".join(words).strip(" ,;:")
 
 

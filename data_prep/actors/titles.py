@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from data_prep.actors.gazetteer import gazetteer
-from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, fold, normalise_role
+from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, TITLE_WORDS, fold, normalise_role
 
 MAX_PREFIX_WORDS = 6
 MAX_APPOSITIVE_TOKENS = 10
 PREFIX_POS = {"NOUN", "PROPN", "ADJ"}
 ROLE_FILLER = {"the", "a", "an"}
+# An appositive keeps "head of the office", "spokesman for the ministry", "professor at Harvard" but not
+# "adviser in Eau Claire" or "lawyer who ...".
+KEPT_PREPOSITIONS = {"of", "for", "at", "to"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -56,6 +59,17 @@ def _is_prefix_word(word: list[Token]) -> bool:
     return token.pos_ in PREFIX_POS or fold(token.text) in HONORIFICS
 
 
+def _is_role_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") or fold(token.text) in TITLE_WORDS
+
+
+def _role_text(tokens: list[Token]) -> str:
+    """Role words in lower case, except proper names inside them ("head of the Kremlin's press office",
+    "professor at Harvard")."""
+    return "".join((t.text if t.pos_ == "PROPN" and fold(t.text) not in TITLE_WORDS and t.text[:1].isupper()
+                    else t.lower_) + t.whitespace_ for t in tokens).strip()
+
+
 def describe_name(doc, name_start: int, name_end: int) -> Description:
     """Everything the text says about the person named by tokens [name_start, name_end)."""
     description = Description()
@@ -85,7 +99,7 @@ def _describe_prefix(doc, name_start: int, description: Description) -> None:
 
 
 def _describe_prefix_words(doc, name_start: int, description: Description, share_with_conjunct: bool = False) -> None:
-    role_words: list[str] = []
+    role_words: list[list[Token]] = []
     words = _words_left_of(doc, name_start)
     position = 0
     while position < len(words) and position < MAX_PREFIX_WORDS:
@@ -102,10 +116,10 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
             position += 1
             continue
         if not _add_affiliation_source(word, description):
-            role_words.insert(0, _word_text(word).lower())
+            role_words.insert(0, word)
         position += 1
-    if role_words:
-        description.roles.append(normalise_role(" ".join(role_words)))
+    if role_words and any(_is_role_noun(word[-1]) for word in role_words):
+        description.roles.append(normalise_role(" ".join(_role_text(word) for word in role_words)))
         if share_with_conjunct and not description.affiliations and not description.affiliated_with:
             _share_conjunct_qualifier(doc, words, position, description)
 
@@ -138,9 +152,11 @@ def _describe_appositive(doc, name_start: int, name_end: int, description: Descr
             subtree = [t for t in subtree if t.i >= doc[name_end + 1].i]
             if not subtree or len(subtree) > MAX_APPOSITIVE_TOKENS or token.ent_type_ == "PERSON":
                 return
+            dropped = {t.i for child in token.children if child.dep_ == "prep"
+                       and child.lower_ not in KEPT_PREPOSITIONS and child.i > token.i for t in child.subtree}
             role_tokens = []
             for item in subtree:
-                if item.is_punct and item.text != "-":
+                if item.i in dropped or (item.is_punct and item.text != "-"):
                     continue
                 if item.lower_ in ROLE_FILLER and item.i == subtree[0].i:
                     continue
@@ -152,7 +168,7 @@ def _describe_appositive(doc, name_start: int, name_end: int, description: Descr
                 if item.i > token.i and (country := gazetteer().affiliation(item.text)) and item.text[:1].isupper():
                     description.affiliations.append(country)
                 role_tokens.append(item)
-            role = "".join(t.text_with_ws for t in role_tokens).strip().lower()
+            role = normalise_role(_role_text(role_tokens))
             if fold(token.text) in GENDERED_WORDS:
                 description.genders.append(GENDERED_WORDS[fold(token.text)])
             if role:
