@@ -263,3 +263,13 @@ def test_quoted_programme_title_is_not_a_quote(quotes):
     found = quotes("In an interview with “Fox and Friends,” the senator said that the plan was dead.")
     assert [q["quote_type"] for q in found] == ["indirect"]
     assert found[0]["speaker_text"] == "the senator"
+
+
+def test_name_and_colon_before_a_quote(quotes):
+    quote = only(quotes("Pollsters agree. Carl Bialik: “One of the biggest lessons was to keep contacting voters.”"))
+    assert quote["speaker_text"] == "Carl Bialik"
+
+
+def test_quote_after_a_clause_ending_in_a_colon(quotes):
+    quote = only(quotes("The senator delivered a snappy retort: “No one is tearing this up. We are going forward.”"))
+    assert quote["speaker_text"] == "The senator" and quote["quote_type"] == "direct"

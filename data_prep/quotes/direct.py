@@ -11,7 +11,7 @@ from data_prep.quotes.attribution import Attribution, MarkIndex, merge_spans, ov
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.lexicon import Cue
 from data_prep.quotes.marks import MarkedSpan, starts_paragraph
-from data_prep.quotes.speakers import subject_of
+from data_prep.quotes.speakers import mention_span, subject_of
 
 # Content with at most this many letters outside quote marks ("that") is a direct quote.
 MAX_FRAME_LETTERS_OF_DIRECT = 6
@@ -166,13 +166,26 @@ def _framing_verb(doc: Doc, chain: list[MarkedSpan], marks: MarkIndex) -> Token 
                 phrase_end += 1  # "shot back", "spoke up"
             before = text[doc[phrase_end].idx + len(doc[phrase_end]):chain[0].start]
             after = text[chain[-1].end:token.idx]
-            framed_before = words >= MIN_WORDS_OF_FRAMED and 0 <= len(before) <= MAX_FRAMING_GAP \
-                and before.strip() in (",", ":")
+            framed_before = words >= MIN_WORDS_OF_FRAMED and token.idx < chain[0].start and (
+                (0 <= len(before) <= MAX_FRAMING_GAP and before.strip() in (",", ":"))
+                or (before.rstrip().endswith(":") and not any(ch in ".!?\n" for ch in before)))
+            # the second case: "delivered a snappy retort: “…”"
             framed_after = token.idx > chain[-1].end and speech_ending and "\n" not in after \
                 and len(after.split()) <= MAX_FRAMING_WORDS_AFTER
             if (framed_before or framed_after) and subject_of(token) is not None:
                 candidates.append(token)
     return min(candidates, key=lambda tok: _distance(tok, chain), default=None)
+
+
+def _colon_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
+    """A name and a colon right before the quote: 'Carl Bialik: “…”'."""
+    inside = doc.char_span(chain[0].start, chain[0].end, alignment_mode="expand")
+    if inside is None or inside.start < 2 or doc[inside.start - 1].text != ":":
+        return None
+    name = doc[inside.start - 2]
+    if name.pos_ != "PROPN" or not same_paragraph(doc_text(doc), name.idx, chain[0].start):
+        return None
+    return mention_span(name)
 
 
 def _dash_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
@@ -209,7 +222,7 @@ def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIn
             else:
                 attributions.append(Attribution(spans, "direct", cue, source_of(cue), {index}))
             continue
-        credit = _dash_credit(doc, chain)
+        credit = _dash_credit(doc, chain) or _colon_credit(doc, chain)
         if credit is not None:
             attributions.append(Attribution(spans, "direct", None, credit, {index}))
             continue
