@@ -273,3 +273,10 @@ def test_name_and_colon_before_a_quote(quotes):
 def test_quote_after_a_clause_ending_in_a_colon(quotes):
     quote = only(quotes("The senator delivered a snappy retort: “No one is tearing this up. We are going forward.”"))
     assert quote["speaker_text"] == "The senator" and quote["quote_type"] == "direct"
+
+
+def test_relative_pronoun_source_resolves_to_its_noun(quotes):
+    text = "The plan was criticised by Anna Berg, who said that it would cost too much."
+    quote = only([q for q in quotes(text) if q["cue"] == "said"])
+    assert quote["speaker_text"] == "who" and quote["speaker_is_pronoun"]
+    assert quote["speaker_name"] == "Anna Berg"

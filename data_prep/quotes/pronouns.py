@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from data_prep.quotes.speakers import mention_span
+from data_prep.quotes.speakers import is_relative_pronoun, mention_span
 
 SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
@@ -87,6 +87,9 @@ class Antecedents:
         return None
 
     def resolve(self, pronoun: Token) -> Span | None:
+        if is_relative_pronoun(pronoun):
+            antecedent = pronoun.head.head  # who -> said (relcl) -> officials
+            return None if antecedent.pos_ == "PRON" else mention_span(antecedent)
         word = pronoun.lower_
         floor = self.window_start(pronoun)
         if word in SINGULAR_PERSON_PRONOUNS:

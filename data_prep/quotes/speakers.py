@@ -70,8 +70,8 @@ def _subject_by_parse(cue: Token) -> Token | None:
         if subject is not None and "\n" in doc_text(cue.doc)[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
             return None  # borrowed across a paragraph break: a misparse
         if subject is not None:
-            if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                return token.head
+            if is_relative_pronoun(subject):
+                return subject  # "officials who said ...": the mention is "who", its name "officials"
             return None if subject.lower_ in NON_SOURCES else subject
         if token.dep_ == "relcl":  # "officials who said ..." without a parsed relative pronoun
             return token.head
@@ -120,8 +120,12 @@ def mention_span(head: Token, with_appositive: bool = False) -> Span:
     return doc[start:end]
 
 
+def is_relative_pronoun(token: Token) -> bool:
+    return token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl"
+
+
 def is_pronoun(span: Span) -> bool:
-    return len(span) == 1 and span[0].lower_ in PERSONAL_PRONOUNS
+    return len(span) == 1 and (span[0].lower_ in PERSONAL_PRONOUNS or is_relative_pronoun(span[0]))
 
 
 def according_to_source(token: Token) -> Token | None:
