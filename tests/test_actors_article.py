@@ -266,3 +266,13 @@ def test_headline_epithet_and_title_pick_the_right_namesake(nlp):
     assert barack["role"] in ("president", "former president")
     assert mention_texts(result, barack["key"]).count("Obama") == 2
     assert actor_named(result, "Michelle Obama")["role"] is None
+
+
+def test_role_words_are_titles_not_names_or_places(nlp):
+    text = ("His daughter Ivanka Trump spoke. Kevin Barrett, a lawyer at Bailey Glasser in Charleston, "
+            "disagreed. Senate Majority Leader Mitch McConnell agreed.")
+    result = resolve(nlp, text)
+    assert actor_named(result, "Ivanka Trump")["role"] == "daughter"
+    assert actor_named(result, "Kevin Barrett")["role"] == "lawyer at Bailey Glasser"
+    mcconnell = actor_named(result, "Mitch McConnell")
+    assert (mcconnell["role"], mcconnell["affiliation"]) == ("majority leader", "Senate")

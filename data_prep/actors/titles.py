@@ -59,15 +59,20 @@ def _is_prefix_word(word: list[Token]) -> bool:
     return token.pos_ in PREFIX_POS or fold(token.text) in HONORIFICS
 
 
+def _looks_like_missed_name(token: Token, folded: str) -> bool:
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_
+            and folded not in TITLE_WORDS and folded not in HONORIFICS and not token.text.endswith(".")
+            and gazetteer().affiliation(token.text) is None)
+
+
 def _is_role_noun(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or fold(token.text) in TITLE_WORDS
 
 
 def _role_text(tokens: list[Token]) -> str:
-    """Role words in lower case, except proper names inside them ("head of the Kremlin's press office",
-    "professor at Harvard")."""
-    return "".join((t.text if t.pos_ == "PROPN" and fold(t.text) not in TITLE_WORDS and t.text[:1].isupper()
-                    else t.lower_) + t.whitespace_ for t in tokens).strip()
+    """Role words in lower case, except named entities inside them ("lawyer at Bailey Glasser")."""
+    return "".join((t.text if t.ent_type_ and t.text[:1].isupper() else t.lower_) + t.whitespace_
+                   for t in tokens).strip()
 
 
 def describe_name(doc, name_start: int, name_end: int) -> Description:
@@ -110,6 +115,8 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
         if not _is_prefix_word(word):
             break
         folded = fold(_word_text(word))
+        if position == 0 and _looks_like_missed_name(word[-1], folded):
+            break  # "Ivanka Trump" with only "Trump" recognised: "Ivanka" is no title
         if folded in GENDERED_WORDS:
             description.genders.append(GENDERED_WORDS[folded])
         if folded in HONORIFICS:
@@ -152,8 +159,8 @@ def _describe_appositive(doc, name_start: int, name_end: int, description: Descr
             subtree = [t for t in subtree if t.i >= doc[name_end + 1].i]
             if not subtree or len(subtree) > MAX_APPOSITIVE_TOKENS or token.ent_type_ == "PERSON":
                 return
-            dropped = {t.i for child in token.children if child.dep_ == "prep"
-                       and child.lower_ not in KEPT_PREPOSITIONS and child.i > token.i for t in child.subtree}
+            dropped = {t.i for item in subtree if item.dep_ == "prep" and item.lower_ not in KEPT_PREPOSITIONS
+                       and item.i > token.i for t in item.subtree}
             role_tokens = []
             for item in subtree:
                 if item.i in dropped or (item.is_punct and item.text != "-"):
