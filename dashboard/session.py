@@ -230,3 +230,20 @@ def ensure_router(page_script: bool = True) -> None:
         if page_script:
             runpy.run_path(str(ROUTER), run_name="__main__")
             st.stop()
+
+
+def chart(figure, name: str) -> None:
+    """An Altair chart with Streamlit's toolbar (PNG download, data, fullscreen) and an SVG download.
+
+    Streamlit does not show Vega's own export menu, so the SVG is rendered on the server with
+    vl-convert, only when the button is pressed. Without vl-convert installed the button is left out.
+    """
+    st.altair_chart(figure, width="stretch")
+    try:
+        import vl_convert
+    except ImportError:
+        return
+    spec = figure.to_json()
+    st.download_button("SVG", lambda: vl_convert.vegalite_to_svg(spec), file_name=f"newsvoices-{name}.svg",
+                       mime="image/svg+xml", type="tertiary", icon=":material/download:",
+                       key=f"svg-{name}", help="Download this chart as SVG (PNG: the chart's toolbar)")

@@ -146,3 +146,12 @@ def test_payload_in_article_shows_as_text(server, page):
     page.wait_for_timeout(500)
     assert page.dialogs == []
     page.screenshot(path=str(SCREENSHOTS / "reader.png"), full_page=True)
+
+
+def test_quote_link_shows_it_in_its_paragraph(server, page):
+    _open(page, f"{server}/quotes?quote=q-p1", "Open the article in the reader")
+    paragraph = page.locator(".nv-paragraph")
+    assert SCRIPT_PAYLOAD in paragraph.inner_text()
+    assert page.locator(".nv-paragraph script").count() == 0
+    assert page.dialogs == []
+    page.screenshot(path=str(SCREENSHOTS / "quote.png"), full_page=True)

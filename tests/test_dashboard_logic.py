@@ -200,3 +200,27 @@ def test_speaker_choices_stay_short_and_keep_the_chosen():
     assert aggregate.names_matching(names, "", limit=3, keep=("Person 4000",)) == [
         "Person 4000", "Person 0", "Person 1"]
     assert aggregate.names_matching(names, "", limit=3, keep=("Nobody",)) == ["Person 0", "Person 1", "Person 2"]
+
+
+def test_every_chart_renders_to_svg(views):
+    vl_convert = pytest.importorskip("vl_convert")
+    from dashboard import charts
+
+    colours = charts.speaker_colours(views.speaker_order)
+    period = aggregate.period_for(views.quotes["published"])
+    labels = views.stances.groupby(["target", "label"], observed=True).size().rename("count").reset_index()
+    timeline = aggregate.over_time(views.stances, period, by="label", value="labels")
+    timeline["label"] = timeline["label"].astype(str)
+    figures = [
+        (charts.over_time(aggregate.over_time(views.quotes, period), period), "2025-03-03"),
+        (charts.over_time(timeline, period, value="labels", by="label"), "against"),
+        (charts.ranked_bars(aggregate.top_speakers(views.quotes), "speaker", colours=colours), "Tom Berg"),
+        (charts.share_bars(aggregate.share_of_voice(views.quotes, "kind"), "kind"), "anonymous"),
+        (charts.stance_heatmap(aggregate.stance_matrix(views.stances)), "harbour expansion"),
+        (charts.diverging_bars(aggregate.diverging(views.stances, "harbour expansion"), "harbour expansion"),
+         "Dock Workers Union"),
+        (charts.stance_profile(labels[labels["count"] > 0].astype({"target": str, "label": str})), "press release"),
+    ]
+    for figure, expected_text in figures:
+        svg = vl_convert.vegalite_to_svg(figure.to_json())
+        assert svg.startswith("<svg") and f">{expected_text}<" in svg

@@ -36,15 +36,15 @@ timeline = session.derived(ctx, "timeline", lambda: aggregate.over_time(ctx.quot
 if timeline.empty:
     st.info("None of these quotes has a publication date, so there is no timeline.")
 else:
-    st.altair_chart(charts.over_time(timeline, period, title=f"Quotes per {period}"), width="stretch")
+    session.chart(charts.over_time(timeline, period, title=f"Quotes per {period}"), "quotes-over-time")
 
 left, right = st.columns(2)
 with left:
     speakers = session.derived(ctx, "top", lambda: aggregate.top_speakers(ctx.quotes))
-    st.altair_chart(charts.ranked_bars(speakers, "speaker", colours=ctx.colours, title="Most quoted speakers",
-                                       tooltip=["speaker", "affiliation", "quotes", "articles"]), width="stretch")
+    session.chart(charts.ranked_bars(speakers, "speaker", colours=ctx.colours, title="Most quoted speakers",
+                                       tooltip=["speaker", "affiliation", "quotes", "articles"]), "top-speakers")
 with right:
     for column, title in (("affiliation", "Share of voice by affiliation"),
                           ("kind", "Share of voice by kind of speaker")):
         shares = session.derived(ctx, "share", lambda: aggregate.share_of_voice(ctx.quotes, column), column)
-        st.altair_chart(charts.share_bars(shares, column, title=title), width="stretch")
+        session.chart(charts.share_bars(shares, column, title=title), f"share-by-{column}")

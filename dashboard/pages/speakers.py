@@ -54,15 +54,15 @@ with left:
     if timeline.empty:
         st.info("No publication dates for these quotes.")
     else:
-        st.altair_chart(charts.over_time(timeline, period, title=f"Quotes per {period}"), width="stretch")
+        session.chart(charts.over_time(timeline, period, title=f"Quotes per {period}"), "speaker-quotes-over-time")
 with right:
     partners = session.derived(ctx, "partners", lambda: aggregate.co_quoted(ctx.quotes, speaker), speaker)
     if partners.empty:
         st.info("Nobody else is quoted in the same articles.")
     else:
-        st.altair_chart(charts.ranked_bars(partners, "speaker", "shared_articles", colours=ctx.colours,
+        session.chart(charts.ranked_bars(partners, "speaker", "shared_articles", colours=ctx.colours,
                                            title="Quoted alongside (same articles)",
-                                           tooltip=["speaker", "shared_articles", "quotes"]), width="stretch")
+                                           tooltip=["speaker", "shared_articles", "quotes"]), "quoted-alongside")
 
 st.subheader("Stance profile (automatic estimates)")
 labels = ctx.stances[ctx.stances["speaker"] == speaker]
@@ -71,7 +71,7 @@ if labels.empty:
 else:
     long = (labels.groupby(["target", "label"], observed=True).size().rename("count").reset_index())
     long = long[long["count"] > 0].astype({"target": str, "label": str})
-    st.altair_chart(charts.stance_profile(long), width="stretch")
+    session.chart(charts.stance_profile(long), "stance-profile")
 
 st.subheader("Their quotes")
 shown = table.quote_table(own_quotes, ctx.stances, ctx.views.quotes)

@@ -18,7 +18,7 @@ if ctx.stances.empty:
 
 st.subheader("Who leans which way, on what")
 matrix = session.derived(ctx, "matrix", lambda: aggregate.stance_matrix(ctx.stances))
-st.altair_chart(charts.stance_heatmap(matrix), width="stretch")
+session.chart(charts.stance_heatmap(matrix), "stance-heatmap")
 st.caption("Colour: share of favor minus share of against per speaker and target; number: labelled quotes.")
 
 targets = session.derived(ctx, "targets", lambda: aggregate.by_frequency(ctx.stances["target"]))
@@ -27,15 +27,15 @@ segments = session.derived(ctx, "diverging", lambda: aggregate.diverging(ctx.sta
 if segments.empty:
     st.info(f"Only \"unclear\" labels for {target}.")
 else:
-    st.altair_chart(charts.diverging_bars(segments, target), width="stretch")
+    session.chart(charts.diverging_bars(segments, target), "stance-by-speaker")
 
 about_target = ctx.stances[ctx.stances["target"] == target]
 period = aggregate.period_for(about_target["published"])
 timeline = aggregate.over_time(about_target, period, by="label", value="labels")
 if not timeline.empty:
     timeline["label"] = timeline["label"].astype(str)
-    st.altair_chart(charts.over_time(timeline, period, value="labels", by="label",
-                                     title=f"Stance towards {target} per {period}"), width="stretch")
+    session.chart(charts.over_time(timeline, period, value="labels", by="label",
+                                     title=f"Stance towards {target} per {period}"), "stance-over-time")
 
 st.subheader("Labels and their evidence")
 evidence = about_target.sort_values("confidence", ascending=False).head(2000)
