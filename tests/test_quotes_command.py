@@ -45,3 +45,10 @@ def test_command_missing_input_is_a_clear_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "input file not found" in err and "Traceback" not in err
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_predict_records_survives_a_record_without_text():
+    records = [{"id": "broken", "text": None}, {"id": "fine", "text": ARTICLE}]
+    predictions = list(predict_records(records, nlp=load_pipeline()))
+    assert predictions[0] == {"id": "broken", "quotes": []}
+    assert predictions[1]["quotes"][0]["speaker"] == "The ministry"

@@ -29,8 +29,9 @@ def as_prediction(quote: dict) -> dict:
 
 def predict_records(records: Iterable[dict], nlp: Language | None = None,
                     batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[dict]:
-    """For each {"id", "text", ...} record, {"id", "quotes": [...]}; every text is parsed once."""
+    """For each {"id", "text", ...} record, {"id", "quotes": [...]}; every text is parsed once.
+    A record without a text string counts as an empty article (no quotes) rather than stopping the rest."""
     records = list(records)
-    docs = parse((record["text"] for record in records), nlp=nlp, batch_size=batch_size)
-    for record, doc in zip(records, docs):
-        yield {"id": record["id"], "quotes": [as_prediction(quote) for quote in extract_quotes(doc)]}
+    texts = (record.get("text") if isinstance(record.get("text"), str) else "" for record in records)
+    for record, doc in zip(records, parse(texts, nlp=nlp, batch_size=batch_size)):
+        yield {"id": record.get("id"), "quotes": [as_prediction(quote) for quote in extract_quotes(doc)]}
