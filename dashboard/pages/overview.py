@@ -11,13 +11,12 @@ if not ctx.has_data:
 
 total = session.derived(ctx, "total", lambda: aggregate.counts(ctx.views.quotes))
 shown = session.derived(ctx, "counts", lambda: aggregate.counts(ctx.quotes))
-columns = st.columns(6)
+columns = st.columns(4)
 columns[0].metric("Articles", f"{shown.articles:,}", help=f"{len(ctx.views.articles):,} articles in the dataset")
 columns[1].metric("Quotes", f"{shown.quotes:,}", help=f"{total.quotes:,} quotes in the dataset")
 columns[2].metric("Speakers", f"{shown.speakers:,}")
 columns[3].metric("Outlets", f"{shown.outlets:,}")
-columns[4].metric("First date", f"{shown.first:%Y-%m-%d}" if shown.first is not None else "-")
-columns[5].metric("Last date", f"{shown.last:%Y-%m-%d}" if shown.last is not None else "-")
+st.markdown(f"**Published:** {shown.span}")
 if not ctx.filters.is_empty():
     st.caption(f"Counts for the current filters: {shown.quotes:,} of {total.quotes:,} quotes.")
 
