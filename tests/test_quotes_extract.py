@@ -280,3 +280,8 @@ def test_relative_pronoun_source_resolves_to_its_noun(quotes):
     quote = only([q for q in quotes(text) if q["cue"] == "said"])
     assert quote["speaker_text"] == "who" and quote["speaker_is_pronoun"]
     assert quote["speaker_name"] == "Anna Berg"
+
+
+def test_statement_saying_is_attributed_to_who_issued_it(quotes):
+    quote = only(quotes("His office put out a statement saying the country could not vet every refugee."))
+    assert quote["speaker_text"] == "His office" and quote["cue"] == "saying"

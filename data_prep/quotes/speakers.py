@@ -57,6 +57,16 @@ def _paragraph_initial_subject(cue: Token) -> Token | None:
     return None
 
 
+def _source_of_document(noun: Token) -> Token | None:
+    """ "His office put out a statement saying ...": whoever issued the statement, else the statement."""
+    verb = noun.head
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+        issuer = _own_subject(verb)
+        if issuer is not None and issuer.lower_ not in NON_SOURCES:
+            return issuer
+    return noun
+
+
 def subject_of(cue: Token) -> Token | None:
     """The subject of the cue's clause, climbing through clauses that borrow their subject."""
     found = _subject_by_parse(cue)
@@ -75,6 +85,8 @@ def _subject_by_parse(cue: Token) -> Token | None:
             return None if subject.lower_ in NON_SOURCES else subject
         if token.dep_ == "relcl":  # "officials who said ..." without a parsed relative pronoun
             return token.head
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN":
+            return _source_of_document(token.head)
         if token.dep_ not in SUBJECT_SHARING_DEPS or token.head is token or _is_finite_subordinate(token):
             return None
         token = token.head
