@@ -167,3 +167,15 @@ def test_a_new_job_does_not_split_a_person():
         "four": article(person("Trump", "nominee")),
     })
     assert names_of(result) == ["Donald Trump"]
+
+
+def test_an_organisation_and_its_initials_are_one_actor():
+    org = lambda name: (name, "organization", None, None)  # noqa: E731
+    result = merge_corpus_actors({
+        "one": article(org("Federal Bureau of Investigation")),
+        "two": article(org("FBI")),
+        "three": article(org("FBI"), org("North Atlantic Treaty Organization")),
+        "four": article(org("NATO"), org("IMF")),
+    })
+    assert sorted(result.actors["name"]) == ["FBI", "IMF", "North Atlantic Treaty Organization"]
+    assert result.actors.set_index("name").loc["FBI", "n_mentions"] == 3

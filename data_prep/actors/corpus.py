@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ from data_prep.actors.naming import fold, given_names_compatible, name_parts, su
 # A bare surname goes to the best-known namesake only when it is this many times better known.
 WELL_KNOWN_RATIO = 2
 ARTICLE_SCOPED_KINDS = {"anonymous", "unknown"}
+ACRONYM_KINDS = {"organization", "media"}
+ACRONYM_SKIPPED = {"of", "the", "and", "for", "on", "in", "&"}
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +70,9 @@ class _Cluster:
         if self.pinned_name:
             return self.pinned_name
         counts = Counter(record.name for record in self.records)
-        return max(counts, key=lambda name: (len(name.split()) > 1, counts[name], len(name), name))
+        if self.kind == "person":  # "Donald Trump" over a bare "Trump", however often that was written
+            return max(counts, key=lambda name: (len(name.split()) > 1, counts[name], len(name), name))
+        return max(counts, key=lambda name: (counts[name], len(name), name))
 
     @property
     def kind(self) -> str:
@@ -213,7 +218,36 @@ def _cluster_records(records: list[_Record], aliases: Aliases) -> list[_Cluster]
         cluster.records.append(record)
         if aliases.canonical(record.name):
             cluster.pinned_name = record.name
-    return merger.clusters + list(others.values())
+    return merger.clusters + _join_acronyms(others, aliases)
+
+
+def acronym(name: str) -> str:
+    """"Federal Bureau of Investigation" -> FBI; small words do not count."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ACRONYM_SKIPPED]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def _join_acronyms(clusters: dict[tuple, _Cluster], aliases: Aliases) -> list[_Cluster]:
+    """An organisation written as its initials (FBI, NATO) is the one whose name they abbreviate, when
+    exactly one organisation in the dataset has that name."""
+    spelled_out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for key, cluster in clusters.items():
+        kind, _, scope = key
+        if kind in ACRONYM_KINDS and scope is None and (letters := acronym(cluster.seed_name)):
+            spelled_out[(kind, letters)].append(key)
+    for key, cluster in list(clusters.items()):
+        kind, _, scope = key
+        name = cluster.seed_name
+        if scope is not None or not (name.isupper() and len(name) >= 2 and name.isalpha()):
+            continue
+        targets = spelled_out.get((kind, name), [])
+        if len(targets) != 1 or targets[0] not in clusters or aliases.kept_apart(name, clusters[targets[0]].seed_name):
+            continue
+        target = clusters[targets[0]]
+        target.records.extend(cluster.records)
+        target.pinned_name = target.pinned_name or cluster.pinned_name
+        del clusters[key]
+    return list(clusters.values())
 
 
 def merge_corpus_actors(per_article: dict[str, dict], aliases_file: Path | None = None) -> CorpusActors:
