@@ -276,3 +276,11 @@ def test_role_words_are_titles_not_names_or_places(nlp):
     assert actor_named(result, "Kevin Barrett")["role"] == "lawyer at Bailey Glasser"
     mcconnell = actor_named(result, "Mitch McConnell")
     assert (mcconnell["role"], mcconnell["affiliation"]) == ("majority leader", "Senate")
+
+
+def test_a_capital_is_its_country_only_when_it_acts(nlp):
+    text = "Talks in Moscow failed on Tuesday. Washington said it would impose new sanctions."
+    result = resolve(nlp, text)
+    countries = {a["name"]: a for a in result["actors"] if a["kind"] == "country"}
+    assert "Russia" not in countries
+    assert mention_texts(result, countries["United States"]["key"]) == ["Washington"]

@@ -62,11 +62,11 @@ def entity_kind(label: str, text: str, is_agent: bool) -> EntityKind | None:
         return EntityKind("media", outlet, None)
     if seat := places.seat_of_power(text):
         return EntityKind("organization", seat, places.affiliation(text))
+    if country := places.country(text):
+        return EntityKind("country", country, country)
+    if is_agent and (country := places.capital_of(text)):
+        return EntityKind("country", country, country)
     if label in ("GPE", "NORP"):
-        if country := places.country(text):
-            return EntityKind("country", country, country)
-        if is_agent and (country := places.capital_of(text)):
-            return EntityKind("country", country, country)
         if label == "NORP" and is_agent and name[:1].isupper():
             return EntityKind("group", name, None)
         return None
