@@ -43,7 +43,7 @@ def edit_one_article(folder: Path) -> Path:
     return target
 
 
-def top_functions(profile: cProfile.Profile, count: int = 12) -> str:
+def top_functions(profile: cProfile.Profile, count: int = 25) -> str:
     out = io.StringIO()
     pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(count)
     return out.getvalue()
