@@ -284,3 +284,13 @@ def test_a_capital_is_its_country_only_when_it_acts(nlp):
     countries = {a["name"]: a for a in result["actors"] if a["kind"] == "country"}
     assert "Russia" not in countries
     assert mention_texts(result, countries["United States"]["key"]) == ["Washington"]
+
+
+def test_offsets_from_a_dataframe_work_like_plain_ints(nlp):
+    import numpy as np
+    text = "“We are ready,” Putin said."
+    plain = quote(text, "“We are ready,”", "Putin")
+    from_frame = {**plain, "speaker_start": np.int64(plain["speaker_start"]),
+                  "speaker_end": np.int64(plain["speaker_end"]),
+                  "quote_spans": np.array([[plain["quote_start"], plain["quote_end"]]])}
+    assert resolve(nlp, text, [from_frame])["quote_keys"] == resolve(nlp, text, [plain])["quote_keys"] != [None]

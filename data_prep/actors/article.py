@@ -2,6 +2,7 @@
 and pronouns that point at them, and the actor behind each quote's speaker."""
 from __future__ import annotations
 
+import numbers
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -65,6 +66,13 @@ class Mention:
         return {"key": self.key, "start": self.start, "end": self.end, "text": self.text}
 
 
+def _offset(value) -> int | None:
+    """A character offset from a quote dict: any integer (numpy's too), else None."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= 0:
+        return int(value)
+    return None
+
+
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in ranges)
 
@@ -87,9 +95,12 @@ class ArticleActors:
         said are rarely what a later pronoun points back to (measured on PolNeAR dev)."""
         regions = [(m.start(), m.end()) for m in QUOTED.finditer(self.text)]
         for quote in self.quotes:
-            for start, end in quote.get("quote_spans") or [(quote.get("quote_start"), quote.get("quote_end"))]:
-                if isinstance(start, int) and isinstance(end, int):
-                    regions.append((start, end))
+            spans = quote.get("quote_spans")
+            spans = [tuple(span) for span in spans] if spans is not None and len(spans) else \
+                [(quote.get("quote_start"), quote.get("quote_end"))]
+            for start, end in spans:
+                if _offset(start) is not None and _offset(end) is not None:
+                    regions.append((_offset(start), _offset(end)))
         return regions
 
     def is_quoted(self, start: int, end: int) -> bool:
@@ -440,15 +451,15 @@ class ArticleActors:
     # --- quote speakers --------------------------------------------------------------------------
     def speaker_key(self, quote: dict, pronouns: PronounResolver) -> str | None:
         doc = self.doc
-        name_start, name_end = quote.get("speaker_name_start"), quote.get("speaker_name_end")
-        start, end = quote.get("speaker_start"), quote.get("speaker_end")
+        name_start, name_end = _offset(quote.get("speaker_name_start")), _offset(quote.get("speaker_name_end"))
+        start, end = _offset(quote.get("speaker_start")), _offset(quote.get("speaker_end"))
         speaker_text = quote.get("speaker_text") or ""
-        if isinstance(name_start, int) and isinstance(name_end, int) and name_end > name_start:
+        if name_start is not None and name_end is not None and name_end > name_start:
             actor = self._actor_for_phrase(name_start, name_end)
-            if actor and isinstance(start, int) and isinstance(end, int) and pronoun_kind(speaker_text):
+            if actor and start is not None and end is not None and pronoun_kind(speaker_text):
                 self.add_mention(actor, start, end, self._token_at(start))
             return actor.key if actor else None
-        if not isinstance(start, int) or not isinstance(end, int) or end <= start:
+        if start is None or end is None or end <= start:
             return None
         if quote.get("speaker_is_pronoun") or pronoun_kind(self.text[start:end]):
             actor = pronouns.resolve(self._token_at(start))
