@@ -152,70 +152,77 @@ def _draw_tables(n_quotes: int, seed: int) -> dict[str, pd.DataFrame]:
     rng = np.random.default_rng(seed)
     pools = random.Random(f"pools:{seed}")
     actors = synthetic_actors(actor_count(n_quotes), seed)
-
     per_article = _quotes_per_article(rng, n_quotes)
-    n_articles = len(per_article)
-    article_of_quote = np.repeat(np.arange(n_articles), per_article)
-
     ranks = rng.permutation(len(actors)) + 1
     popularity = 1.0 / ranks ** ZIPF_EXPONENT
     speaker = rng.choice(len(actors), n_quotes, p=popularity / popularity.sum())
+    drawn = _draw_quotes(rng, pools, actors, speaker)
+    sentences, offsets = _quote_sentences(drawn["quote_type"], drawn["content"], drawn["speaker_text"], drawn["cue"])
+
+    n_articles = len(per_article)
+    article_of_quote = np.repeat(np.arange(n_articles), per_article)
+    first_quote = np.concatenate([[0], np.cumsum(per_article)[:-1]])
+    titles = _headlines(pools, n_articles, rng)
+    texts = [title + "\n\n" + "\n\n".join(sentences[start:start + count])
+             for title, start, count in zip(titles, first_quote, per_article)]
+    # Paragraph k of an article starts after the headline and k earlier paragraphs, each followed by "\n\n".
+    title_length = np.fromiter(map(len, titles), dtype=np.int64, count=n_articles)
+    sentence_length = np.fromiter(map(len, sentences), dtype=np.int64, count=n_quotes)
+    global_start = np.cumsum(sentence_length + 2) - (sentence_length + 2)
+    paragraph_start = (title_length[article_of_quote] + 2 + global_start
+                       - global_start[first_quote][article_of_quote])
+    n_words = np.fromiter(map(count_words, titles), dtype=np.int64, count=n_articles) \
+        + np.add.reduceat(drawn.pop("words"), first_quote)
+
+    article_ids = np.array([f"art_syn{index:012d}" for index in range(n_articles)], dtype=object)
+    quote_ids = np.array([f"q_syn{index:012d}" for index in range(n_quotes)], dtype=object)
+    absolute = {name: paragraph_start + values for name, values in offsets.items()}
+    quotes = pd.DataFrame({
+        "quote_id": quote_ids, "article_id": article_ids[article_of_quote], "quote_text": drawn["quote_text"],
+        "quote_start": absolute["quote_start"], "quote_end": absolute["quote_end"],
+        "quote_spans": _single_spans(absolute["quote_start"], absolute["quote_end"]),
+        "quote_type": drawn["quote_type"], "cue": drawn["cue"], "cue_start": absolute["cue_start"],
+        "cue_end": absolute["cue_end"], "speaker_text": drawn["speaker_text"],
+        "speaker_start": absolute["speaker_start"], "speaker_end": absolute["speaker_end"],
+        "actor_id": actors["actor_id"].to_numpy(dtype=object)[speaker],
+    })
+    mentions = pd.DataFrame({"article_id": quotes["article_id"], "actor_id": quotes["actor_id"],
+                             "start": quotes["speaker_start"], "end": quotes["speaker_end"],
+                             "text": quotes["speaker_text"]})
+    counts = np.bincount(speaker, minlength=len(actors))
+    ingest_log = pd.DataFrame({"source": [f"synthetic/{article_id}.txt" for article_id in article_ids],
+                               "record": "file", "status": "built", "message": "built (synthetic)",
+                               "article_id": article_ids})
+    return {schema.ARTICLES: _article_frame(rng, article_ids, titles, texts, n_words), schema.QUOTES: quotes,
+            schema.ACTORS: actors.assign(n_quotes=counts, n_mentions=counts)[schema.columns(schema.ACTORS)],
+            schema.MENTIONS: mentions, schema.STANCES: _stance_frame(rng, quote_ids, actors, speaker),
+            schema.INGEST_LOG: ingest_log}
+
+
+def _draw_quotes(rng: np.random.Generator, pools: random.Random, actors: pd.DataFrame,
+                 speaker: np.ndarray) -> dict[str, np.ndarray]:
+    """Per quote: type, cue, content, the speaker as written, the quoted span's text and its word count."""
+    n_quotes = len(speaker)
     quote_type = _choose(rng, TYPE_SHARES, n_quotes)
-    cue = np.where(quote_type == "direct", _choose(rng, DIRECT_CUE_SHARES, n_quotes), "said").astype(object)
+    is_direct, is_indirect = quote_type == "direct", quote_type == "indirect"
+    cue = np.where(is_direct, _choose(rng, DIRECT_CUE_SHARES, n_quotes), "said").astype(object)
     direct_pool = np.array(_pool(pools, statements.DIRECT, POOL_SIZE), dtype=object)
     reported_pool = np.array(_pool(pools, statements.REPORTED, POOL_SIZE), dtype=object)
     mixed_pool = np.array([f"{topic} was {OPEN}{evaluation}.{CLOSE}" for topic in vocab.TOPICS
                            for evaluation in statements.EVALUATIONS], dtype=object)
     pick = rng.integers(0, POOL_SIZE, n_quotes)
     mixed_pick = pick % len(mixed_pool)
-    is_direct, is_indirect = quote_type == "direct", quote_type == "indirect"
     content = np.where(is_direct, direct_pool[pick], np.where(is_indirect, reported_pool[pick], mixed_pool[mixed_pick]))
-    written = actors["written"].to_numpy(dtype=object)
-    speaker_text = np.where(is_direct, written[speaker],
-                            np.array([capitalised(text) for text in written], dtype=object)[speaker])
-    sentences, offsets = _quote_sentences(quote_type, content, speaker_text, cue)
     # The quoted span as written, looked up per pool entry instead of sliced out of each text.
     quote_text = np.where(is_direct, np.array([f"{OPEN}{text},{CLOSE}" for text in direct_pool], dtype=object)[pick],
                           np.where(is_indirect, np.array([f"that {text}" for text in reported_pool],
                                                          dtype=object)[pick], mixed_pool[mixed_pick]))
-
-    titles = _headlines(pools, n_articles, rng)
-    title_length = np.fromiter(map(len, titles), dtype=np.int64, count=n_articles)
-    sentence_length = np.fromiter(map(len, sentences), dtype=np.int64, count=n_quotes)
-    first_quote = np.concatenate([[0], np.cumsum(per_article)[:-1]])
-    global_start = np.cumsum(sentence_length + 2) - (sentence_length + 2)
-    before_in_article = global_start - global_start[first_quote][article_of_quote]
-    paragraph_start = title_length[article_of_quote] + 2 + before_in_article
-    texts = [title + "\n\n" + "\n\n".join(sentences[start:start + count])
-             for title, start, count in zip(titles, first_quote, per_article)]
-    sentence_words = (_word_counts(content, pick, quote_type) + _word_counts(speaker_text, speaker, None)
-                      + 1 + is_indirect)
-    n_words = np.fromiter(map(count_words, titles), dtype=np.int64, count=n_articles) \
-        + np.add.reduceat(sentence_words, first_quote)
-
-    article_ids = np.array([f"art_syn{index:012d}" for index in range(n_articles)], dtype=object)
-    articles = _article_frame(rng, article_ids, titles, texts, n_words)
-    quote_ids = np.array([f"q_syn{index:012d}" for index in range(n_quotes)], dtype=object)
-    absolute = {name: paragraph_start + values for name, values in offsets.items()}
-    quotes = pd.DataFrame({
-        "quote_id": quote_ids, "article_id": article_ids[article_of_quote], "quote_text": quote_text,
-        "quote_start": absolute["quote_start"], "quote_end": absolute["quote_end"],
-        "quote_spans": _single_spans(absolute["quote_start"], absolute["quote_end"]),
-        "quote_type": quote_type, "cue": cue, "cue_start": absolute["cue_start"], "cue_end": absolute["cue_end"],
-        "speaker_text": speaker_text, "speaker_start": absolute["speaker_start"],
-        "speaker_end": absolute["speaker_end"], "actor_id": actors["actor_id"].to_numpy(dtype=object)[speaker],
-    })
-    mentions = pd.DataFrame({"article_id": quotes["article_id"], "actor_id": quotes["actor_id"],
-                             "start": quotes["speaker_start"], "end": quotes["speaker_end"],
-                             "text": quotes["speaker_text"]})
-    stances = _stance_frame(rng, quote_ids, actors, speaker)
-    counts = np.bincount(speaker, minlength=len(actors))
-    actors = actors.assign(n_quotes=counts, n_mentions=counts)
-    ingest_log = pd.DataFrame({"source": [f"synthetic/{article_id}.txt" for article_id in article_ids],
-                               "record": "file", "status": "built", "message": "built (synthetic)",
-                               "article_id": article_ids})
-    return {schema.ARTICLES: articles, schema.QUOTES: quotes, schema.ACTORS: actors[schema.columns(schema.ACTORS)],
-            schema.MENTIONS: mentions, schema.STANCES: stances, schema.INGEST_LOG: ingest_log}
+    written = actors["written"].to_numpy(dtype=object)
+    speaker_text = np.where(is_direct, written[speaker],
+                            np.array([capitalised(text) for text in written], dtype=object)[speaker])
+    words = (_word_counts(content, pick, quote_type) + _word_counts(speaker_text, speaker, None) + 1 + is_indirect)
+    return {"quote_type": quote_type, "cue": cue, "content": content, "quote_text": quote_text,
+            "speaker_text": speaker_text, "words": words}
 
 
 def _headlines(pools: random.Random, count: int, rng: np.random.Generator) -> list[str]:
