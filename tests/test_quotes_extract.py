@@ -285,3 +285,10 @@ def test_relative_pronoun_source_resolves_to_its_noun(quotes):
 def test_statement_saying_is_attributed_to_who_issued_it(quotes):
     quote = only(quotes("His office put out a statement saying the country could not vet every refugee."))
     assert quote["speaker_text"] == "His office" and quote["cue"] == "saying"
+
+
+def test_claim_noun_with_a_possessor_and_a_that_clause(quotes):
+    quote = only(quotes("Anna Berg repeated her claim that thousands of people had cheered."))
+    assert quote["cue"] == "claim" and quote["speaker_text"] == "her"
+    assert quote["speaker_name"] == "Anna Berg"
+    assert quote["quote_text"] == "that thousands of people had cheered"

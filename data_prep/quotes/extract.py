@@ -10,7 +10,7 @@ from data_prep.quotes.lexicon import CLAUSE_DEPS, Cue, cue_for
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.pronouns import Antecedents
 from data_prep.quotes.reported import according_to_content, content_indices, indices_to_spans, paragraph_of
-from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, is_pronoun
+from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, is_pronoun, mention_span
 
 CUE_POS = frozenset({"VERB"})
 # Sources that do not make an ambiguous cue an attribution ("I think", "you know", "we want").
@@ -48,6 +48,25 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
             continue
         if spans and (source is not None or cue.speech):
             found.append(Attribution(spans, kind, token, source, touched))
+    return found
+
+
+def _noun_claims(doc: Doc, chains, marks: MarkIndex) -> list[Attribution]:
+    """ "Trump's claim that ...", "her assertion that ...": a cue noun with a possessor and a that-clause."""
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or marks.covers(token.idx) or cue_for(token) is None:
+            continue
+        owner = next((child for child in token.children if child.dep_ == "poss"), None)
+        clause = next((child for child in token.children
+                       if child.dep_ in ("acl", "ccomp") and child.left_edge.lower_ == "that"), None)
+        if owner is None or clause is None:
+            continue
+        content = set(range(clause.left_edge.i, clause.right_edge.i + 1))
+        spans = indices_to_spans(doc, content, paragraph_of(doc_text(doc), token.idx))
+        spans, kind, touched = with_quote_marks(doc_text(doc), spans, chains)
+        if spans:
+            found.append(Attribution(spans, kind, token, mention_span(owner), touched))
     return found
 
 
@@ -101,7 +120,7 @@ def extract_quotes(doc: Doc) -> list[dict]:
     marks = MarkIndex(chains)
     cues = [(token, cue) for token in doc
             if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)]
-    attributions = _reported(doc, cues, chains, marks)
+    attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
     attributions = _deduplicated(attributions)
     antecedents = Antecedents.of(doc)

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from data_prep.quotes.speakers import is_relative_pronoun, mention_span
 
-SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "their"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 GROUP_ENTITY_LABELS = frozenset({"ORG", "NORP", "GPE"})
 WINDOW_SENTENCES = 6
@@ -55,8 +55,13 @@ class Antecedents:
                 if ent.label_ == "ORG":
                     organisation_subjects.append((root.i, mention_span(root)))
         for token in doc:
-            if token.dep_ in SUBJECT_DEPS and token.tag_ == "NNS" and token.ent_type_ == "":
+            if token.dep_ not in SUBJECT_DEPS or token.ent_type_ != "":
+                continue
+            if token.tag_ == "NNS":
                 group_subjects.append((token.i, mention_span(token)))
+            elif token.pos_ == "PROPN":  # a surname the NER missed ("Trump repeated ...")
+                person_subjects.append((token.i, proper_name(token)))
+        person_subjects.sort(key=lambda item: item[0])
         group_subjects.sort(key=lambda item: item[0])
         return cls(person_subjects, persons, group_subjects, organisation_subjects,
                    [sent.start for sent in doc.sents])
@@ -97,6 +102,6 @@ class Antecedents:
                     or self._latest_before(self.persons, pronoun.i, floor))
         if word in PLURAL_PRONOUNS:
             return self._latest_before(self.group_subjects, pronoun.i, floor)
-        if word == "it":
+        if word in ("it", "its"):
             return self._latest_before(self.organisation_subjects, pronoun.i, floor)
         return None

@@ -13,7 +13,8 @@ QUOTED_PASSIVE_LEMMAS = frozenset({"quote"})
 # Clauses that share the subject of the clause they hang from ("..., telling reporters that ...").
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "it"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "it",
+                               "his", "their", "its"})
 # Subjects that cannot be a source ("There are signs ...", "that said"); "it" can ("it said", of a paper).
 NON_SOURCES = frozenset({"there", "this", "that", "what", "which", "you"})
 MENTION_CUTTING_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "prep", "advmod"})
