@@ -29,6 +29,10 @@ class Counts:
         return f"{self.first:%Y-%m-%d} to {self.last:%Y-%m-%d}"
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def counts(quotes: pd.DataFrame) -> Counts:
     dates = quotes["published"].dropna()
     return Counts(quotes=len(quotes), articles=quotes["article_row"].nunique(),

@@ -90,7 +90,7 @@ def stance_heatmap(matrix: pd.DataFrame) -> alt.Chart:
     """Cells coloured by net stance (favor minus against, per label), red to green."""
     tooltip = ["speaker", "target", "n", *schema.STANCE_LABELS, alt.Tooltip("net:Q", format="+.2f")]
     cells = alt.Chart(matrix).mark_rect().encode(
-        x=alt.X("target:N", title="Target", axis=alt.Axis(labelAngle=-30, labelLimit=160)),
+        x=alt.X("target:N", title="Target", axis=alt.Axis(labelAngle=-40, labelLimit=160, labelOverlap=False)),
         y=alt.Y("speaker:N", title=None, axis=LABEL_AXIS),
         color=alt.Color("net:Q", title="Net stance", scale=alt.Scale(
             domain=[-1, 0, 1], range=[STANCE_COLOURS["against"], "#f5f5f5", STANCE_COLOURS["favor"]])),

@@ -25,7 +25,7 @@ if chosen and chosen not in set(ctx.views.articles["article_id"]):
     st.warning("The linked article is not in this dataset (it may have been removed in a rebuild).")
     chosen = None
 
-st.caption(f"{len(listing):,} of {len(ctx.views.articles):,} articles match the filters. "
+st.caption(f"{len(listing):,} of {aggregate.plural(len(ctx.views.articles), 'article')} match the filters. "
            "Select one to read it with its quotes highlighted.")
 if listing.empty and not chosen:
     session.empty_selection_message(ctx, what="articles")

@@ -21,8 +21,8 @@ if not ctx.filters.is_empty():
     st.caption(f"Counts for the current filters: {shown.quotes:,} of {total.quotes:,} quotes.")
 
 st.markdown(
-    f"This dataset covers **{len(ctx.views.articles):,} articles** from "
-    f"**{ctx.views.articles['outlet'].nunique():,} outlets** ({total.span}). Quotes, speakers and their "
+    f"This dataset covers **{aggregate.plural(len(ctx.views.articles), 'article')}** from "
+    f"**{aggregate.plural(ctx.views.articles['outlet'].nunique(), 'outlet')}** ({total.span}). Quotes, speakers and their "
     "affiliations are extracted automatically from the article text. **Stance labels are automatic "
     "estimates**, not judgements: check the evidence and correct them on the Quotes page when wrong.")
 
