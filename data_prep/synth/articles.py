@@ -105,13 +105,14 @@ def compose_article(rng: random.Random, index: int, people: list[Person], weight
     builder.put(f"{title}\n\n")
     quotes: list[build.GoldQuote] = []
     named: set[str] = set()
+    narrated: set[str] = set()
     previous: Person | None = None
     for number in range(rng.randint(*PARAGRAPHS)):
         if number:
             builder.put("\n\n")
         roll = rng.random()
         if roll < NARRATION_SHARE:
-            build.narration(builder, rng, _slots(rng, home, topic))
+            build.narration(builder, rng, _slots(rng, home, topic), narrated)
             previous = None
         elif roll < NARRATION_SHARE + ANONYMOUS_SHARE + ORGANISATION_SHARE:
             source = _group_source(rng, home, topic, anonymous=roll < NARRATION_SHARE + ANONYMOUS_SHARE)

@@ -178,9 +178,12 @@ def mixed_quote(builder: TextBuilder, rng: random.Random, source: Source) -> lis
     return [_gold([quote], "mixed", "said", cue, speaker, written, source)]
 
 
-def narration(builder: TextBuilder, rng: random.Random, slots: dict) -> list[GoldQuote]:
-    """A paragraph without any attribution."""
-    builder.put(capitalised(_fill(rng.choice(statements.NARRATION), {**slots, "when": rng.choice(vocab.DAYS)})))
+def narration(builder: TextBuilder, rng: random.Random, slots: dict, used: set[str]) -> list[GoldQuote]:
+    """A paragraph without any attribution, not one the article already has (``used`` is updated)."""
+    template = rng.choice([template for template in statements.NARRATION if template not in used]
+                          or statements.NARRATION)
+    used.add(template)
+    builder.put(capitalised(_fill(template, {**slots, "when": rng.choice(vocab.DAYS)})))
     return []
 
 
