@@ -3,6 +3,7 @@ before it is wrapped in markup, so HTML inside an article shows as text and neve
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 
@@ -72,3 +73,15 @@ def legend_html(entries: list[tuple[str, str]]) -> str:
         f'width:12px;height:12px;border-radius:2px;background:{_attribute(colour)};margin-right:4px;'
         f'vertical-align:middle"></span>{html.escape(name)}</span>' for name, colour in entries)
     return f'<div class="nv-legend">{items}</div>'
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|:$~=&])")
+
+
+def markdown_text(value) -> str:
+    """Data (a name, a title, a value from a link) made safe to place in Streamlit markdown.
+
+    Every markdown and Streamlit directive character is backslash-escaped, so a value such as
+    ``![x](http://tracker)`` or ``:red[...]`` shows as typed instead of loading or styling anything.
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(value))

@@ -17,6 +17,7 @@ import streamlit as st
 from data_prep import corrections, schema, store
 from dashboard import aggregate, charts, links, loading
 from dashboard.filters import Filters, filter_stances, quote_mask
+from dashboard.highlight import markdown_text
 from dashboard.views import QUOTE_SELECTION, STANCE_SELECTION, Views
 
 KEYS = {"speakers": "f_speakers", "affiliations": "f_affiliations", "outlets": "f_outlets",
@@ -81,7 +82,7 @@ def seed_from_url(views: Views) -> None:
         missing = [value for value in wanted if value not in set(choices[attribute])]
         if missing:
             warnings.append(f"The link asks for {attribute.replace('_', ' ')} not in this dataset: "
-                            + ", ".join(missing))
+                            + ", ".join(markdown_text(value) for value in missing))
         st.session_state[KEYS[attribute]] = known
     st.session_state[KEYS["date_from"]] = requested.date_from
     st.session_state[KEYS["date_to"]] = requested.date_to

@@ -224,3 +224,9 @@ def test_every_chart_renders_to_svg(views):
     for figure, expected_text in figures:
         svg = vl_convert.vegalite_to_svg(figure.to_json())
         assert svg.startswith("<svg") and f">{expected_text}<" in svg
+
+
+def test_markdown_text_neutralises_markup():
+    escaped = highlight.markdown_text("![x](http://tracker.example/p.png) :red[big] **bold** <b>")
+    assert "![" not in escaped and "](" not in escaped and ":red[" not in escaped and "**" not in escaped
+    assert escaped.replace("\\", "") == "![x](http://tracker.example/p.png) :red[big] **bold** <b>"

@@ -220,3 +220,9 @@ def test_upload_rebuilds_the_dataset_keeping_current_articles(data_dir):
     from data_prep import schema, store
     titles = set(store.read_table(data_dir, schema.ARTICLES, columns=["title"])["title"])
     assert "Port strike ends after talks" in titles and "Budget talks stall over harbour money" in titles
+
+
+def test_crafted_link_values_are_shown_as_text(data_dir):
+    app = open_page(speaker="![x](http://tracker.example/p.png)")
+    [warning] = [w.value for w in app.sidebar.warning]
+    assert "![x](" not in warning and "\\!\\[x\\]\\(http" in warning

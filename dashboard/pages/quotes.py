@@ -1,6 +1,7 @@
 import streamlit as st
 
 from dashboard import highlight, loading, session, table
+from dashboard.highlight import markdown_text
 from dashboard.charts import speaker_colour
 from dashboard.correcting import correction_form
 
@@ -42,8 +43,8 @@ is_chosen = everywhere["quote_id"] == chosen
 quote = everywhere.loc[is_chosen].iloc[0]
 row = table.quote_table(everywhere[is_chosen], ctx.views.stances[ctx.views.stances["confidence"]
                                                                   >= ctx.filters.min_confidence]).iloc[0]
-st.subheader(f"{quote['speaker']}" + (" (speaker corrected)" if quote["corrected"] else ""))
-st.caption(f"{quote['outlet']}, {row['date']} - {quote['title'] or ''}")
+st.subheader(markdown_text(quote["speaker"]) + (" (speaker corrected)" if quote["corrected"] else ""))
+st.caption(markdown_text(f"{quote['outlet']}, {row['date']} - {quote['title'] or ''}"))
 text = loading.text_of(str(quote["article_id"]), ctx.directory)
 if text:
     mark = highlight.Highlight(int(quote["quote_start"]), int(quote["quote_end"]),

@@ -1,6 +1,7 @@
 import streamlit as st
 
 from dashboard import aggregate, charts, session, table
+from dashboard.highlight import markdown_text
 
 session.ensure_router()
 base = session.context()
@@ -35,7 +36,8 @@ mention_count = int(base.views.mentions["actor_id"].isin(profile["actor_id"]).su
 if not profile.empty:
     first = profile.iloc[0]
     facts = {"Role": first["role"], "Affiliation": first["affiliation"], "Kind": first["kind"]}
-    st.markdown(" · ".join(f"**{key}:** {value}" for key, value in facts.items() if value and str(value) != "nan"))
+    st.markdown(" · ".join(f"**{key}:** {markdown_text(value)}" for key, value in facts.items()
+                           if value and str(value) != "nan"))
 else:
     st.caption("Speaker found in the text but not matched to a known actor.")
 columns = st.columns(3)
@@ -44,7 +46,7 @@ columns[1].metric("Quotes (filtered)", f"{len(own_quotes):,}")
 columns[2].metric("Mentions", f"{mention_count:,}")
 
 if own_quotes.empty:
-    session.empty_selection_message(ctx, what=f"quotes by {speaker}")
+    session.empty_selection_message(ctx, what=f"quotes by {markdown_text(speaker)}")
     st.stop()
 
 left, right = st.columns(2)

@@ -1,6 +1,7 @@
 import streamlit as st
 
 from dashboard import aggregate, charts, session
+from dashboard.highlight import markdown_text
 
 session.ensure_router()
 ctx = session.context()
@@ -25,7 +26,7 @@ targets = session.derived(ctx, "targets", lambda: aggregate.by_frequency(ctx.sta
 target = st.selectbox("Target for the per-speaker bars and the timeline", targets, key="stance_page_target")
 segments = session.derived(ctx, "diverging", lambda: aggregate.diverging(ctx.stances, target), target)
 if segments.empty:
-    st.info(f"Only \"unclear\" labels for {target}.")
+    st.info(f"Only \"unclear\" labels for {markdown_text(target)}.")
 else:
     session.chart(charts.diverging_bars(segments, target), "stance-by-speaker")
 
