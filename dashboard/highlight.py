@@ -60,10 +60,13 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return before + 1, len(text) if after == -1 else after
 
 
-def quote_in_paragraph(text: str, highlight: Highlight) -> str:
-    begin, finish = paragraph_bounds(text, highlight.start, highlight.end)
+def quote_in_paragraph(text: str, highlights: list[Highlight]) -> str:
+    """The paragraph(s) holding a quote's highlighted spans (a quote may be split around its cue)."""
+    if not highlights:
+        return ""
+    begin, finish = paragraph_bounds(text, min(h.start for h in highlights), max(h.end for h in highlights))
     return ('<blockquote class="nv-paragraph" style="white-space:pre-wrap;line-height:1.6">'
-            f"{render(text[begin:finish], [highlight], offset=begin)}</blockquote>")
+            f"{render(text[begin:finish], highlights, offset=begin)}</blockquote>")
 
 
 def legend_html(entries: list[tuple[str, str]]) -> str:

@@ -136,7 +136,7 @@ def test_overlapping_highlights_do_not_duplicate_text():
 def test_quote_in_paragraph_shows_only_its_paragraph():
     text = "First paragraph.\n\nSecond has \"the quote\" inside.\n\nThird."
     start = text.index("the quote")
-    html_ = highlight.quote_in_paragraph(text, highlight.Highlight(start, start + 9, "#4e79a7", "x"))
+    html_ = highlight.quote_in_paragraph(text, [highlight.Highlight(start, start + 9, "#4e79a7", "x")])
     assert "Second has" in html_ and "First" not in html_ and "Third" not in html_
 
 

@@ -1,9 +1,8 @@
 import streamlit as st
 
-from dashboard import highlight, loading, session, table
-from dashboard.highlight import markdown_text
-from dashboard.charts import speaker_colour
+from dashboard import highlight, loading, reader, session, table
 from dashboard.correcting import correction_form
+from dashboard.highlight import markdown_text
 
 session.ensure_router()
 ctx = session.context()
@@ -33,33 +32,31 @@ if rows:
     st.query_params["quote"] = str(shown.iloc[rows[0]]["quote_id"])
 chosen = st.query_params.get("quote")
 everywhere = ctx.views.quotes
-if not chosen or chosen not in set(shown["quote_id"]) and not (everywhere["quote_id"] == chosen).any():
+is_chosen = (everywhere["quote_id"] == chosen).to_numpy() if chosen else None
+if is_chosen is None or not is_chosen.any():
     if chosen:
         st.warning("The linked quote is not in this dataset.")
     st.caption("Select a row to read the quote in its paragraph.")
     st.stop()
 
-is_chosen = everywhere["quote_id"] == chosen
 quote = everywhere.loc[is_chosen].iloc[0]
-row = table.quote_table(everywhere[is_chosen], ctx.views.stances[ctx.views.stances["confidence"]
-                                                                  >= ctx.filters.min_confidence]).iloc[0]
+labels = ctx.views.stances
+labels = labels[(labels["quote_row"].to_numpy() == quote.name)
+                & (labels["confidence"].to_numpy() >= ctx.filters.min_confidence)]
+row = table.quote_table(everywhere[is_chosen], labels).iloc[0]
 st.subheader(markdown_text(quote["speaker"]) + (" (speaker corrected)" if quote["corrected"] else ""))
 st.caption(markdown_text(f"{quote['outlet']}, {row['date']} - {quote['title'] or ''}"))
 text = loading.text_of(str(quote["article_id"]), ctx.directory)
 if text:
-    mark = highlight.Highlight(int(quote["quote_start"]), int(quote["quote_end"]),
-                               speaker_colour(ctx.colours, str(quote["speaker"])),
-                               f"{quote['speaker']}: {row['stance'] or 'no stance label'}", str(quote["quote_id"]))
-    st.html(highlight.quote_in_paragraph(text, mark))
+    marks = reader.highlights_for(everywhere[is_chosen], labels, ctx.colours,
+                                  loading.quote_spans(str(quote["article_id"]), ctx.directory))
+    st.html(highlight.quote_in_paragraph(text, marks))
 else:
     st.warning("The article text is not in the dataset, so the quote cannot be shown in context.")
 if row["stance"]:
     st.markdown("**Stance (automatic estimate)**")
     st.text(row["stance"])
-    labels = ctx.views.stances
-    evidence = labels.loc[(labels["quote_id"] == chosen) & (labels["confidence"] >= ctx.filters.min_confidence),
-                          ["target", "label", "confidence", "evidence", "corrected"]]
-    st.dataframe(evidence, hide_index=True)
+    st.dataframe(labels[["target", "label", "confidence", "evidence", "corrected"]], hide_index=True)
 st.page_link("pages/articles.py", label="Open the article in the reader", icon=":material/article:",
              query_params={"article": str(quote["article_id"])})
 correction_form(ctx, quote)
