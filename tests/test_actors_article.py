@@ -294,3 +294,15 @@ def test_offsets_from_a_dataframe_work_like_plain_ints(nlp):
                   "speaker_end": np.int64(plain["speaker_end"]),
                   "quote_spans": np.array([[plain["quote_start"], plain["quote_end"]]])}
     assert resolve(nlp, text, [from_frame])["quote_keys"] == resolve(nlp, text, [plain])["quote_keys"] != [None]
+
+
+def test_lone_capitalised_speaker_and_long_group_phrases(nlp):
+    text = ("PENCE: We will win Ohio. "
+            "Migrants must stay out, Central European leaders who opposed the quota said.")
+    pence = {**quote(text, "We will win Ohio", "PENCE"), "speaker_start": 0, "speaker_end": 5}
+    leaders = quote(text, "Migrants must stay out", "Central European leaders who opposed the quota")
+    result = resolve(nlp, text, [pence, leaders])
+    by_key = {a["key"]: a for a in result["actors"]}
+    speaker, group = (by_key[k] for k in result["quote_keys"])
+    assert (speaker["name"], speaker["kind"]) == ("PENCE", "person")
+    assert (group["name"], group["kind"]) == ("Central European leaders", "group")

@@ -179,3 +179,12 @@ def test_an_organisation_and_its_initials_are_one_actor():
     })
     assert sorted(result.actors["name"]) == ["FBI", "IMF", "North Atlantic Treaty Organization"]
     assert result.actors.set_index("name").loc["FBI", "n_mentions"] == 3
+
+
+def test_common_noun_bodies_are_not_merged_across_articles():
+    police = ("police", "organization", None, None)
+    result = merge_corpus_actors({"one": article(police), "two": article(police),
+                                  "three": article(("Supreme Court", "organization", None, None)),
+                                  "four": article(("Supreme Court", "organization", None, None))})
+    names = list(result.actors["name"])
+    assert names.count("police") == 2 and names.count("Supreme Court") == 1

@@ -502,9 +502,19 @@ class ArticleActors:
                          None) or self.new_actor(found.name, found.kind, found.affiliation)
             self.add_mention(actor, span.start_char, span.end_char, span.root.i)
             return actor
+        same_name = next((a for a in self.actors.values() if fold(a.name) == fold(span.text)), None)
+        if same_name:  # "Politifact" for the PolitiFact recognised elsewhere in the article
+            self.add_mention(same_name, span.start_char, span.end_char, span.root.i)
+            return same_name
         named = self._person_name_span(span)
         if named and len(clean_person_name(named[0].text).split()) >= 2:
             actor = self._person_for_full_name(clean_person_name(named[0].text))
+            self._add_person_mention(actor, *named)
+            return actor
+        if named and not span.root.ent_type_:
+            # A lone capitalised word that speaks ("PENCE:", "Trump said") is a person's name.
+            name = clean_person_name(named[0].text)
+            actor = self._surname_owner(named[0], name, named[1]) or self.new_actor(name, "person")
             self._add_person_mention(actor, *named)
             return actor
         return self._unnamed_actor(span)
@@ -518,8 +528,12 @@ class ArticleActors:
             for token_index in possessors:
                 owner = self.actor_of_token(token_index)
                 affiliation = owner.affiliation if owner else None
-        # "Critics of the program, like Senator X and Senator Y," is named by what comes before the comma.
-        words = span.text.split(",")[0].split()
+        # "Critics of the program, like Senator X," and "leaders who have been ..." are named by the words
+        # before the comma or the relative clause.
+        clauses = {inner.i for token in span if token.dep_ in ("relcl", "acl", "appos") for inner in token.subtree}
+        kept = [t for t in span if t.i not in clauses]
+        cut = next((n for n, t in enumerate(kept) if t.text == ","), len(kept))
+        words = "".join(t.text_with_ws for t in kept[:cut]).split()
         if words and words[0].lower() == "the":
             words = words[1:]
         name = " ".join(words) or root.text

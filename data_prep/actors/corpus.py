@@ -87,8 +87,10 @@ def actor_id(name: str, kind: str, scope: str | None = None) -> str:
 
 
 def _is_article_scoped(record: _Record) -> bool:
-    """Anonymous sources and common-noun groups ("protesters") are different people in each article."""
-    return record.kind in ARTICLE_SCOPED_KINDS or (record.kind == "group" and not record.name[:1].isupper())
+    """Anonymous sources and common-noun groups and bodies ("protesters", "police") are different
+    people in each article."""
+    return record.kind in ARTICLE_SCOPED_KINDS or (record.kind in ("group", "organization")
+                                                   and not record.name[:1].isupper())
 
 
 def _records(per_article: dict[str, dict], aliases: Aliases) -> list[_Record]:
