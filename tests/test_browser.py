@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -53,8 +54,9 @@ def server(tmp_path_factory):
     port = _free_port()
     environment = {**os.environ, "NEWSVOICES_DATA": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
                    "NEWSVOICES_CACHE": str(data_dir.parent / "cache")}
+    # A session of its own: `newsvoices app` starts streamlit as a child, and both must stop at the end.
     process = subprocess.Popen(_server_command(data_dir, port), env=environment, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, cwd=REPO)
+                               stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -65,16 +67,23 @@ def server(tmp_path_factory):
         except OSError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
+            _stop(process)
             output = process.stdout.read().decode(errors="replace") if process.stdout else ""
             pytest.fail(f"the dashboard server did not start:\n{output[-3000:]}")
         time.sleep(0.5)
     yield base
-    process.terminate()
+    _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """End the server and the streamlit process it started (same process group)."""
     try:
+        os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)
+    except ProcessLookupError:
+        return
     except subprocess.TimeoutExpired:
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
