@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -43,7 +42,7 @@ def ensure_dataset(data_dir: Path, stance: str) -> None:
     print(summary.message, file=sys.stderr)
 
 
-def run(args) -> int:
+def run(args) -> int:  # returns only on error: on success the process becomes the server
     data_dir = Path(args.data or store.default_data_dir())
     try:
         ensure_dataset(data_dir, args.stance)
@@ -57,7 +56,6 @@ def run(args) -> int:
                "--browser.gatherUsageStats", "false"]
     environment = {**os.environ, store.DATA_ENV: str(data_dir.resolve())}
     print(f"newsvoices dashboard on http://{args.host}:{args.port}  (data: {data_dir.resolve()})", file=sys.stderr)
-    try:
-        return subprocess.call(command, env=environment)
-    except KeyboardInterrupt:
-        return 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, command, environment)  # the server replaces us: signals reach it directly
