@@ -2,7 +2,6 @@
 and pronouns that point at them, and the actor behind each quote's speaker."""
 from __future__ import annotations
 
-import numbers
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
 from data_prep.actors.naming import (can_be_same_person, clean_person_name, fold, name_parts, normalise_role,
                                      pronoun_kind, strip_titles)
 from data_prep.actors.pronouns import PronounResolver
+from data_prep.actors.speakers import SpeakerResolver, offset
 
 AGENT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
@@ -66,13 +66,6 @@ class Mention:
         return {"key": self.key, "start": self.start, "end": self.end, "text": self.text}
 
 
-def _offset(value) -> int | None:
-    """A character offset from a quote dict: any integer (numpy's too), else None."""
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= 0:
-        return int(value)
-    return None
-
-
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in ranges)
 
@@ -99,8 +92,8 @@ class ArticleActors:
             spans = [tuple(span) for span in spans] if spans is not None and len(spans) else \
                 [(quote.get("quote_start"), quote.get("quote_end"))]
             for start, end in spans:
-                if _offset(start) is not None and _offset(end) is not None:
-                    regions.append((_offset(start), _offset(end)))
+                if offset(start) is not None and offset(end) is not None:
+                    regions.append((offset(start), offset(end)))
         return regions
 
     def is_quoted(self, start: int, end: int) -> bool:
@@ -146,7 +139,7 @@ class ArticleActors:
                     pieces.append(Span(self.doc, start, end, label=entity.label_))
         return pieces
 
-    def _person_name_span(self, span: Span) -> tuple[Span, list[str]] | None:
+    def person_name_span(self, span: Span) -> tuple[Span, list[str]] | None:
         """The name inside a PERSON span, without leading titles or a trailing possessive."""
         possessives = [t.i for t in span[:-1] if t.text in POSSESSIVE_MARKS]
         if possessives:  # "Fox News' Megyn Kelly": the name follows the owner
@@ -176,7 +169,7 @@ class ArticleActors:
                 person_spans.append(piece)
             else:
                 other_spans.append(piece)
-        named = [self._person_name_span(span) for span in person_spans]
+        named = [self.person_name_span(span) for span in person_spans]
         headline = self._headline_ranges()
         in_headline = [item for item in named if item and _inside(item[0].start_char, headline)]
         named = [item for item in named if item and not _inside(item[0].start_char, headline)]
@@ -202,23 +195,23 @@ class ArticleActors:
             if len(name.split()) == 1:
                 surname_spans.append((span, title_words))
                 continue
-            actor = self._person_for_full_name(name)
-            self._add_person_mention(actor, span, title_words)
+            actor = self.person_for_full_name(name)
+            self.add_person_mention(actor, span, title_words)
         in_headline = [item for item in in_headline if not self._add_headline_full_name(*item, headline)]
         other_named = []
         for span in other_spans:
             name = clean_person_name(span.text)
-            if len(span) <= 3 and span.text[:1].isupper() and self._surname_owner(span, name):
+            if len(span) <= 3 and span.text[:1].isupper() and self.surname_owner(span, name):
                 surname_spans.append((span, []))
             elif span.label_ != "GPE" and len(name.split()) >= 2 and any(
                     a.kind == "person" and fold(a.name) == fold(name) for a in self.actors.values()):
-                self._add_person_mention(self._person_for_full_name(name), span, [])
+                self.add_person_mention(self.person_for_full_name(name), span, [])
             else:
                 other_named.append(span)
         for span, title_words in sorted(surname_spans, key=lambda item: item[0].start):
             name = clean_person_name(span.text)
-            actor = self._surname_owner(span, name, title_words) or self._person_for_full_name(name)
-            self._add_person_mention(actor, span, title_words)
+            actor = self.surname_owner(span, name, title_words) or self.person_for_full_name(name)
+            self.add_person_mention(actor, span, title_words)
         for span, title_words in in_headline:
             self._add_headline_person(span, title_words)
         for span in other_named:
@@ -232,8 +225,8 @@ class ArticleActors:
             if token.ent_type_ or token.text not in surnames or self.mention_at(token.i):
                 continue
             span = self.doc[token.i: token.i + 1]
-            if owner := self._surname_owner(span, token.text):
-                self._add_person_mention(owner, span, [])
+            if owner := self.surname_owner(span, token.text):
+                self.add_person_mention(owner, span, [])
 
     def _headline_ranges(self) -> list[tuple[int, int]]:
         """Lines in Title Case, where the recogniser glues verbs to names ("Hillary Asking Moderator")."""
@@ -254,7 +247,7 @@ class ArticleActors:
             owner = next((a for a in self.actors.values() if a.kind == "person" and len(a.name.split()) > 1
                           and can_be_same_person(a.name, name)), None) if len(name.split()) > 1 else None
             if owner:
-                self._add_person_mention(owner, self.doc[span.start:end], title_words)
+                self.add_person_mention(owner, self.doc[span.start:end], title_words)
                 return True
         name = clean_person_name(span.text)
         surname = name.split()[-1] if name else ""
@@ -263,7 +256,7 @@ class ArticleActors:
         namesake_in_body = any(a.kind == "person" and len(a.name.split()) > 1 and name
                                and name_parts(a.name)[1] == name_parts(name)[1] for a in self.actors.values())
         if len(name.split()) > 1 and in_body and not namesake_in_body:
-            self._add_person_mention(self._person_for_full_name(name), span, title_words)
+            self.add_person_mention(self.person_for_full_name(name), span, title_words)
             return True
         return False
 
@@ -280,13 +273,13 @@ class ArticleActors:
                 owner = next((a for a in self.actors.values() if a.kind == "person" and len(a.name.split()) > 1
                               and can_be_same_person(a.name, name)), None)
             else:
-                owner = self._surname_owner(piece, name) or self._given_name_owner(name)
+                owner = self.surname_owner(piece, name) or self._given_name_owner(name)
             if owner:
-                self._add_person_mention(owner, piece, title_words)
+                self.add_person_mention(owner, piece, title_words)
                 return
         name = clean_person_name(span.text)
-        self._add_person_mention(self._person_for_full_name(name) if len(name.split()) > 1
-                                 else self._surname_owner(span, name) or self.new_actor(name, "person"),
+        self.add_person_mention(self.person_for_full_name(name) if len(name.split()) > 1
+                                 else self.surname_owner(span, name) or self.new_actor(name, "person"),
                                  span, title_words)
 
     def _given_name_owner(self, name: str) -> ArticleActor | None:
@@ -294,7 +287,7 @@ class ArticleActors:
                   and name_parts(a.name)[0].split()[0] == fold(name)]
         return owners[0] if len(owners) == 1 else None
 
-    def _person_for_full_name(self, name: str) -> ArticleActor:
+    def person_for_full_name(self, name: str) -> ArticleActor:
         given = name_parts(name)[0]
         folded = fold(name)
         for actor in self.actors.values():
@@ -306,7 +299,7 @@ class ArticleActors:
                 return actor
         return self.new_actor(name, "person")
 
-    def _surname_owner(self, span: Span, name: str, title_words: list[str] = ()) -> ArticleActor | None:
+    def surname_owner(self, span: Span, name: str, title_words: list[str] = ()) -> ArticleActor | None:
         """The person a bare surname refers to: the one with that surname; among namesakes the one its
         title fits ("President Obama", "Mrs. Clinton"), else the nearest before it."""
         if not name or len(name.split()) != 1:
@@ -339,7 +332,7 @@ class ArticleActors:
                                                  for r in a.roles for role in roles)]
         return fitting if len(fitting) < len(owners) else []
 
-    def _add_person_mention(self, actor: ArticleActor, span: Span, title_words: list[str]) -> None:
+    def add_person_mention(self, actor: ArticleActor, span: Span, title_words: list[str]) -> None:
         self.add_mention(actor, span.start_char, span.end_char, span.root.i)
         description = titles.describe_name(self.doc, span.start - len(title_words), span.end)
         title = normalise_role(" ".join(w for w in title_words if fold(w) not in titles.HONORIFICS))
@@ -355,9 +348,8 @@ class ArticleActors:
         self._pending_affiliations.extend((actor.key, token) for token in description.affiliated_with)
 
     def _add_other_entity(self, span: Span) -> None:
-        label = "ORG" if span.label_ in ("PERSON", "FAC") else span.label_
-        found = kinds.entity_kind(label if span.label_ != "FAC" else "FAC", span.text,
-                                  is_agent=span.root.dep_ in AGENT_DEPS)
+        label = "ORG" if span.label_ == "PERSON" else span.label_
+        found = kinds.entity_kind(label, span.text, is_agent=span.root.dep_ in AGENT_DEPS)
         if found is None:
             return
         actor = next((a for a in self.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
@@ -448,116 +440,14 @@ class ArticleActors:
         with_role = [a for a in compatible if a.roles]
         return with_role[0] if len(with_role) == 1 else None
 
-    # --- quote speakers --------------------------------------------------------------------------
-    def speaker_key(self, quote: dict, pronouns: PronounResolver) -> str | None:
-        doc = self.doc
-        name_start, name_end = _offset(quote.get("speaker_name_start")), _offset(quote.get("speaker_name_end"))
-        start, end = _offset(quote.get("speaker_start")), _offset(quote.get("speaker_end"))
-        speaker_text = quote.get("speaker_text") or ""
-        if name_start is not None and name_end is not None and name_end > name_start:
-            actor = self._actor_for_phrase(name_start, name_end)
-            if actor and start is not None and end is not None and pronoun_kind(speaker_text):
-                self.add_mention(actor, start, end, self._token_at(start))
-            return actor.key if actor else None
-        if start is None or end is None or end <= start:
-            return None
-        if quote.get("speaker_is_pronoun") or pronoun_kind(self.text[start:end]):
-            actor = pronouns.resolve(self._token_at(start))
-            if actor:
-                self.add_mention(actor, start, end, self._token_at(start))
-            return actor.key if actor else None
-        actor = self._actor_for_phrase(start, end)
-        return actor.key if actor else None
-
-    def _token_at(self, char: int) -> int:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span.start if span is not None else 0
-
-    def _actor_for_phrase(self, start: int, end: int) -> ArticleActor | None:
-        """The actor a speaker phrase names: a mention at its head, a linked description, or a new
-        anonymous source, group or organisation."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not span.text.strip():
-            return None
-        root = span.root
-        # Only a mention at the head speaks: in "Trump's spokesman" or "the Clinton campaign" Trump and
-        # Clinton are not the speaker.
-        for mention in sorted(self.mentions, key=lambda m: m.end - m.start):
-            if mention.start <= root.idx < mention.end:
-                return self.actors[mention.key]
-        if pronoun_kind(span.text):
-            return None
-        if linked := self.link_description(span):
-            return linked
-        if root.pos_ == "PROPN" and all(t.text[:1].isupper() or t.is_punct for t in span if t.dep_ != "det"):
-            return self._proper_name_speaker(span)
-        return self._unnamed_actor(span)
-
-    def _proper_name_speaker(self, span: Span) -> ArticleActor:
-        """A capitalised speaker phrase the recogniser missed: an outlet or institution by the gazetteer,
-        "the ..." an organisation, otherwise a person when it has at least two words."""
-        found = kinds.entity_kind("ORG", span.text, is_agent=True)
-        if found and (found.kind != "organization" or span[0].lower_ == "the"):
-            actor = next((a for a in self.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
-                         None) or self.new_actor(found.name, found.kind, found.affiliation)
-            self.add_mention(actor, span.start_char, span.end_char, span.root.i)
-            return actor
-        same_name = next((a for a in self.actors.values() if fold(a.name) == fold(span.text)), None)
-        if same_name:  # "Politifact" for the PolitiFact recognised elsewhere in the article
-            self.add_mention(same_name, span.start_char, span.end_char, span.root.i)
-            return same_name
-        named = self._person_name_span(span)
-        if named and len(clean_person_name(named[0].text).split()) >= 2:
-            actor = self._person_for_full_name(clean_person_name(named[0].text))
-            self._add_person_mention(actor, *named)
-            return actor
-        if named and not span.root.ent_type_:
-            # A lone capitalised word that speaks ("PENCE:", "Trump said") is a person's name.
-            name = clean_person_name(named[0].text)
-            actor = self._surname_owner(named[0], name, named[1]) or self.new_actor(name, "person")
-            self._add_person_mention(actor, *named)
-            return actor
-        return self._unnamed_actor(span)
-
-    def _unnamed_actor(self, span: Span) -> ArticleActor:
-        root = span.root
-        lemma = root.lemma_.lower()
-        kind = kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN") or "unknown"
-        affiliation, possessors = titles.span_affiliation(span)
-        if not affiliation:
-            for token_index in possessors:
-                owner = self.actor_of_token(token_index)
-                affiliation = owner.affiliation if owner else None
-        # "Critics of the program, like Senator X," and "leaders who have been ..." are named by the words
-        # before the comma or the relative clause.
-        clauses = {inner.i for token in span if token.dep_ in ("relcl", "acl", "appos") for inner in token.subtree}
-        kept = [t for t in span if t.i not in clauses]
-        cut = next((n for n, t in enumerate(kept) if t.text == ","), len(kept))
-        words = "".join(t.text_with_ws for t in kept[:cut]).split()
-        if words and words[0].lower() == "the":
-            words = words[1:]
-        name = " ".join(words) or root.text
-        existing = None
-        if kind in ("anonymous", "group"):
-            existing = next((a for a in self.actors.values() if a.kind == kind and a.head_lemma == lemma
-                             and (span[0].lower_ == "the" or fold(a.name) == fold(name))), None)
-        elif kind in ("organization", "unknown"):
-            existing = next((a for a in self.actors.values() if a.kind == kind and fold(a.name) == fold(name)), None)
-        actor = existing or self.new_actor(name, kind, affiliation)
-        actor.head_lemma = lemma
-        if kind == "anonymous" and not actor.roles:
-            actor.roles[lemma] += 1
-        self.add_mention(actor, span.start_char, span.end_char, root.i)
-        return actor
-
     # --- result ----------------------------------------------------------------------------------
     def resolve(self) -> dict:
         self.collect_entities()
         self.settle_affiliations()
         self.collect_gender_votes()
         self.link_descriptions()
-        pronouns = PronounResolver(self)
-        quote_keys = [self.speaker_key(quote, pronouns) for quote in self.quotes]
+        speakers = SpeakerResolver(self, PronounResolver(self))
+        quote_keys = [speakers.speaker_key(quote) for quote in self.quotes]
         used = {m.key for m in self.mentions} | {key for key in quote_keys if key}
         for actor in self.actors.values():
             if actor.kind == "country":

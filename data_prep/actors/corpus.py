@@ -262,7 +262,7 @@ def merge_corpus_actors(per_article: dict[str, dict], aliases_file: Path | None 
         name, kind = cluster.name, cluster.kind
         scope = cluster.records[0].article_id if _is_article_scoped(cluster.records[0]) else None
         identifier = actor_id(name, kind, scope)
-        row = rows.setdefault(identifier, {"actor_id": identifier, "name": name, "kind": kind,
+        rows.setdefault(identifier, {"actor_id": identifier, "name": name, "kind": kind,
                                            "role": cluster.top("role"), "affiliation": cluster.top("affiliation"),
                                            "n_quotes": 0, "n_mentions": 0})
         for record in cluster.records:
