@@ -46,25 +46,3 @@ def save_uploads(files: list[tuple[str, bytes]], max_bytes: int = MAX_UPLOAD_BYT
         saved.paths.append(path)
         saved.original_names[path] = name
     return saved
-
-
-def write_current_articles(data_dir: Path, target: Path) -> int:
-    """The dataset's articles as JSON Lines, so a rebuild with new uploads keeps them.
-
-    ``build_dataset`` builds from exactly its inputs; article ids come from the text, so the build
-    cache recognises these articles and does not analyse them again.
-    """
-    import json
-
-    from data_prep import schema, store
-
-    articles = store.read_table(Path(data_dir), schema.ARTICLES,
-                                columns=["title", "outlet", "url", "published", "author", "text"])
-    with open(target, "w", encoding="utf-8") as out:
-        for row in articles.to_dict("records"):
-            published = row.get("published")
-            record = {key: row.get(key) for key in ("title", "outlet", "url", "author", "text")}
-            record["date"] = published.isoformat() if hasattr(published, "isoformat") else None
-            out.write(json.dumps({k: v for k, v in record.items() if v not in (None, "")}, ensure_ascii=False))
-            out.write("\n")
-    return len(articles)

@@ -63,6 +63,18 @@ def _deduplicate(articles: list[Article], log: list[dict]) -> list[Article]:
     return list(first_seen.values())
 
 
+def previous_articles(data_dir: Path) -> list[Article]:
+    """The articles of the dataset already in ``data_dir``, with the source and record they came from."""
+    table = store.read_table(data_dir, schema.ARTICLES)
+    log = store.read_table(data_dir, schema.INGEST_LOG, columns=["article_id", "record", "status"])
+    records = dict(zip(log.loc[log["status"] == "built", "article_id"], log.loc[log["status"] == "built", "record"]))
+    table = table.astype(object).where(table.notna(), None)
+    return [Article(text=row["text"], title=row["title"], outlet=row["outlet"], url=row["url"],
+                    published=row["published"], author=row["author"], source=row["source"] or "",
+                    record=records.get(row["article_id"], "file"))
+            for row in table.to_dict("records")]
+
+
 def _quote_rows(article_id: str, quotes: list[dict], actor_ids: Sequence[str | None]) -> list[dict]:
     rows = []
     for quote, actor_id in zip(quotes, actor_ids):
@@ -90,7 +102,12 @@ def _stances(quotes: pd.DataFrame, corpus, backend, targets_file: Path | None) -
 def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: str | None = None,
                   stance_backend: str = "minilm", targets_file: Path | None = None, workers: int = 1,
                   full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, urls: Sequence[str] = (),
-                  progress: Progress | None = None) -> BuildSummary:
+                  keep_existing: bool = False, progress: Progress | None = None) -> BuildSummary:
+    """Build the dataset in ``data_dir`` from ``inputs`` (and ``urls``).
+
+    By default the dataset holds exactly the articles of this build's inputs (removed inputs leave it);
+    with ``keep_existing`` the articles already in the dataset stay and the inputs are added to them.
+    """
     from data_prep.actors import merge_corpus_actors
 
     started = time.perf_counter()
@@ -104,7 +121,8 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
 
     ingested = ingest(inputs, max_bytes=max_bytes, urls=urls)
     log = ingested.log
-    articles = _deduplicate(ingested.articles, log)
+    kept = previous_articles(data_dir) if keep_existing else []
+    articles = _deduplicate(kept + ingested.articles, log)
 
     fingerprint = build_cache.analysis_fingerprint(model_name)
     cached = {} if full else build_cache.load_cache(data_dir, fingerprint)

@@ -115,3 +115,16 @@ def test_prep_command_reports_and_exit_codes(tmp_path, capsys):
     assert "Traceback" not in output.err
     assert main(["prep", str(folder), "--data", data, "--stance", "none", "--strict"]) == 1
     assert main(["prep", str(tmp_path / "nothing-here"), "--data", str(tmp_path / "d2"), "--stance", "none"]) == 1
+
+
+def test_keep_existing_adds_to_the_dataset_without_reanalysing(tmp_path, analysed_texts):
+    build_dataset([_write_stories(tmp_path / "in")], tmp_path / "data", stance_backend="none")
+    upload = tmp_path / "upload" / "new.txt"
+    upload.parent.mkdir()
+    upload.write_text("Ferry strike\n\nUnion leader Sam Okafor said the crews would strike on Friday.", encoding="utf-8")
+    analysed_texts.clear()
+    summary = build_dataset([upload], tmp_path / "data", stance_backend="none", keep_existing=True)
+    assert summary.built == 4 and summary.reused == 3
+    assert len(analysed_texts) == 1 and "Sam Okafor" in analysed_texts[0]
+    articles = store.read_table(tmp_path / "data", schema.ARTICLES)
+    assert {Path(source).name for source in articles["source"]} == {*STORIES, "new.txt"}

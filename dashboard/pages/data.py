@@ -57,10 +57,6 @@ if st.button("Build the dataset", disabled=not files, icon=":material/build:"):
     saved = uploads.save_uploads([(file.name, file.getvalue()) for file in files])
     for problem in saved.rejected:
         st.error(problem)
-    if saved.paths and keep and ctx.has_data:
-        current = saved.directory / "current-articles.jsonl"
-        uploads.write_current_articles(ctx.directory, current)
-        saved.paths.insert(0, current)
     if saved.paths:
         try:
             from data_prep.pipeline import build_dataset
@@ -73,7 +69,8 @@ if st.button("Build the dataset", disabled=not files, icon=":material/build:"):
                 bar.progress(min(1.0, done / total) if total else 1.0, text=f"Article {done:,} of {total:,}")
 
             try:
-                result = build_dataset(saved.paths, ctx.directory, progress=progress)
+                result = build_dataset(saved.paths, ctx.directory, keep_existing=keep and ctx.has_data,
+                                       progress=progress)
             except Exception as error:  # the app must survive any failure in a build
                 st.error(f"The build stopped: {error}")
             else:
