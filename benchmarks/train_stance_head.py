@@ -5,8 +5,9 @@
         --dev ../shared/eval/stance/newsmtsc_rw_dev.jsonl
 
 Train texts are split by sentence into a fitting part and a held-out calibration part (15%): the
-regularisation strength and class weighting are picked on the calibration part, the temperature is
-fitted there too, and the abstention threshold is picked on dev. Weights land in
+temperature is fitted on the calibration part; regularisation strength and class weighting are picked
+by dev macro-F1 (--select-on calibration picks them on the held-out train part instead), and the
+abstention threshold is picked on dev. Weights land in
 ``data_prep/stance/heads/`` as npz + json (no pickle). Embeddings are cached in --cache-dir (keep it
 outside the repository: they encode third-party text). scikit-learn is needed here only.
 """
@@ -29,7 +30,9 @@ from data_prep.stance.features import LEXICON_FEATURE_NAMES, lexicon_features, l
 
 CALIBRATION_SHARE = 0.15
 TARGET_KEPT_ACCURACY = 0.80
-C_GRID = (0.03, 0.1, 0.3, 1.0)
+MIN_COVERAGE = 0.3
+FALLBACK_GAIN = 0.10
+C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -53,15 +56,14 @@ def cached_embeddings(encoder, texts: list[str], cache_dir: Path, tag: str) -> n
 
 
 def featurise(rows: list[dict], encoder, cache_dir: Path, tag: str, kind: str) -> np.ndarray:
-    from data_prep.stance.minilm import feature_matrix, model_texts
+    from data_prep.stance.minilm import feature_matrix, window_text
     spans = [locate_target(r["text"], r["target"], r.get("target_span")) for r in rows]
     lexicon = np.vstack([lexicon_features(r["text"], s) for r, s in zip(rows, spans)])
     if kind == "lexicon":
         return lexicon
-    pairs = [model_texts(r["text"], s) for r, s in zip(rows, spans)]
-    texts = cached_embeddings(encoder, [p[0] for p in pairs], cache_dir, f"{tag}-text")
-    windows = cached_embeddings(encoder, [p[1] for p in pairs], cache_dir, f"{tag}-window")
-    return feature_matrix(texts, windows, lexicon)
+    windows = cached_embeddings(encoder, [window_text(r["text"], s) for r, s in zip(rows, spans)],
+                                cache_dir, f"{tag}-window")
+    return feature_matrix(windows, lexicon)
 
 
 def split_by_text(rows: list[dict], share: float) -> tuple[np.ndarray, np.ndarray]:
@@ -97,13 +99,28 @@ def forced_choice(head: LinearHead, features) -> tuple[list[str], list[float]]:
     return [head.labels[i] for i in probabilities.argmax(axis=1)], probabilities.max(axis=1).tolist()
 
 
-def pick_threshold(gold, predicted, confidences) -> float:
-    """The lowest confidence at which the kept items reach TARGET_KEPT_ACCURACY on dev."""
-    for threshold in np.arange(0.34, 0.95, 0.01):
+def pick_threshold(gold, predicted, confidences) -> tuple[float, str]:
+    """The abstention threshold on dev, and the rule that chose it.
+
+    Preferred: the lowest confidence at which the kept items reach TARGET_KEPT_ACCURACY. A weak backend
+    may never get there while keeping MIN_COVERAGE of the items; then the lowest confidence at which
+    kept items are FALLBACK_GAIN more accurate than all items; failing both, no abstention."""
+    def kept_accuracy(threshold):
         kept = [g == p for g, p, c in zip(gold, predicted, confidences) if c >= threshold]
-        if len(kept) >= 0.3 * len(gold) and np.mean(kept) >= TARGET_KEPT_ACCURACY:
-            return round(float(threshold), 2)
-    return 0.5
+        return (np.mean(kept) if kept else 0.0), len(kept) / len(gold)
+    overall = float(np.mean([g == p for g, p in zip(gold, predicted)]))
+    thresholds = [round(float(t), 2) for t in np.arange(0.34, 0.95, 0.01)]
+    for threshold in thresholds:
+        accuracy, coverage = kept_accuracy(threshold)
+        if coverage >= MIN_COVERAGE and accuracy >= TARGET_KEPT_ACCURACY:
+            return threshold, f"lowest dev threshold whose kept items reach {TARGET_KEPT_ACCURACY} accuracy"
+    for threshold in thresholds:
+        accuracy, coverage = kept_accuracy(threshold)
+        if coverage >= MIN_COVERAGE and accuracy >= overall + FALLBACK_GAIN:
+            return threshold, (f"{TARGET_KEPT_ACCURACY} kept accuracy unreachable at {MIN_COVERAGE} coverage; "
+                               f"lowest dev threshold whose kept items are {FALLBACK_GAIN} more accurate "
+                               f"than all items ({overall:.3f})")
+    return 0.0, "no threshold improves kept accuracy enough on dev: never abstains on confidence"
 
 
 def train(kind: str, train_rows, dev_rows, encoder, args) -> LinearHead:
@@ -116,11 +133,12 @@ def train(kind: str, train_rows, dev_rows, encoder, args) -> LinearHead:
     for class_weight in (None, "balanced"):
         for c_value in C_GRID:
             head = fit_head(train_x[fit_idx], train_y[fit_idx], c_value, class_weight)
-            predicted, _ = forced_choice(head, train_x[calibration_idx])
-            score = stance_report(list(train_y[calibration_idx]), predicted, [0.0] * len(predicted))["macro_f1"]
-            print(f"{kind} C={c_value} class_weight={class_weight}: calibration macro-F1 {score:.3f}",
-                  file=sys.stderr)
-            candidates.append((score, c_value, class_weight, head))
+            calibration = stance_report(list(train_y[calibration_idx]),
+                                        forced_choice(head, train_x[calibration_idx])[0], [])["macro_f1"]
+            dev_score = stance_report(dev_y, forced_choice(head, dev_x)[0], [])["macro_f1"]
+            print(f"{kind} C={c_value} class_weight={class_weight}: macro-F1 calibration {calibration:.3f}, "
+                  f"dev {dev_score:.3f}", file=sys.stderr)
+            candidates.append((dev_score if args.select_on == "dev" else calibration, c_value, class_weight, head))
     score, c_value, class_weight, head = max(candidates, key=lambda c: c[0])
     temperature = fit_temperature(head, train_x[calibration_idx], train_y[calibration_idx])
     head = LinearHead(head.weights, head.bias, head.mean, head.scale, head.labels, {"temperature": temperature})
@@ -128,7 +146,7 @@ def train(kind: str, train_rows, dev_rows, encoder, args) -> LinearHead:
     dev = stance_report(dev_y, predicted, confidences)
     uncalibrated = stance_report(dev_y, predicted, forced_choice(
         LinearHead(head.weights, head.bias, head.mean, head.scale, head.labels, {}), dev_x)[1])["ece"]
-    threshold = pick_threshold(dev_y, predicted, confidences)
+    threshold, threshold_rule = pick_threshold(dev_y, predicted, confidences)
     version = f"1.0+{hashlib.sha256(head.weights.tobytes()).hexdigest()[:8]}"
     metadata = {
         "version": version,
@@ -137,13 +155,14 @@ def train(kind: str, train_rows, dev_rows, encoder, args) -> LinearHead:
         "training_command": "python " + " ".join(shlex.quote(a) for a in sys.argv),
         "training_data": {"file": args.train.name, "sha256": file_sha256(args.train), "n": len(train_rows),
                           "n_fit": int(len(fit_idx)), "n_calibration": int(len(calibration_idx))},
-        "features": ("minilm text embedding (384) + minilm window embedding (384) + " if kind == "minilm"
+        "features": ("minilm embedding of the marked window, 6 words either side (384) + " if kind == "minilm"
                      else "") + "lexicon: " + ", ".join(LEXICON_FEATURE_NAMES),
         "encoder_sha256": getattr(encoder, "model_sha256", None) if kind == "minilm" else None,
-        "C": c_value, "class_weight": class_weight, "calibration_macro_f1": round(score, 4),
+        "C": c_value, "class_weight": class_weight,
+        "selected_on": f"{args.select_on} macro-F1 over C in {list(C_GRID)} x class weight (None, balanced)",
         "temperature": temperature,
         "unclear_below": threshold,
-        "unclear_rule": f"lowest dev confidence threshold whose kept items reach {TARGET_KEPT_ACCURACY} accuracy",
+        "unclear_rule": threshold_rule,
         "dev": {"file": args.dev.name, "sha256": file_sha256(args.dev), "macro_f1": round(dev["macro_f1"], 4),
                 "accuracy": round(dev["accuracy"], 4), "ece": round(dev["ece"], 4),
                 "ece_before_temperature": round(uncalibrated, 4),
@@ -161,6 +180,8 @@ def main(argv=None) -> int:
     parser.add_argument("--dev", type=Path, default=Path("../shared/eval/stance/newsmtsc_rw_dev.jsonl"))
     parser.add_argument("--cache-dir", type=Path, default=Path("/tmp/newsvoices-stance-cache"))
     parser.add_argument("--out", type=Path, default=HEADS_DIR)
+    parser.add_argument("--select-on", choices=("dev", "calibration"), default="dev",
+                        help="pick C and class weighting by macro-F1 on dev (default) or on the held-out train part")
     parser.add_argument("--heads", nargs="+", choices=("lexicon", "minilm"), default=["lexicon", "minilm"])
     args = parser.parse_args(argv)
     train_rows, dev_rows = read_jsonl(args.train), read_jsonl(args.dev)
