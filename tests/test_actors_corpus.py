@@ -188,3 +188,13 @@ def test_common_noun_bodies_are_not_merged_across_articles():
                                   "four": article(("Supreme Court", "organization", None, None))})
     names = list(result.actors["name"])
     assert names.count("police") == 2 and names.count("Supreme Court") == 1
+
+
+def test_alias_for_a_surname_does_not_rename_a_namesake_who_was_called_by_it(tmp_path):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical,action\nTrump,Donald Trump,merge\n", encoding="utf-8")
+    ivanka = {"actors": [{"key": "a0", "name": "Ivanka Trump", "kind": "person", "role": None,
+                          "affiliation": None, "variants": ["Ivanka Trump", "Trump"]}],
+              "mentions": [], "quote_keys": []}
+    result = merge_corpus_actors({"one": ivanka, "two": article(person("Trump"))}, aliases)
+    assert names_of(result) == ["Donald Trump", "Ivanka Trump"]

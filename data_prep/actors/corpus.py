@@ -98,7 +98,9 @@ def _records(per_article: dict[str, dict], aliases: Aliases) -> list[_Record]:
     for article_id, result in per_article.items():
         try:
             for actor in result["actors"]:
-                names = [actor["name"], *actor.get("variants", [])]
+                # A bare-surname spelling ("Trump") may have been any namesake's: rules match the name
+                # and the full-name spellings only.
+                names = [actor["name"], *(v for v in actor.get("variants", []) if len(v.split()) > 1)]
                 if any(aliases.dropped(name) for name in names):
                     continue
                 record = _Record(article_id, actor["key"], actor["name"], actor["kind"], actor.get("role"),
