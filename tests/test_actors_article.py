@@ -306,3 +306,10 @@ def test_lone_capitalised_speaker_and_long_group_phrases(nlp):
     speaker, group = (by_key[k] for k in result["quote_keys"])
     assert (speaker["name"], speaker["kind"]) == ("PENCE", "person")
     assert (group["name"], group["kind"]) == ("Central European leaders", "group")
+
+
+def test_pronoun_after_an_unnamed_person_is_not_given_to_a_named_one(nlp):
+    text = ("Maria Lopez praised the plan on Monday. Later the woman beside her shook her head. "
+            "“It will fail,” she said.")
+    result = resolve(nlp, text, [quote(text, "“It will fail,”", "she")])
+    assert result["quote_keys"] == [None]

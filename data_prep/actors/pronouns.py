@@ -10,6 +10,18 @@ if TYPE_CHECKING:
     from data_prep.actors.article import ArticleActor, ArticleActors, Mention
 
 SENTENCES_BACK = 4
+# Nouns for one person, with the pronoun they take (None: either).
+PERSON_NOUNS = {
+    "woman": "female", "girl": "female", "mother": "female", "wife": "female", "daughter": "female",
+    "sister": "female", "lady": "female", "grandmother": "female", "widow": "female",
+    "spokeswoman": "female", "businesswoman": "female", "congresswoman": "female",
+    "man": "male", "boy": "male", "father": "male", "husband": "male", "son": "male", "brother": "male",
+    "gentleman": "male", "grandfather": "male", "widower": "male", "spokesman": "male",
+    "businessman": "male", "congressman": "male",
+    "official": None, "officer": None, "spokesperson": None, "person": None, "resident": None,
+    "voter": None, "worker": None, "witness": None, "lawyer": None, "doctor": None, "teacher": None,
+    "student": None, "source": None, "aide": None, "adviser": None, "advisor": None, "diplomat": None,
+}
 MAX_CLIMB = 4
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLURAL_KINDS = {"anonymous", "group"}
@@ -96,17 +108,40 @@ class PronounResolver:
 
     def _search_back(self, token_index: int, allowed_kinds: set[str], gender: str | None) -> ArticleActor | None:
         """Nearest subject in the pronoun's own sentence, else the first subject (then the first mention)
-        of each earlier sentence, going back a few sentences."""
+        of each earlier sentence, going back a few sentences. An unnamed person in that place ("The woman
+        said she ...") wins too, and then the pronoun has no named actor."""
         here = self._sentence_index(token_index)
         pronoun_char = self.doc[token_index].idx
         for number in range(here, max(here - SENTENCES_BACK - 1, -1), -1):
             candidates = self._candidates(number, pronoun_char, allowed_kinds, gender)
-            if not candidates:
+            unnamed = self._unnamed_people(number, pronoun_char, gender) if "person" in allowed_kinds else []
+            if not candidates and not unnamed:
                 continue
             subjects = [m for m in candidates if self.doc[m.root].dep_ in SUBJECT_DEPS]
-            if number == here:
-                chosen = max(subjects or candidates, key=lambda m: m.start)
-            else:
-                chosen = min(subjects or candidates, key=lambda m: m.start)
+            if subjects or not candidates:
+                # Positions of subjects, named (a mention) or not (a token index).
+                named = [(m.start, m) for m in subjects]
+                others = [(self.doc[i].idx, None) for i in unnamed]
+                pool = named + others
+                chosen = max(pool, key=lambda item: item[0]) if number == here else min(pool, key=lambda item: item[0])
+                return self.article.actors[chosen[1].key] if chosen[1] else None
+            chosen = max(candidates, key=lambda m: m.start) if number == here else min(candidates, key=lambda m: m.start)
             return self.article.actors[chosen.key]
         return None
+
+    def _unnamed_people(self, sentence_number: int, before_char: int, gender: str | None) -> list[int]:
+        """Subjects such as "the woman", "a senior official" that no actor stands for."""
+        start = self.sentence_starts[sentence_number]
+        end = self.sentence_starts[sentence_number + 1] if sentence_number + 1 < len(self.sentence_starts) \
+            else len(self.doc)
+        found = []
+        for token in self.doc[start:end]:
+            if token.idx >= before_char or token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN":
+                continue
+            noun_gender = PERSON_NOUNS.get(token.lemma_.lower(), "absent")
+            if noun_gender == "absent" or (gender and noun_gender and noun_gender != gender):
+                continue
+            if token.tag_ == "NN" and not self.article.is_quoted(token.idx, token.idx + len(token)) \
+                    and self.article.actor_of_token(token.i) is None:
+                found.append(token.i)
+        return found
