@@ -1,6 +1,7 @@
 """The stances table built from quotes, mentions and actors."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from data_prep import schema
@@ -94,3 +95,15 @@ def test_no_quotes_no_rows(lexicon):
     _, mentions, actors = frames([QUOTE_SPAN])
     table = stance_rows(schema.empty_frame(schema.QUOTES), mentions, actors, lexicon, load_targets())
     assert table.empty and list(table.columns) == schema.columns(schema.STANCES)
+
+
+def test_broken_rows_are_skipped_without_losing_the_others(lexicon):
+    quotes, mentions, actors = frames([QUOTE_SPAN])
+    broken_quote = schema.frame_from_rows(schema.QUOTES, [{"quote_id": "q2", "article_id": "a1"}])
+    broken_mention = schema.frame_from_rows(schema.MENTIONS, [
+        {"article_id": "a1", "actor_id": "kell", "start": None, "end": None, "text": None}])
+    table = stance_rows(pd.concat([quotes, broken_quote], ignore_index=True),
+                        pd.concat([mentions, broken_mention], ignore_index=True), actors, lexicon,
+                        load_targets())
+    assert set(table["quote_id"]) == {"q1"}
+    assert "Robert Kell" in set(table["target"])

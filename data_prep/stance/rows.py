@@ -2,6 +2,7 @@
 quote names. The speaker is never a target of their own quote."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -27,12 +28,18 @@ def _present(value) -> bool:
 
 
 def quote_spans(quote) -> list[tuple[int, int]]:
+    """The quote's [start, end) stretches of article text; malformed entries are dropped."""
     spans = quote.get("quote_spans")
     if spans is not None and len(spans):
-        return [(int(s[0]), int(s[1])) for s in spans]
+        return [(int(s[0]), int(s[1])) for s in spans
+                if s is not None and len(s) == 2 and _present(s[0]) and _present(s[1])]
     if _present(quote.get("quote_start")) and _present(quote.get("quote_end")):
         return [(int(quote["quote_start"]), int(quote["quote_end"]))]
     return []
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def span_in_quote_text(quote_text: str, spans: list[tuple[int, int]], start: int, end: int,
@@ -50,8 +57,7 @@ def span_in_quote_text(quote_text: str, spans: list[tuple[int, int]], start: int
     length = end - start
     if quote_text[expected:expected + length].lower() == surface.lower():
         return expected, expected + length
-    lowered, needle = quote_text.lower(), surface.lower()
-    found = [i for i in range(len(lowered)) if lowered.startswith(needle, i)] if needle else []
+    found = [m.start() for m in re.finditer(re.escape(surface), quote_text, flags=re.IGNORECASE)]
     if not found:
         return None
     best = min(found, key=lambda i: abs(i - expected))
@@ -62,11 +68,12 @@ def actor_occurrences(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.D
     names = {row.actor_id: row.name for row in actors.itertuples() if _present(row.actor_id) and _present(row.name)}
     by_article: dict[str, list] = defaultdict(list)
     for mention in mentions.itertuples():
-        if _present(mention.actor_id) and mention.actor_id in names:
+        if (_present(mention.actor_id) and mention.actor_id in names and _present(mention.start)
+                and _present(mention.end) and _text(mention.text)):
             by_article[mention.article_id].append(mention)
     occurrences = []
     for quote in quotes.to_dict("records"):
-        text = quote.get("quote_text") or ""
+        text = _text(quote.get("quote_text"))
         spans = quote_spans(quote)
         speaker = quote.get("actor_id") if _present(quote.get("actor_id")) else None
         for mention in by_article.get(quote.get("article_id"), []):
@@ -74,7 +81,7 @@ def actor_occurrences(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.D
                 continue
             if not any(s <= mention.start and mention.end <= e for s, e in spans):
                 continue
-            local = span_in_quote_text(text, spans, int(mention.start), int(mention.end), mention.text or "")
+            local = span_in_quote_text(text, spans, int(mention.start), int(mention.end), mention.text)
             if local is None:
                 continue
             occurrences.append(TargetOccurrence(quote["quote_id"], names[mention.actor_id], "actor",
@@ -85,7 +92,7 @@ def actor_occurrences(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.D
 def topic_occurrences(quotes: pd.DataFrame, topics: list[Topic], speaker_names: dict[str, str]) -> list[TargetOccurrence]:
     occurrences = []
     for quote in quotes.to_dict("records"):
-        text = quote.get("quote_text") or ""
+        text = _text(quote.get("quote_text"))
         speaker_name = (speaker_names.get(quote.get("actor_id")) or "").lower()
         for topic in topics:
             if topic.name.lower() == speaker_name:
