@@ -90,3 +90,10 @@ def test_unknown_backend_lists_the_choices():
 
 def test_backend_is_loaded_once_per_process():
     assert get_backend("lexicon") is get_backend("lexicon")
+
+
+def test_evidence_skips_possessive_endings_split_off_the_target(backend):
+    item = StanceItem("Marlow's shameful lies and corruption disgust every voter.", "Marlow", (0, 6))
+    (prediction,) = backend.predict([item], allow_unclear=False)
+    assert prediction.label == "against"
+    assert prediction.evidence and all(len(word) > 1 for word in prediction.evidence)

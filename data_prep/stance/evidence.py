@@ -18,7 +18,9 @@ MAX_EVIDENCE_WORDS = 3
 
 def is_content_word(word: str, excluded: set[str]) -> bool:
     lowered = word.lower()
-    return bool(re.search(r"[a-z]", lowered)) and lowered not in STOP_WORDS and lowered not in excluded
+    # Single letters are mostly clitics cut off by the target markers ("<< X >>'s").
+    return (len(lowered) > 1 and bool(re.search(r"[a-z]", lowered)) and lowered not in STOP_WORDS
+            and lowered not in excluded)
 
 
 def words_excluded_for(target: str) -> set[str]:
