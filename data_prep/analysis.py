@@ -41,8 +41,20 @@ def analyse_doc(article_id: str, doc) -> ArticleAnalysis:
 
 def _analyse_chunk(model: str | None, chunk: Sequence[tuple[str, str]]) -> list[ArticleAnalysis]:
     nlp = nlp_module.load_pipeline(model)
-    texts = (text for _, text in chunk)
-    return [analyse_doc(article_id, doc) for (article_id, _), doc in zip(chunk, nlp_module.parse(texts, nlp))]
+    try:
+        docs = list(nlp_module.parse((text for _, text in chunk), nlp))
+    except Exception:  # one text the parser rejects: parse the chunk one by one to find it
+        return [_analyse_alone(nlp, article_id, text) for article_id, text in chunk]
+    return [analyse_doc(article_id, doc) for (article_id, _), doc in zip(chunk, docs)]
+
+
+def _analyse_alone(nlp, article_id: str, text: str) -> ArticleAnalysis:
+    try:
+        doc = nlp(text)
+    except Exception as error:
+        detail = traceback.format_exception_only(type(error), error)[-1].strip()
+        return ArticleAnalysis(article_id, error=f"parse failed: {detail}")
+    return analyse_doc(article_id, doc)
 
 
 def analyse_articles(items: Sequence[tuple[str, str]], model: str | None = None, workers: int = 1,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from importlib import import_module
+from importlib import import_module, metadata
 from pathlib import Path
 
 import pyarrow as pa
@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import spacy
 
 CACHE_FILE = "build_cache.parquet"
-ANALYSIS_PACKAGES = ("data_prep.analysis", "data_prep.quotes", "data_prep.actors")
+ANALYSIS_PACKAGES = ("data_prep.nlp", "data_prep.analysis", "data_prep.quotes", "data_prep.actors")
 _CACHE_SCHEMA = pa.schema([("article_id", pa.string()), ("fingerprint", pa.string()), ("analysis", pa.string())])
 
 
@@ -29,8 +29,15 @@ def _source_files(module_name: str) -> list[Path]:
     return [location]
 
 
+def _model_version(model_name: str) -> str:
+    try:
+        return metadata.version(model_name.replace("_", "-"))
+    except (metadata.PackageNotFoundError, ValueError):
+        return "unversioned"
+
+
 def analysis_fingerprint(model_name: str) -> str:
-    digest = hashlib.sha1(f"{model_name}|spacy {spacy.__version__}".encode())
+    digest = hashlib.sha1(f"{model_name} {_model_version(model_name)}|spacy {spacy.__version__}".encode())
     for module_name in ANALYSIS_PACKAGES:
         for path in _source_files(module_name):
             digest.update(path.name.encode())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +21,7 @@ from data_prep.ingest.article import Article
 from data_prep.nlp import ModelNotFound, resolve_model_name
 
 ALIASES_FILE = "aliases.csv"
+MAX_ARTICLE_CHARS = 1_000_000  # spaCy's own limit for one text
 Progress = Callable[[int, int], None]
 
 
@@ -39,12 +40,25 @@ class BuildSummary:
     actors: int = 0
     stances: int = 0
     seconds: float = 0.0
+    written: bool = True
+    log: list[dict] = field(default_factory=list, repr=False)
+
+    @property
+    def failures(self) -> list[dict]:
+        return [row for row in self.log if row["status"] == "failed"]
 
     @property
     def message(self) -> str:
+        if not self.written:
+            return (f"{self.inputs} inputs, nothing built ({self.duplicates} duplicates + {self.failed} failed); "
+                    "the dataset was left as it was")
         return (f"{self.inputs} inputs = {self.built} built ({self.reused} unchanged, reused) "
                 f"+ {self.duplicates} duplicates + {self.failed} failed; "
                 f"{self.quotes} quotes, {self.actors} actors, {self.stances} stances in {self.seconds:.1f} s")
+
+
+def _count(log: list[dict], status: str) -> int:
+    return sum(row["status"] == status for row in log)
 
 
 def quote_id_for(article_id: str, start: int, end: int) -> str:
@@ -128,8 +142,11 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
     cached = {} if full else build_cache.load_cache(data_dir, fingerprint)
     analyses = {article.article_id: cached[article.article_id] for article in articles
                 if article.article_id in cached}
-    to_analyse = [(article.article_id, article.text) for article in articles if article.article_id not in analyses]
-    failures: dict[str, str] = {}
+    failures = {article.article_id: f"article too long: {len(article.text):,} characters, over the "
+                                    f"{MAX_ARTICLE_CHARS:,} one article may have; split it into parts"
+                for article in articles if len(article.text) > MAX_ARTICLE_CHARS}
+    to_analyse = [(article.article_id, article.text) for article in articles
+                  if article.article_id not in analyses and article.article_id not in failures]
     done = len(analyses)
     if progress:
         progress(done, len(articles))
@@ -147,15 +164,19 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
             analyses[analysis.article_id] = analysis.as_cache_record()
 
     built = [article for article in articles if article.article_id not in failures]
+    reused = {article.article_id for article in built if article.article_id in cached}
     for article in articles:
         if article.article_id in failures:
             log.append(log_row(article.source, article.record, "failed", failures[article.article_id],
                                article.article_id))
         else:
-            reused = article.article_id in cached
-            message = "unchanged, analysis reused" if reused else "built"
+            message = "unchanged, analysis reused" if article.article_id in reused else "built"
             log.append(log_row(article.source, article.record, "built",
                                "; ".join([message, *article.warnings]), article.article_id))
+
+    if not built:
+        return BuildSummary(inputs=len(log), duplicates=_count(log, "duplicate"), failed=_count(log, "failed"),
+                            seconds=time.perf_counter() - started, written=False, log=log)
 
     aliases = data_dir / ALIASES_FILE
     corpus = merge_corpus_actors({a.article_id: analyses[a.article_id]["actors"] for a in built},
@@ -176,9 +197,8 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
     }
     kept_analyses = {article.article_id: analyses[article.article_id] for article in built}
     summary = BuildSummary(
-        inputs=len(log), built=len(built), reused=sum(a.article_id in cached for a in built),
-        duplicates=sum(row["status"] == "duplicate" for row in log),
-        failed=sum(row["status"] == "failed" for row in log),
+        inputs=len(log), built=len(built), reused=len(reused),
+        duplicates=_count(log, "duplicate"), failed=_count(log, "failed"), log=log,
         quotes=len(quotes), actors=len(corpus.actors), stances=len(stances),
         seconds=time.perf_counter() - started)
     store.write_dataset(data_dir, tables,

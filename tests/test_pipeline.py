@@ -128,3 +128,33 @@ def test_keep_existing_adds_to_the_dataset_without_reanalysing(tmp_path, analyse
     assert len(analysed_texts) == 1 and "Sam Okafor" in analysed_texts[0]
     articles = store.read_table(tmp_path / "data", schema.ARTICLES)
     assert {Path(source).name for source in articles["source"]} == {*STORIES, "new.txt"}
+
+
+def test_a_build_with_nothing_to_build_leaves_the_dataset_alone(tmp_path, capsys):
+    build_dataset([_write_stories(tmp_path / "in")], tmp_path / "data", stance_backend="none")
+    before = store.dataset_version(tmp_path / "data")
+    assert main(["prep", str(tmp_path / "typo"), "--data", str(tmp_path / "data"), "--stance", "none"]) == 1
+    output = capsys.readouterr()
+    assert "nothing built" in output.out and "failed: " in output.err and "no such file or folder" in output.err
+    assert store.dataset_version(tmp_path / "data") == before
+    assert len(store.read_table(tmp_path / "data", schema.ARTICLES)) == 3
+
+
+def test_an_article_too_long_to_parse_fails_alone(tmp_path, monkeypatch):
+    from data_prep import pipeline
+    monkeypatch.setattr(pipeline, "MAX_ARTICLE_CHARS", 120)
+    folder = _write_stories(tmp_path / "in", {**STORIES, "long.txt": "Long read\n\n" + "The council met again. " * 20})
+    summary = build_dataset([folder], tmp_path / "data", stance_backend="none")
+    assert (summary.built, summary.failed) == (3, 1)
+    assert "article too long" in summary.failures[0]["message"]
+
+
+def test_app_never_builds_the_seed_over_an_incomplete_dataset(tmp_path):
+    from data_prep.commands.app import ensure_dataset
+    from data_prep.pipeline import BuildError
+    data = tmp_path / "data"
+    build_dataset([_write_stories(tmp_path / "in")], data, stance_backend="none")
+    (data / "stances.parquet").unlink()
+    with pytest.raises(BuildError, match="not a complete newsvoices dataset"):
+        ensure_dataset(data, "none")
+    assert len(store.read_table(data, schema.ARTICLES)) == 3

@@ -40,7 +40,7 @@ def test_rebuild_changes_version_and_keeps_user_files(tmp_path):
     assert store.dataset_version(data) != before
     assert (data / "corrections.csv").read_text() == "quote_id,field,value\n"
     assert store.read_table(data, schema.ARTICLES, columns=["title"])["title"].unique().tolist() == ["generation 2"]
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no staging folders left behind"
+    assert not [p for p in tmp_path.iterdir() if p.is_dir() and p.name.startswith(".")], "no staging folders left"
 
 
 def test_missing_dataset_reads_as_empty_tables(tmp_path):
@@ -74,6 +74,7 @@ def test_kill_9_during_rebuild_leaves_a_complete_dataset(tmp_path, delay):
     assert len(dataset[schema.ARTICLES]) == len(dataset[schema.QUOTES]) == 20000
     assert dataset[schema.QUOTES]["article_id"].str.split("_").str[1].unique().tolist() == [
         next(iter(generations)).split()[-1]]
+    assert not list(tmp_path.glob(".data.building-*")), "a killed build's half-written copy is tidied away"
 
 
 def test_build_that_died_between_the_two_renames_is_recovered(tmp_path):
@@ -82,3 +83,11 @@ def test_build_that_died_between_the_two_renames_is_recovered(tmp_path):
     os.replace(data, tmp_path / ".data.old-abc123")  # the moment after the old copy was moved aside
     assert store.read_dataset(data)[schema.ARTICLES]["title"].unique().tolist() == ["generation 1"]
     assert store.has_dataset(data)
+
+
+def test_a_file_is_not_taken_for_a_dataset_folder(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes")
+    with pytest.raises(store.DatasetFolderError, match="is a file"):
+        store.write_dataset(notes, _tables(1))
+    assert notes.read_text() == "my notes"

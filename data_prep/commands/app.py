@@ -33,9 +33,13 @@ def add_arguments(parser) -> None:
 
 
 def ensure_dataset(data_dir: Path, stance: str) -> None:
+    """Build from the seed only into an absent or empty folder: never over a user's incomplete dataset."""
     store.recover(data_dir)
     if store.has_dataset(data_dir):
         return
+    if data_dir.exists() and (not data_dir.is_dir() or any(data_dir.iterdir())):
+        raise BuildError(f"{data_dir.resolve()} is not a complete newsvoices dataset. Rebuild it with "
+                         f"`newsvoices prep INPUT ... --data {data_dir}`, or choose another --data folder.")
     print(f"No dataset in {data_dir.resolve()} yet: building one from {seeds_dir()} ...", file=sys.stderr)
     with cli_progress("analysing seed articles") as progress:
         summary = build_dataset([seeds_dir()], data_dir, stance_backend=stance, progress=progress)
@@ -47,7 +51,7 @@ def run(args) -> int:  # returns only on error: on success the process becomes t
     try:
         ensure_dataset(data_dir, args.stance)
         script = dashboard_script()
-    except BuildError as error:
+    except (BuildError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     command = [sys.executable, "-m", "streamlit", "run", str(script),

@@ -52,14 +52,21 @@ def run(args) -> int:
                                     targets_file=args.targets, workers=max(1, args.workers), full=args.full,
                                     max_bytes=int(args.max_mb * 1024 * 1024), urls=urls,
                                     progress=progress)
-    except BuildError as error:
+    except (BuildError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(summary.message)
-    print(f"dataset written to {Path(data_dir).resolve()}")
-    if summary.failed:
-        print(f"{summary.failed} input(s) failed; see the ingest log (Data page, or ingest_log.parquet)",
-              file=sys.stderr)
-    if summary.built == 0:
+    report_failures(summary.failures)
+    if not summary.written:
         return 1
+    print(f"dataset written to {Path(data_dir).resolve()}")
     return 1 if (args.strict and summary.failed) else 0
+
+
+def report_failures(failures: list[dict], shown: int = 20) -> None:
+    for row in failures[:shown]:
+        where = row["source"] if row["record"] in ("file", "url") else f"{row['source']} ({row['record']})"
+        print(f"  failed: {where}: {row['message']}", file=sys.stderr)
+    if len(failures) > shown:
+        print(f"  ... and {len(failures) - shown} more; all are in the ingest log (Data page, ingest_log.parquet)",
+              file=sys.stderr)
