@@ -6,8 +6,6 @@ settings, and prints quote+speaker F1 at overlap 0.3 with quote P/R/F1 and speak
 PolNeAR: Newell, Margolin & Ruths, "An attribution relations corpus for political news", LREC 2018.
 
 Usage: python benchmarks/evaluate_quotes_polnear.py [--gold PATH] [--pred PATH] [--skip-extract]
-                                                    [--paragraph-sentences]
---paragraph-sentences measures a possible pipeline change: sentences forced to start after a newline.
 """
 from __future__ import annotations
 
@@ -32,42 +30,14 @@ def score(scorer: Path, gold: Path, pred: Path, options: list[str]) -> dict:
     return json.loads(done.stdout)
 
 
-def extract_with_paragraph_sentences(gold: Path, pred: Path) -> None:
-    """Extraction in-process with a pipeline whose sentences never run across a paragraph break."""
-    from spacy.language import Language
-
-    sys.path.insert(0, str(REPO))
-    from data_prep.nlp import load_pipeline
-    from data_prep.quotes import predict_records
-
-    @Language.component("newsvoices_paragraph_sentences")
-    def paragraph_sentences(doc):
-        for token in doc[:-1]:
-            if token.is_space and "\n" in token.text:
-                doc[token.i + 1].is_sent_start = True
-        return doc
-
-    nlp = load_pipeline()
-    if "newsvoices_paragraph_sentences" not in nlp.pipe_names:
-        nlp.add_pipe("newsvoices_paragraph_sentences", before="parser")
-    records = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
-    with pred.open("w", encoding="utf-8") as out:
-        for prediction in predict_records(records, nlp=nlp):
-            out.write(json.dumps(prediction, ensure_ascii=False) + "\n")
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=EVAL_DIR / "polnear_dev.jsonl")
     parser.add_argument("--scorer", type=Path, default=EVAL_DIR / "eval_quotes.py")
     parser.add_argument("--pred", type=Path, default=Path("/tmp/newsvoices_polnear_dev_quotes.jsonl"))
     parser.add_argument("--skip-extract", action="store_true", help="score an existing --pred file")
-    parser.add_argument("--paragraph-sentences", action="store_true",
-                        help="parse with sentence starts forced after newlines (a candidate pipeline change)")
     args = parser.parse_args(argv)
-    if args.paragraph_sentences:
-        extract_with_paragraph_sentences(args.gold, args.pred)
-    elif not args.skip_extract:
+    if not args.skip_extract:
         subprocess.run([sys.executable, "-m", "data_prep.cli", "extract-quotes", str(args.gold),
                         "-o", str(args.pred)], check=True, cwd=REPO)
     print(f"{'setting':40s} {'n_gold':>6s} {'n_pred':>6s} | {'quote P/R/F1':>17s} | {'spk acc':>7s} | "
