@@ -173,3 +173,159 @@ def test_urls_are_fetched_and_failures_logged():
     (article,) = result.articles
     assert article.title == "Harbour council approves new ferry line" and article.source == f"{base}/story"
     assert [row["message"] for row in result.log] == ["could not fetch: HTTP 404 Not Found", "not an http(s) URL"]
+
+
+def test_non_text_field_values_become_text(tmp_path):
+    newsapi = {"status": "ok", "articles": [
+        {"source": {"id": None, "name": "Harbour News"}, "author": {"name": "Mara Lind"}, "title": "Ferry vote",
+         "content": "The council approved the ferry, the chair said.", "url": "https://harbour.example/ferry"}]}
+    records = [{"text": "A story with a numeric url field.", "url": 123, "id": 9},
+               {"text": ["First paragraph.", "Second paragraph."], "authors": ["Ana Ruiz", "Sam Okafor"]},
+               {"text": "A story whose source object has no name.", "source": {"id": "x"}}]
+    result = ingest([_write(tmp_path, "newsapi.json", json.dumps(newsapi)),
+                     _write(tmp_path, "odd.json", json.dumps(records))])
+    assert not result.log
+    newsapi_article, numeric_url, listed, nameless = result.articles
+    assert (newsapi_article.outlet, newsapi_article.author) == ("Harbour News", "Mara Lind")
+    assert (numeric_url.url, numeric_url.outlet, numeric_url.record) == ("123", None, "item 1 (id 9)")
+    assert listed.text == "First paragraph.\n\nSecond paragraph."
+    assert listed.author == "Ana Ruiz, Sam Okafor"
+    assert nameless.outlet is None
+
+
+def test_unexpected_reader_error_costs_only_its_file(tmp_path, monkeypatch):
+    import data_prep.ingest as ingest_module
+
+    def explode(text, source):
+        raise KeyError("surprise")
+    monkeypatch.setitem(ingest_module.READERS, ".csv", explode)
+    result = ingest([_write(tmp_path, "a.csv", "text\nx\n"), _write(tmp_path, "b.txt", "Fine\n\nIt is fine.")])
+    assert [a.title for a in result.articles] == ["Fine"]
+    assert [row["message"] for row in result.log] == ["could not parse: KeyError: 'surprise'"]
+
+
+def test_deeply_nested_json_is_a_logged_failure(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    result = ingest([_write(tmp_path, "deep.json", deep),
+                     _write(tmp_path, "deep.jsonl", '{"text": "Fine story."}\n' + deep)])
+    assert [a.text for a in result.articles] == ["Fine story."]
+    assert [(Path(row["source"]).name, row["record"], row["message"]) for row in result.log] == [
+        ("deep.json", "file", "JSON nested too deeply"), ("deep.jsonl", "line 2", "JSON nested too deeply")]
+
+
+@pytest.mark.parametrize("url", ["http://exa mple.com/x", "http://a..b/", "http://[::1/x"])
+def test_malformed_urls_are_logged_not_raised(url):
+    result = ingest([], urls=[url])
+    assert not result.articles
+    ((row),) = result.log
+    assert row["status"] == "failed" and row["message"].startswith("could not fetch: ")
+
+
+def test_truncated_download_is_logged():
+    import http.server
+    import threading
+
+    class Truncating(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b"<html><body><p>Only the start")
+            self.wfile.flush()
+            self.close_connection = True
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Truncating)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = ingest([], urls=[f"http://127.0.0.1:{server.server_address[1]}/cut"])
+    finally:
+        server.shutdown()
+    assert not result.articles
+    assert [row["message"] for row in result.log] == ["could not fetch: connection closed before the page was complete"]
+
+
+def test_url_list_with_byte_order_mark(tmp_path):
+    from data_prep.ingest.web import read_url_list
+    path = _write(tmp_path, "urls.txt", "\ufeffhttps://a.example/1\n# a comment\n\nhttps://b.example/2\n")
+    assert read_url_list(path) == ["https://a.example/1", "https://b.example/2"]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|", ","])
+def test_csv_delimiter_comes_from_the_header(tmp_path, delimiter):
+    rows = [["id", "title", "text"], ["1", "Bridge", '"The mayor said, on Monday, that it is open"'],
+            ["2", "Port", '"Another story, with commas; and a semicolon"']]
+    result = ingest([_write(tmp_path, "sheet.csv", "\n".join(delimiter.join(row) for row in rows) + "\n")])
+    assert not result.log
+    assert [(a.title, a.text.split("\n\n")[1]) for a in result.articles] == [
+        ("Bridge", "The mayor said, on Monday, that it is open"),
+        ("Port", "Another story, with commas; and a semicolon")]
+
+
+def test_html_parses_the_same_every_time():
+    from data_prep.ingest.html import parse_html
+    page = (FIXTURES / "boilerplate_page.html").read_text(encoding="utf-8")
+    texts = {parse_html(page).text for _ in range(5)}
+    assert len(texts) == 1
+    assert "said council chair Tomas Berg" in texts.pop()
+
+
+def test_html_declared_charset_is_honoured(tmp_path):
+    body = " ".join(["Мэр открыл новый мост через реку в понедельник, сообщили в городском совете."] * 3)
+    page = (f'<html><head><meta charset="windows-1251"><title>Мост открыт</title></head>'
+            f'<body><article><h1>Мост открыт</h1><p>{body}</p><p>{body}</p></article></body></html>')
+    (article,) = ingest([_write(tmp_path, "ru.html", page.encode("cp1251"))]).articles
+    assert "Мэр открыл новый мост" in article.text
+    assert not article.warnings
+
+
+def test_stray_byte_keeps_utf8_and_warns(tmp_path):
+    content = "Talks resume\n\nThe minister said “we will win” in Kyiv — and left.".encode("utf-8") + b" \xff"
+    (article,) = ingest([_write(tmp_path, "stray.txt", content)]).articles
+    assert "said “we will win” in Kyiv — and left." in article.text
+    assert article.warnings == ["1 invalid UTF-8 bytes replaced"]
+
+
+def test_cp1252_with_few_accents_in_a_long_file_stays_cp1252(tmp_path):
+    content = ("Long story\n\n" + "The council met again on Monday. " * 300 + "The owner said “no”.").encode("cp1252")
+    (article,) = ingest([_write(tmp_path, "legacy.txt", content)]).articles
+    assert article.text.endswith("The owner said “no”.")
+    assert article.warnings == ["not valid UTF-8; decoded as cp1252"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_byte_order_mark_is_text(tmp_path, encoding):
+    content = "title\ttext\nBridge\tThe mayor said it is done.\n".encode(encoding)
+    if encoding == "utf-16-be":
+        content = b"\xfe\xff" + content
+    result = ingest([_write(tmp_path, "excel.csv", content)])
+    assert not result.log
+    assert [a.text for a in result.articles] == ["Bridge\n\nThe mayor said it is done."]
+
+
+def test_broken_and_looping_links_in_a_folder_are_logged(tmp_path):
+    import os
+    _write(tmp_path, "ok.txt", "Fine\n\nThe mayor said it is done.")
+    os.symlink(tmp_path / "nowhere.txt", tmp_path / "dangling.txt")
+    os.symlink("self.txt", tmp_path / "self.txt")
+    os.symlink(".", tmp_path / "loop")
+    result = ingest([tmp_path])
+    assert [Path(a.source).name for a in result.articles] == ["ok.txt"]
+    assert [(Path(row["source"]).name, row["message"].split(":")[0]) for row in result.log] == [
+        ("dangling.txt", "broken link"), ("self.txt", "broken link")]
+    given = ingest([tmp_path / "dangling.txt"])
+    assert [row["message"].split(":")[0] for row in given.log] == ["broken link"]
+
+
+def test_title_is_added_unless_the_first_paragraph_is_the_title(tmp_path):
+    lines = [{"title": "Ukraine talks", "text": "Ukraine talks resumed on Monday, officials said."},
+             {"title": "Ukraine talks", "text": "Ukraine talks\n\nThey resumed on Monday."},
+             {"title": "Only a title", "text": "Only a title"}]
+    result = ingest([_write(tmp_path, "t.jsonl", "\n".join(json.dumps(line) for line in lines))])
+    assert [a.text for a in result.articles] == [
+        "Ukraine talks\n\nUkraine talks resumed on Monday, officials said.",
+        "Ukraine talks\n\nThey resumed on Monday.", "Only a title"]
+    (markdown,) = ingest([_write(tmp_path, "title.md", "# Just a title\n")]).articles
+    assert markdown.text == "Just a title"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from data_prep.ingest.article import Article
-from data_prep.ingest.decoding import UnreadableInput, decode_bytes
+from data_prep.ingest.decoding import UnreadableInput, decode_bytes, html_charset
 from data_prep.ingest.html import parse_html
 from data_prep.ingest.plaintext import parse_plaintext
 from data_prep.ingest.records import RecordOutcome, read_csv, read_json, read_jsonl
@@ -40,6 +40,7 @@ READERS: dict[str, Reader] = {
     ".csv": read_csv,
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
+HTML_SUFFIXES = (".html", ".htm")
 
 
 @dataclass
@@ -50,9 +51,47 @@ class IngestResult:
     def failed(self, source: str, message: str, record: str = "file") -> None:
         self.log.append(log_row(source, record, "failed", message))
 
+    def log_has_source_under(self, folder: Path) -> bool:
+        return any(Path(row["source"]).is_relative_to(folder) for row in self.log)
+
 
 def log_row(source: str, record: str, status: str, message: str, article_id: str | None = None) -> dict:
     return {"source": source, "record": record, "status": status, "message": message, "article_id": article_id}
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _folder_files(folder: Path, result: IngestResult) -> list[Path]:
+    """Supported files under ``folder``, following linked folders once each (a link loop ends there).
+
+    A link with a supported name that leads nowhere (missing target, or a loop) gets a "broken link" row,
+    so it does not silently vanish.
+    """
+    found: list[Path] = []
+    seen_folders: set[tuple[int, int]] = set()
+    for current, folder_names, file_names in os.walk(folder, followlinks=True):
+        try:
+            info = os.stat(current)
+        except OSError:
+            folder_names[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen_folders:
+            folder_names[:] = []
+            continue
+        seen_folders.add((info.st_dev, info.st_ino))
+        current_path = Path(current)
+        folder_names[:] = sorted(name for name in folder_names if not name.startswith("."))
+        for name in sorted(file_names):
+            candidate = current_path / name
+            if candidate.suffix.lower() not in READERS or _is_hidden(candidate, folder):
+                continue
+            if candidate.is_file():
+                found.append(candidate)
+            elif candidate.is_symlink() and not candidate.exists():
+                result.failed(str(candidate), "broken link: its target is missing or loops back on itself")
+    return sorted(found)
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike], result: IngestResult) -> list[Path]:
@@ -61,14 +100,14 @@ def expand_inputs(inputs: Iterable[str | os.PathLike], result: IngestResult) -> 
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(candidate for candidate in path.rglob("*")
-                           if candidate.is_file() and candidate.suffix.lower() in READERS
-                           and not any(part.startswith(".") for part in candidate.relative_to(path).parts))
-            if not found:
+            found = _folder_files(path, result)
+            if not found and not result.log_has_source_under(path):
                 result.failed(str(path), f"folder has no {', '.join(SUPPORTED_SUFFIXES)} files")
             files.extend(found)
         elif path.is_file():
             files.append(path)
+        elif path.is_symlink():
+            result.failed(str(path), "broken link: its target is missing or loops back on itself")
         elif path.exists():
             result.failed(str(path), "not a regular file or folder")
         else:
@@ -88,13 +127,17 @@ def read_file(path: Path, result: IngestResult, max_bytes: int = DEFAULT_MAX_BYT
         if size > max_bytes:
             result.failed(source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
             return
-        decoded = decode_bytes(path.read_bytes())
+        data = path.read_bytes()
+        decoded = decode_bytes(data, declared=html_charset(data) if path.suffix.lower() in HTML_SUFFIXES else None)
         outcomes = list(reader(decoded.text, source))
     except UnreadableInput as error:
         result.failed(source, str(error))
         return
     except OSError as error:
         result.failed(source, f"cannot read: {error.strerror or error}")
+        return
+    except Exception as error:  # last resort: one unexpected input must not cost the others
+        result.failed(source, f"could not parse: {type(error).__name__}: {error}")
         return
     if not outcomes:
         result.failed(source, "no articles in file")

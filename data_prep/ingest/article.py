@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from dateutil import parser as date_parser
 
@@ -27,8 +28,9 @@ class Article:
     record: str = ""
     warnings: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def article_id(self) -> str:
+        """Hashed once per article; readers set ``text`` at construction and never change it."""
         return article_id_for(self.text)
 
     def as_row(self) -> dict:
@@ -53,11 +55,18 @@ def tidy_paragraphs(text: str) -> str:
 
 
 def with_title(title: str | None, body: str) -> str:
-    """Article text starts with its headline, as in the news corpora: headline attributions count."""
+    """Article text starts with its headline, as in the news corpora: headline attributions count.
+
+    The headline is added unless the body's first paragraph already is the headline.
+    """
     body = tidy_paragraphs(body)
-    if title and not body.startswith(title):
-        return f"{title}\n\n{body}"
-    return body
+    title = " ".join((title or "").split())
+    if not title:
+        return body
+    first_paragraph = body.split("\n\n", 1)[0]
+    if first_paragraph.casefold() == title.casefold():
+        return body
+    return f"{title}\n\n{body}" if body else title
 
 
 def parse_date(value) -> dt.date | None:
@@ -77,10 +86,16 @@ def parse_date(value) -> dt.date | None:
         return None
 
 
+def _text_or_none(value) -> str | None:
+    """A metadata value as stripped text; None for missing or blank (numbers from JSON become text)."""
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
 def make_article(text: str, *, title=None, outlet=None, url=None, date=None, author=None, source="",
                  record="", warnings=None) -> Article:
-    url = (url or "").strip() or None
-    return Article(text=text, title=(title or "").strip() or None,
-                   outlet=(outlet or "").strip() or outlet_from_url(url), url=url, published=parse_date(date),
-                   author=(author or "").strip() or None, source=source, record=record,
-                   warnings=list(warnings or []))
+    url = _text_or_none(url)
+    return Article(text=text, title=_text_or_none(title), outlet=_text_or_none(outlet) or outlet_from_url(url),
+                   url=url, published=parse_date(date), author=_text_or_none(author), source=source,
+                   record=record, warnings=list(warnings or []))

@@ -11,7 +11,9 @@ MIN_ARTICLE_WORDS = 15
 
 def parse_html(html: str, source: str = "", record: str = "", url: str | None = None) -> Article:
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                           include_tables=False, favor_precision=True, deduplicate=True)
+                                           include_tables=False, favor_precision=True,
+                                           # dedup state is global: a repeat parse would lose text
+                                           deduplicate=False)
     body = (getattr(document, "text", None) or "") if document is not None else ""
     if len(body.split()) < MIN_ARTICLE_WORDS:
         raise UnreadableInput("no article text found in the HTML (navigation or boilerplate only)")

@@ -16,8 +16,11 @@ def known_outlets() -> dict[str, str]:
 def domain_of(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
-    if not host:
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    if not host or "." not in host:
         return None
     return host.lower().removeprefix("www.").removeprefix("amp.").removeprefix("m.")
 

@@ -15,6 +15,8 @@ from data_prep.ingest.article import Article, make_article, with_title
 from data_prep.ingest.decoding import UnreadableInput, normalize_text
 
 MAX_CSV_FIELD_CHARS = 50_000_000
+CSV_DELIMITERS = ",;\t|"
+_TOO_DEEP = "JSON nested too deeply"
 FIELD_SYNONYMS = {
     "text": ("text", "body", "content", "article", "article_text", "maintext"),
     "title": ("title", "headline"),
@@ -34,13 +36,25 @@ class RecordOutcome:
     error: str | None = None
 
 
-def _field(record: dict, name: str):
-    lowered = {str(key).strip().lower(): value for key, value in record.items()}
+def _as_text(value, name: str) -> str | None:
+    """A field value as text: an object gives its "name" (as NewsAPI's ``source``), a list is joined."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return _as_text(value.get("name"), name)
+    if isinstance(value, (list, tuple)):
+        parts = (_as_text(item, name) for item in value)
+        return ("\n\n" if name == "text" else ", ").join(part for part in parts if part and part.strip())
+    return str(value)
+
+
+def _field(fields: dict, name: str) -> str | None:
+    """The first non-blank synonym of ``name`` in ``fields`` (keys already lower-cased), as text."""
     for synonym in FIELD_SYNONYMS[name]:
-        value = lowered.get(synonym)
-        if isinstance(value, list):
-            value = ", ".join(str(item) for item in value)
-        if value not in (None, ""):
+        value = _as_text(fields.get(synonym), name)
+        if value and value.strip():
             return value
     return None
 
@@ -48,15 +62,16 @@ def _field(record: dict, name: str):
 def article_from_record(record: dict, source: str, label: str) -> RecordOutcome:
     if not isinstance(record, dict):
         return RecordOutcome(label, error="record is not an object with fields")
-    text = _field(record, "text")
-    if not isinstance(text, str) or not text.strip():
+    fields = {str(key).strip().lower(): value for key, value in record.items()}
+    text = _field(fields, "text")
+    if text is None:
         return RecordOutcome(label, error="record has no text (expected a 'text' field)")
-    title = _field(record, "title")
-    title = normalize_text(str(title)).strip() if title else None
-    record_id = _field(record, "id")
+    title = _field(fields, "title")
+    title = normalize_text(title).strip() if title else None
+    record_id = _field(fields, "id")
     label = f"{label} (id {record_id})" if record_id is not None else label
-    article = make_article(with_title(title, normalize_text(text)), title=title, outlet=_field(record, "outlet"),
-                           url=_field(record, "url"), date=_field(record, "date"), author=_field(record, "author"),
+    article = make_article(with_title(title, normalize_text(text)), title=title, outlet=_field(fields, "outlet"),
+                           url=_field(fields, "url"), date=_field(fields, "date"), author=_field(fields, "author"),
                            source=source, record=label)
     return RecordOutcome(label, article=article)
 
@@ -70,6 +85,9 @@ def read_jsonl(text: str, source: str) -> Iterator[RecordOutcome]:
         except json.JSONDecodeError as error:
             yield RecordOutcome(f"line {number}", error=f"malformed JSON: {error.msg} (column {error.colno})")
             continue
+        except RecursionError:
+            yield RecordOutcome(f"line {number}", error=_TOO_DEEP)
+            continue
         yield article_from_record(record, source, f"line {number}")
 
 
@@ -81,6 +99,8 @@ def read_json(text: str, source: str) -> Iterator[RecordOutcome]:
             yield from read_jsonl(text, source)
             return
         raise UnreadableInput(f"malformed JSON: {error.msg} (line {error.lineno})") from None
+    except RecursionError:
+        raise UnreadableInput(_TOO_DEEP) from None
     if isinstance(data, dict):
         data = data.get("articles", data.get("items", [data])) if "text" not in {k.lower() for k in data} else [data]
     if not isinstance(data, list):
@@ -89,13 +109,22 @@ def read_json(text: str, source: str) -> Iterator[RecordOutcome]:
         yield article_from_record(record, source, f"item {number}")
 
 
+def _csv_format(text: str) -> dict:
+    """The delimiter most frequent in the header line (column names rarely contain one), else sniffed."""
+    header = text.split("\n", 1)[0]
+    counts = {delimiter: header.count(delimiter) for delimiter in CSV_DELIMITERS}
+    delimiter = max(counts, key=counts.get)
+    if counts[delimiter]:
+        return {"delimiter": delimiter}
+    try:
+        return {"dialect": csv.Sniffer().sniff(text[:8192], delimiters=CSV_DELIMITERS)}
+    except csv.Error:
+        return {"dialect": csv.excel}
+
+
 def read_csv(text: str, source: str) -> Iterator[RecordOutcome]:
     csv.field_size_limit(MAX_CSV_FIELD_CHARS)
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    reader = csv.DictReader(io.StringIO(text), **_csv_format(text))
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     if not any(name in FIELD_SYNONYMS["text"] for name in header):
         raise UnreadableInput(f"CSV has no text column (found: {', '.join(header) or 'nothing'}; expected 'text')")
