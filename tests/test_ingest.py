@@ -329,3 +329,78 @@ def test_title_is_added_unless_the_first_paragraph_is_the_title(tmp_path):
         "Ukraine talks\n\nThey resumed on Monday.", "Only a title"]
     (markdown,) = ingest([_write(tmp_path, "title.md", "# Just a title\n")]).articles
     assert markdown.text == "Just a title"
+
+
+def _plain(raw):
+    from data_prep.ingest.plaintext import parse_plaintext
+    return parse_plaintext(raw)
+
+
+def test_source_line_mid_article_is_prose_not_footer():
+    article = _plain("Vaccine study\n\nThe ministry said the study was flawed.\n\nSource: https://who.int/report\n\n"
+                     "Later, the minister said \"we will review it\".\n\nThe review starts Monday.")
+    assert article.url is None
+    assert article.text.endswith("Later, the minister said \"we will review it\".\n\nThe review starts Monday.")
+
+
+def test_footer_url_broken_over_lines_is_rejoined_but_prose_is_not():
+    footer = _plain("Port deal\n\nThe chair said the deal was done.\n\nSource:\n<https://news.example/2024/05/port->\n"
+                    "deal-a123\n")
+    assert footer.url == "https://news.example/2024/05/port-deal-a123"
+    assert footer.text == "Port deal\n\nThe chair said the deal was done."
+    prose_after = _plain("Port deal\n\nThe chair said the deal was done.\n\nSource: https://news.example/a\n"
+                         "The council will vote next week.")
+    assert prose_after.url is None and "The council will vote next week." in prose_after.text
+
+
+def test_markdown_title_date_and_setext_heading():
+    atx = _plain("# Mayor opens bridge\nMay 2, 2024\n\nThe mayor said the bridge was open.")
+    setext = _plain("Mayor opens bridge\n==================\n\nThe mayor said the bridge was open.")
+    for article in (atx, setext):
+        assert article.title == "Mayor opens bridge"
+        assert article.text == "Mayor opens bridge\n\nThe mayor said the bridge was open."
+    assert atx.published == dt.date(2024, 5, 2)
+
+
+def test_front_matter_fields_are_metadata_not_text():
+    article = _plain("---\ntitle: \"Mayor opens bridge\"\ndate: 2024-05-02\nauthor: Ana Ruiz\n"
+                     "url: https://www.reuters.com/bridge\n---\n\n# Mayor opens bridge\n\nThe mayor said it is open.")
+    assert (article.title, article.published, article.author, article.url, article.outlet) == (
+        "Mayor opens bridge", dt.date(2024, 5, 2), "Ana Ruiz", "https://www.reuters.com/bridge", "Reuters")
+    assert article.text == "Mayor opens bridge\n\nThe mayor said it is open."
+
+
+def test_subheads_lists_and_images_are_not_glued_to_prose():
+    article = _plain("# Talks\n\n![Officials at a meeting in the capital](img.jpg)\n\nThe envoy listed demands:\n"
+                     "- a ceasefire now\n- prisoner swaps soon\n\n## What happens next for the region\n"
+                     "Officials said more talks follow.")
+    assert article.text.split("\n\n") == [
+        "Talks", "The envoy listed demands:", "a ceasefire now", "prisoner swaps soon",
+        "What happens next for the region", "Officials said more talks follow."]
+
+
+def test_italic_quote_is_prose_but_italic_credit_line_is_furniture():
+    article = _plain("# Talks\n\n*\"We will win,\" the minister said.*\n\nThe talks continue.\n\n*Staff contributed reporting.*")
+    assert article.text == "Talks\n\n\"We will win,\" the minister said.\n\nThe talks continue."
+
+
+def _within_five_seconds(function, *args):
+    import signal
+
+    def too_slow(signum, frame):
+        raise TimeoutError("regex blow-up")
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(5)
+    try:
+        return function(*args)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("line", ["*a " * 20_000, "**" + "a/b " * 40_000, "[" * 50_000, "**" * 50_000 + " end",
+                                  "_a " * 20_000, "[a](" * 20_000])
+def test_long_unclosed_markup_lines_finish(line):
+    article = _within_five_seconds(_plain, "Long line\n\n" + line)
+    assert article.title == "Long line"
+    assert len(article.text) > len(line) // 2
