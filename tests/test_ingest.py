@@ -404,3 +404,11 @@ def test_long_unclosed_markup_lines_finish(line):
     article = _within_five_seconds(_plain, "Long line\n\n" + line)
     assert article.title == "Long line"
     assert len(article.text) > len(line) // 2
+
+
+def test_semicolon_csv_with_commas_in_the_text(tmp_path):
+    content = "text;title\nThe mayor said, on Monday, the bridge is open;Bridge\nAnother story, with commas;Port\n"
+    result = ingest([_write(tmp_path, "semi.csv", content)])
+    assert not result.log
+    assert [a.text for a in result.articles] == ["Bridge\n\nThe mayor said, on Monday, the bridge is open",
+                                                 "Port\n\nAnother story, with commas"]
