@@ -49,6 +49,31 @@ def period_for(dates: pd.Series) -> str:
     return DAY if days <= 45 else WEEK if days <= 400 else MONTH
 
 
+@dataclass(frozen=True)
+class TimelinePlan:
+    """How to show counts over time: the period, whether a chart says anything, and a sentence for the reader."""
+    period: str
+    chart: bool
+    note: str
+
+
+def timeline_plan(dates: pd.Series, noun: str = "quotes") -> TimelinePlan:
+    """No chart for undated items or a single day (one bar says nothing); a note on short spans."""
+    dates = dates.dropna()
+    period = period_for(dates)
+    if dates.empty:
+        return TimelinePlan(period, False, f"None of these {noun} has a publication date, so there is no timeline.")
+    days = dates.dt.normalize().nunique()
+    if days == 1:
+        which = f"The only {noun[:-1]} is" if len(dates) == 1 else f"All {len(dates):,} {noun} are"
+        return TimelinePlan(period, False, f"{which} from one day, {dates.min():%Y-%m-%d}, so there is no "
+                                           "timeline: it needs at least two dates.")
+    first, last = dates.min(), dates.max()
+    span = (last.normalize() - first.normalize()).days + 1
+    return TimelinePlan(period, True, f"{len(dates):,} {noun} from {first:%Y-%m-%d} to {last:%Y-%m-%d}: "
+                                      f"{span:,} days, {days:,} of them with {noun}.")
+
+
 def period_for_range(first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:
     if first is None or last is None:
         return DAY

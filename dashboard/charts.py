@@ -21,6 +21,9 @@ CHART_HEIGHT = 320
 ROW_STEP = alt.Step(24)
 LABEL_AXIS = alt.Axis(labelLimit=220)
 COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts: no ticks at 0.5
+# With few periods a band fills the chart width: one or two bars would be hundreds of pixels wide.
+NARROW_BAR_PERIODS = 16
+NARROW_BAR_WIDTH = 28
 _LABEL_ORDER = {label: i for i, label in enumerate(schema.STANCE_LABELS)}
 
 
@@ -50,7 +53,8 @@ def over_time(frame: pd.DataFrame, period: str, value: str = "quotes", by: str |
     if by == "label":
         frame = frame.assign(label_order=frame["label"].map(_LABEL_ORDER).astype("float64"))
     x_title = {"week": "Week starting", "month": "Month", "day": "Day"}[period]
-    base = alt.Chart(frame, title=title).mark_bar().encode(
+    bar = alt.MarkDef(type="bar", size=NARROW_BAR_WIDTH) if len(periods) <= NARROW_BAR_PERIODS else "bar"
+    base = alt.Chart(frame, title=title, mark=bar).encode(
         x=alt.X("period_label:O", title=x_title, sort=periods, scale=alt.Scale(domain=periods),
                 axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
         y=alt.Y(f"{value}:Q", title=value.capitalize(), stack=True, axis=COUNT_AXIS),

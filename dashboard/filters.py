@@ -106,3 +106,32 @@ def filter_stances(stances: pd.DataFrame, kept_quotes: np.ndarray, filters: Filt
     """
     mask = stance_mask(stances, filters) & kept_quotes[stances["quote_row"].to_numpy()]
     return stances[mask]
+
+
+def active_filters(filters: Filters) -> list[tuple[str, str]]:
+    """Each filter in use as (what it is, what to do to widen it), in sidebar order, for messages."""
+    def listed(values: tuple[str, ...]) -> str:
+        return ", ".join(values[:3]) + (f" and {len(values) - 3} more" if len(values) > 3 else "")
+
+    active = []
+    if filters.text:
+        active.append((f"search “{filters.text}”", "clear the search box"))
+    if filters.speakers:
+        active.append((f"speaker {listed(filters.speakers)}", "remove a speaker"))
+    if filters.affiliations:
+        active.append((f"affiliation {listed(filters.affiliations)}", "remove an affiliation"))
+    if filters.outlets:
+        active.append((f"outlet {listed(filters.outlets)}", "remove an outlet"))
+    if filters.date_from or filters.date_to:
+        dates = " ".join(part for part in (filters.date_from and f"from {filters.date_from:%Y-%m-%d}",
+                                           filters.date_to and f"to {filters.date_to:%Y-%m-%d}") if part)
+        active.append((f"dates {dates}", "widen the dates"))
+    if filters.quote_types:
+        active.append((f"quote type {listed(filters.quote_types)}", "remove a quote type"))
+    if filters.targets:
+        active.append((f"stance target {listed(filters.targets)}", "remove a stance target"))
+    if filters.stances:
+        active.append((f"stance label {listed(filters.stances)}", "remove a stance label"))
+    if filters.min_confidence > 0:
+        active.append((f"minimum confidence {filters.min_confidence:.2f}", "lower the minimum confidence"))
+    return active

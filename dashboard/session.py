@@ -16,7 +16,7 @@ import streamlit as st
 
 from data_prep import corrections, schema, store
 from dashboard import aggregate, charts, links, loading
-from dashboard.filters import Filters, filter_stances, quote_mask
+from dashboard.filters import Filters, active_filters, filter_stances, quote_mask
 from dashboard.highlight import markdown_text
 from dashboard.views import QUOTE_SELECTION, STANCE_SELECTION, Views
 
@@ -209,10 +209,16 @@ def no_data_message() -> None:
 
 
 def empty_selection_message(ctx: Context, what: str = "quotes") -> None:
-    st.info(f"No {what} match the current filters ({len(ctx.views.quotes):,} quotes in the dataset). "
-            "Widen the date range, remove a speaker or target, lower the minimum confidence, "
-            "or press **Reset filters** in the sidebar.")
-
+    """Why nothing is shown: the filters in use, and what to change (``what`` is markdown-safe)."""
+    active = active_filters(ctx.filters)
+    in_dataset = f"{len(ctx.views.quotes):,} quotes in the dataset"
+    if not active:
+        st.info(f"No {what} here ({in_dataset}).")
+        return
+    used = "; ".join(markdown_text(description) for description, _ in active)
+    remedies = ", ".join(remedy for _, remedy in active)
+    st.info(f"No {what} match the current filters ({in_dataset}). Filters in use: {used}.  \n"
+            f"To see more, {remedies}, or press **Reset filters** in the sidebar.")
 
 
 def ensure_router(page_script: bool = True) -> None:
@@ -231,6 +237,25 @@ def ensure_router(page_script: bool = True) -> None:
         if page_script:
             runpy.run_path(str(ROUTER), run_name="__main__")
             st.stop()
+
+
+def timeline(frame: pd.DataFrame, name: str, title: str, noun: str = "quotes", by: str | None = None,
+             colours: dict[str, str] | None = None) -> None:
+    """Counts of ``frame``'s rows over time, or a sentence saying why there is no chart.
+
+    ``title`` may contain ``{period}``.
+    """
+    plan = aggregate.timeline_plan(frame["published"], noun)
+    if not plan.chart:
+        st.markdown(f"**{markdown_text(title.replace(' per {period}', ' over time'))}**")
+        st.caption(plan.note)
+        return
+    counts = aggregate.over_time(frame, plan.period, by=by, value=noun.split()[-1])
+    if by:
+        counts[by] = counts[by].astype(str)
+    chart(charts.over_time(counts, plan.period, value=noun.split()[-1], by=by, colours=colours,
+                           title=title.replace("{period}", plan.period)), name)
+    st.caption(plan.note)
 
 
 def chart(figure, name: str) -> None:

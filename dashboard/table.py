@@ -11,6 +11,10 @@ TABLE_COLUMNS = ["speaker", "affiliation", "outlet", "date", "type", "quote", "s
                  "quote_id", "article_id"]
 
 
+# On screen the words come first: who, what, which way; where and when after (the CSV keeps TABLE_COLUMNS).
+SCREEN_COLUMNS = ["speaker", "quote", "stance", "type", "date", "outlet", "affiliation", "corrected"]
+
+
 def quote_table(quotes: pd.DataFrame, stances: pd.DataFrame, full: pd.DataFrame | None = None,
                 limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
     """The first ``limit`` quotes (newest first) with a readable stance summary per quote.

@@ -138,7 +138,7 @@ def test_filters_follow_the_user_across_pages(server, page):
 
 @pytest.mark.parametrize("name,expect", [("overview", "Most quoted speakers"), ("quotes", "Showing 9 of 9 quotes"),
                                          ("speakers", "Stance profile"), ("stances", "Who leans which way"),
-                                         ("articles", "Select one to read it"), ("data", "Ingest log")])
+                                         ("articles", "Tick the box at the start of a row"), ("data", "Ingest log")])
 def test_every_page_renders(server, page, name, expect):
     _open(page, f"{server}/{PAGES[name]}", expect)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -25,16 +25,22 @@ if chosen and chosen not in set(ctx.views.articles["article_id"]):
     st.warning("The linked article is not in this dataset (it may have been removed in a rebuild).")
     chosen = None
 
-st.caption(f"{len(listing):,} of {aggregate.plural(len(ctx.views.articles), 'article')} match the filters. "
-           "Select one to read it with its quotes highlighted.")
+st.caption(f"{len(listing):,} of {aggregate.plural(len(ctx.views.articles), 'article')} match the filters.")
 if listing.empty and not chosen:
     session.empty_selection_message(ctx, what="articles")
     st.stop()
 event = st.dataframe(listing.head(2000), key="article_table", on_select="rerun", selection_mode="single-row",
-                     hide_index=True, lazy=False, column_order=["date", "outlet", "title", "quotes", "words"])
+                     hide_index=True, lazy=False, column_order=["date", "outlet", "title", "quotes", "words"],
+                     column_config={"quotes": st.column_config.NumberColumn("quotes", help="quotes in the article "
+                                                                            "that match the filters"),
+                                    "words": st.column_config.NumberColumn("words", help="length of the article")})
 if event is not None and event.selection.rows:
     chosen = str(listing.iloc[event.selection.rows[0]]["article_id"])
+if not chosen and len(listing) == 1:
+    chosen = str(listing.iloc[0]["article_id"])
 if not chosen:
+    st.info("Tick the box at the start of a row to read that article with its quotes highlighted.",
+            icon=":material/left_click:")
     st.stop()
 st.query_params["article"] = chosen
 

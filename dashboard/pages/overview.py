@@ -30,12 +30,7 @@ if ctx.quotes.empty:
     session.empty_selection_message(ctx)
     st.stop()
 
-period = aggregate.period_for_range(shown.first, shown.last)
-timeline = session.derived(ctx, "timeline", lambda: aggregate.over_time(ctx.quotes, period))
-if timeline.empty:
-    st.info("None of these quotes has a publication date, so there is no timeline.")
-else:
-    session.chart(charts.over_time(timeline, period, title=f"Quotes per {period}"), "quotes-over-time")
+session.timeline(ctx.quotes, "quotes-over-time", "Quotes per {period}")
 
 left, right = st.columns(2)
 with left:

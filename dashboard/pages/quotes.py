@@ -21,9 +21,13 @@ if shown.empty:
 
 event = st.dataframe(
     shown, key="quote_table", on_select="rerun", selection_mode="single-row", hide_index=True, lazy=False,
-    column_order=[c for c in table.TABLE_COLUMNS if c not in ("quote_id", "article_id")],
-    column_config={"quote": st.column_config.TextColumn("quote", width="large"),
-                   "stance": st.column_config.TextColumn("stance (automatic)", width="medium")})
+    column_order=table.SCREEN_COLUMNS,
+    column_config={"speaker": st.column_config.TextColumn("speaker", width=140),
+                   "quote": st.column_config.TextColumn("quote", width=360),
+                   "stance": st.column_config.TextColumn("stance (automatic)", width=220,
+                                                         help="label target (confidence), one per target"),
+                   "type": st.column_config.TextColumn("type", width=70),
+                   "date": st.column_config.TextColumn("date", width=90)})
 st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), mime="text/csv",
                    file_name="newsvoices-quotes.csv", icon=":material/download:")
 
@@ -36,7 +40,8 @@ is_chosen = (everywhere["quote_id"] == chosen).to_numpy() if chosen else None
 if is_chosen is None or not is_chosen.any():
     if chosen:
         st.warning("The linked quote is not in this dataset.")
-    st.caption("Select a row to read the quote in its paragraph.")
+    st.info("Tick the box at the start of a row to read the whole quote in its paragraph, with its stance "
+            "evidence and a link to the article.", icon=":material/left_click:")
     st.stop()
 
 quote = everywhere.loc[is_chosen].iloc[0]
@@ -57,6 +62,8 @@ if row["stance"]:
     st.markdown("**Stance (automatic estimate)**")
     st.text(row["stance"])
     st.dataframe(labels[["target", "label", "confidence", "evidence", "corrected"]], hide_index=True)
+else:
+    st.caption(f"No stance label for this quote at or above the minimum confidence ({ctx.filters.min_confidence:.2f}).")
 st.page_link("pages/articles.py", label="Open the article in the reader", icon=":material/article:",
              query_params={"article": str(quote["article_id"])})
 correction_form(ctx, quote)

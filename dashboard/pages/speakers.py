@@ -40,10 +40,14 @@ if not profile.empty:
                            if value and str(value) != "nan"))
 else:
     st.caption("Speaker found in the text but not matched to a known actor.")
-columns = st.columns(3)
-columns[0].metric("Quotes (all)", f"{len(all_quotes):,}")
-columns[1].metric("Quotes (filtered)", f"{len(own_quotes):,}")
-columns[2].metric("Mentions", f"{mention_count:,}")
+filtered = not ctx.filters.is_empty()
+columns = iter(st.columns(3 if filtered else 2))
+next(columns).metric("Quotes (all)", f"{len(all_quotes):,}", help="quotes by this speaker in the whole dataset")
+if filtered:
+    next(columns).metric("Quotes (filtered)", f"{len(own_quotes):,}",
+                         help="quotes by this speaker that pass the sidebar's filters")
+next(columns).metric("Mentions", f"{mention_count:,}", help="times this actor is named in the articles, "
+                                                            "whether quoted there or not")
 
 if own_quotes.empty:
     session.empty_selection_message(ctx, what=f"quotes by {markdown_text(speaker)}")
@@ -51,12 +55,7 @@ if own_quotes.empty:
 
 left, right = st.columns(2)
 with left:
-    period = aggregate.period_for(own_quotes["published"])
-    timeline = aggregate.over_time(own_quotes, period)
-    if timeline.empty:
-        st.info("No publication dates for these quotes.")
-    else:
-        session.chart(charts.over_time(timeline, period, title=f"Quotes per {period}"), "speaker-quotes-over-time")
+    session.timeline(own_quotes, "speaker-quotes-over-time", "Quotes per {period}")
 with right:
     partners = session.derived(ctx, "partners", lambda: aggregate.co_quoted(ctx.quotes, speaker), speaker)
     if partners.empty:

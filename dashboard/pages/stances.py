@@ -29,21 +29,25 @@ if segments.empty:
     st.info(f"Only \"unclear\" labels for {markdown_text(target)}.")
 else:
     session.chart(charts.diverging_bars(segments, target), "stance-by-speaker")
+    st.caption("Each bar is one speaker's labelled quotes on this target, as shares; hover for the counts. "
+               "\"Unclear\" labels are left out of the bars.")
 
 about_target = ctx.stances[ctx.stances["target"] == target]
-period = aggregate.period_for(about_target["published"])
-timeline = aggregate.over_time(about_target, period, by="label", value="labels")
-if not timeline.empty:
-    timeline["label"] = timeline["label"].astype(str)
-    session.chart(charts.over_time(timeline, period, value="labels", by="label",
-                                     title=f"Stance towards {target} per {period}"), "stance-over-time")
+session.timeline(about_target, "stance-over-time", f"Stance towards {target} per " + "{period}",
+                 noun="stance labels", by="label")
 
-st.subheader("Labels and their evidence")
+st.subheader(f"Labels towards {markdown_text(target)} and their evidence")
 evidence = about_target.sort_values("confidence", ascending=False).head(2000)
 evidence = evidence.join(ctx.views.stances.loc[evidence.index, ["evidence", "quote_id"]])
+evidence = evidence.join(ctx.views.quotes[["quote_text"]].iloc[evidence["quote_row"].to_numpy()]
+                         .set_axis(evidence.index))
 st.dataframe(
     evidence.assign(estimate=evidence["corrected"].map({True: "corrected by hand", False: "automatic estimate"}),
                     published=evidence["published"].dt.strftime("%Y-%m-%d"))[
-        ["speaker", "target", "label", "confidence", "estimate", "evidence", "outlet", "published", "quote_id"]],
+        ["speaker", "label", "confidence", "quote_text", "evidence", "estimate", "target", "outlet", "published"]],
     hide_index=True,
-    column_config={"confidence": st.column_config.NumberColumn("confidence", format="%.2f")})
+    column_config={"speaker": st.column_config.TextColumn("speaker", width=140),
+                   "confidence": st.column_config.NumberColumn("confidence", format="%.2f",
+                                                               help="0 to 1: how sure the model is of the label"),
+                   "quote_text": st.column_config.TextColumn("quote", width=380),
+                   "evidence": st.column_config.TextColumn("evidence", help="the words that weighed most")})
