@@ -407,8 +407,9 @@ def test_long_unclosed_markup_lines_finish(line):
 
 
 def test_semicolon_csv_with_commas_in_the_text(tmp_path):
-    content = "text;title\nThe mayor said, on Monday, the bridge is open;Bridge\nAnother story, with commas;Port\n"
+    content = ('id;title;text\n1;Bridge;"He said ""we go"", then, on Monday, left; the end"\n'
+               '2;Port;"Another story, with commas, quotes ""like this"" and more"\n')
     result = ingest([_write(tmp_path, "semi.csv", content)])
     assert not result.log
-    assert [a.text for a in result.articles] == ["Bridge\n\nThe mayor said, on Monday, the bridge is open",
-                                                 "Port\n\nAnother story, with commas"]
+    assert [a.text for a in result.articles] == ['Bridge\n\nHe said "we go", then, on Monday, left; the end',
+                                                 'Port\n\nAnother story, with commas, quotes "like this" and more']
