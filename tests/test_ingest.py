@@ -413,3 +413,9 @@ def test_semicolon_csv_with_commas_in_the_text(tmp_path):
     assert not result.log
     assert [a.text for a in result.articles] == ['Bridge\n\nHe said "we go", then, on Monday, left; the end',
                                                  'Port\n\nAnother story, with commas, quotes "like this" and more']
+
+
+def test_utf8_bom_on_a_cp1252_file_is_dropped_before_the_fallback(tmp_path):
+    content = b"\xef\xbb\xbf" + "text,title\nCafé owner said prices rise,Prices\n".encode("cp1252")
+    (article,) = ingest([_write(tmp_path, "bom_legacy.csv", content)]).articles
+    assert (article.title, article.text) == ("Prices", "Prices\n\nCafé owner said prices rise")
