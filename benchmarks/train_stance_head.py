@@ -155,7 +155,7 @@ def train(kind: str, train_rows, dev_rows, encoder, args) -> LinearHead:
         "training_command": "python " + " ".join(shlex.quote(a) for a in sys.argv),
         "training_data": {"file": args.train.name, "sha256": file_sha256(args.train), "n": len(train_rows),
                           "n_fit": int(len(fit_idx)), "n_calibration": int(len(calibration_idx))},
-        "features": ("minilm embedding of the marked window, 6 words either side (384) + " if kind == "minilm"
+        "features": ("minilm embedding of the window, target and 6 words either side, unmarked (384) + " if kind == "minilm"
                      else "") + "lexicon: " + ", ".join(LEXICON_FEATURE_NAMES),
         "encoder_sha256": getattr(encoder, "model_sha256", None) if kind == "minilm" else None,
         "C": c_value, "class_weight": class_weight,

@@ -18,7 +18,7 @@ MAX_EVIDENCE_WORDS = 3
 
 def is_content_word(word: str, excluded: set[str]) -> bool:
     lowered = word.lower()
-    # Single letters are mostly clitics cut off by the target markers ("<< X >>'s").
+    # Single letters are mostly clitics the word pattern cuts off ("X’ s", "don' t").
     return (len(lowered) > 1 and bool(re.search(r"[a-z]", lowered)) and lowered not in STOP_WORDS
             and lowered not in excluded)
 

@@ -73,10 +73,6 @@ def context_window(text: str, span: Span, max_words: int, within_clause: bool = 
     return Span(min(start, span.start), max(end, span.end))
 
 
-def marked_text(text: str, span: Span, opening: str = "<<", closing: str = ">>") -> str:
-    return f"{text[:span.start]}{opening} {text[span.start:span.end]} {closing}{text[span.end:]}"
-
-
 @lru_cache(maxsize=1)
 def vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
