@@ -419,3 +419,9 @@ def test_utf8_bom_on_a_cp1252_file_is_dropped_before_the_fallback(tmp_path):
     content = b"\xef\xbb\xbf" + "text,title\nCafé owner said prices rise,Prices\n".encode("cp1252")
     (article,) = ingest([_write(tmp_path, "bom_legacy.csv", content)]).articles
     assert (article.title, article.text) == ("Prices", "Prices\n\nCafé owner said prices rise")
+
+
+def test_thematic_breaks_at_the_top_are_not_front_matter():
+    article = _plain("---\n\nThe mayor said the bridge was open on Friday.\n\n---\n\nThe council agreed.")
+    assert article.title is None
+    assert article.text == "The mayor said the bridge was open on Friday.\n\nThe council agreed."

@@ -68,15 +68,25 @@ def _split_front_matter(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         return lines, {}
     for end in range(start + 1, min(len(lines), start + 1 + _MAX_FRONT_MATTER_LINES)):
         if lines[end].strip() in _FRONT_MATTER_END:
-            fields = {}
-            for line in lines[start + 1:end]:
-                if match := _FRONT_MATTER_FIELD.match(line.strip()):
-                    value = match.group(2).strip()
-                    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-                        value = value[1:-1]
-                    fields.setdefault(match.group(1).lower(), value)
-            return lines[end + 1:], fields
+            fields = _front_matter_fields(lines[start + 1:end])
+            return (lines[end + 1:], fields) if fields else (lines, {})
     return lines, {}
+
+
+def _front_matter_fields(lines: list[str]) -> dict[str, str]:
+    """Flat ``key: value`` fields; nothing if any line is prose (then the fences were thematic breaks)."""
+    fields: dict[str, str] = {}
+    for line in lines:
+        if not line.strip() or line[0].isspace() or line.startswith("- "):  # blank, or nested YAML
+            continue
+        match = _FRONT_MATTER_FIELD.match(line.strip())
+        if not match:
+            return {}
+        value = match.group(2).strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        fields.setdefault(match.group(1).lower(), value)
+    return fields
 
 
 def _front_matter_value(fields: dict[str, str], *names: str) -> str | None:
