@@ -289,7 +289,8 @@ def test_stray_byte_keeps_utf8_and_warns(tmp_path):
 
 
 def test_cp1252_with_few_accents_in_a_long_file_stays_cp1252(tmp_path):
-    content = ("Long story\n\n" + "The council met again on Monday. " * 300 + "The owner said “no”.").encode("cp1252")
+    text = "Long story\n\n" + "The council met again on Monday. " * 300 + "The owner said “no”."
+    content = text.encode("cp1252")
     (article,) = ingest([_write(tmp_path, "legacy.txt", content)]).articles
     assert article.text.endswith("The owner said “no”.")
     assert article.warnings == ["not valid UTF-8; decoded as cp1252"]
@@ -380,7 +381,8 @@ def test_subheads_lists_and_images_are_not_glued_to_prose():
 
 
 def test_italic_quote_is_prose_but_italic_credit_line_is_furniture():
-    article = _plain("# Talks\n\n*\"We will win,\" the minister said.*\n\nThe talks continue.\n\n*Staff contributed reporting.*")
+    article = _plain("# Talks\n\n*\"We will win,\" the minister said.*\n\nThe talks continue.\n\n"
+                     "*Staff contributed reporting.*")
     assert article.text == "Talks\n\n\"We will win,\" the minister said.\n\nThe talks continue."
 
 
