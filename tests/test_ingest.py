@@ -427,3 +427,20 @@ def test_thematic_breaks_at_the_top_are_not_front_matter():
     article = _plain("---\n\nThe mayor said the bridge was open on Friday.\n\n---\n\nThe council agreed.")
     assert article.title is None
     assert article.text == "The mayor said the bridge was open on Friday.\n\nThe council agreed."
+
+
+def test_records_before_a_malformed_csv_line_are_kept(tmp_path, monkeypatch):
+    import data_prep.ingest.records as records
+    monkeypatch.setattr(records, "MAX_CSV_FIELD_CHARS", 200)
+    content = "title,text\nShort,The mayor said it is done.\nLong,\"" + "word " * 100 + "\"\nAfter,Never read.\n"
+    result = ingest([_write(tmp_path, "sheet.csv", content)])
+    assert [a.title for a in result.articles] == ["Short"]
+    ((source, record, message),) = _statuses(result)
+    assert record == "after row 2" and message.startswith("malformed CSV: field larger than field limit")
+
+
+def test_control_characters_inside_records_are_removed(tmp_path):
+    long_story = "The council met on Monday. " * 200  # the stray NUL lies past the binary-file check
+    content = f"text,title\n{long_story},Council\n\"The mayor\x00 said it is\x07 done.\",Bridge\n"
+    (_, article) = ingest([_write(tmp_path, "nul.csv", content)]).articles
+    assert article.text == "Bridge\n\nThe mayor said it is done."

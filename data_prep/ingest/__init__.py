@@ -122,6 +122,8 @@ def read_file(path: Path, result: IngestResult, max_bytes: int = DEFAULT_MAX_BYT
         result.failed(source, f"unsupported file type {path.suffix or '(none)'}; "
                               f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
         return
+    outcomes: list[RecordOutcome] = []
+    warning = failure = None
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -129,25 +131,26 @@ def read_file(path: Path, result: IngestResult, max_bytes: int = DEFAULT_MAX_BYT
             return
         data = path.read_bytes()
         decoded = decode_bytes(data, declared=html_charset(data) if path.suffix.lower() in HTML_SUFFIXES else None)
-        outcomes = list(reader(decoded.text, source))
+        warning = decoded.warning
+        for outcome in reader(decoded.text, source):  # records read before an error are kept
+            outcomes.append(outcome)
     except UnreadableInput as error:
-        result.failed(source, str(error))
-        return
+        failure = str(error)
     except OSError as error:
-        result.failed(source, f"cannot read: {error.strerror or error}")
-        return
+        failure = f"cannot read: {error.strerror or error}"
     except Exception as error:  # last resort: one unexpected input must not cost the others
-        result.failed(source, f"could not parse: {type(error).__name__}: {error}")
-        return
-    if not outcomes:
-        result.failed(source, "no articles in file")
+        failure = f"could not parse: {type(error).__name__}: {error}"
     for outcome in outcomes:
         if outcome.article is None:
             result.failed(source, outcome.error or "unreadable record", outcome.record)
             continue
-        if decoded.warning:
-            outcome.article.warnings.append(decoded.warning)
+        if warning:
+            outcome.article.warnings.append(warning)
         result.articles.append(outcome.article)
+    if failure:
+        result.failed(source, failure, f"after {outcomes[-1].record}" if outcomes else "file")
+    elif not outcomes:
+        result.failed(source, "no articles in file")
 
 
 def ingest(inputs: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,

@@ -103,6 +103,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> DecodedText:
     return _decode_damaged_utf8(data)
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def normalize_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    """NFC, one kind of line end, plain spaces, no control characters (a form feed is a line break)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
+    text = _CONTROL_CHARS.sub("", text)
     return unicodedata.normalize("NFC", text.removeprefix("\ufeff"))

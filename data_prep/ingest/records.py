@@ -128,5 +128,12 @@ def read_csv(text: str, source: str) -> Iterator[RecordOutcome]:
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     if not any(name in FIELD_SYNONYMS["text"] for name in header):
         raise UnreadableInput(f"CSV has no text column (found: {', '.join(header) or 'nothing'}; expected 'text')")
-    for number, row in enumerate(reader, start=2):
+    rows = enumerate(reader, start=2)
+    while True:
+        try:
+            number, row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise UnreadableInput(f"malformed CSV: {error} (line {reader.line_num})") from None
         yield article_from_record(row, source, f"row {number}")
