@@ -98,19 +98,22 @@ def _quote_rows(article_id: str, quotes: list[dict], actor_ids: Sequence[str | N
     return rows
 
 
-def _stance_backend(name: str):
-    from data_prep.stance import get_backend
+def _stance_setup(name: str, targets_file: Path | None):
+    """The stance backend and topics, checked before any parsing so a bad model or file fails fast."""
+    if name == "none":
+        return None, []
+    from data_prep.stance import get_backend, load_targets
     try:
-        return get_backend(name)
-    except (ValueError, FileNotFoundError, RuntimeError) as error:
+        return get_backend(name), load_targets(targets_file)
+    except (ValueError, OSError, RuntimeError) as error:
         raise BuildError(str(error)) from error
 
 
-def _stances(quotes: pd.DataFrame, corpus, backend, targets_file: Path | None) -> pd.DataFrame:
-    from data_prep.stance import load_targets, stance_rows
+def _stances(quotes: pd.DataFrame, corpus, backend, topics) -> pd.DataFrame:
+    from data_prep.stance import stance_rows
     if backend is None or quotes.empty:
         return schema.empty_frame(schema.STANCES)
-    return stance_rows(quotes, corpus.mentions, corpus.actors, backend, load_targets(targets_file))
+    return stance_rows(quotes, corpus.mentions, corpus.actors, backend, topics)
 
 
 def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: str | None = None,
@@ -131,7 +134,7 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
         model_name = resolve_model_name(model)
     except ModelNotFound as error:
         raise BuildError(str(error)) from error
-    backend = None if stance_backend == "none" else _stance_backend(stance_backend)
+    backend, topics = _stance_setup(stance_backend, targets_file)
 
     ingested = ingest(inputs, max_bytes=max_bytes, urls=urls)
     log = ingested.log
@@ -185,7 +188,7 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
         article.article_id, analyses[article.article_id]["quotes"],
         corpus.quote_actor_ids.get(article.article_id, []))]
     quotes = schema.frame_from_rows(schema.QUOTES, quote_rows)
-    stances = _stances(quotes, corpus, backend, targets_file)
+    stances = _stances(quotes, corpus, backend, topics)
 
     tables = {
         schema.ARTICLES: schema.frame_from_rows(schema.ARTICLES, [article.as_row() for article in built]),
