@@ -292,3 +292,10 @@ def test_claim_noun_with_a_possessor_and_a_that_clause(quotes):
     assert quote["cue"] == "claim" and quote["speaker_text"] == "her"
     assert quote["speaker_name"] == "Anna Berg"
     assert quote["quote_text"] == "that thousands of people had cheered"
+
+
+def test_a_cue_inside_someone_elses_reported_words_is_not_a_second_quote(quotes):
+    text = ("The harbour master warned that it was too early to predict the outcome of the talks "
+            "“because the owners keep changing their minds.”")
+    quote = only(quotes(text))
+    assert quote["speaker_text"] == "The harbour master" and quote["cue"] == "warned"

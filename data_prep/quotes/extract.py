@@ -86,7 +86,17 @@ def _deduplicated(attributions: list[Attribution]) -> list[Attribution]:
         key = tuple(map(tuple, attribution.spans))
         if key not in best or (best[key].speaker is None and attribution.speaker is not None):
             best[key] = attribution
-    return sorted(best.values(), key=lambda a: (a.start, a.end))
+    kept = [attribution for attribution in best.values() if not _is_sourceless_inside_another(attribution, best)]
+    return sorted(kept, key=lambda a: (a.start, a.end))
+
+
+def _is_sourceless_inside_another(attribution: Attribution, others: dict[tuple, Attribution]) -> bool:
+    """A sourceless cue inside someone's reported words ("too early to predict the outcome") is theirs."""
+    if attribution.speaker is not None or attribution.cue is None:
+        return False
+    cue_at = attribution.cue.idx
+    return any(other is not attribution and other.speaker is not None
+               and any(start <= cue_at < end for start, end in other.spans) for other in others.values())
 
 
 def _as_record(doc: Doc, attribution: Attribution, antecedents: Antecedents) -> dict:
