@@ -24,8 +24,10 @@ def correction_form(ctx: Context, quote: pd.Series) -> None:
             note = st.text_input("Note (optional)", key=f"speaker-note-{quote_id}")
             if st.form_submit_button("Save speaker"):
                 actor_id = choice if choice not in (None, TYPE_A_NAME) else ""
+                # The name is saved with the id: if a rebuild renames the actor, the name still finds them.
+                name = str(actors.loc[actors["actor_id"] == actor_id, "name"].iloc[0]) if actor_id else typed
                 _save(ctx, Correction(quote_id=quote_id, field=SPEAKER, actor_id=actor_id,
-                                      speaker_name="" if actor_id else typed, note=note))
+                                      speaker_name=name, note=note))
         with stance_tab, st.form(f"fix-stance-{quote_id}"):
             existing = ctx.views.stances.loc[ctx.views.stances["quote_id"] == quote_id, "target"].astype(str)
             targets = list(dict.fromkeys([*existing, *ctx.views.stances["target"].astype(str).value_counts()

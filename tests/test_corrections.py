@@ -88,3 +88,13 @@ def test_corrections_survive_a_rebuild_of_the_dataset(tmp_path):
     store.write_dataset(data_dir, fixture_tables())
     fixed = apply_corrections(store.read_dataset(data_dir), load_corrections(data_dir))
     assert fixed[schema.QUOTES].set_index("quote_id").loc["q-b2", "actor_id"] == MAYOR
+
+
+def test_speaker_fix_follows_the_name_when_a_rebuild_changed_the_actor_id():
+    tables = fixture_tables()
+    renamed = tables[schema.ACTORS].copy()
+    renamed.loc[renamed["actor_id"] == MAYOR, "actor_id"] = "act-mayor-rebuilt"
+    tables = {**tables, schema.ACTORS: renamed}
+    fixed = apply_corrections(tables, [Correction("q-b2", SPEAKER, actor_id=MAYOR, speaker_name="Ana Lopez")])
+    quote = fixed[schema.QUOTES].set_index("quote_id").loc["q-b2"]
+    assert quote["actor_id"] == "act-mayor-rebuilt" and quote["corrected"]
