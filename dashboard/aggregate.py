@@ -65,13 +65,15 @@ def timeline_plan(dates: pd.Series, noun: str = "quotes") -> TimelinePlan:
         return TimelinePlan(period, False, f"None of these {noun} has a publication date, so there is no timeline.")
     days = dates.dt.normalize().nunique()
     if days == 1:
-        which = f"The only {noun[:-1]} is" if len(dates) == 1 else f"All {len(dates):,} {noun} are"
-        return TimelinePlan(period, False, f"{which} from one day, {dates.min():%Y-%m-%d}, so there is no "
-                                           "timeline: it needs at least two dates.")
+        which = (f"The only {noun[:-1]} is from" if len(dates) == 1
+                 else f"All {len(dates):,} {noun} are from one day,")
+        return TimelinePlan(period, False, f"{which} {dates.min():%Y-%m-%d}, so there is no timeline: "
+                                           "it needs at least two dates.")
     first, last = dates.min(), dates.max()
-    span = (last.normalize() - first.normalize()).days + 1
-    return TimelinePlan(period, True, f"{len(dates):,} {noun} from {first:%Y-%m-%d} to {last:%Y-%m-%d}: "
-                                      f"{span:,} days, {days:,} of them with {noun}.")
+    starts = to_period(dates, period)
+    every = len(pd.date_range(starts.min(), starts.max(), freq=_FREQUENCIES[period]))
+    return TimelinePlan(period, True, f"{len(dates):,} {noun} from {first:%Y-%m-%d} to {last:%Y-%m-%d}, in "
+                                      f"{starts.nunique():,} of the {every:,} {period}s of that span.")
 
 
 def period_for_range(first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:

@@ -105,12 +105,14 @@ def stance_heatmap(matrix: pd.DataFrame) -> alt.Chart:
 
 
 def diverging_bars(segments: pd.DataFrame, target: str) -> alt.Chart:
-    order = segments.drop_duplicates("speaker").sort_values("net")["speaker"].tolist()
+    # Shares hide how little some bars rest on: the axis label carries each speaker's number of labels.
+    segments = segments.assign(who=segments["speaker"] + " (" + segments["n"].astype(str) + ")")
+    order = segments.drop_duplicates("who").sort_values("net")["who"].tolist()
     bars = alt.Chart(segments, title=f"Stance towards {target}").mark_bar().encode(
         x=alt.X("start:Q", title="Share of labelled quotes (against left, favor right)",
                 axis=alt.Axis(format="%"), scale=alt.Scale(domain=[-1, 1])),
         x2="end:Q",
-        y=alt.Y("speaker:N", sort=order[::-1], title=None, axis=LABEL_AXIS),
+        y=alt.Y("who:N", sort=order[::-1], title=None, axis=LABEL_AXIS),
         color=alt.Color("label:N", scale=stance_scale(["against", "neutral", "favor"]), title="Stance"),
         tooltip=["speaker", "label", "count", alt.Tooltip("share:Q", format=".0%"), "unclear", "n"])
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#333").encode(x="x:Q")

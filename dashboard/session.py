@@ -254,17 +254,18 @@ def timeline(frame: pd.DataFrame, name: str, title: str, noun: str = "quotes", b
     if by:
         counts[by] = counts[by].astype(str)
     chart(charts.over_time(counts, plan.period, value=noun.split()[-1], by=by, colours=colours,
-                           title=title.replace("{period}", plan.period)), name)
-    st.caption(plan.note)
+                           title=title.replace("{period}", plan.period)), name, note=plan.note)
 
 
-def chart(figure, name: str) -> None:
+def chart(figure, name: str, note: str = "") -> None:
     """An Altair chart with Streamlit's toolbar (PNG download, data, fullscreen) and an SVG download.
 
     Streamlit does not show Vega's own export menu, so the SVG is rendered on the server with
     vl-convert, only when the button is pressed. Without vl-convert installed the button is left out.
     """
     st.altair_chart(figure, width="stretch")
+    if note:
+        st.caption(note)
     try:
         import vl_convert
     except ImportError:

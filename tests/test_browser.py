@@ -1,6 +1,7 @@
 """The dashboard in a real browser: Debian's chromium driven by Playwright against a live server.
 
-Saves a screenshot per page to docs/screenshots/. Skips (with the reason) when chromium is absent.
+Saves a screenshot per page into the test's temporary folder (the README's screenshots come from
+docs/screenshots/make_screenshots.py, on the seed article). Skips (with the reason) when chromium is absent.
 """
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[1]
-SCREENSHOTS = REPO / "docs" / "screenshots"
 SEARCH_PLACEHOLDER = "words in the quote or speaker name"
 PAGES = {"overview": "", "quotes": "quotes", "speakers": "speakers", "stances": "stances",
          "articles": "articles", "data": "data"}
@@ -87,6 +87,11 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
@@ -139,13 +144,12 @@ def test_filters_follow_the_user_across_pages(server, page):
 @pytest.mark.parametrize("name,expect", [("overview", "Most quoted speakers"), ("quotes", "Showing 9 of 9 quotes"),
                                          ("speakers", "Stance profile"), ("stances", "Who leans which way"),
                                          ("articles", "Tick the box at the start of a row"), ("data", "Ingest log")])
-def test_every_page_renders(server, page, name, expect):
+def test_every_page_renders(server, page, shots, name, expect):
     _open(page, f"{server}/{PAGES[name]}", expect)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
 
 
-def test_payload_in_article_shows_as_text(server, page):
+def test_payload_in_article_shows_as_text(server, page, shots):
     _open(page, f"{server}/articles?article=art-payload", "Odd markup appears")
     reader = page.locator(".nv-article")
     assert SCRIPT_PAYLOAD in reader.inner_text()
@@ -154,13 +158,13 @@ def test_payload_in_article_shows_as_text(server, page):
     assert page.locator(".nv-article script").count() == 0
     page.wait_for_timeout(500)
     assert page.dialogs == []
-    page.screenshot(path=str(SCREENSHOTS / "reader.png"), full_page=True)
+    page.screenshot(path=str(shots / "reader.png"), full_page=True)
 
 
-def test_quote_link_shows_it_in_its_paragraph(server, page):
+def test_quote_link_shows_it_in_its_paragraph(server, page, shots):
     _open(page, f"{server}/quotes?quote=q-p1", "Open the article in the reader")
     paragraph = page.locator(".nv-paragraph")
     assert SCRIPT_PAYLOAD in paragraph.inner_text()
     assert page.locator(".nv-paragraph script").count() == 0
     assert page.dialogs == []
-    page.screenshot(path=str(SCREENSHOTS / "quote.png"), full_page=True)
+    page.screenshot(path=str(shots / "quote.png"), full_page=True)

@@ -218,7 +218,7 @@ def test_every_chart_renders_to_svg(views):
         (charts.share_bars(aggregate.share_of_voice(views.quotes, "kind"), "kind"), "anonymous"),
         (charts.stance_heatmap(aggregate.stance_matrix(views.stances)), "harbour expansion"),
         (charts.diverging_bars(aggregate.diverging(views.stances, "harbour expansion"), "harbour expansion"),
-         "Dock Workers Union"),
+         "Dock Workers Union (1)"),
         (charts.stance_profile(labels[labels["count"] > 0].astype({"target": str, "label": str})), "press release"),
     ]
     for figure, expected_text in figures:
@@ -230,3 +230,45 @@ def test_markdown_text_neutralises_markup():
     escaped = highlight.markdown_text("![x](http://tracker.example/p.png) :red[big] **bold** <b>")
     assert "![" not in escaped and "](" not in escaped and ":red[" not in escaped and "**" not in escaped
     assert escaped.replace("\\", "") == "![x](http://tracker.example/p.png) :red[big] **bold** <b>"
+
+
+def test_timeline_needs_two_dates():
+    one_day = pd.Series(pd.to_datetime(["2025-12-04 09:00", "2025-12-04 17:30"]))
+    plan = aggregate.timeline_plan(one_day)
+    assert not plan.chart
+    assert "All 2 quotes are from one day, 2025-12-04" in plan.note
+    assert "The only quote is from 2025-12-04" in aggregate.timeline_plan(one_day.head(1)).note
+    undated = aggregate.timeline_plan(pd.Series([pd.NaT, pd.NaT]), noun="stance labels")
+    assert not undated.chart and "None of these stance labels has a publication date" in undated.note
+
+
+def test_short_timeline_counts_days_and_keeps_bars_narrow():
+    from dashboard import charts
+
+    dates = pd.Series(pd.to_datetime(["2025-12-01", "2025-12-04", "2025-12-04"]))
+    plan = aggregate.timeline_plan(dates)
+    assert plan.chart and plan.period == aggregate.DAY
+    assert plan.note == "3 quotes from 2025-12-01 to 2025-12-04, in 2 of the 4 days of that span."
+    spec = charts.over_time(aggregate.over_time(pd.DataFrame({"published": dates}), plan.period), plan.period)
+    assert spec.to_dict()["mark"] == {"type": "bar", "size": charts.NARROW_BAR_WIDTH}
+    assert spec.to_dict()["encoding"]["x"]["scale"]["domain"] == [
+        "2025-12-01", "2025-12-02", "2025-12-03", "2025-12-04"]
+
+
+def test_long_timeline_counts_months():
+    dates = pd.Series(pd.to_datetime(["2019-01-17", "2019-03-02", "2020-06-05"]))
+    plan = aggregate.timeline_plan(dates)
+    assert plan.period == aggregate.MONTH
+    assert "in 3 of the 18 months" in plan.note
+
+
+def test_active_filters_name_what_to_change():
+    from dashboard.filters import active_filters
+
+    assert active_filters(Filters()) == []
+    described = active_filters(Filters(text="tariff", speakers=("A", "B", "C", "D"), min_confidence=0.5,
+                                       date_from=dt.date(2025, 1, 1)))
+    assert described == [("search “tariff”", "clear the search box"),
+                         ("speaker A, B, C and 1 more", "remove a speaker"),
+                         ("dates from 2025-01-01", "widen the dates"),
+                         ("minimum confidence 0.50", "lower the minimum confidence")]

@@ -226,3 +226,54 @@ def test_crafted_link_values_are_shown_as_text(data_dir):
     app = open_page(speaker="![x](http://tracker.example/p.png)")
     [warning] = [w.value for w in app.sidebar.warning]
     assert "![x](" not in warning and "\\!\\[x\\]\\(http" in warning
+
+
+def chart_titles(app: AppTest) -> list[str]:
+    import json
+
+    titles = []
+    for element in app.get("vega_lite_chart"):
+        title = json.loads(element.proto.spec).get("title", "")
+        titles.append(title.get("text", "") if isinstance(title, dict) else title)
+    return titles
+
+
+def test_a_single_day_gets_a_sentence_not_a_one_bar_timeline(data_dir):
+    app = open_page(**{"from": "2025-03-04", "to": "2025-03-04"})
+    assert "All 4 quotes are from one day, 2025-03-04" in texts(app)
+    assert not [title for title in chart_titles(app) if title.startswith("Quotes per")]
+    app = open_page()
+    assert "Quotes per week" in chart_titles(app)
+    assert "9 quotes from 2025-03-04 to 2025-05-02" in texts(app)
+
+
+def test_the_only_matching_article_opens_in_the_reader(data_dir):
+    app = open_page("articles", outlet="Coast Herald")
+    assert "1 of 3 articles match the filters" in texts(app)
+    assert "Harbour plan splits the council" in html_of(app)
+    app = open_page("articles")
+    assert "Tick the box at the start of a row" in texts(app)
+    assert html_of(app) == ""
+
+
+def test_empty_search_says_which_filter_to_change(data_dir):
+    app = open_page("quotes", q="zeppelin", minconf="0.5")
+    message = texts(app).replace("\\", "")  # markdown escapes in the shown text
+    assert "search “zeppelin”" in message and "minimum confidence 0.50" in message
+    assert "clear the search box, lower the minimum confidence" in message
+    assert "remove a speaker" not in message
+
+
+def test_stance_evidence_lists_the_quote_itself(data_dir):
+    app = open_page("stances")
+    evidence = app.dataframe[0].value
+    assert "quote_text" in evidence.columns and "quote_id" not in evidence.columns
+    by_speaker = evidence.set_index("speaker")["quote_text"]
+    assert by_speaker["Dock Workers Union"] == "the plan ignores safety rules for night shifts"
+
+
+def test_speaker_page_counts_without_filters_are_not_labelled_filtered(data_dir):
+    app = open_page("speakers", actor="Tom Berg")
+    assert [metric.label for metric in app.metric] == ["Quotes (all)", "Mentions"]
+    app = open_page("speakers", actor="Tom Berg", q="harbour")
+    assert [metric.label for metric in app.metric] == ["Quotes (all)", "Quotes (filtered)", "Mentions"]
