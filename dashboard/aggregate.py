@@ -258,6 +258,12 @@ def co_quoted(quotes: pd.DataFrame, speaker: str, limit: int = 15) -> pd.DataFra
     return tally
 
 
+def alongside_sentence(partners: pd.DataFrame) -> str:
+    """``co_quoted`` rows as one line: "Ana Lopez (2 quotes), Tom Berg (1 quote)"."""
+    return ", ".join(f"{speaker} ({plural(int(quotes), 'quote')})"
+                     for speaker, quotes in zip(partners["speaker"], partners["quotes"]))
+
+
 def article_list(articles: pd.DataFrame, quotes: pd.DataFrame, quotes_filtered: bool,
                  limit: int | None = None) -> pd.DataFrame:
     """Articles (rows of the views' ``articles``, kept in their order) with their number of (filtered) quotes.

@@ -239,6 +239,16 @@ def ensure_router(page_script: bool = True) -> None:
             st.stop()
 
 
+def quote_columns() -> dict:
+    """Column widths and headings of the quote tables: at 1400 px the quote and its stance stay in view."""
+    return {"speaker": st.column_config.TextColumn("speaker", width=140),
+            "quote": st.column_config.TextColumn("quote", width=360),
+            "stance": st.column_config.TextColumn("stance (automatic)", width=220,
+                                                  help="label target (confidence), one per target"),
+            "type": st.column_config.TextColumn("type", width=70),
+            "date": st.column_config.TextColumn("date", width=90)}
+
+
 def timeline(frame: pd.DataFrame, name: str, title: str, noun: str = "quotes", by: str | None = None,
              colours: dict[str, str] | None = None) -> None:
     """Counts of ``frame``'s rows over time, or a sentence saying why there is no chart.

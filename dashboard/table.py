@@ -39,7 +39,7 @@ def quote_table(quotes: pd.DataFrame, stances: pd.DataFrame, full: pd.DataFrame 
         "date": shown["published"].dt.strftime("%Y-%m-%d").fillna("").to_numpy(),
         "type": shown["quote_type"].astype(str).to_numpy(),
         "quote": shown["quote_text"].fillna("").to_numpy(),
-        "stance": pd.Series(rows).map(summary).fillna("").to_numpy(),
+        "stance": [summary.get(row, "") for row in rows],  # at most MAX_TABLE_ROWS lookups
         "corrected": corrected,
         "quote_id": shown["quote_id"].to_numpy(),
         "article_id": shown["article_id"].to_numpy(),

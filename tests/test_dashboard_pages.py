@@ -277,3 +277,20 @@ def test_speaker_page_counts_without_filters_are_not_labelled_filtered(data_dir)
     assert [metric.label for metric in app.metric] == ["Quotes (all)", "Mentions"]
     app = open_page("speakers", actor="Tom Berg", q="harbour")
     assert [metric.label for metric in app.metric] == ["Quotes (all)", "Quotes (filtered)", "Mentions"]
+
+
+def test_speaker_from_one_article_lists_who_else_is_quoted_there(data_dir):
+    app = open_page("speakers", actor="A council official")
+    shown = texts(app).replace("\\", "")
+    assert "Ana Lopez (2 quotes), Dock Workers Union (1 quote)" in shown
+    assert "Quoted alongside (same articles)" not in chart_titles(app)
+    app = open_page("speakers", actor="Tom Berg")
+    assert "Quoted alongside (same articles)" in chart_titles(app)
+
+
+def test_selected_quote_without_stance_says_so(data_dir):
+    app = open_page("quotes", q="look into the release")
+    assert "Tick the box at the start of a row" in texts(app)
+    app.session_state["quote_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    app.run()
+    assert "No stance label for this quote" in texts(app).replace("\\", "")

@@ -22,12 +22,7 @@ if shown.empty:
 event = st.dataframe(
     shown, key="quote_table", on_select="rerun", selection_mode="single-row", hide_index=True, lazy=False,
     column_order=table.SCREEN_COLUMNS,
-    column_config={"speaker": st.column_config.TextColumn("speaker", width=140),
-                   "quote": st.column_config.TextColumn("quote", width=360),
-                   "stance": st.column_config.TextColumn("stance (automatic)", width=220,
-                                                         help="label target (confidence), one per target"),
-                   "type": st.column_config.TextColumn("type", width=70),
-                   "date": st.column_config.TextColumn("date", width=90)})
+    column_config=session.quote_columns())
 st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), mime="text/csv",
                    file_name="newsvoices-quotes.csv", icon=":material/download:")
 
@@ -60,8 +55,10 @@ else:
     st.warning("The article text is not in the dataset, so the quote cannot be shown in context.")
 if row["stance"]:
     st.markdown("**Stance (automatic estimate)**")
-    st.text(row["stance"])
-    st.dataframe(labels[["target", "label", "confidence", "evidence", "corrected"]], hide_index=True)
+    st.dataframe(labels[["target", "label", "confidence", "evidence", "corrected"]], hide_index=True,
+                 column_config={"confidence": st.column_config.NumberColumn(
+                     "confidence", format="%.2f", help="0 to 1: how sure the model is of the label"),
+                     "evidence": st.column_config.TextColumn("evidence", help="the words that weighed most")})
 else:
     st.caption(f"No stance label for this quote at or above the minimum confidence ({ctx.filters.min_confidence:.2f}).")
 st.page_link("pages/articles.py", label="Open the article in the reader", icon=":material/article:",

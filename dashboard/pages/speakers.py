@@ -59,7 +59,12 @@ with left:
 with right:
     partners = session.derived(ctx, "partners", lambda: aggregate.co_quoted(ctx.quotes, speaker), speaker)
     if partners.empty:
-        st.info("Nobody else is quoted in the same articles.")
+        st.markdown("**Quoted alongside**")
+        st.caption("Nobody else is quoted in the same articles.")
+    elif partners["shared_articles"].max() == 1 and own_quotes["article_row"].nunique() == 1:
+        # One article: bars of equal length would say nothing, the names say it all.
+        st.markdown("**Quoted alongside (same article)**")
+        st.markdown(markdown_text(aggregate.alongside_sentence(partners)))
     else:
         session.chart(charts.ranked_bars(partners, "speaker", "shared_articles", colours=ctx.colours,
                                            title="Quoted alongside (same articles)",
@@ -77,6 +82,7 @@ else:
 st.subheader("Their quotes")
 shown = table.quote_table(own_quotes, ctx.stances, ctx.views.quotes)
 st.caption(table.showing_line(len(shown), len(own_quotes), len(all_quotes)))
-st.dataframe(shown, hide_index=True, column_order=["date", "outlet", "type", "quote", "stance", "corrected"])
+st.dataframe(shown, hide_index=True, column_order=["date", "quote", "stance", "type", "outlet", "corrected"],
+             column_config=session.quote_columns())
 st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), mime="text/csv",
                    file_name="newsvoices-speaker-quotes.csv", icon=":material/download:")
