@@ -264,6 +264,15 @@ def alongside_sentence(partners: pd.DataFrame) -> str:
                      for speaker, quotes in zip(partners["speaker"], partners["quotes"]))
 
 
+def ingest_summary(statuses: pd.Series) -> str:
+    """"80 inputs: 40 built, 40 duplicate, 0 failed": every status in the schema's order, failures always shown."""
+    tally = statuses.astype(str).value_counts()
+    parts = [f"{int(tally.get(status, 0)):,} {status}" for status in schema.INGEST_STATUSES
+             if tally.get(status, 0) or status == "failed"]
+    parts += [f"{count:,} {status}" for status, count in tally.items() if status not in schema.INGEST_STATUSES]
+    return f"{plural(len(statuses), 'input')}: {', '.join(parts)}."
+
+
 def article_list(articles: pd.DataFrame, quotes: pd.DataFrame, quotes_filtered: bool,
                  limit: int | None = None) -> pd.DataFrame:
     """Articles (rows of the views' ``articles``, kept in their order) with their number of (filtered) quotes.

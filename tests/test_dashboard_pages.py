@@ -294,3 +294,8 @@ def test_selected_quote_without_stance_says_so(data_dir):
     app.session_state["quote_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     app.run()
     assert "No stance label for this quote" in texts(app).replace("\\", "")
+
+
+def test_data_page_sums_up_the_ingest_log(data_dir):
+    app = open_page("data")
+    assert "4 inputs: 3 built, 1 failed." in texts(app)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from data_prep import schema
 from data_prep.corrections import corrections_frame, load_corrections
-from dashboard import loading, session, uploads
+from dashboard import aggregate, loading, session, uploads
 
 PROBLEMS = ("failed", "warning", "duplicate")
 LOG_ROWS = 2000
@@ -33,6 +33,7 @@ if ctx.has_data:
     if len(failed):
         st.warning(f"{len(failed):,} input record{'s' if len(failed) != 1 else ''} failed; "
                    "see the messages below.")
+    st.markdown(aggregate.ingest_summary(log["status"]))
     statuses = st.multiselect("Status", list(schema.INGEST_STATUSES), default=[], placeholder="all statuses",
                               key="data_page_status")
     shown = log[log["status"].isin(statuses)] if statuses else log
@@ -40,7 +41,8 @@ if ctx.has_data:
     shown = shown.iloc[np.argsort(~shown["status"].isin(PROBLEMS).to_numpy(), kind="stable")]
     if len(shown) > LOG_ROWS:
         st.caption(f"Showing the first {LOG_ROWS:,} of {len(shown):,} entries, problems first.")
-    st.dataframe(shown.head(LOG_ROWS), hide_index=True)
+    st.dataframe(shown.head(LOG_ROWS), hide_index=True,
+                 column_config={"message": st.column_config.TextColumn("message", width="large")})
 else:
     session.no_data_message()
 
@@ -50,7 +52,8 @@ st.caption(f"Plain text, Markdown, HTML, JSON Lines or CSV; at most {uploads.MAX
            "and the ingest log then lists this build.")
 files = st.file_uploader("Article files", type=uploads.UPLOAD_TYPES, accept_multiple_files=True,
                          key="data_page_upload", max_upload_size=uploads.MAX_UPLOAD_BYTES // 2**20)
-keep = st.checkbox(f"Keep the {len(ctx.views.articles):,} articles already in the dataset", value=True,
+keep = st.checkbox(f"Keep the {aggregate.plural(len(ctx.views.articles), 'article')} already in the dataset",
+                   value=True,
                    disabled=not ctx.has_data, key="data_page_keep",
                    help="Unticked, the dataset is rebuilt from the uploaded files alone.")
 if st.button("Build the dataset", disabled=not files, icon=":material/build:"):

@@ -60,7 +60,9 @@ if row["stance"]:
                      "confidence", format="%.2f", help="0 to 1: how sure the model is of the label"),
                      "evidence": st.column_config.TextColumn("evidence", help="the words that weighed most")})
 else:
-    st.caption(f"No stance label for this quote at or above the minimum confidence ({ctx.filters.min_confidence:.2f}).")
+    st.caption("No stance label for this quote" + (f" at or above the minimum confidence "
+                                                    f"({ctx.filters.min_confidence:.2f})." if ctx.filters.min_confidence
+                                                    else "."))
 st.page_link("pages/articles.py", label="Open the article in the reader", icon=":material/article:",
              query_params={"article": str(quote["article_id"])})
 correction_form(ctx, quote)
