@@ -20,11 +20,18 @@ CHART_HEIGHT = 320
 # such charts give each row a step instead.
 ROW_STEP = alt.Step(24)
 LABEL_AXIS = alt.Axis(labelLimit=220)
-COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts: no ticks at 0.5
 # With few periods a band fills the chart width: one or two bars would be hundreds of pixels wide.
 NARROW_BAR_PERIODS = 16
 NARROW_BAR_WIDTH = 28
+MAX_COUNT_TICKS = 5
 _LABEL_ORDER = {label: i for i, label in enumerate(schema.STANCE_LABELS)}
+
+
+def count_axis(largest, title: str | None = None) -> alt.Axis:
+    """Whole-number ticks for a count axis: with small counts Vega would also tick 0.5 and 1.5 (shown as
+    "1" and "2" once formatted), so the number of ticks never exceeds the largest count."""
+    ticks = max(1, min(int(largest or 1), MAX_COUNT_TICKS))
+    return alt.Axis(tickMinStep=1, format="d", tickCount=ticks, **({"title": title} if title else {}))
 
 
 def speaker_colours(speaker_order: list[str]) -> dict[str, str]:
@@ -57,7 +64,8 @@ def over_time(frame: pd.DataFrame, period: str, value: str = "quotes", by: str |
     base = alt.Chart(frame, title=title, mark=bar).encode(
         x=alt.X("period_label:O", title=x_title, sort=periods, scale=alt.Scale(domain=periods),
                 axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
-        y=alt.Y(f"{value}:Q", title=value.capitalize(), stack=True, axis=COUNT_AXIS),
+        y=alt.Y(f"{value}:Q", title=value.capitalize(), stack=True,
+                axis=count_axis(frame.groupby("period_label")[value].sum().max())),
         tooltip=[alt.Tooltip("period_label:O", title=x_title), *([by] if by else []), alt.Tooltip(f"{value}:Q")])
     if by == "label":
         base = base.encode(color=alt.Color("label:N", scale=stance_scale(), title="Stance"),
@@ -73,7 +81,7 @@ def over_time(frame: pd.DataFrame, period: str, value: str = "quotes", by: str |
 def ranked_bars(frame: pd.DataFrame, category: str, value: str = "quotes", colours: dict[str, str] | None = None,
                 title: str = "", tooltip: list[str] | None = None) -> alt.Chart:
     encoding = {
-        "x": alt.X(f"{value}:Q", title=value.replace("_", " ").capitalize(), axis=COUNT_AXIS),
+        "x": alt.X(f"{value}:Q", title=value.replace("_", " ").capitalize(), axis=count_axis(frame[value].max())),
         "y": alt.Y(f"{category}:N", sort="-x", title=None, axis=LABEL_AXIS),
         "tooltip": tooltip or [category, value],
     }
@@ -123,7 +131,8 @@ def stance_profile(table: pd.DataFrame) -> alt.Chart:
     """Stacked label counts per target for one speaker; ``table`` is long: target, label, count."""
     table = table.assign(label_order=table["label"].map(_LABEL_ORDER).astype("float64"))
     return alt.Chart(table).mark_bar().encode(
-        x=alt.X("count:Q", title="Labelled quotes", stack=True, axis=COUNT_AXIS),
+        x=alt.X("count:Q", title="Labelled quotes", stack=True,
+                axis=count_axis(table.groupby("target")["count"].sum().max())),
         y=alt.Y("target:N", title=None, sort="-x", axis=LABEL_AXIS),
         color=alt.Color("label:N", scale=stance_scale(), title="Stance"),
         order=alt.Order("label_order:Q"),

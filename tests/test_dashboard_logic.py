@@ -272,3 +272,13 @@ def test_active_filters_name_what_to_change():
                          ("speaker A, B, C and 1 more", "remove a speaker"),
                          ("dates from 2025-01-01", "widen the dates"),
                          ("minimum confidence 0.50", "lower the minimum confidence")]
+
+
+def test_small_counts_get_whole_number_ticks_only():
+    vl_convert = pytest.importorskip("vl_convert")
+    from dashboard import charts
+
+    dates = pd.DataFrame({"published": pd.to_datetime(["2025-12-01", "2025-12-04", "2025-12-04"])})
+    plan = aggregate.timeline_plan(dates["published"])
+    svg = vl_convert.vegalite_to_svg(charts.over_time(aggregate.over_time(dates, plan.period), plan.period).to_json())
+    assert re.findall(r">(\d+)</text>", svg) == ["0", "1", "2"]
