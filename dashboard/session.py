@@ -141,8 +141,10 @@ def sidebar(views: Views) -> Filters:
                help="Stance labels below this confidence are hidden everywhere. With a target or label "
                     "chosen, quotes need a matching label at or above it.")
     bar.button("Reset filters", on_click=reset_filters, width="stretch")
+    # Above the page, not under the filters: the view shows more than the link asked for, and must say so.
     for warning in st.session_state.pop(URL_WARNINGS, []):
-        bar.warning(warning)
+        st.warning(f"{warning}. They are left out, so this view is wider than the link.",
+                   icon=":material/link_off:")
     return current_filters()
 
 

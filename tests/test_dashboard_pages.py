@@ -85,7 +85,7 @@ def test_link_filters_open_the_same_view(data_dir):
 def test_unknown_speaker_in_link_is_reported_not_fatal(data_dir):
     app = open_page(speaker="Nobody Known")
     assert {m.label: m.value for m in app.metric}["Quotes"] == "9"
-    assert any("Nobody Known" in warning.value for warning in app.sidebar.warning)
+    assert any("Nobody Known" in warning.value for warning in app.main.warning)
 
 
 def test_filters_persist_across_pages(data_dir):
@@ -224,7 +224,7 @@ def test_upload_rebuilds_the_dataset_keeping_current_articles(data_dir):
 
 def test_crafted_link_values_are_shown_as_text(data_dir):
     app = open_page(speaker="![x](http://tracker.example/p.png)")
-    [warning] = [w.value for w in app.sidebar.warning]
+    [warning] = [w.value for w in app.main.warning]
     assert "![x](" not in warning and "\\!\\[x\\]\\(http" in warning
 
 
