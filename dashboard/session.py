@@ -130,9 +130,9 @@ def sidebar(views: Views) -> Filters:
     bar.multiselect("Affiliation", choices["affiliations"], key=KEYS["affiliations"],
                     placeholder="all affiliations")
     bar.multiselect("Outlet", choices["outlets"], key=KEYS["outlets"], placeholder="all outlets")
-    left, right = bar.columns(2)
-    left.date_input("From", key=KEYS["date_from"], format="YYYY-MM-DD", **DATE_BOUNDS)
-    right.date_input("To", key=KEYS["date_to"], format="YYYY-MM-DD", **DATE_BOUNDS)
+    # One per row: side by side, the sidebar cuts a chosen date to "2025-01-0".
+    bar.date_input("Published from", key=KEYS["date_from"], format="YYYY-MM-DD", **DATE_BOUNDS)
+    bar.date_input("Published to", key=KEYS["date_to"], format="YYYY-MM-DD", **DATE_BOUNDS)
     bar.multiselect("Quote type", choices["quote_types"], key=KEYS["quote_types"], placeholder="all types")
     bar.markdown("**Stance** (automatic estimates)")
     bar.multiselect("Stance target", choices["targets"], key=KEYS["targets"], placeholder="any target")
