@@ -16,7 +16,7 @@ from data_prep import schema
 from data_prep.corrections import CORRECTED_COLUMN
 
 UNKNOWN_SPEAKER = "(unknown speaker)"
-NO_AFFILIATION = "(none)"
+NO_AFFILIATION = "(no affiliation found)"
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 # Columns the dashboard reads: everything else (article text above all) stays on disk.

@@ -282,3 +282,8 @@ def test_small_counts_get_whole_number_ticks_only():
     plan = aggregate.timeline_plan(dates["published"])
     svg = vl_convert.vegalite_to_svg(charts.over_time(aggregate.over_time(dates, plan.period), plan.period).to_json())
     assert re.findall(r">(\d+)</text>", svg) == ["0", "1", "2"]
+
+
+def test_quotes_without_affiliation_say_so_in_words(views):
+    shares = aggregate.share_of_voice(views.quotes, "affiliation")
+    assert "(no affiliation found)" in set(shares["affiliation"])

@@ -54,6 +54,6 @@ if text is None:
     st.stop()
 labels = ctx.views.stances[(ctx.views.stances["article_row"].to_numpy() == article_row)
                           & (ctx.views.stances["confidence"].to_numpy() >= ctx.filters.min_confidence)]
+st.caption(f"{aggregate.plural(len(quotes), 'quote')} highlighted, one colour per speaker; hover a quote for "
+           "its speaker and the automatic stance estimate.")
 st.html(reader.reader_html(article, text, quotes, labels, ctx.colours, loading.quote_spans(chosen, ctx.directory)))
-st.caption(f"{len(quotes)} quotes highlighted, one colour per speaker; hover a quote for its speaker and the "
-           "automatic stance estimate.")

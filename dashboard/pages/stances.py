@@ -29,8 +29,8 @@ if segments.empty:
     st.info(f"Only \"unclear\" labels for {markdown_text(target)}.")
 else:
     session.chart(charts.diverging_bars(segments, target), "stance-by-speaker")
-    st.caption("Each bar is one speaker's labels on this target as shares, with how many labels they have (\"unclear\" included) in brackets. "
-               "\"Unclear\" labels are left out of the bars.")
+    st.caption("Each bar is one speaker's labels on this target as shares; in brackets, how many labels they "
+               "have (\"unclear\" included). \"Unclear\" labels are left out of the bars.")
 
 about_target = ctx.stances[ctx.stances["target"] == target]
 session.timeline(about_target, "stance-over-time", f"Stance towards {target} per " + "{period}",
