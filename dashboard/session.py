@@ -251,21 +251,28 @@ def quote_columns() -> dict:
             "date": st.column_config.TextColumn("date", width=90)}
 
 
-def timeline(frame: pd.DataFrame, name: str, title: str, noun: str = "quotes", by: str | None = None,
-             colours: dict[str, str] | None = None) -> None:
+def timeline(ctx: Context, frame: pd.DataFrame, name: str, title: str, noun: str = "quotes", by: str | None = None,
+             key: tuple = ()) -> None:
     """Counts of ``frame``'s rows over time, or a sentence saying why there is no chart.
 
-    ``title`` may contain ``{period}``.
+    ``title`` may contain ``{period}``. The counts are computed once per dataset, filters, ``name``
+    and ``key`` (what else selects ``frame``, such as a speaker).
     """
-    plan = aggregate.timeline_plan(frame["published"], noun)
-    if not plan.chart:
+    def compute():
+        plan = aggregate.timeline_plan(frame["published"], noun)
+        if not plan.chart:
+            return plan, None
+        counts = aggregate.over_time(frame, plan.period, by=by, value=noun.split()[-1])
+        if by:
+            counts[by] = counts[by].astype(str)
+        return plan, counts
+
+    plan, counts = derived(ctx, f"timeline-{name}", compute, *key)
+    if counts is None:
         st.markdown(f"**{markdown_text(title.replace(' per {period}', ' over time'))}**")
         st.caption(plan.note)
         return
-    counts = aggregate.over_time(frame, plan.period, by=by, value=noun.split()[-1])
-    if by:
-        counts[by] = counts[by].astype(str)
-    chart(charts.over_time(counts, plan.period, value=noun.split()[-1], by=by, colours=colours,
+    chart(charts.over_time(counts, plan.period, value=noun.split()[-1], by=by,
                            title=title.replace("{period}", plan.period)), name, note=plan.note)
 
 

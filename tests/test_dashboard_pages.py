@@ -299,3 +299,13 @@ def test_selected_quote_without_stance_says_so(data_dir):
 def test_data_page_sums_up_the_ingest_log(data_dir):
     app = open_page("data")
     assert "4 inputs: 3 built, 1 failed." in texts(app)
+
+
+def test_stance_timeline_follows_the_chosen_target(data_dir):
+    app = open_page("stances")
+    assert "Stance towards harbour expansion per day" in chart_titles(app)
+    assert "7 stance labels from 2025-03-04 to 2025-04-10" in texts(app)
+    app.selectbox(key="stance_page_target").set_value("press release").run()
+    shown = texts(app).replace("\\", "")
+    assert "The only stance label is from 2025-05-02, so there is no timeline" in shown
+    assert not [title for title in chart_titles(app) if title.startswith("Stance towards press release per")]

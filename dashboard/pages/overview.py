@@ -30,7 +30,7 @@ if ctx.quotes.empty:
     session.empty_selection_message(ctx)
     st.stop()
 
-session.timeline(ctx.quotes, "quotes-over-time", "Quotes per {period}")
+session.timeline(ctx, ctx.quotes, "quotes-over-time", "Quotes per {period}")
 
 left, right = st.columns(2)
 with left:

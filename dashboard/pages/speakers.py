@@ -55,7 +55,7 @@ if own_quotes.empty:
 
 left, right = st.columns(2)
 with left:
-    session.timeline(own_quotes, "speaker-quotes-over-time", "Quotes per {period}")
+    session.timeline(ctx, own_quotes, "speaker-quotes-over-time", "Quotes per {period}", key=(speaker,))
 with right:
     partners = session.derived(ctx, "partners", lambda: aggregate.co_quoted(ctx.quotes, speaker), speaker)
     if partners.empty:

@@ -33,8 +33,8 @@ else:
                "have (\"unclear\" included). \"Unclear\" labels are left out of the bars.")
 
 about_target = ctx.stances[ctx.stances["target"] == target]
-session.timeline(about_target, "stance-over-time", f"Stance towards {target} per " + "{period}",
-                 noun="stance labels", by="label")
+session.timeline(ctx, about_target, "stance-over-time", f"Stance towards {target} per " + "{period}",
+                 noun="stance labels", by="label", key=(target,))
 
 st.subheader(f"Labels towards {markdown_text(target)} and their evidence")
 evidence = about_target.sort_values("confidence", ascending=False).head(2000)
