@@ -210,10 +210,13 @@ def no_data_message() -> None:
             "`newsvoices prep`, then point the app at it with the `NEWSVOICES_DATA` setting.")
 
 
-def empty_selection_message(ctx: Context, what: str = "quotes") -> None:
-    """Why nothing is shown: the filters in use, and what to change (``what`` is markdown-safe)."""
+def empty_selection_message(ctx: Context, what: str = "quotes", total: str = "") -> None:
+    """Why nothing is shown: the filters in use, and what to change (``what`` is markdown-safe).
+
+    ``total`` is what the dataset holds ("3 articles"); quotes by default.
+    """
     active = active_filters(ctx.filters)
-    in_dataset = f"{len(ctx.views.quotes):,} quotes in the dataset"
+    in_dataset = f"{total or aggregate.plural(len(ctx.views.quotes), 'quote')} in the dataset"
     if not active:
         st.info(f"No {what} here ({in_dataset}).")
         return

@@ -309,3 +309,8 @@ def test_stance_timeline_follows_the_chosen_target(data_dir):
     shown = texts(app).replace("\\", "")
     assert "The only stance label is from 2025-05-02, so there is no timeline" in shown
     assert not [title for title in chart_titles(app) if title.startswith("Stance towards press release per")]
+
+
+def test_no_matching_article_counts_articles(data_dir):
+    app = open_page("articles", q="zeppelin")
+    assert "No articles match the current filters (3 articles in the dataset)" in texts(app)

@@ -27,7 +27,8 @@ if chosen and chosen not in set(ctx.views.articles["article_id"]):
 
 st.caption(f"{len(listing):,} of {aggregate.plural(len(ctx.views.articles), 'article')} match the filters.")
 if listing.empty and not chosen:
-    session.empty_selection_message(ctx, what="articles")
+    session.empty_selection_message(ctx, what="articles",
+                                    total=aggregate.plural(len(ctx.views.articles), "article"))
     st.stop()
 event = st.dataframe(listing.head(2000), key="article_table", on_select="rerun", selection_mode="single-row",
                      hide_index=True, lazy=False, column_order=["date", "outlet", "title", "quotes", "words"],
