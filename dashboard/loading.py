@@ -31,6 +31,15 @@ def load_views_uncached(directory: Path) -> Views:
     return build_views(tables)
 
 
+def prepare_views(directory: Path) -> None:
+    """Build the dashboard's views of a fresh dataset now, so the first page open only reads them back."""
+    directory = Path(directory)
+    entry = frame_cache.entry_path(directory.resolve(), store.dataset_version(directory),
+                                   corrections.corrections_stamp(directory))
+    if frame_cache.read(entry) is None:
+        frame_cache.write(entry, load_views_uncached(directory))
+
+
 # cache_resource hands every rerun the same frames instead of unpickling a copy (cache_data does):
 # at a million quotes that copy alone would cost more than the whole rerun budget. Pages must treat
 # the frames as read-only. The key carries the dataset version and the corrections file stamp, so a

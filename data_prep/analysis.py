@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from data_prep import nlp as nlp_module
 
 CHUNK_SIZE = 16
+CHUNKS_PER_WORKER = 4
 
 
 @dataclass
@@ -60,7 +61,9 @@ def _analyse_alone(nlp, article_id: str, text: str) -> ArticleAnalysis:
 def analyse_articles(items: Sequence[tuple[str, str]], model: str | None = None, workers: int = 1,
                      on_done: Callable[[int], None] | None = None) -> Iterator[ArticleAnalysis]:
     """(article_id, text) pairs in, one analysis each out, in input order."""
-    chunks = [items[start:start + CHUNK_SIZE] for start in range(0, len(items), CHUNK_SIZE)]
+    # Several chunks per worker, so one chunk of long articles does not leave the other workers idle.
+    size = max(1, min(CHUNK_SIZE, -(-len(items) // (max(1, workers) * CHUNKS_PER_WORKER))))
+    chunks = [items[start:start + size] for start in range(0, len(items), size)]
     if workers <= 1 or len(chunks) <= 1:
         results = (_analyse_chunk(model, chunk) for chunk in chunks)
         for batch in results:

@@ -158,3 +158,14 @@ def test_app_never_builds_the_seed_over_an_incomplete_dataset(tmp_path):
     with pytest.raises(BuildError, match="not a complete newsvoices dataset"):
         ensure_dataset(data, "none")
     assert len(store.read_table(data, schema.ARTICLES)) == 3
+
+
+def test_prep_leaves_the_dashboard_views_ready(tmp_path, monkeypatch):
+    from dashboard import frame_cache
+    from data_prep.corrections import corrections_stamp
+    monkeypatch.setenv(frame_cache.CACHE_ENV, str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    assert main(["prep", str(_write_stories(tmp_path / "in")), "--data", str(data), "--stance", "none"]) == 0
+    entry = frame_cache.entry_path(data.resolve(), store.dataset_version(data), corrections_stamp(data))
+    views = frame_cache.read(entry)
+    assert views is not None and len(views.quotes) == len(store.read_table(data, schema.QUOTES))

@@ -1,6 +1,7 @@
 """``newsvoices prep``: build the dataset tables from articles."""
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -60,7 +61,21 @@ def run(args) -> int:
     if not summary.written:
         return 1
     print(f"dataset written to {Path(data_dir).resolve()}")
+    prepare_dashboard_views(Path(data_dir))
     return 1 if (args.strict and summary.failed) else 0
+
+
+def prepare_dashboard_views(data_dir: Path) -> None:
+    """Best effort: a dashboard opened after the build then starts in about a second, even at a million quotes."""
+    logging.disable(logging.WARNING)  # Streamlit warns that it runs without a server, as it does here
+    try:
+        from dashboard.loading import prepare_views
+        prepare_views(data_dir)
+    except Exception as error:  # the dataset is built; a cold dashboard cache only costs its first open
+        print(f"note: the dashboard's views were not prepared ({error}); the first page open builds them",
+              file=sys.stderr)
+    finally:
+        logging.disable(logging.NOTSET)
 
 
 def report_failures(failures: list[dict], shown: int = 20) -> None:
