@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from data_prep import store
+from data_prep.commands.prep import prepare_dashboard_views
 
 NAME = "synth"
 HELP = ("Make synthetic data (invented people and places): article files with gold quotes, "
@@ -87,6 +88,7 @@ def _dataset(args) -> int:
         return 2
     rows = ", ".join(f"{count:,} {table}" for table, count in counts.items())
     print(f"synthetic dataset written to {Path(data_dir).resolve()}: {rows} ({time.perf_counter() - started:.1f} s)")
+    prepare_dashboard_views(Path(data_dir))
     return 0
 
 
