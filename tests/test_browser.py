@@ -5,24 +5,16 @@ docs/screenshots/make_screenshots.py, on the seed article). Skips (with the reas
 """
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from dashboard.local_server import running_app
 from dashboard_fixture import IMG_PAYLOAD, SCRIPT_PAYLOAD, write_fixture
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[1]
 SEARCH_PLACEHOLDER = "words in the quote or speaker name"
 PAGES = {"overview": "", "quotes": "quotes", "speakers": "speakers", "stances": "stances",
          "articles": "articles", "data": "data"}
@@ -33,57 +25,12 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright python package is not installed")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _server_command(data_dir: Path, port: int) -> list[str]:
-    newsvoices = shutil.which("newsvoices") or str(Path(sys.executable).parent / "newsvoices")
-    if Path(newsvoices).exists():
-        return [newsvoices, "app", "--data", str(data_dir), "--port", str(port), "--host", "127.0.0.1",
-                "--headless"]
-    return [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"), "--server.headless",
-            "true", "--server.port", str(port), "--server.address", "127.0.0.1"]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     data_dir = write_fixture(tmp_path_factory.mktemp("browser") / "data")
-    port = _free_port()
-    environment = {**os.environ, "NEWSVOICES_DATA": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-                   "NEWSVOICES_CACHE": str(data_dir.parent / "cache")}
-    # A session of its own: `newsvoices app` starts streamlit as a child, and both must stop at the end.
-    process = subprocess.Popen(_server_command(data_dir, port), env=environment, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, cwd=REPO, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            _stop(process)
-            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-            pytest.fail(f"the dashboard server did not start:\n{output[-3000:]}")
-        time.sleep(0.5)
-    yield base
-    _stop(process)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """End the server and the streamlit process it started (same process group)."""
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-    except ProcessLookupError:
-        return
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+    with running_app(data_dir, data_dir.parent / "server.log", {"NEWSVOICES_CACHE": str(data_dir.parent / "cache")},
+                     start_timeout_s=60) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -9,18 +9,13 @@ server with its whole process group, so nothing is left running.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pandas as pd
+
+from dashboard.local_server import running_app
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -36,49 +31,6 @@ VIEWS = [
     ("seed-articles", "/articles", "quotes highlighted"),
     ("seed-data", "/data", "Ingest log"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_server(data_dir: Path, port: int, log_path: Path) -> subprocess.Popen:
-    newsvoices = shutil.which("newsvoices") or str(Path(sys.executable).parent / "newsvoices")
-    environment = {**os.environ, "NEWSVOICES_DATA": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-                   # "viewer" hides the Deploy button and the developer menu, which readers never see.
-                   "STREAMLIT_CLIENT_TOOLBAR_MODE": "viewer"}
-    with log_path.open("wb") as log:
-        # A process group of its own, so stopping it also stops anything it started.
-        return subprocess.Popen([newsvoices, "app", "--data", str(data_dir), "--port", str(port),
-                                 "--host", "127.0.0.1", "--headless"], env=environment, cwd=REPO,
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-
-
-def wait_until_up(process: subprocess.Popen, base: str, log_path: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the dashboard stopped while starting:\n{log_path.read_text(errors='replace')[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(1)
-    raise SystemExit(f"the dashboard did not answer within {START_TIMEOUT_S} s")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=15)
-    except ProcessLookupError:
-        return
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=15)
 
 
 def most_confident_stance_quote(data_dir: Path) -> str | None:
@@ -123,25 +75,19 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="newsvoices-screenshots-") as scratch:
         data_dir, log_path = Path(scratch) / "data", Path(scratch) / "server.log"
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        process = start_server(data_dir, port, log_path)
-        try:
-            wait_until_up(process, base, log_path)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-                page = browser.new_page()
-                # The first visit builds the dataset if it has not been built yet; later ones are quick.
-                for name, path, expect in VIEWS:
-                    shoot(page, base + path, expect, args.out / f"{name}.png")
-                quote = most_confident_stance_quote(data_dir)
-                if quote:
-                    shoot(page, f"{base}/quotes?quote={quote}", "Open the article in the reader",
-                          args.out / "seed-quote.png")
-                browser.close()
-        finally:
-            stop_server(process)
+        # "viewer" hides the Deploy button and the developer menu, which readers never see.
+        with running_app(data_dir, log_path, {"STREAMLIT_CLIENT_TOOLBAR_MODE": "viewer"},
+                         start_timeout_s=START_TIMEOUT_S) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            for name, path, expect in VIEWS:
+                shoot(page, base + path, expect, args.out / f"{name}.png")
+            quote = most_confident_stance_quote(data_dir)
+            if quote:
+                shoot(page, f"{base}/quotes?quote={quote}", "Open the article in the reader",
+                      args.out / "seed-quote.png")
+            browser.close()
     return 0
 
 
