@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from data_prep.stance.base import FORCED_LABELS, HEADS_DIR, LinearHead, softmax
+from data_prep.stance.base import HEADS_DIR, LinearHead, softmax
 from data_prep.stance.evaluate import stance_report
 from data_prep.stance.features import LEXICON_FEATURE_NAMES, lexicon_features, locate_target
 

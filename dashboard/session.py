@@ -205,6 +205,17 @@ def derived(ctx: Context, name: str, compute: Callable, *extra):
     return _derived(name, ctx.key, ctx.filters, extra, compute)
 
 
+def open_page(title: str, require_data: bool = True) -> Context:
+    """Every page's start: through the router, its context, its title; with no dataset, a hint and stop."""
+    ensure_router()
+    ctx = context()
+    st.title(title)
+    if require_data and not ctx.has_data:
+        no_data_message()
+        st.stop()
+    return ctx
+
+
 def no_data_message() -> None:
     st.info("No dataset yet. Add articles on the **Data** page, or build one from the command line with "
             "`newsvoices prep`, then point the app at it with the `NEWSVOICES_DATA` setting.")

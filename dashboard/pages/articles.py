@@ -2,12 +2,7 @@ import streamlit as st
 
 from dashboard import aggregate, loading, reader, session
 
-session.ensure_router()
-ctx = session.context()
-st.title("Articles")
-if not ctx.has_data:
-    session.no_data_message()
-    st.stop()
+ctx = session.open_page("Articles")
 
 quote_filters = ctx.filters.with_(outlets=(), date_from=None, date_to=None, min_confidence=0.0)
 articles = ctx.views.articles

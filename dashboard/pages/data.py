@@ -11,9 +11,7 @@ from dashboard import aggregate, loading, session, uploads
 PROBLEMS = ("failed", "warning", "duplicate")
 LOG_ROWS = 2000
 
-session.ensure_router()
-ctx = session.context()
-st.title("Data")
+ctx = session.open_page("Data", require_data=False)
 
 st.subheader("Dataset")
 st.markdown(f"Folder: `{ctx.directory}`")

@@ -2,12 +2,7 @@ import streamlit as st
 
 from dashboard import aggregate, charts, session
 
-session.ensure_router()
-ctx = session.context()
-st.title("Overview")
-if not ctx.has_data:
-    session.no_data_message()
-    st.stop()
+ctx = session.open_page("Overview")
 
 total = session.derived(ctx, "total", lambda: aggregate.counts(ctx.views.quotes))
 shown = session.derived(ctx, "counts", lambda: aggregate.counts(ctx.quotes))

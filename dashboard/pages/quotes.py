@@ -4,12 +4,7 @@ from dashboard import highlight, loading, reader, session, table
 from dashboard.correcting import correction_form
 from dashboard.highlight import markdown_text
 
-session.ensure_router()
-ctx = session.context()
-st.title("Quotes")
-if not ctx.has_data:
-    session.no_data_message()
-    st.stop()
+ctx = session.open_page("Quotes")
 
 shown = table.quote_table(ctx.quotes, ctx.stances, ctx.views.quotes)
 st.markdown(table.showing_line(len(shown), len(ctx.quotes), len(ctx.views.quotes)))

@@ -3,12 +3,7 @@ import streamlit as st
 from dashboard import aggregate, charts, session, table
 from dashboard.highlight import markdown_text
 
-session.ensure_router()
-base = session.context()
-st.title("Speakers")
-if not base.has_data:
-    session.no_data_message()
-    st.stop()
+base = session.open_page("Speakers")
 
 # The speaker picked here replaces the sidebar's speaker filter; every other filter still applies.
 ctx = session.context(base.filters.with_(speakers=()))

@@ -3,12 +3,7 @@ import streamlit as st
 from dashboard import aggregate, charts, session
 from dashboard.highlight import markdown_text
 
-session.ensure_router()
-ctx = session.context()
-st.title("Stances")
-if not ctx.has_data:
-    session.no_data_message()
-    st.stop()
+ctx = session.open_page("Stances")
 st.info("Every stance label here is an **automatic estimate** of how a quote leans towards a target "
         f"(favor, against, neutral, unclear), with its confidence and the words it rests on. Labels below "
         f"the sidebar's minimum confidence ({ctx.filters.min_confidence:.2f}) are hidden; \"corrected\" marks "
