@@ -53,6 +53,12 @@ def _span(text: str, fragment: str, after: int = 0) -> tuple[int, int]:
     return start, start + len(fragment)
 
 
+def _stance(quote_id: str, target: str, label: str, confidence: float, evidence: str,
+            target_kind: str = "topic") -> dict:
+    return {"quote_id": quote_id, "target": target, "target_kind": target_kind, "label": label,
+            "confidence": confidence, "evidence": evidence, "backend": "fixture"}
+
+
 def _quote(quote_id: str, article_id: str, text: str, quote_text: str, speaker_text: str,
            actor_id: str | None, quote_type: str, cue: str) -> dict:
     start, end = _span(text, quote_text)
@@ -122,24 +128,15 @@ def fixture_tables() -> dict:
                "Berg", MINISTER, "indirect", "said"),
     ]
     stances = [
-        {"quote_id": "q-h1", "target": "harbour expansion", "target_kind": "topic", "label": "favor",
-         "confidence": 0.91, "evidence": "bring jobs", "backend": "fixture"},
-        {"quote_id": "q-h2", "target": "harbour expansion", "target_kind": "topic", "label": "against",
-         "confidence": 0.74, "evidence": "ignores safety rules", "backend": "fixture"},
-        {"quote_id": "q-h3", "target": "harbour expansion", "target_kind": "topic", "label": "neutral",
-         "confidence": 0.55, "evidence": "had not been checked", "backend": "fixture"},
-        {"quote_id": "q-h4", "target": "harbour expansion", "target_kind": "topic", "label": "favor",
-         "confidence": 0.88, "evidence": "the best deal", "backend": "fixture"},
-        {"quote_id": "q-b1", "target": "harbour expansion", "target_kind": "topic", "label": "against",
-         "confidence": 0.67, "evidence": "cannot pay", "backend": "fixture"},
-        {"quote_id": "q-b2", "target": "harbour expansion", "target_kind": "topic", "label": "against",
-         "confidence": 0.83, "evidence": "will not sign a blank cheque", "backend": "fixture"},
-        {"quote_id": "q-b2", "target": "Ana Lopez", "target_kind": "actor", "label": "unclear",
-         "confidence": 0.31, "evidence": "", "backend": "fixture"},
-        {"quote_id": "q-b3", "target": "harbour expansion", "target_kind": "topic", "label": "favor",
-         "confidence": 0.62, "evidence": "could pay for itself", "backend": "fixture"},
-        {"quote_id": "q-p1", "target": "press release", "target_kind": "topic", "label": "against",
-         "confidence": 0.58, "evidence": f"{IMG_PAYLOAD} should ever run", "backend": "fixture"},
+        _stance("q-h1", "harbour expansion", "favor", 0.91, "bring jobs"),
+        _stance("q-h2", "harbour expansion", "against", 0.74, "ignores safety rules"),
+        _stance("q-h3", "harbour expansion", "neutral", 0.55, "had not been checked"),
+        _stance("q-h4", "harbour expansion", "favor", 0.88, "the best deal"),
+        _stance("q-b1", "harbour expansion", "against", 0.67, "cannot pay"),
+        _stance("q-b2", "harbour expansion", "against", 0.83, "will not sign a blank cheque"),
+        _stance("q-b2", "Ana Lopez", "unclear", 0.31, "", target_kind="actor"),
+        _stance("q-b3", "harbour expansion", "favor", 0.62, "could pay for itself"),
+        _stance("q-p1", "press release", "against", 0.58, f"{IMG_PAYLOAD} should ever run"),
     ]
     names = {row["actor_id"]: row["name"] for row in actors}
     mentions = (_mentions(ARTICLE_HARBOUR, HARBOUR_TEXT, names) + _mentions(ARTICLE_BUDGET, BUDGET_TEXT, names)

@@ -40,6 +40,12 @@ def set_filter(app: AppTest, key: str, value) -> AppTest:
     return app
 
 
+def select_first_quote(app: AppTest) -> None:
+    """Tick the first row of the quote table: a browser event, which AppTest sets as widget state."""
+    app.session_state["quote_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    app.run()
+
+
 def texts(app: AppTest) -> str:
     parts = [m.value for m in app.markdown] + [c.value for c in app.caption] + [i.value for i in app.info]
     parts += [w.value for w in app.warning] + [t.value for t in app.title] + [s.value for s in app.subheader]
@@ -150,9 +156,7 @@ def test_data_page_shows_failures_and_upload(data_dir):
 def test_quote_selection_shows_paragraph_with_link(data_dir):
     app = open_page("quotes", q="Nothing in")
     assert "Showing 1 of 9 quotes" in texts(app)
-    # Selecting a row is a browser event; AppTest sets the widget state the same way.
-    app.session_state["quote_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
-    app.run()
+    select_first_quote(app)
     body = html_of(app)
     assert "&lt;script&gt;" in body and "<script" not in body
     assert any("article" in str(link.proto.page) or "articles" in str(link.proto.page)
@@ -291,8 +295,7 @@ def test_speaker_from_one_article_lists_who_else_is_quoted_there(data_dir):
 def test_selected_quote_without_stance_says_so(data_dir):
     app = open_page("quotes", q="look into the release")
     assert "Tick the box at the start of a row" in texts(app)
-    app.session_state["quote_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
-    app.run()
+    select_first_quote(app)
     assert "No stance label for this quote" in texts(app).replace("\\", "")
 
 
