@@ -19,6 +19,7 @@ from data_prep.analysis import analyse_articles
 from data_prep.ingest import DEFAULT_MAX_BYTES, ingest, log_row
 from data_prep.ingest.article import Article
 from data_prep.nlp import ModelNotFound, resolve_model_name
+from data_prep.outlet_groups import OUTLETS_FILE, describe_outlets, load_user_outlets
 
 ALIASES_FILE = "aliases.csv"
 MAX_ARTICLE_CHARS = 1_000_000  # spaCy's own limit for one text
@@ -84,7 +85,8 @@ def previous_articles(data_dir: Path) -> list[Article]:
     records = dict(zip(log.loc[log["status"] == "built", "article_id"], log.loc[log["status"] == "built", "record"]))
     table = table.astype(object).where(table.notna(), None)
     return [Article(text=row["text"], title=row["title"], outlet=row["outlet"], url=row["url"],
-                    published=row["published"], author=row["author"], source=row["source"] or "",
+                    published=row["published"], author=row["author"], agency=row.get("agency"),
+                    source=row["source"] or "",
                     record=records.get(row["article_id"], "file"))
             for row in table.to_dict("records")]
 
@@ -191,7 +193,8 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
     stances = _stances(quotes, corpus, backend, topics)
 
     tables = {
-        schema.ARTICLES: schema.frame_from_rows(schema.ARTICLES, [article.as_row() for article in built]),
+        schema.ARTICLES: describe_outlets(schema.frame_from_rows(schema.ARTICLES, [a.as_row() for a in built]),
+                                          load_user_outlets(data_dir / OUTLETS_FILE)),
         schema.QUOTES: quotes,
         schema.ACTORS: corpus.actors,
         schema.MENTIONS: corpus.mentions,

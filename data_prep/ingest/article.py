@@ -9,7 +9,7 @@ from functools import cached_property
 
 from dateutil import parser as date_parser
 
-from data_prep.ingest.outlets import outlet_from_url
+from data_prep.ingest.outlets import canonical_outlet, identify_outlet
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n+")
@@ -24,6 +24,7 @@ class Article:
     url: str | None = None
     published: dt.date | None = None
     author: str | None = None
+    agency: str | None = None  # the news agency the page credits ("(Reuters)"), when it names one
     source: str = ""
     record: str = ""
     warnings: list[str] = field(default_factory=list)
@@ -35,7 +36,7 @@ class Article:
 
     def as_row(self) -> dict:
         return {"article_id": self.article_id, "title": self.title, "outlet": self.outlet, "url": self.url,
-                "published": self.published, "author": self.author, "source": self.source,
+                "published": self.published, "author": self.author, "agency": self.agency, "source": self.source,
                 "text": self.text, "n_words": count_words(self.text)}
 
 
@@ -94,8 +95,10 @@ def _text_or_none(value) -> str | None:
 
 
 def make_article(text: str, *, title=None, outlet=None, url=None, date=None, author=None, source="",
-                 record="", warnings=None) -> Article:
-    url = _text_or_none(url)
-    return Article(text=text, title=_text_or_none(title), outlet=_text_or_none(outlet) or outlet_from_url(url),
-                   url=url, published=parse_date(date), author=_text_or_none(author), source=source,
-                   record=record, warnings=list(warnings or []))
+                 record="", warnings=None, site_name=None) -> Article:
+    """``outlet`` is the input's own outlet field and wins; ``site_name`` is a page's publisher metadata."""
+    url, title = _text_or_none(url), _text_or_none(title)
+    found = identify_outlet(url, site_name=_text_or_none(site_name), text=text, title=title)
+    return Article(text=text, title=title, outlet=canonical_outlet(_text_or_none(outlet)) or found.outlet,
+                   url=url, published=parse_date(date), author=_text_or_none(author), agency=found.agency,
+                   source=source, record=record, warnings=list(warnings or []))

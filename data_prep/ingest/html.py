@@ -19,6 +19,6 @@ def parse_html(html: str, source: str = "", record: str = "", url: str | None = 
         raise UnreadableInput("no article text found in the HTML (navigation or boilerplate only)")
     title = document.title
     paragraphs = "\n\n".join(line for line in body.split("\n") if line.strip())
-    return make_article(with_title(title, paragraphs), title=title, outlet=document.sitename,
+    return make_article(with_title(title, paragraphs), title=title, site_name=document.sitename,
                         url=document.url or url, date=document.date, author=document.author,
                         source=source, record=record)

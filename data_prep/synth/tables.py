@@ -278,7 +278,8 @@ def _article_frame(rng: np.random.Generator, article_ids: np.ndarray, titles: li
     urls = [f"https://www.{domain}/{path}/{article_id}" for domain, path, article_id in zip(domains, paths, article_ids)]
     return pd.DataFrame({
         "article_id": article_ids, "title": titles, "outlet": outlets, "url": urls,
-        "published": published.astype("datetime64[D]").astype(object), "author": None,
+        "published": published.astype("datetime64[D]").astype(object), "author": None, "agency": None,
+        "outlet_country": None, "outlet_type": None, "outlet_group": None,
         "source": [f"synthetic/{article_id}.txt" for article_id in article_ids], "text": texts,
         "n_words": n_words,
     })
