@@ -1,7 +1,7 @@
 """An attribution being assembled: content spans, type, cue and source; and where quote marks are."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -28,15 +28,25 @@ class Attribution:
 
 
 class MarkIndex:
-    """Which characters lie between quote marks."""
+    """Which characters lie between quote marks, and which chain each quoted span belongs to."""
 
     def __init__(self, chains: list[list[MarkedSpan]]):
-        self.spans = sorted((span.start, span.end) for chain in chains for span in chain)
+        self.chains = chains
+        placed = sorted((span.start, span.end, index) for index, chain in enumerate(chains) for span in chain)
+        self.spans = [(start, end) for start, end, _ in placed]
+        self.chain_of = [index for _, _, index in placed]
         self.starts = [start for start, _ in self.spans]
 
     def covers(self, offset: int) -> bool:
         index = bisect_right(self.starts, offset) - 1
         return index >= 0 and offset < self.spans[index][1]
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Positions (in ``spans``) of the quoted spans overlapping [start, end), found by bisection."""
+        first = bisect_right(self.starts, start) - 1
+        if first < 0 or self.spans[first][1] <= start:
+            first += 1
+        return range(first, bisect_left(self.starts, end))
 
 
 def overlaps(a: list[int] | tuple[int, int], b: list[int] | tuple[int, int]) -> bool:

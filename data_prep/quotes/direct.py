@@ -4,11 +4,12 @@ joining it to the quote it continues (split quotes, continued paragraphs)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
 from data_prep.quotes.attribution import Attribution, MarkIndex, merge_spans, overlaps, same_paragraph, source_of
-from data_prep.quotes.doctext import doc_text
+from data_prep.quotes.doctext import doc_text, sentence_of
 from data_prep.quotes.lexicon import Cue
 from data_prep.quotes.marks import MarkedSpan, starts_paragraph
 from data_prep.quotes.speakers import mention_span, subject_of
@@ -31,25 +32,40 @@ MIN_WORDS_OF_UNATTRIBUTED = 8
 CLOSING_MARK_CHARS = "\"'\u201d\u00bb\u201c\u2019 "
 # A short sentence right after a quote can hold its cue (“…” she said.).
 MAX_TOKENS_OF_CUE_SENTENCE = 8
+# How far (tokens) from a quoted passage its cue is looked for inside the sentences around it.
+MAX_CUE_REACH = 120
 
 
-def _letters_outside(text: str, spans: list[list[int]], marked: list[list[int]]) -> int:
+def _more_letters_outside(text: str, spans: list[list[int]], marked: list[list[int]], limit: int) -> bool:
+    """Whether the spans hold more than ``limit`` letters or digits outside the marked spans. Walks
+    the gaps between sorted marks and stops at the limit, so it stays linear in the covered text
+    however many marks there are (10 KB of '"a," said "b," said ...' has a thousand)."""
     count = 0
-    for start, end in spans:
-        for offset in range(start, end):
-            if text[offset].isalnum() and not any(s <= offset < e for s, e in marked):
-                count += 1
-    return count
+    inside = merge_spans(marked)
+    starts = [start for start, _ in inside]
+    for start, end in merge_spans(spans):
+        at = start
+        index = max(bisect_right(starts, start) - 1, 0)
+        while at < end:
+            if index < len(inside) and inside[index][0] <= at:
+                at = max(at, inside[index][1])
+                index += 1
+                continue
+            gap_end = min(end, inside[index][0]) if index < len(inside) else end
+            count += sum(map(str.isalnum, text[at:gap_end]))
+            if count > limit:
+                return True
+            at = gap_end
+    return False
 
 
-def with_quote_marks(text: str, spans: list[list[int]], chains: list[list[MarkedSpan]]):
+def with_quote_marks(text: str, spans: list[list[int]], marks: MarkIndex):
     """Type the content by its quote marks; direct quotes become exactly their quoted passages."""
-    touched = {index for index, chain in enumerate(chains)
-               if any(overlaps(span, (mark.start, mark.end)) for span in spans for mark in chain)}
+    touched = {marks.chain_of[position] for start, end in spans for position in marks.overlapping(start, end)}
     if not touched:
         return spans, "indirect", touched
-    marked = [[mark.start, mark.end] for index in sorted(touched) for mark in chains[index]]
-    if _letters_outside(text, spans, marked) <= MAX_FRAME_LETTERS_OF_DIRECT:
+    marked = [[mark.start, mark.end] for index in sorted(touched) for mark in marks.chains[index]]
+    if not _more_letters_outside(text, spans, marked, MAX_FRAME_LETTERS_OF_DIRECT):
         return marked, "direct", touched
     overlapping = [mark for mark in marked if any(overlaps(mark, span) for span in spans)]
     return merge_spans(spans + overlapping), "mixed", touched
@@ -71,21 +87,29 @@ def quoted_side(spans: list[list[int]], cue_at: int, marks: MarkIndex) -> list[l
 
 def _sentences_around(doc: Doc, chain: list[MarkedSpan]) -> list[Span]:
     """Sentences where a quoted passage's cue can be: those it touches, a short one right after it
-    (“…” she said.) and the one before it when that ends in a colon (told reporters: “…”)."""
+    (“…” she said.) and the one before it when that ends in a colon (told reporters: “…”); each cut
+    to MAX_CUE_REACH tokens either side of the passage, so a text parsed as one endless sentence
+    costs each passage a bounded scan."""
     text = doc_text(doc)
     first = doc.char_span(chain[0].start, chain[0].end, alignment_mode="expand")
     last = doc.char_span(chain[-1].start, chain[-1].end, alignment_mode="expand")
-    sentences = {sent.start: sent for part in (first, last) if part is not None for sent in part.sents}
-    if first is not None and first.sent.start > 0 and text[:chain[0].start].rstrip().endswith(":"):
-        before = doc[first.sent.start - 1].sent
-        sentences[before.start] = before
+    sentences = set()
+    if first is not None:
+        opening = sentence_of(doc, first.start)
+        sentences.add(opening)
+        if opening[0] > 0 and text[:chain[0].start].rstrip().endswith(":"):
+            sentences.add(sentence_of(doc, opening[0] - 1))
     if last is not None:
-        after_end = last.sent.end
+        closing = sentence_of(doc, last.end - 1)
+        sentences.add(closing)
+        after_end = closing[1]
         if after_end < len(doc) and "\n" not in text[chain[-1].end:doc[after_end].idx]:
-            after = doc[after_end].sent
-            if len(after) <= MAX_TOKENS_OF_CUE_SENTENCE:
-                sentences[after.start] = after
-    return [sentences[start] for start in sorted(sentences)]
+            after = sentence_of(doc, after_end)
+            if after[1] - after[0] <= MAX_TOKENS_OF_CUE_SENTENCE:
+                sentences.add(after)
+    low = (first.start if first is not None else 0) - MAX_CUE_REACH
+    high = (last.end if last is not None else len(doc)) + MAX_CUE_REACH
+    return [doc[max(start, low):min(end, high)] for start, end in sorted(sentences)]
 
 
 def _near_paragraphs(text: str, offset: int, chain: list[MarkedSpan]) -> bool:

@@ -41,7 +41,7 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
             continue
         paragraph = paragraph_of(doc_text(doc), token.idx)
         spans = quoted_side(indices_to_spans(doc, indices, paragraph), token.idx, marks)
-        spans, kind, touched = with_quote_marks(doc_text(doc), spans, chains)
+        spans, kind, touched = with_quote_marks(doc_text(doc), spans, marks)
         source = source_of(token)
         # without a source, a belief or plan cue ("to predict", "is expected to") is rarely an attribution
         if cue.needs_clause and not _confirmed(token, source, kind):
@@ -64,7 +64,7 @@ def _noun_claims(doc: Doc, chains, marks: MarkIndex) -> list[Attribution]:
             continue
         content = set(range(clause.left_edge.i, clause.right_edge.i + 1))
         spans = indices_to_spans(doc, content, paragraph_of(doc_text(doc), token.idx))
-        spans, kind, touched = with_quote_marks(doc_text(doc), spans, chains)
+        spans, kind, touched = with_quote_marks(doc_text(doc), spans, marks)
         if spans:
             found.append(Attribution(spans, kind, token, mention_span(owner), touched))
     return found

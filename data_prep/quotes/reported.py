@@ -12,10 +12,15 @@ TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 PARENTHETICAL_CUE_DEPS = frozenset({"parataxis", "ccomp"})
 EDGE_CHARS_TO_TRIM = " \t\n,;:\u2014\u2013-("
 MIN_CONTENT_TOKENS = 2
+# A content clause reaches at most this many tokens either side of its head. Real sentences stay far
+# below it; a run of thousands of chained '"a," said "b," said' would otherwise make every cue's
+# content the whole text, and extraction quadratic.
+MAX_CONTENT_REACH = 200
 
 
 def _subtree_indices(token: Token) -> set[int]:
-    return set(range(token.left_edge.i, token.right_edge.i + 1))
+    return set(range(max(token.left_edge.i, token.i - MAX_CONTENT_REACH),
+                     min(token.right_edge.i, token.i + MAX_CONTENT_REACH) + 1))
 
 
 def _previous_sentence_if_bare(cue: Token) -> set[int]:
@@ -30,7 +35,7 @@ def _previous_sentence_if_bare(cue: Token) -> set[int]:
     between = doc_text(cue.doc)[previous.end_char:sentence.start_char]
     if "\n" in between or "\n" in previous.text:
         return set()
-    return set(range(previous.start, previous.end))
+    return set(range(max(previous.start, previous.end - MAX_CONTENT_REACH), previous.end))
 
 
 def _is_parenthetical(cue: Token) -> bool:
@@ -59,7 +64,7 @@ def _infinitive_after(cue: Token) -> set[int]:
     doc = cue.doc
     if cue.i + 2 < len(doc) and doc[cue.i + 1].lower_ == "to" and doc[cue.i + 2].pos_ == "VERB":
         verb = doc[cue.i + 2]
-        return set(range(cue.i + 1, verb.right_edge.i + 1))
+        return set(range(cue.i + 1, min(verb.right_edge.i, verb.i + MAX_CONTENT_REACH) + 1))
     return set()
 
 
@@ -73,7 +78,8 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
         head = cue_token.head
         if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i and not _has_conjunction(cue_token) \
                 and cue_for(head) is None:  # "“…,” Tester said, referring to …": "said" owns the quote
-            indices = set(range(head.left_edge.i, cue_token.left_edge.i))
+            indices = set(range(max(head.left_edge.i, cue_token.left_edge.i - MAX_CONTENT_REACH),
+                                cue_token.left_edge.i))
         elif cue_token.dep_ in PARENTHETICAL_CUE_DEPS and head.i > cue_token.i and _is_parenthetical(cue_token):
             # "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
             indices = _subtree_indices(head) - _subtree_indices(cue_token)
