@@ -98,18 +98,37 @@ def share_bars(frame: pd.DataFrame, category: str, title: str = "") -> alt.Chart
     ).properties(height=ROW_STEP)
 
 
-def stance_heatmap(matrix: pd.DataFrame) -> alt.Chart:
-    """Cells coloured by net stance (favor minus against, per label), red to green."""
+HEATMAP_CELL = 90  # px per target when few targets: the chart keeps square-ish cells instead of filling the page
+HEATMAP_STRETCH_TARGETS = 8  # from this many targets on, the heatmap fills the width
+
+
+def casefold_order(values) -> list[str]:
+    """Distinct values in alphabetical order ignoring case ("ceasefire" beside "Canada", not after "Zurich")."""
+    return sorted({str(value) for value in values}, key=lambda value: (value.casefold(), value))
+
+
+def heatmap_fills_width(matrix: pd.DataFrame) -> bool:
+    return matrix["target"].nunique() >= HEATMAP_STRETCH_TARGETS
+
+
+def stance_heatmap(matrix: pd.DataFrame, title: str = "") -> alt.Chart:
+    """Cells coloured by net stance (favor minus against, per label), red to green; targets and speakers
+    in case-insensitive alphabetical order. With few targets each gets a fixed-width column."""
     tooltip = ["speaker", "target", "n", *schema.STANCE_LABELS, alt.Tooltip("net:Q", format="+.2f")]
+    targets, speakers = casefold_order(matrix["target"]), casefold_order(matrix["speaker"])
+    x = alt.X("target:N", title="Target", sort=targets,
+              axis=alt.Axis(labelAngle=-40, labelLimit=160, labelOverlap=False))
+    y = alt.Y("speaker:N", title=None, sort=speakers, axis=LABEL_AXIS)
     cells = alt.Chart(matrix).mark_rect().encode(
-        x=alt.X("target:N", title="Target", axis=alt.Axis(labelAngle=-40, labelLimit=160, labelOverlap=False)),
-        y=alt.Y("speaker:N", title=None, axis=LABEL_AXIS),
+        x=x, y=y,
         color=alt.Color("net:Q", title="Net stance", scale=alt.Scale(
             domain=[-1, 0, 1], range=[STANCE_COLOURS["against"], "#f5f5f5", STANCE_COLOURS["favor"]])),
         tooltip=tooltip)
-    labels = alt.Chart(matrix).mark_text(fontSize=11).encode(
-        x="target:N", y="speaker:N", text=alt.Text("n:Q"), tooltip=tooltip)
-    return (cells + labels).properties(height=alt.Step(30))
+    labels = alt.Chart(matrix).mark_text(fontSize=12).encode(x=x, y=y, text=alt.Text("n:Q"), tooltip=tooltip)
+    size = {"height": alt.Step(30)}
+    if not heatmap_fills_width(matrix):
+        size["width"] = alt.Step(HEATMAP_CELL)
+    return (cells + labels).properties(title=title, **size)
 
 
 def diverging_bars(segments: pd.DataFrame, target: str) -> alt.Chart:

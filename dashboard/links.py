@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
@@ -16,7 +17,8 @@ CONFIDENCE_PARAM = "minconf"
 FILTER_PARAMS = (*LIST_PARAMS, *DATE_PARAMS, TEXT_PARAM, CONFIDENCE_PARAM)
 
 # Parameters that belong to one page only: other pages drop them.
-PAGE_PARAMS = {"articles": ("article",), "speakers": ("actor",), "quotes": ("quote",)}
+PAGE_PARAMS = {"articles": ("article", "quote"), "speakers": ("actor",), "quotes": ("quote",),
+               "stances": ("about",)}
 
 
 def _as_list(value) -> list[str]:
@@ -81,6 +83,33 @@ def page_url(page: str, filters: Filters | None = None, **extra: str) -> str:
     params.update({key: value for key, value in extra.items() if value not in (None, "")})
     query = urlencode(params, doseq=True)
     return f"{page}?{query}" if query else page
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def name_matches(value: str, choices: list[str]) -> list[str]:
+    """The choices a hand-typed link value means: itself; else the ones equal ignoring case; else the
+    ones holding its words as whole words, in order (``Putin`` -> ``Vladimir Putin``; ``Ana`` is not ``Banana``).
+
+    One match resolves the link; several are offered to choose from; none leaves the value unknown.
+    """
+    if value in choices:
+        return [value]
+    folded = value.casefold()
+    same = [choice for choice in choices if choice.casefold() == folded]
+    if same:
+        return same
+    wanted = _words(value)
+    if not wanted:
+        return []
+    found = []
+    for choice in choices:
+        words = _words(choice)
+        if any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)):
+            found.append(choice)
+    return found
 
 
 def params_to_keep(page: str) -> set[str]:

@@ -28,6 +28,7 @@ ROUTER = Path(__file__).with_name("app.py")
 SPEAKER_CHOICES = 1000
 DATE_BOUNDS = {"min_value": dt.date(1900, 1, 1), "max_value": dt.date(2100, 12, 31)}  # archives, not just recent news
 URL_WARNINGS = "nv_url_warnings"
+MATCHES_LISTED = 8
 
 
 @dataclass
@@ -77,13 +78,19 @@ def seed_from_url(views: Views) -> None:
     choices = options(views)
     warnings = []
     for attribute in ("speakers", "affiliations", "outlets", "targets", "stances", "quote_types"):
-        wanted = getattr(requested, attribute)
-        known = [value for value in wanted if value in set(choices[attribute])]
-        missing = [value for value in wanted if value not in set(choices[attribute])]
-        if missing:
-            warnings.append(f"The link asks for {attribute.replace('_', ' ')} not in this dataset: "
-                            + ", ".join(markdown_text(value) for value in missing))
-        st.session_state[KEYS[attribute]] = known
+        known, what = [], attribute.replace("_", " ")
+        for value in getattr(requested, attribute):
+            matches = links.name_matches(value, choices[attribute])
+            if len(matches) == 1:
+                known.append(matches[0])
+            elif matches:
+                shown = ", ".join(markdown_text(match) for match in matches[:MATCHES_LISTED])
+                more = f" and {len(matches) - MATCHES_LISTED:,} more" if len(matches) > MATCHES_LISTED else ""
+                warnings.append(f"The link asks for {what} “{markdown_text(value)}”, which matches several in "
+                                f"this dataset: {shown}{more}. Choose one in the sidebar")
+            else:
+                warnings.append(f"The link asks for {what} not in this dataset: {markdown_text(value)}")
+        st.session_state[KEYS[attribute]] = list(dict.fromkeys(known))
     st.session_state[KEYS["date_from"]] = requested.date_from
     st.session_state[KEYS["date_to"]] = requested.date_to
     st.session_state[KEYS["min_confidence"]] = requested.min_confidence
@@ -256,11 +263,14 @@ def ensure_router(page_script: bool = True) -> None:
 
 
 def quote_columns() -> dict:
-    """Column widths and headings of the quote tables: at 1400 px the quote and its stance stay in view."""
-    return {"speaker": st.column_config.TextColumn("speaker", width=140),
-            "quote": st.column_config.TextColumn("quote", width=360),
-            "stance": st.column_config.TextColumn("stance (automatic)", width=220,
+    """Column widths and headings of the quote tables: at 1400 px the quote, its stance, the outlet and
+    the "corrected" mark stay in view (see table.SCREEN_COLUMNS)."""
+    return {"speaker": st.column_config.TextColumn("speaker", width=130),
+            "quote": st.column_config.TextColumn("quote", width=330),
+            "stance": st.column_config.TextColumn("stance (automatic)", width=190,
                                                   help="label target (confidence), one per target"),
+            "outlet": st.column_config.TextColumn("outlet", width=120),
+            "corrected": st.column_config.TextColumn("corrected", width=80, help="fixed by hand"),
             "type": st.column_config.TextColumn("type", width=70),
             "date": st.column_config.TextColumn("date", width=90)}
 
@@ -290,13 +300,13 @@ def timeline(ctx: Context, frame: pd.DataFrame, name: str, title: str, noun: str
                            title=title.replace("{period}", plan.period)), name, note=plan.note)
 
 
-def chart(figure, name: str, note: str = "") -> None:
+def chart(figure, name: str, note: str = "", stretch: bool = True) -> None:
     """An Altair chart with Streamlit's toolbar (PNG download, data, fullscreen) and an SVG download.
 
     Streamlit does not show Vega's own export menu, so the SVG is rendered on the server with
     vl-convert, only when the button is pressed. Without vl-convert installed the button is left out.
     """
-    st.altair_chart(figure, width="stretch")
+    st.altair_chart(figure, width="stretch" if stretch else "content")
     if note:
         st.caption(note)
     try:

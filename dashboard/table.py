@@ -11,8 +11,17 @@ TABLE_COLUMNS = ["speaker", "affiliation", "outlet", "date", "type", "quote", "s
                  "quote_id", "article_id"]
 
 
-# On screen the words come first: who, what, which way; where and when after (the CSV keeps TABLE_COLUMNS).
-SCREEN_COLUMNS = ["speaker", "quote", "stance", "type", "date", "outlet", "affiliation", "corrected"]
+# On screen the words come first: who, what, which way; then where and whether fixed by hand, which must be
+# in view at 1400 px without scrolling sideways past the text; when and the rest after (the CSV keeps
+# TABLE_COLUMNS). Rows are three lines high so the quote and its stance wrap instead of being cut.
+SCREEN_COLUMNS = ["speaker", "quote", "stance", "outlet", "corrected", "date", "type", "affiliation"]
+ROW_HEIGHT = 72
+ROWS_IN_VIEW = 10
+
+
+def table_height(rows: int) -> int:
+    """Up to ten wrapped rows in view (Streamlit's default height would show five); the table scrolls."""
+    return 38 + ROW_HEIGHT * max(1, min(rows, ROWS_IN_VIEW))
 
 
 def quote_table(quotes: pd.DataFrame, stances: pd.DataFrame, full: pd.DataFrame | None = None,

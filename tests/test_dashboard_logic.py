@@ -287,3 +287,25 @@ def test_small_counts_get_whole_number_ticks_only():
 def test_quotes_without_affiliation_say_so_in_words(views):
     shares = aggregate.share_of_voice(views.quotes, "affiliation")
     assert "(no affiliation found)" in set(shares["affiliation"])
+
+
+def test_short_names_in_links_find_whole_words_only():
+    names = ["Vladimir Putin", "Volodymyr Zelensky", "Ana Lopez", "Banana Republic", "Tom Berg", "Eva Berg"]
+    assert links.name_matches("Putin", names) == ["Vladimir Putin"]
+    assert links.name_matches("ana lopez", names) == ["Ana Lopez"]
+    assert links.name_matches("Ana", names) == ["Ana Lopez"]
+    assert links.name_matches("Berg", names) == ["Tom Berg", "Eva Berg"]
+    assert links.name_matches("Nobody", names) == []
+
+
+def test_headline_repeated_in_the_text_is_drawn_once_with_its_quote():
+    from dashboard import reader
+
+    text = "Mayor says \"we build\"\n\n\"We build,\" the mayor said."
+    article = pd.Series({"title": "Mayor says \"we build\"", "outlet": "Herald", "published": pd.NaT,
+                         "url": "javascript:alert(1)"})
+    quotes = pd.DataFrame({"quote_id": ["a", "b"], "speaker": ["Mayor", "Mayor"], "corrected": [False, False],
+                           "quote_type": ["direct", "direct"], "quote_start": [12, 24], "quote_end": [20, 33]})
+    view = reader.reader_html(article, text, quotes, pd.DataFrame(columns=["quote_row"]), {})
+    assert view.html.count("Mayor says") == 1 and view.drawn == {"a", "b"}
+    assert "<a " not in view.html  # only an http(s) URL becomes a link

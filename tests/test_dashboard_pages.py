@@ -19,7 +19,7 @@ def data_dir(tmp_path, monkeypatch):
     return directory
 
 
-PAGE_PARAMS = ("article", "actor", "quote")
+PAGE_PARAMS = ("article", "actor", "quote", "about")
 
 
 def open_page(page: str | None = None, **params) -> AppTest:
@@ -317,3 +317,122 @@ def test_stance_timeline_follows_the_chosen_target(data_dir):
 def test_no_matching_article_counts_articles(data_dir):
     app = open_page("articles", q="zeppelin")
     assert "No articles match the current filters (3 articles in the dataset)" in texts(app)
+
+
+def drawn_quotes(app: AppTest) -> list[str]:
+    import re
+
+    return sorted(set(re.findall(r'<mark class="nv-quote[^"]*" data-quote="([^"]+)"', html_of(app))))
+
+
+def test_reader_highlights_only_the_filtered_speakers_quotes(data_dir):
+    app = open_page("articles", article="art-harbour", speaker="Ana Lopez")
+    assert drawn_quotes(app) == ["q-h1", "q-h4"]
+    assert "2 of 4 quotes highlighted" in texts(app)
+    app = open_page("articles", article="art-harbour", type="indirect")
+    assert drawn_quotes(app) == ["q-h2", "q-h3"]
+
+
+def test_reader_count_is_the_number_of_highlights_drawn(data_dir):
+    app = open_page("articles", article="art-harbour")
+    assert drawn_quotes(app) == ["q-h1", "q-h2", "q-h3", "q-h4"]
+    assert "4 quotes highlighted" in texts(app)
+
+
+def test_reader_shows_the_headline_once(data_dir):
+    app = open_page("articles", article="art-harbour")
+    body = html_of(app)
+    assert body.count("Harbour plan splits the council") == 1
+    assert '<h3 class="nv-title"' in body
+
+
+def test_quote_opened_in_the_reader_is_marked_and_scrolled_to(data_dir):
+    app = open_page("quotes", quote="q-h3")
+    [link] = [link for link in app.get("page_link") if "reader" in link.proto.label]
+    assert "quote=q-h3" in link.proto.page or "q-h3" in str(link.proto)
+    app = open_page("articles", article="art-harbour", quote="q-h3")
+    assert app.query_params["quote"] == "q-h3"
+    import re
+
+    [focused] = re.findall(r'<mark class="nv-quote nv-focus" data-quote="([^"]+)"', html_of(app))
+    assert focused == "q-h3"
+    assert any("scrollIntoView" in element.proto.body for element in app.get("html"))
+
+
+def test_deep_link_to_a_quote_ticks_its_row(data_dir):
+    app = open_page("quotes", quote="q-b2")
+    table = app.dataframe[0]
+    import json
+
+    rows = json.loads(table.proto.selection_default)["selection"]["rows"]
+    assert [table.value.iloc[row]["quote_id"] for row in rows] == ["q-b2"]
+
+
+def test_articles_page_ticks_the_article_it_shows(data_dir):
+    import json
+
+    app = open_page("articles", article="art-budget")
+    table = app.dataframe[0]
+    rows = json.loads(table.proto.selection_default)["selection"]["rows"]
+    assert [table.value.iloc[row]["title"] for row in rows] == ["Budget talks stall over harbour money"]
+
+
+def test_unticking_the_quote_closes_it(data_dir):
+    app = open_page("quotes", quote="q-b2")
+    app.session_state["quote_table"] = {"selection": {"rows": [], "columns": [], "cells": []}}
+    app.run()
+    assert "quote" not in app.query_params
+    assert "Tick the box at the start of a row" in texts(app)
+
+
+def test_stance_target_goes_into_the_url_and_a_link_reopens_it(data_dir):
+    app = open_page("stances")
+    assert app.query_params["about"] == "harbour expansion"
+    app.selectbox(key="stance_page_target").set_value("press release").run()
+    assert app.query_params["about"] == "press release"
+    again = open_page("stances", about="press release")
+    assert again.selectbox(key="stance_page_target").value == "press release"
+    assert "Labels towards press release" in texts(again)
+
+
+def test_stance_targets_are_listed_ignoring_case(data_dir):
+    app = open_page("stances")
+    options = app.selectbox(key="stance_page_target").options
+    assert options == sorted(options, key=str.casefold)
+    assert options.index("Ana Lopez") < options.index("harbour expansion") < options.index("press release")
+
+
+def test_one_target_heatmap_is_not_page_wide(data_dir):
+    import json
+
+    app = open_page("stances", target="press release")
+    [heatmap] = [chart for chart in app.get("vega_lite_chart")
+                 if "Net stance by speaker" in json.dumps(json.loads(chart.proto.spec).get("title", ""))]
+    assert json.loads(heatmap.proto.spec)["width"] == {"step": 90}  # one column, not the page's width
+
+
+def test_short_name_in_a_link_resolves_to_the_one_match(data_dir):
+    app = open_page("quotes", speaker="Berg")
+    assert app.sidebar.multiselect(key="f_speakers").value == ["Tom Berg"]
+    assert "Showing 3 of 9 quotes" in texts(app)
+    assert not app.main.warning
+    app = open_page("speakers", actor="nair")
+    assert app.selectbox(key="speaker_page_choice_").value == "Priya Nair"
+
+
+def test_ambiguous_short_name_lists_the_matches(tmp_path, monkeypatch):
+    from dashboard_fixture import fixture_tables
+    from data_prep import schema, store
+
+    tables = fixture_tables()
+    tables[schema.ACTORS].loc[tables[schema.ACTORS]["name"] == "Priya Nair", "name"] = "Eva Berg"
+    store.write_dataset(tmp_path / "data", tables)
+    monkeypatch.setenv("NEWSVOICES_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("NEWSVOICES_CACHE", str(tmp_path / "cache"))
+    app = open_page(speaker="Berg")  # the link's warnings show on the first page opened
+    [warning] = [w.value.replace("\\", "") for w in app.main.warning]
+    assert "matches several" in warning and "Tom Berg" in warning and "Eva Berg" in warning
+    assert {m.label: m.value for m in app.metric}["Quotes"] == "9"
+    app = open_page("speakers", actor="berg")
+    assert "matches several speakers" in texts(app).replace("\\", "")
+    assert {"Tom Berg", "Eva Berg"} <= set(app.selectbox(key="speaker_page_choice_").options[:3])

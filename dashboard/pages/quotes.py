@@ -14,17 +14,25 @@ if shown.empty:
     session.empty_selection_message(ctx)
     st.stop()
 
+chosen = st.query_params.get("quote")
+ticked = [int(position) for position in (shown.index[shown["quote_id"] == chosen] if chosen else [])]
 event = st.dataframe(
     shown, key="quote_table", on_select="rerun", selection_mode="single-row", hide_index=True, lazy=False,
-    column_order=table.SCREEN_COLUMNS,
+    selection_default={"selection": {"rows": ticked}} if ticked else None,
+    column_order=table.SCREEN_COLUMNS, row_height=table.ROW_HEIGHT, height=table.table_height(len(shown)),
     column_config=session.quote_columns())
 st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), mime="text/csv",
                    file_name="newsvoices-quotes.csv", icon=":material/download:")
 
-rows = event.selection.rows if event is not None else []
+rows = list(event.selection.rows) if event is not None else []
 if rows:
-    st.query_params["quote"] = str(shown.iloc[rows[0]]["quote_id"])
-chosen = st.query_params.get("quote")
+    chosen = str(shown.iloc[rows[0]]["quote_id"])
+elif ticked:  # the user unticked the quote shown
+    chosen = None
+if chosen:
+    st.query_params["quote"] = chosen
+else:
+    st.query_params.pop("quote", None)
 everywhere = ctx.views.quotes
 is_chosen = (everywhere["quote_id"] == chosen).to_numpy() if chosen else None
 if is_chosen is None or not is_chosen.any():
@@ -33,6 +41,10 @@ if is_chosen is None or not is_chosen.any():
     st.info("Tick the box at the start of a row to read the whole quote in its paragraph, with its stance "
             "evidence and a link to the article.", icon=":material/left_click:")
     st.stop()
+if not ticked and not rows:
+    reason = ("the table lists only the newest quotes" if everywhere.index[is_chosen][0] in ctx.quotes.index
+              else "it does not match the current filters")
+    st.caption(f"This quote is not in the table above: {reason}.")
 
 quote = everywhere.loc[is_chosen].iloc[0]
 labels = ctx.views.stances
@@ -59,5 +71,5 @@ else:
                                                     f"({ctx.filters.min_confidence:.2f})." if ctx.filters.min_confidence
                                                     else "."))
 st.page_link("pages/articles.py", label="Open the article in the reader", icon=":material/article:",
-             query_params={"article": str(quote["article_id"])})
+             query_params={"article": str(quote["article_id"]), "quote": str(quote["quote_id"])})
 correction_form(ctx, quote)

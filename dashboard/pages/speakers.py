@@ -1,6 +1,6 @@
 import streamlit as st
 
-from dashboard import aggregate, charts, session, table
+from dashboard import aggregate, charts, links, session, table
 from dashboard.highlight import markdown_text
 
 base = session.open_page("Speakers")
@@ -12,12 +12,19 @@ if not everyone:
     session.empty_selection_message(base)
     st.stop()
 requested = st.query_params.get("actor")
-known = set(everyone)
-start = requested if requested in known else (base.filters.speakers[0] if base.filters.speakers else everyone[0])
+matches = links.name_matches(requested, everyone) if requested else []
+if len(matches) > 1:
+    st.warning(f"“{markdown_text(requested)}” matches several speakers: "
+               + ", ".join(markdown_text(name) for name in matches[:session.MATCHES_LISTED])
+               + (" and more" if len(matches) > session.MATCHES_LISTED else "") + ". Choose one below.",
+               icon=":material/link_off:")
+elif requested and not matches:
+    st.warning(f"No speaker called “{markdown_text(requested)}” in this dataset.", icon=":material/link_off:")
+start = matches[0] if len(matches) == 1 else (base.filters.speakers[0] if base.filters.speakers else everyone[0])
 find = ""
 if len(everyone) > session.SPEAKER_CHOICES:
     find = st.text_input("Find a speaker", key="speaker_page_find", placeholder=f"{len(everyone):,} speakers")
-names = aggregate.names_matching(everyone, find, session.SPEAKER_CHOICES, keep=(start,))
+names = aggregate.names_matching(everyone, find, session.SPEAKER_CHOICES, keep=(start, *matches))
 speaker = st.selectbox("Speaker", names, index=0, key=f"speaker_page_choice_{find}",
                        help="Most quoted first. Type in the list or in the box above to search.")
 st.query_params["actor"] = speaker
@@ -77,7 +84,8 @@ else:
 st.subheader("Their quotes")
 shown = table.quote_table(own_quotes, ctx.stances, ctx.views.quotes)
 st.caption(table.showing_line(len(shown), len(own_quotes), len(all_quotes)))
-st.dataframe(shown, hide_index=True, column_order=["date", "quote", "stance", "type", "outlet", "corrected"],
+st.dataframe(shown, hide_index=True, column_order=["date", "quote", "stance", "outlet", "corrected", "type"],
+             row_height=table.ROW_HEIGHT, height=table.table_height(len(shown)),
              column_config=session.quote_columns())
 st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), mime="text/csv",
                    file_name="newsvoices-speaker-quotes.csv", icon=":material/download:")

@@ -14,11 +14,23 @@ if ctx.stances.empty:
 
 st.subheader("Who leans which way, on what")
 matrix = session.derived(ctx, "matrix", lambda: aggregate.stance_matrix(ctx.stances))
-session.chart(charts.stance_heatmap(matrix), "stance-heatmap")
+session.chart(charts.stance_heatmap(matrix, title="Net stance by speaker and target"), "stance-heatmap",
+              stretch=charts.heatmap_fills_width(matrix))
 st.caption("Colour: share of favor minus share of against per speaker and target; number: labelled quotes.")
 
-targets = session.derived(ctx, "targets", lambda: aggregate.by_frequency(ctx.stances["target"]))
+# Listed alphabetically (ignoring case) to be found; the most labelled target is the default. The choice
+# goes into the URL (``about=``), so a copied link shows the same bars and timeline.
+by_count = session.derived(ctx, "targets", lambda: aggregate.by_frequency(ctx.stances["target"]))
+targets = charts.casefold_order(by_count)
+requested = st.query_params.get("about")
+if requested and requested not in targets:
+    st.warning(f"The link asks for the target {markdown_text(requested)}, which has no stance labels here "
+               "with the current filters.", icon=":material/link_off:")
+start = requested if requested in targets else by_count[0]
+if st.session_state.get("stance_page_target") not in targets:
+    st.session_state["stance_page_target"] = start
 target = st.selectbox("Target for the per-speaker bars and the timeline", targets, key="stance_page_target")
+st.query_params["about"] = target
 segments = session.derived(ctx, "diverging", lambda: aggregate.diverging(ctx.stances, target), target)
 if segments.empty:
     st.info(f"Only \"unclear\" labels for {markdown_text(target)}.")
