@@ -198,3 +198,35 @@ def test_alias_for_a_surname_does_not_rename_a_namesake_who_was_called_by_it(tmp
               "mentions": [], "quote_keys": []}
     result = merge_corpus_actors({"one": ivanka, "two": article(person("Trump"))}, aliases)
     assert names_of(result) == ["Donald Trump", "Ivanka Trump"]
+
+
+def test_transliterations_of_one_person_are_one_actor():
+    result = merge_corpus_actors({
+        "one": article(person("Yuri Petrenko", "adviser", "Russia")),
+        "two": article(person("Yury Petrenko", "adviser", "Russia")),
+        "three": article(person("Oleg Budrys")),
+        "four": article(person("Oleg Budris")),
+        "five": article(person("Vladimir Hordiyenko", "president", "Ukraine")),
+        "six": article(person("Volodymyr Hordiyenko", "president", "Ukraine")),
+    })
+    assert len(names_of(result)) == 3
+
+
+def test_namesakes_with_different_given_names_stay_apart():
+    result = merge_corpus_actors({
+        "one": article(person("Li Qiang", "premier", "China")),
+        "two": article(person("Li Keqiang", "premier", "China")),
+        "three": article(person("Vladimir Hordiyenko")),
+        "four": article(person("Viktor Hordiyenko")),
+    })
+    assert names_of(result) == ["Li Keqiang", "Li Qiang", "Viktor Hordiyenko", "Vladimir Hordiyenko"]
+
+
+def test_a_person_filed_as_an_organisation_in_one_article_is_the_person():
+    result = merge_corpus_actors({
+        "one": article(person("Maria Okonjo", "minister", "Nigeria")),
+        "two": article(("Okonjo", "organization", None, None)),
+        "three": article(("Maria Okonjo", "organization", None, None)),
+    })
+    assert names_of(result) == ["Maria Okonjo"]
+    assert names_of(result, "organization") == []

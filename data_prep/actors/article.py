@@ -11,14 +11,16 @@ from spacy.tokens import Doc, Span
 from data_prep.actors import kinds, titles
 from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
 from data_prep.actors.naming import (can_be_same_person, clean_person_name, fold, name_parts, normalise_role,
-                                     pronoun_kind, strip_titles)
+                                     pronoun_kind, strip_titles, surname_word)
 from data_prep.actors.pronouns import PronounResolver
 from data_prep.actors.speakers import SpeakerResolver, offset
+from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_phrase, is_title_reference
 
 AGENT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
                       "by", "from", "over", "vs", "is", "s"}
 HEADLINE_SHARE = 0.7
+HEADLINE_MAX_WORDS = 20
 POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
@@ -64,6 +66,12 @@ class Mention:
 
     def as_dict(self) -> dict:
         return {"key": self.key, "start": self.start, "end": self.end, "text": self.text}
+
+
+def _is_lead_paragraph(line: str) -> bool:
+    """A long line of several sentences full of names and titles ("TOKYO (Xinhua) -- Chinese Ambassador
+    ... met ...") is body text, not a Title Case headline."""
+    return len(line.split()) > HEADLINE_MAX_WORDS and line.rstrip(" \"”'’").endswith(".")
 
 
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
@@ -165,7 +173,8 @@ class ArticleActors:
             looks_like_institution = places.media_outlet(piece.text) or places.seat_of_power(piece.text) \
                 or places.country(piece.text)
             # People are not "the X": "the Dallas Morning News" tagged PERSON is an organisation.
-            if piece.label_ == "PERSON" and not looks_like_institution and piece[0].lower_ != "the":
+            if piece.label_ == "PERSON" and not looks_like_institution and piece[0].lower_ != "the" \
+                    and could_be_personal_name(piece):
                 person_spans.append(piece)
             else:
                 other_spans.append(piece)
@@ -220,7 +229,7 @@ class ArticleActors:
 
     def _collect_unlabelled_surnames(self) -> None:
         """A surname the entity recogniser missed ("Trump later met ...") still belongs to its person."""
-        surnames = {a.name.split()[-1] for a in self.actors.values() if a.kind == "person" and len(a.name.split()) > 1}
+        surnames = {surname_word(a.name) for a in self.actors.values() if a.kind == "person" and len(a.name.split()) > 1}
         for token in self.doc:
             if token.ent_type_ or token.text not in surnames or self.mention_at(token.i):
                 continue
@@ -233,7 +242,8 @@ class ArticleActors:
         ranges, offset = [], 0
         for line in self.text.split("\n"):
             words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in HEADLINE_LOWERCASE]
-            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words):
+            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words) \
+                    and not _is_lead_paragraph(line):
                 ranges.append((offset, offset + len(line)))
             offset += len(line) + 1
         return ranges
@@ -250,7 +260,7 @@ class ArticleActors:
                 self.add_person_mention(owner, self.doc[span.start:end], title_words)
                 return True
         name = clean_person_name(span.text)
-        surname = name.split()[-1] if name else ""
+        surname = surname_word(name) if name else ""
         in_body = any(not _inside(m.start(), headline)
                       for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text)) if surname else False
         namesake_in_body = any(a.kind == "person" and len(a.name.split()) > 1 and name
@@ -283,8 +293,10 @@ class ArticleActors:
                                  span, title_words)
 
     def _given_name_owner(self, name: str) -> ArticleActor | None:
+        """"Shehbaz" of Shehbaz Sharif, "Lula" of Luiz Inacio Lula da Silva: a one-word name that is a
+        given name of exactly one full name of the article."""
         owners = [a for a in self.actors.values() if a.kind == "person" and len(a.name.split()) > 1
-                  and name_parts(a.name)[0].split()[0] == fold(name)]
+                  and fold(name) in name_parts(a.name)[0].split()]
         return owners[0] if len(owners) == 1 else None
 
     def person_for_full_name(self, name: str) -> ArticleActor:
@@ -306,7 +318,7 @@ class ArticleActors:
             return None
         owners = [a for a in self.actors.values() if a.kind == "person" and can_be_same_person(a.name, name)]
         if len(owners) <= 1:
-            return owners[0] if owners else None
+            return owners[0] if owners else self._given_name_owner(name)
         owners = self._fitting_title(owners, span, title_words) or owners
         if len(owners) == 1:
             return owners[0]
@@ -349,7 +361,17 @@ class ArticleActors:
 
     def _add_other_entity(self, span: Span) -> None:
         label = "ORG" if span.label_ == "PERSON" else span.label_
-        found = kinds.entity_kind(label, span.text, is_agent=span.root.dep_ in AGENT_DEPS)
+        if is_title_phrase(span):
+            # "US President", "Environment Minister" tagged as an organisation: the person holding the job
+            role = normalise_role(" ".join(t.lower_ for t in span if not gazetteer().affiliation(t.text)))
+            affiliation, _ = titles.span_affiliation(span)
+            if holder := self._unique_candidate(span.start_char, affiliation, role):
+                self.add_mention(holder, span.start_char, span.end_char, span.root.i)
+            return
+        if web_name := glued_web_name(span):
+            found = kinds.EntityKind("media", web_name, None)
+        else:
+            found = kinds.entity_kind(label, span.text, is_agent=span.root.dep_ in AGENT_DEPS)
         if found is None:
             return
         actor = next((a for a in self.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
@@ -409,7 +431,7 @@ class ArticleActors:
 
     def link_description(self, chunk: Span) -> ArticleActor | None:
         root = chunk.root
-        if root.lemma_.lower() not in kinds.ROLE_HEADS or root.tag_ not in ("NN",) or root.ent_type_:
+        if not is_title_reference(chunk):
             return None
         if any(t.ent_type_ == "PERSON" for t in chunk) or self.is_quoted(chunk.start_char, chunk.end_char):
             return None
@@ -419,8 +441,8 @@ class ArticleActors:
         if root.i + 1 < len(self.doc) and self.doc[root.i + 1].ent_type_ == "PERSON":
             return None  # a title in front of a name, handled with the name
         affiliation, _ = titles.span_affiliation(chunk)
-        role = " ".join(t.lower_ for t in chunk if t.pos_ in ("NOUN", "ADJ") and not t.ent_type_
-                        and t.lower_ not in ("former",))
+        role = normalise_role(" ".join(t.lower_ for t in chunk if (t.pos_ in ("NOUN", "ADJ") or t.i == root.i)
+                                       and not t.ent_type_ and t.lower_ not in ("former",)))
         target = self._unique_candidate(chunk.start_char, affiliation, role or root.lower_)
         if target:
             self.add_mention(target, chunk.start_char, chunk.end_char, root.i)
@@ -438,6 +460,9 @@ class ArticleActors:
                 return with_role[0]
             return compatible[0] if len(compatible) == 1 else None
         with_role = [a for a in compatible if a.roles]
+        same_job = [a for a in with_role if any(kinds.role_head(r) == kinds.role_head(role) for r in a.roles)]
+        if len(with_role) > 1 and len(same_job) == 1:
+            return same_job[0]  # "the PM" among a president and a prime minister
         return with_role[0] if len(with_role) == 1 else None
 
     # --- result ----------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from data_prep import schema
 from data_prep.actors import kinds
 from data_prep.actors.aliases import Aliases, load_aliases
 from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
-from data_prep.actors.naming import fold, given_names_compatible, name_parts, surnames_match
+from data_prep.actors.naming import can_be_same_person, fold, name_parts, surnames_match
 
 # A bare surname goes to the best-known namesake only when it is this many times better known.
 WELL_KNOWN_RATIO = 2
@@ -76,6 +76,8 @@ class _Cluster:
 
     @property
     def kind(self) -> str:
+        if any(record.kind == "person" for record in self.records):
+            return "person"  # a person cluster holds a name the recogniser once filed as an organisation
         counts = Counter(record.kind for record in self.records)
         return max(counts, key=lambda kind: (counts[kind], kind))
 
@@ -164,7 +166,7 @@ class _PersonMerger:
             block = blocks[surname[:2]]
             target = next((other for other_surname, clusters in block.items()
                            if surnames_match(surname, other_surname) for other in clusters
-                           if given_names_compatible(given, other.seed_given)
+                           if can_be_same_person(name, other.seed_name)
                            and not self._apart(name, other)
                            and not _other_country(cluster.records[0], _Profile.of(other))), None)
             if target:
@@ -214,8 +216,12 @@ def _cluster_records(records: list[_Record], aliases: Aliases) -> list[_Cluster]
     merger.add_full_names([r for r in people if len(r.name.split()) > 1])
     merger.add_surnames([r for r in people if len(r.name.split()) <= 1])
     others: dict[tuple, _Cluster] = {}
+    person_by_name = _people_by_name(merger.clusters)
     for record in records:
         if record.kind == "person":
+            continue
+        if person := _person_behind(record, person_by_name):
+            person.records.append(record)  # "Trump" filed as an organisation in one article is the person
             continue
         scope = record.article_id if _is_article_scoped(record) else None
         cluster = others.setdefault((record.kind, fold(record.name), scope), _Cluster(seed_name=record.name))
@@ -223,6 +229,29 @@ def _cluster_records(records: list[_Record], aliases: Aliases) -> list[_Cluster]
         if aliases.canonical(record.name):
             cluster.pinned_name = record.name
     return merger.clusters + _join_acronyms(others, aliases)
+
+
+def _people_by_name(clusters: list[_Cluster]) -> dict[str, list[_Cluster]]:
+    """Person clusters by each full name and surname their records were written with."""
+    found: dict[str, list[_Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        keys = {fold(record.name) for record in cluster.records}
+        keys |= {name_parts(record.name)[1] for record in cluster.records if len(record.name.split()) > 1}
+        for key in keys:
+            found[key].append(cluster)
+    return found
+
+
+def _person_behind(record: _Record, person_by_name: dict[str, list[_Cluster]]) -> _Cluster | None:
+    """A named organisation or unknown actor whose name is exactly one person's name or surname, and no
+    place or outlet: the recogniser's label was wrong, the actor's kind is the person's."""
+    if record.kind not in ("organization", "unknown") or not record.name[:1].isupper():
+        return None
+    places = gazetteer()
+    if places.affiliation(record.name) or places.media_outlet(record.name) or places.seat_of_power(record.name):
+        return None
+    candidates = person_by_name.get(fold(record.name), [])
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def acronym(name: str) -> str:

@@ -2,6 +2,7 @@
 ("two U.S. officials", "protesters", "the ministry", "the Kremlin leader") by their head noun."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from data_prep.actors.gazetteer import gazetteer
@@ -37,6 +38,7 @@ ROLE_HEADS = {
     "congresswoman", "lawmaker", "incumbent", "frontrunner", "challenger", "founder", "ceo", "host",
     "speaker", "prosecutor", "judge", "justice", "mogul", "star", "coach", "prince", "princess", "emperor",
     "dictator", "autocrat", "strongman", "ruler", "monarch", "pope", "patriarch", "nominee", "former",
+    "diplomat", "pm", "commissioner", "consul", "secretary-general",
 }
 # Roles that name the top job of a state or body: "the Kremlin leader" can be its president.
 LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chancellor", "king", "queen", "head",
@@ -89,10 +91,24 @@ def common_noun_kind(head_lemma: str, is_plural: bool, proper: bool) -> str | No
     return None
 
 
+# A head of something ("the environment chief") can be its minister, secretary or director.
+HEAD_OF_BODY_ROLES = {"chief", "head"}
+SENIOR_ROLES = {"minister", "secretary", "commissioner", "director", "chairman", "chairwoman", "chair",
+                "president", "governor", "mayor", "leader", "premier", "chancellor", "prime minister", "ceo"}
+# "the top diplomat" is the foreign minister, an ambassador, an envoy or a consul.
+DIPLOMAT_ROLES = {"diplomat", "ambassador", "envoy", "consul", "consul general", "secretary of state"}
+
+
+def _is_diplomat(role: str) -> bool:
+    folded = role.casefold()
+    return role_head(folded) in DIPLOMAT_ROLES or "foreign minister" in folded or "secretary of state" in folded \
+        or "foreign affairs" in folded
+
+
 def role_head(role: str | None) -> str | None:
     if not role:
         return None
-    words = role.casefold().split(" of ")[0].split()
+    words = re.split(r" (?:of|to|for|at) ", role.casefold())[0].split()
     if len(words) >= 2 and " ".join(words[-2:]) in LEADER_ROLES:
         return " ".join(words[-2:])
     return words[-1] if words else None
@@ -105,4 +121,8 @@ def roles_compatible(role: str | None, other: str | None) -> bool:
         return True
     if head == other_head:
         return True
+    if head == "diplomat" or other_head == "diplomat":
+        return _is_diplomat(role) and _is_diplomat(other)
+    if head in HEAD_OF_BODY_ROLES or other_head in HEAD_OF_BODY_ROLES:
+        return (head in HEAD_OF_BODY_ROLES | SENIOR_ROLES) and (other_head in HEAD_OF_BODY_ROLES | SENIOR_ROLES)
     return head in LEADER_ROLES and other_head in LEADER_ROLES

@@ -2,9 +2,11 @@
 whether two spellings can be the same person."""
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -23,7 +25,7 @@ TITLE_WORDS = {
     "bishop", "archbishop", "rabbi", "imam", "officer", "councillor", "councilor", "councilman",
     "councilwoman", "first", "lady", "crown", "grand", "duke", "duchess", "pastor", "father", "sister",
     "brother", "coach", "detective", "inspector", "superintendent", "marshal", "field", "supreme",
-    "commander", "head", "negotiator", "official", "top", "senior",
+    "commander", "head", "negotiator", "official", "top", "senior", "pm", "cs", "fm",
 }
 GENDERED_WORDS = {
     "mr": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male", "congressman": "male",
@@ -40,6 +42,7 @@ TITLE_ABBREVIATIONS = {
     "col": "colonel", "maj": "major", "capt": "captain", "adm": "admiral", "sgt": "sergeant", "sec": "secretary",
     "pres": "president", "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "insp": "inspector",
     "cmdr": "commander", "prof": "professor", "rev": "reverend", "dep": "deputy",
+    "pm": "prime minister", "cs": "cabinet secretary", "fm": "foreign minister",
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 SURNAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du"}
@@ -91,24 +94,83 @@ def clean_person_name(text: str) -> str:
     return " ".join(words)
 
 
+FAMILY_FIRST_FILE = Path(__file__).parent / "family_first_names.csv"
+
+
+@lru_cache(maxsize=1)
+def family_first_names() -> dict[str, bool]:
+    """Family name -> whether it is also a Western given name (then it needs a two-part given name)."""
+    with FAMILY_FIRST_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row["family_name"].strip(): bool((row["also_western_given_name"] or "").strip()) for row in rows}
+
+
+def is_family_first(words: list[str]) -> bool:
+    """ "Xi Jinping", "Lee Jae-myung": an East Asian name with the family name first."""
+    if len(words) not in (2, 3) or any(word in SURNAME_PARTICLES for word in words):
+        return False
+    also_given = family_first_names().get(words[0])
+    if also_given is None:
+        return False
+    return len(words) == 3 if also_given else True
+
+
 @lru_cache(maxsize=1 << 18)
 def name_parts(name: str) -> tuple[str, str]:
     """(given names, surname) in folded form; a one-word name is a bare surname. A suffix stays with the
-    surname, so Donald Trump Jr. is not Donald Trump."""
+    surname, so Donald Trump Jr. is not Donald Trump; an East Asian family name written first is the
+    surname ("Xi Jinping" -> ("jinping", "xi"))."""
     words = fold(name).split()
     if not words:
         return "", ""
+    if is_family_first(words):
+        return " ".join(words[1:]), words[0]
     surname_start = len(words) - 1
     if surname_start > 1 and words[-1] in NAME_SUFFIXES:
         surname_start -= 1
-    while surname_start > 1 and words[surname_start - 1] in SURNAME_PARTICLES:
+    while surname_start > 0 and words[surname_start - 1] in SURNAME_PARTICLES:  # "al-Hayya", "da Silva"
         surname_start -= 1
     return " ".join(words[:surname_start]), " ".join(words[surname_start:])
+
+
+GIVEN_NAME_FORMS_FILE = Path(__file__).parent / "given_name_forms.csv"
+# Romanisation variants, applied in order: Zelenskyy / Zelenskiy / Zelensky, Yury / Yuri, Budrys / Budris.
+TRANSLITERATION_RULES = ((re.compile(r"(?:iy|yy|ii|yi|ij)\b"), "y"), (re.compile(r"kh"), "h"),
+                         (re.compile(r"ks"), "x"), (re.compile(r"ph"), "f"), (re.compile(r"y"), "i"))
+
+
+@lru_cache(maxsize=1 << 16)
+def transliteration_key(word: str) -> str:
+    """One form for the romanisations of a folded name word."""
+    for pattern, replacement in TRANSLITERATION_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@lru_cache(maxsize=1)
+def given_name_forms() -> dict[str, int]:
+    """Folded given name -> the number of its group of forms in given_name_forms.csv."""
+    groups: dict[str, int] = {}
+    with GIVEN_NAME_FORMS_FILE.open(encoding="utf-8") as handle:
+        rows = [line.strip() for line in handle if line.strip() and not line.startswith("#")][1:]
+    for number, row in enumerate(rows):
+        for form in row.split("|"):
+            groups.setdefault(fold(form), number)
+    return groups
+
+
+def _same_given_name(first: str, second: str) -> bool:
+    if transliteration_key(first) == transliteration_key(second):
+        return True
+    forms = given_name_forms()
+    return first in forms and forms.get(first) == forms.get(second)
 
 
 def surnames_match(first: str, second: str) -> bool:
     """Spelling variants of one surname (Zelensky / Zelenskyy / Zelenskiy), not different short names."""
     if first == second:
+        return True
+    if min(len(first), len(second)) >= 4 and transliteration_key(first) == transliteration_key(second):
         return True
     if min(len(first), len(second)) < 5:
         return False
@@ -122,8 +184,10 @@ def given_names_compatible(first: str, second: str) -> bool:
     first_word, second_word = first.split()[0], second.split()[0]
     if len(first_word) == 1 or len(second_word) == 1:
         return first_word[0] == second_word[0]
-    if first_word == second_word:
+    if first_word == second_word or _same_given_name(first_word, second_word):
         return True
+    if set(first.split()) <= set(second.split()) or set(second.split()) <= set(first.split()):
+        return True  # "Lula" da Silva of Luiz Inacio Lula da Silva
     return min(len(first_word), len(second_word)) >= 4 and fuzz.ratio(first_word, second_word) >= SAME_GIVEN_NAME_SCORE
 
 
@@ -131,7 +195,20 @@ def given_names_compatible(first: str, second: str) -> bool:
 def can_be_same_person(name: str, other: str) -> bool:
     given, surname = name_parts(name)
     other_given, other_surname = name_parts(other)
-    return surnames_match(surname, other_surname) and given_names_compatible(given, other_given)
+    if not surnames_match(surname, other_surname):
+        return False
+    if given and other_given and (is_family_first(fold(name).split()) or is_family_first(fold(other).split())):
+        # short East Asian given names: Li Qiang is not Li Keqiang
+        return given.replace(" ", "") == other_given.replace(" ", "")
+    return given_names_compatible(given, other_given)
+
+
+def surname_word(name: str) -> str:
+    """The word of a full name that is used alone for the person, as written ("Xi" of "Xi Jinping")."""
+    words = name.split()
+    if len(words) > 1 and is_family_first(fold(name).split()):
+        return words[0]
+    return words[-1] if words else ""
 
 
 def pronoun_kind(text: str) -> str | None:

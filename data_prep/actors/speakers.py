@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from data_prep.actors import kinds, titles
 from data_prep.actors.naming import clean_person_name, fold, pronoun_kind
+from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_reference
 
 if TYPE_CHECKING:
     from data_prep.actors.article import ArticleActor, ArticleActors
@@ -32,14 +33,16 @@ class SpeakerResolver:
         name_start, name_end = offset(quote.get("speaker_name_start")), offset(quote.get("speaker_name_end"))
         start, end = offset(quote.get("speaker_start")), offset(quote.get("speaker_end"))
         speaker_text = quote.get("speaker_text") or ""
-        if name_start is not None and name_end is not None and name_end > name_start:
+        pronoun = quote.get("speaker_is_pronoun") or (start is not None and end is not None
+                                                      and pronoun_kind(self.article.text[start:end]))
+        if not pronoun and name_start is not None and name_end is not None and name_end > name_start:
             actor = self._actor_for_phrase(name_start, name_end)
             if actor and start is not None and end is not None and pronoun_kind(speaker_text):
                 self.article.add_mention(actor, start, end, self._token_at(start))
             return actor.key if actor else None
         if start is None or end is None or end <= start:
             return None
-        if quote.get("speaker_is_pronoun") or pronoun_kind(self.article.text[start:end]):
+        if pronoun:
             actor = self.pronouns.resolve(self._token_at(start))
             if actor:
                 self.article.add_mention(actor, start, end, self._token_at(start))
@@ -67,6 +70,8 @@ class SpeakerResolver:
             return None
         if linked := self.article.link_description(span):
             return linked
+        if is_title_reference(span) and span[0].lower_ in ("the", "this", "that"):
+            return None  # "the president said" with no president named: unresolved, never "President"
         if root.pos_ == "PROPN" and all(t.text[:1].isupper() or t.is_punct for t in span if t.dep_ != "det"):
             return self._proper_name_speaker(span)
         return self._unnamed_actor(span)
@@ -74,7 +79,10 @@ class SpeakerResolver:
     def _proper_name_speaker(self, span: Span) -> ArticleActor:
         """A capitalised speaker phrase the recogniser missed: an outlet or institution by the gazetteer,
         "the ..." an organisation, otherwise a person when it has at least two words."""
-        found = kinds.entity_kind("ORG", span.text, is_agent=True)
+        if web_name := glued_web_name(span):  # "Caliber.Az reported": the outlet, never a person "Az"
+            found = kinds.EntityKind("media", web_name, None)
+        else:
+            found = kinds.entity_kind("ORG", span.text, is_agent=True)
         if found and (found.kind != "organization" or span[0].lower_ == "the"):
             actor = next((a for a in self.article.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
                          None) or self.article.new_actor(found.name, found.kind, found.affiliation)
@@ -89,7 +97,7 @@ class SpeakerResolver:
             actor = self.article.person_for_full_name(clean_person_name(named[0].text))
             self.article.add_person_mention(actor, *named)
             return actor
-        if named and not span.root.ent_type_:
+        if named and not span.root.ent_type_ and could_be_personal_name(named[0]):
             # A lone capitalised word that speaks ("PENCE:", "Trump said") is a person's name.
             name = clean_person_name(named[0].text)
             actor = self.article.surname_owner(named[0], name, named[1]) or self.article.new_actor(name, "person")

@@ -18,6 +18,7 @@ ROLE_FILLER = {"the", "a", "an"}
 # "adviser in Eau Claire" or "lawyer who ...".
 KEPT_PREPOSITIONS = {"of", "for", "at", "to"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+TITLE_PREPOSITIONS = {"to", "of", "for"}
 
 
 @dataclass
@@ -99,6 +100,15 @@ def _add_affiliation_source(word: list[Token], description: Description) -> bool
     return word[-1].ent_type_ == "GPE"
 
 
+def _is_title_preposition(words: list[list[Token]], position: int) -> bool:
+    """ "to"/"of"/"for" between a title word and the words before a name ("Minister of Foreign Affairs")."""
+    if _word_text(words[position]).lower() not in TITLE_PREPOSITIONS or position + 1 >= len(words):
+        return False
+    left = words[position + 1]
+    return fold(_word_text(left)) in TITLE_WORDS or (left[-1].pos_ in ("NOUN", "PROPN") and left[-1].text[:1].isupper()
+                                                    and not left[-1].ent_type_)
+
+
 def _describe_prefix(doc, name_start: int, description: Description) -> None:
     _describe_prefix_words(doc, name_start, description, share_with_conjunct=True)
 
@@ -107,13 +117,23 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
     role_words: list[list[Token]] = []
     words = _words_left_of(doc, name_start)
     position = 0
+    passed: list[list[Token]] = []  # every word taken so far, nearest last
     while position < len(words) and position < MAX_PREFIX_WORDS:
         word = words[position]
         if len(word) > 1 and word[-1].text in ("'s", "’s", "'", "’"):
             _add_affiliation_source(word[:-1], description)
             break
+        if _is_title_preposition(words, position) and passed:
+            # "Ambassador to Japan Wu": Japan is where the post is, and the words belong to the title
+            if _word_text(word).lower() == "to":
+                description.affiliations = description.affiliations[:len(description.affiliations) - sum(
+                    1 for w in passed if w not in role_words and _word_text(w)[:1].isupper())]
+            role_words = [word, *passed]
+            position += 1
+            continue
         if not _is_prefix_word(word):
             break
+        passed.insert(0, word)
         folded = fold(_word_text(word))
         if position == 0 and _looks_like_missed_name(word[-1], folded):
             break  # "Ivanka Trump" with only "Trump" recognised: "Ivanka" is no title

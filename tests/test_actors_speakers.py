@@ -1,0 +1,77 @@
+"""Who speaks, on short constructions of international coverage: the actor each quote is credited to."""
+import pytest
+
+from data_prep.actors import resolve_article_actors
+from data_prep.nlp import load_pipeline
+from data_prep.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def speakers(nlp, text):
+    """(quote text, speaker actor name or None, kind) for every quote found in the text."""
+    doc = nlp(text)
+    quotes = extract_quotes(doc)
+    result = resolve_article_actors(doc, quotes)
+    actors = {a["key"]: a for a in result["actors"]}
+    return [(q["quote_text"], actors[k]["name"] if k else None, actors[k]["kind"] if k else None)
+            for q, k in zip(quotes, result["quote_keys"])]
+
+
+def speaker_of(found, words):
+    matches = [(name, kind) for text, name, kind in found if words in text]
+    assert matches, f"no quote containing {words!r} in {found}"
+    return matches[0]
+
+
+def test_family_name_first_is_the_surname(nlp):
+    text = ("Chinese Foreign Minister Wang Wenhai met his counterpart on Monday. "
+            "Wang said that the two sides had agreed to keep talking.")
+    assert speaker_of(speakers(nlp, text), "the two sides") == ("Wang Wenhai", "person")
+
+
+def test_abbreviated_title_links_to_the_named_prime_minister(nlp):
+    text = ("President Daniel Harrow and Prime Minister Imran Qadir met in Cairo on Monday. "
+            "The PM said that his country would sign the accord.")
+    assert speaker_of(speakers(nlp, text), "his country") == ("Imran Qadir", "person")
+
+
+def test_title_only_reference_resolves_to_the_holder(nlp):
+    text = ("Russian Foreign Minister Pavel Orlov arrived in Geneva on Tuesday. "
+            "\"We want a lasting settlement,\" the top Russian diplomat told reporters.")
+    assert speaker_of(speakers(nlp, text), "lasting settlement") == ("Pavel Orlov", "person")
+
+
+def test_title_only_reference_without_a_holder_is_no_actor_called_president(nlp):
+    text = "The talks ended late. \"We made progress,\" the president said."
+    name, _ = speaker_of(speakers(nlp, text), "made progress")
+    assert name is None or name.lower() != "president"
+
+
+def test_given_name_alone_is_the_named_person(nlp):
+    text = ("Pakistani Prime Minister Shahid Karim spoke at the summit. "
+            "Shahid said that peace had been achieved.")
+    assert speaker_of(speakers(nlp, text), "peace had been") == ("Shahid Karim", "person")
+
+
+def test_ambassador_to_a_country_takes_the_post_not_the_host_country(nlp):
+    text = ("Chinese Ambassador to Japan Liu Hanmin met officials in Tokyo on Friday. "
+            "The ambassador said that the remarks were unacceptable.")
+    found = speakers(nlp, text)
+    assert speaker_of(found, "the remarks were") == ("Liu Hanmin", "person")
+
+
+def test_piece_of_an_outlet_web_name_is_never_a_person(nlp):
+    text = "Officials met on Monday, Baku.Az reported. Caliber.Az said that talks would resume."
+    found = speakers(nlp, text)
+    assert all(name != "Az" for _, name, _ in found)
+    assert all(kind != "person" for _, _, kind in found)
+
+
+def test_event_name_with_digits_is_not_a_person(nlp):
+    text = ("Minister Grace Wanjiru spoke in Belem. COP30 opened on Monday. "
+            "She said that the summit must deliver finance.")
+    assert speaker_of(speakers(nlp, text), "the summit must") == ("Grace Wanjiru", "person")
