@@ -20,7 +20,9 @@ def data_dir() -> Path:
 def read_tables(directory: Path) -> dict:
     """The tables with only the columns the dashboard uses (article text stays on disk)."""
     store.recover(directory)
-    return {table: store.read_table(directory, table, columns=columns) for table, columns in READ_COLUMNS.items()}
+    with store.reading(directory):
+        return {table: store.read_table(directory, table, columns=columns)
+                for table, columns in READ_COLUMNS.items()}
 
 
 def load_views_uncached(directory: Path) -> Views:
@@ -55,9 +57,32 @@ def _load_views(directory: str, version: str, corrections_stamp: str) -> Views:
 
 
 def load_views(directory: Path | None = None) -> Views:
+    """The dataset's views; a damaged table gives the message naming it and empty views (pages still open)."""
     directory = Path(directory or data_dir())
-    return _load_views(str(directory.resolve()), store.dataset_version(directory),
-                       corrections.corrections_stamp(directory))
+    try:
+        return _load_views(str(directory.resolve()), store.dataset_version(directory),
+                           corrections.corrections_stamp(directory))
+    except store.DamagedTable as error:
+        st.error(str(error), icon=":material/broken_image:")
+        return empty_views()
+
+
+def damaged_table(directory: Path | None = None) -> str | None:
+    """The message for the first table of the dataset that cannot be read, if any (cheap: file footers only)."""
+    directory = Path(directory or data_dir())
+    for table in schema.TABLES:
+        path = store.table_path(directory, table)
+        try:
+            pq.read_metadata(path)
+        except FileNotFoundError:
+            continue
+        except Exception as error:  # pyarrow raises several kinds for a cut-off or garbled file
+            return str(store.DamagedTable(directory, table, str(error).splitlines()[0][:200]))
+    return None
+
+
+def writable(directory: Path | None = None) -> bool:
+    return store.writable(Path(directory or data_dir()))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -102,7 +127,13 @@ def dataset_info(directory: Path | None = None) -> dict:
 
 
 def has_data(directory: Path | None = None) -> bool:
-    return store.has_dataset(Path(directory or data_dir()))
+    """Whether there is a dataset; a build caught between its two renames is waited for or undone first,
+    so a swap in progress never reads as "no dataset"."""
+    directory = Path(directory or data_dir())
+    if store.has_dataset(directory):
+        return True
+    store.recover(directory)
+    return store.has_dataset(directory)
 
 
 def empty_views() -> Views:

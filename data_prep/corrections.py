@@ -7,15 +7,13 @@ correction keeps applying to the same quote after a rebuild. docs/corrections.md
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
-from data_prep import schema
+from data_prep import schema, store, user_csv
 
 CORRECTIONS_FILE = "corrections.csv"
 SPEAKER = "speaker"
@@ -84,22 +82,35 @@ def validate(correction: Correction) -> Correction:
     return cleaned
 
 
-def load_corrections(data_dir: Path) -> list[Correction]:
-    """Every valid correction in the file, oldest first; malformed rows are skipped."""
-    path = corrections_path(data_dir)
-    if not path.is_file():
-        return []
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError):
-        return []
+@dataclass
+class CorrectionsFile:
+    """What ``corrections.csv`` holds: the corrections that apply, and a sentence for each line that does not."""
+
+    corrections: list[Correction]
+    problems: list[str]
+
+
+def read_corrections(data_dir: Path) -> CorrectionsFile:
+    """Every valid correction in the file, oldest first, and what could not be used, line by line.
+
+    A line that cannot be read, or a row that is not a valid correction (an unknown field, a bad
+    label), is named in ``problems`` and stays in the file untouched; it is never dropped by a save.
+    """
+    read = user_csv.read_user_csv(corrections_path(data_dir), CORRECTION_COLUMNS)
+    problems = read.messages()
     result = []
-    for row in frame.to_dict("records"):
+    for row in read.rows:
+        values = row.values
         try:
-            result.append(validate(Correction(**{name: row.get(name, "") for name in CORRECTION_COLUMNS})))
-        except ValueError:
-            continue
-    return result
+            result.append(validate(Correction(**{name: values.get(name, "") for name in CORRECTION_COLUMNS})))
+        except ValueError as error:
+            problems.append(f"{CORRECTIONS_FILE} line {row.line}: {error}; kept in the file, not applied")
+    return CorrectionsFile(result, problems)
+
+
+def load_corrections(data_dir: Path) -> list[Correction]:
+    """Every valid correction in the file, oldest first (``read_corrections`` also says what was left out)."""
+    return read_corrections(data_dir).corrections
 
 
 def corrections_frame(corrections: list[Correction]) -> pd.DataFrame:
@@ -107,19 +118,19 @@ def corrections_frame(corrections: list[Correction]) -> pd.DataFrame:
 
 
 def save_correction(data_dir: Path, correction: Correction) -> Correction:
-    """Append one correction to the dataset folder's file, atomically (write a sibling, then rename)."""
+    """Add one correction to the dataset folder's file.
+
+    Saves are serialised by the folder's user-files lock (another session or a build's swap waits its
+    turn) and the file's existing lines are kept byte for byte: see ``user_csv.add_rows``.
+    """
     correction = validate(correction)
     data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    frame = corrections_frame([*load_corrections(data_dir), correction])
-    handle, temporary = tempfile.mkstemp(prefix=".corrections-", suffix=".csv", dir=data_dir)
-    try:
-        with os.fdopen(handle, "w", newline="", encoding="utf-8") as out:
-            frame.to_csv(out, index=False)
-        os.replace(temporary, corrections_path(data_dir))
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    if not store.writable(data_dir):
+        raise OSError(f"the dataset folder {data_dir} is read-only; corrections cannot be saved there")
+    with store.user_files_lock(data_dir):
+        store.settle_locked(data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        user_csv.add_rows(corrections_path(data_dir), [asdict(correction)], CORRECTION_COLUMNS)
     return correction
 
 

@@ -132,6 +132,9 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
     started = time.perf_counter()
     data_dir = Path(data_dir)
     store.recover(data_dir)
+    if keep_existing and store.holds_partial_dataset(data_dir):
+        raise BuildError(f"{data_dir} holds an incomplete dataset, so its articles cannot be kept; "
+                         "not building over it (rebuild it from its inputs with newsvoices prep)")
     try:
         model_name = resolve_model_name(model)
     except ModelNotFound as error:

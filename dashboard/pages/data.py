@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from data_prep import schema
-from data_prep.corrections import corrections_frame, load_corrections
+from data_prep.corrections import corrections_frame, read_corrections
+from data_prep.user_files import user_file_problems
 from dashboard import aggregate, loading, session, uploads
 
 PROBLEMS = ("failed", "warning", "duplicate")
@@ -15,6 +16,14 @@ ctx = session.open_page("Data", require_data=False)
 
 st.subheader("Dataset")
 st.markdown(f"Folder: `{ctx.directory}`")
+writable = loading.writable(ctx.directory)
+if not writable:
+    st.info("This dataset folder is read-only, so it is opened for reading only: adding articles and saving "
+            "corrections are switched off. To change it, copy the folder somewhere you can write and point "
+            "the app at the copy.", icon=":material/lock:")
+damage = loading.damaged_table(ctx.directory)
+if damage:
+    st.error(damage, icon=":material/broken_image:")
 if ctx.has_data:
     info = loading.dataset_info(ctx.directory)
     views = ctx.views
@@ -45,43 +54,46 @@ else:
     session.no_data_message()
 
 st.subheader("Add articles")
-st.caption(f"Plain text, Markdown, HTML, JSON Lines or CSV; at most {uploads.MAX_UPLOAD_BYTES // 2**20} MB a file. "
+st.caption(f"Plain text, Markdown, HTML, JSON Lines or CSV; at most {uploads.MAX_UPLOAD_BYTES // 2**20} MiB a file. "
            "The dataset is rebuilt with the new articles; articles analysed before are not analysed again, "
            "and the ingest log then lists this build.")
 files = st.file_uploader("Article files", type=uploads.UPLOAD_TYPES, accept_multiple_files=True,
-                         key="data_page_upload", max_upload_size=uploads.MAX_UPLOAD_BYTES // 2**20)
+                         key="data_page_upload", max_upload_size=uploads.MAX_UPLOAD_BYTES // 2**20,
+                         disabled=not writable)
 keep = st.checkbox(f"Keep the {aggregate.plural(len(ctx.views.articles), 'article')} already in the dataset",
                    value=True,
-                   disabled=not ctx.has_data, key="data_page_keep",
+                   disabled=not ctx.has_data or not writable, key="data_page_keep",
                    help="Unticked, the dataset is rebuilt from the uploaded files alone.")
-if st.button("Build the dataset", disabled=not files, icon=":material/build:"):
+if st.button("Build the dataset", disabled=not files or not writable, icon=":material/build:"):
     saved = uploads.save_uploads([(file.name, file.getvalue()) for file in files])
     for problem in saved.rejected:
         st.error(problem)
     if saved.paths:
-        try:
-            from data_prep.pipeline import build_dataset
-        except ImportError as error:
-            st.error(f"The build pipeline is not available in this installation ({error}).")
+        bar = st.progress(0.0, text="Reading articles...")
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(min(1.0, done / total) if total else 1.0, text=f"Article {done:,} of {total:,}")
+
+        # The box is passed as ticked even when the page saw no dataset: the build looks again itself, so
+        # a dataset hidden for a moment (a swap in progress) is kept, never built over.
+        result = uploads.build_uploads(saved.paths, ctx.directory, keep_existing=keep, progress=progress)
+        if result.error:
+            st.error(f"The build stopped: {result.error}")
         else:
-            bar = st.progress(0.0, text="Reading articles...")
-
-            def progress(done: int, total: int) -> None:
-                bar.progress(min(1.0, done / total) if total else 1.0, text=f"Article {done:,} of {total:,}")
-
-            try:
-                result = build_dataset(saved.paths, ctx.directory, keep_existing=keep and ctx.has_data,
-                                       progress=progress)
-            except Exception as error:  # the app must survive any failure in a build
-                st.error(f"The build stopped: {error}")
-            else:
-                bar.progress(1.0, text="Done")
-                st.success(f"{getattr(result, 'message', '')} Built: {result.built}, duplicates: "
-                           f"{result.duplicates}, failed: {result.failed}. The pages now show the new data.")
+            bar.progress(1.0, text="Done")
+            st.success(f"{result.message} Built: {result.built}, duplicates: "
+                       f"{result.duplicates}, failed: {result.failed}. The pages now show the new data.")
     shutil.rmtree(saved.directory, ignore_errors=True)
 
 st.subheader("Corrections")
-corrections = corrections_frame(load_corrections(ctx.directory))
+corrections = corrections_frame(read_corrections(ctx.directory).corrections)
+problems = user_file_problems(ctx.directory)
+if problems:
+    st.warning(f"{aggregate.plural(len(problems), 'line')} of the files you keep beside the tables could not be "
+               "used. They stay in the files untouched (a save never removes them); fix them in a text editor:",
+               icon=":material/warning:")
+    st.dataframe(pd.DataFrame({"problem": problems}), hide_index=True,
+                 column_config={"problem": st.column_config.TextColumn("problem", width="large")})
 if corrections.empty:
     st.caption("No corrections yet. Fix a speaker or a stance label from the Quotes page.")
 else:

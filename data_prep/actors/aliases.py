@@ -5,12 +5,12 @@ Columns ``alias,canonical,action``; action is ``merge`` (the default when empty)
 """
 from __future__ import annotations
 
-import csv
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from data_prep.actors.naming import fold
+from data_prep.user_csv import read_user_csv
 
 ALIASES_FILE = "aliases.csv"
 ACTIONS = ("merge", "separate", "drop")
@@ -41,20 +41,18 @@ def load_aliases(path: Path | None) -> Aliases:
     if path is None or not Path(path).is_file():
         return aliases
     try:
-        with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = [name.strip().lower() for name in reader.fieldnames or []]
-            missing = [name for name in REQUIRED_COLUMNS if name not in header]
-            if missing:
-                aliases.problems.append(f"{path}: missing column(s) {', '.join(missing)}; "
-                                        f"expected a header line 'alias,canonical,action'")
-                return _report(aliases)
-            for line, row in enumerate(reader, start=2):
-                row = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()
-                       if not isinstance(value, list)}
-                _add_row(aliases, row, f"{path}:{line}")
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        read = read_user_csv(Path(path), (*REQUIRED_COLUMNS, "action"))
+    except OSError as error:
         aliases.problems.append(f"{path}: cannot read aliases ({error})")
+        return _report(aliases)
+    aliases.problems.extend(f"{path}:{problem.line}: {problem.message}" for problem in read.problems)
+    missing = [name for name in REQUIRED_COLUMNS if name not in read.header]
+    if missing:
+        aliases.problems.append(f"{path}: missing column(s) {', '.join(missing)}; "
+                                f"expected a header line 'alias,canonical,action'")
+        return _report(aliases)
+    for row in read.rows:
+        _add_row(aliases, {key: value.strip() for key, value in row.values.items()}, f"{path}:{row.line}")
     return _report(aliases)
 
 

@@ -62,16 +62,22 @@ def _decode_utf16(data: bytes) -> DecodedText:
     return DecodedText(normalize_text(text), f"{replaced} invalid UTF-16 characters replaced" if replaced else None)
 
 
+def damaged_utf8_encoding(data: bytes) -> str:
+    """``utf-8`` for bytes that are UTF-8 with a few stray bytes, else Windows-1252 (see below)."""
+    valid_text = data.decode("utf-8", errors="ignore")
+    invalid_bytes = len(data) - len(valid_text.encode("utf-8"))
+    non_ascii_chars = sum(1 for char in valid_text if ord(char) > 127)
+    return "utf-8" if non_ascii_chars >= invalid_bytes else FALLBACK_ENCODING
+
+
 def _decode_damaged_utf8(data: bytes) -> DecodedText:
     """UTF-8 with a few stray bytes stays UTF-8; other text is Windows-1252.
 
     The test is evidence, not a share of the file: a Windows-1252 article with a handful of curly quotes
     has few invalid bytes too, but Windows-1252 text almost never contains valid multi-byte UTF-8.
     """
-    valid_text = data.decode("utf-8", errors="ignore")
-    invalid_bytes = len(data) - len(valid_text.encode("utf-8"))
-    non_ascii_chars = sum(1 for char in valid_text if ord(char) > 127)
-    if non_ascii_chars >= invalid_bytes:
+    if damaged_utf8_encoding(data) == "utf-8":
+        invalid_bytes = len(data) - len(data.decode("utf-8", errors="ignore").encode("utf-8"))
         return DecodedText(normalize_text(data.decode("utf-8", errors="replace")),
                            f"{invalid_bytes} invalid UTF-8 bytes replaced")
     return DecodedText(normalize_text(data.decode(FALLBACK_ENCODING, errors="replace")),
