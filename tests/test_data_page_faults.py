@@ -10,15 +10,7 @@ from data_prep import schema, store
 from data_prep.corrections import CORRECTION_COLUMNS, corrections_path
 from dashboard import loading
 from dashboard_fixture import write_fixture
-from test_dashboard_pages import APP, texts
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    directory = write_fixture(tmp_path / "data")
-    monkeypatch.setenv("NEWSVOICES_DATA", str(directory))
-    monkeypatch.setenv("NEWSVOICES_CACHE", str(tmp_path / "cache"))
-    return directory
+from test_dashboard_pages import APP, data_dir, texts  # noqa: F401 (data_dir is a fixture)
 
 
 def _data_page() -> AppTest:
