@@ -1,19 +1,23 @@
-"""Per-article analysis: one spaCy parse, then quotes and the article's actors, as plain data.
+"""Per-article work, the same on every path: one spaCy parse, then quotes and the article's actors,
+as plain data; and, once actors are merged across the corpus, the stances of a batch of quotes.
 
-Workers each load the pipeline once and run ``nlp.pipe`` over a chunk of articles, returning
-JSON-ready dicts, so the expensive part scales with processes and the results can be cached.
+The task functions (``analyse_batch``, ``stance_batch``) take and return plain, picklable data and
+load their models once per process, so they run unchanged in this process, in a local process pool
+or on a Dask cluster (``data_prep/execution.py``), and their results can be cached.
 """
 from __future__ import annotations
 
+import threading
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from data_prep import nlp as nlp_module
+from data_prep import schema
 
-CHUNK_SIZE = 16
-CHUNKS_PER_WORKER = 4
+MAX_BATCH_CHARS = 32_000  # about 16 news articles of 2,000 characters
+BATCHES_PER_SLOT = 4
+_per_thread = threading.local()
 
 
 @dataclass
@@ -40,13 +44,25 @@ def analyse_doc(article_id: str, doc) -> ArticleAnalysis:
     return ArticleAnalysis(article_id, quotes=quotes, actors=actors)
 
 
-def _analyse_chunk(model: str | None, chunk: Sequence[tuple[str, str]]) -> list[ArticleAnalysis]:
-    nlp = nlp_module.load_pipeline(model)
+def analyse_batch(model: str | None, batch: Sequence[tuple[str, str]]) -> list[ArticleAnalysis]:
+    """The task every path runs: (article_id, text) pairs in, one analysis each out, in order."""
+    nlp = _pipeline(model)
     try:
-        docs = list(nlp_module.parse((text for _, text in chunk), nlp))
-    except Exception:  # one text the parser rejects: parse the chunk one by one to find it
-        return [_analyse_alone(nlp, article_id, text) for article_id, text in chunk]
-    return [analyse_doc(article_id, doc) for (article_id, _), doc in zip(chunk, docs)]
+        docs = list(nlp_module.parse((text for _, text in batch), nlp))
+    except Exception:  # one text the parser rejects: parse the batch one by one to find it
+        return [_analyse_alone(nlp, article_id, text) for article_id, text in batch]
+    return [analyse_doc(article_id, doc) for (article_id, _), doc in zip(batch, docs)]
+
+
+def _pipeline(model: str | None):
+    """Loaded once per process; a Dask worker running several threads gets one pipeline per thread,
+    since a spaCy pipeline's vocabulary is not safe to grow from two threads at once."""
+    if threading.current_thread() is threading.main_thread():
+        return nlp_module.load_pipeline(model)
+    loaded = _per_thread.__dict__.setdefault("pipelines", {})
+    if model not in loaded:
+        loaded[model] = nlp_module.load_pipeline.__wrapped__(model)
+    return loaded[model]
 
 
 def _analyse_alone(nlp, article_id: str, text: str) -> ArticleAnalysis:
@@ -58,21 +74,32 @@ def _analyse_alone(nlp, article_id: str, text: str) -> ArticleAnalysis:
     return analyse_doc(article_id, doc)
 
 
-def analyse_articles(items: Sequence[tuple[str, str]], model: str | None = None, workers: int = 1,
-                     on_done: Callable[[int], None] | None = None) -> Iterator[ArticleAnalysis]:
-    """(article_id, text) pairs in, one analysis each out, in input order."""
-    # Several chunks per worker, so one chunk of long articles does not leave the other workers idle.
-    size = max(1, min(CHUNK_SIZE, -(-len(items) // (max(1, workers) * CHUNKS_PER_WORKER))))
-    chunks = [items[start:start + size] for start in range(0, len(items), size)]
-    if workers <= 1 or len(chunks) <= 1:
-        results = (_analyse_chunk(model, chunk) for chunk in chunks)
-        for batch in results:
-            yield from batch
-            if on_done:
-                on_done(len(batch))
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in pool.map(_analyse_chunk, [model] * len(chunks), chunks):
-            yield from batch
-            if on_done:
-                on_done(len(batch))
+def text_batches(items: Iterable[tuple[str, str]], total_chars: int, slots: int) -> Iterator[list[tuple[str, str]]]:
+    """(article_id, text) pairs grouped into batches of about equal length in characters.
+
+    Several batches per parallel slot, so one batch of long articles does not leave the others idle,
+    and never more than MAX_BATCH_CHARS, so a batch stays a small message and a lost worker costs little.
+    """
+    target = max(1, min(MAX_BATCH_CHARS, total_chars // (max(1, slots) * BATCHES_PER_SLOT)))
+    batch: list[tuple[str, str]] = []
+    size = 0
+    for article_id, text in items:
+        if batch and size + len(text) > target:
+            yield batch
+            batch, size = [], 0
+        batch.append((article_id, text))
+        size += len(text)
+    if batch:
+        yield batch
+
+
+def stance_batch(backend_name: str, topics: list, quotes: list[dict], mentions: list[dict],
+                 actors: list[dict]) -> list[dict]:
+    """The stances of a batch of quotes, once their actors are merged: ``mentions`` are those of the
+    quotes' articles and ``actors`` those the quotes and mentions name. Rows of ``schema.STANCES``."""
+    from data_prep.stance import get_backend, stance_rows
+
+    frame = stance_rows(schema.frame_from_rows(schema.QUOTES, quotes),
+                        schema.frame_from_rows(schema.MENTIONS, mentions),
+                        schema.frame_from_rows(schema.ACTORS, actors), get_backend(backend_name), topics)
+    return frame.to_dict("records")

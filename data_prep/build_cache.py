@@ -7,14 +7,15 @@ spaCy pipeline and the source of the quote and actor code). A different fingerpr
 from __future__ import annotations
 
 import hashlib
-import io
 import json
+from collections.abc import Iterator
 from importlib import import_module, metadata
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 import spacy
+
+from data_prep.parquet_stream import ROWS_PER_GROUP, RowWriter, read_batches, read_rows
 
 CACHE_FILE = "build_cache.parquet"
 ANALYSIS_PACKAGES = ("data_prep.nlp", "data_prep.analysis", "data_prep.quotes", "data_prep.actors")
@@ -45,20 +46,34 @@ def analysis_fingerprint(model_name: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def load_cache(data_dir: Path, fingerprint: str) -> dict[str, dict]:
-    path = Path(data_dir) / CACHE_FILE
-    if not path.is_file():
-        return {}
+def cache_row(analysis: dict, fingerprint: str) -> dict:
+    return {"article_id": analysis["article_id"], "fingerprint": fingerprint, "analysis": json.dumps(analysis)}
+
+
+def copy_reusable(data_dir: Path, writer: RowWriter, fingerprint: str, wanted: set[str]) -> set[str]:
+    """Copy the previous build's cached analyses of the ``wanted`` articles into ``writer`` (same
+    fingerprint only), a row group at a time; returns the ids copied. An unreadable cache is a miss."""
+    copied: set[str] = set()
     try:
-        table = pq.read_table(path).to_pylist()
+        for batch in read_batches(Path(data_dir) / CACHE_FILE):
+            if batch.schema != _CACHE_SCHEMA:
+                return copied
+            ids = batch.column("article_id").to_pylist()
+            prints = batch.column("fingerprint").to_pylist()
+            keep = [print_ == fingerprint and article_id in wanted and article_id not in copied
+                    for article_id, print_ in zip(ids, prints)]
+            copied.update(article_id for article_id, kept in zip(ids, keep) if kept)
+            writer.add_batch(batch.filter(pa.array(keep, type=pa.bool_())))
     except (OSError, pa.ArrowException):
-        return {}
-    return {row["article_id"]: json.loads(row["analysis"]) for row in table if row["fingerprint"] == fingerprint}
+        pass  # rows copied so far stay valid; the rest are analysed again
+    return copied
 
 
-def cache_bytes(analyses: dict[str, dict], fingerprint: str) -> bytes:
-    rows = [{"article_id": article_id, "fingerprint": fingerprint, "analysis": json.dumps(analysis)}
-            for article_id, analysis in analyses.items()]
-    buffer = io.BytesIO()
-    pq.write_table(pa.Table.from_pylist(rows, schema=_CACHE_SCHEMA), buffer)
-    return buffer.getvalue()
+def new_writer(folder: Path) -> RowWriter:
+    return RowWriter(Path(folder) / CACHE_FILE, _CACHE_SCHEMA)
+
+
+def read_analyses(folder: Path, rows: int = ROWS_PER_GROUP) -> Iterator[list[dict]]:
+    """The cached analyses in ``folder``, decoded, ``rows`` at a time."""
+    for rows in read_rows(Path(folder) / CACHE_FILE, columns=["analysis"], rows=rows):
+        yield [json.loads(row["analysis"]) for row in rows]

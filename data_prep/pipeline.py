@@ -1,4 +1,4 @@
-"""A dataset build: ingest -> analyse each new article once -> merge actors -> stances -> tables.
+"""A dataset build: ingest -> analyse each new article once -> merge actors -> quotes, stances -> tables.
 
 ``build_dataset`` is the one entry point, shared by ``newsvoices prep``, ``newsvoices app`` and the
 dashboard's upload page. It never raises for bad input (that goes to the ingest log); it raises
@@ -7,22 +7,29 @@ dashboard's upload page. It never raises for bad input (that goes to the ingest 
 from __future__ import annotations
 
 import hashlib
+import itertools
+import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
 
 from data_prep import build_cache, schema, store
-from data_prep.analysis import analyse_articles
-from data_prep.ingest import DEFAULT_MAX_BYTES, ingest, log_row
+from data_prep.actors import ActorIndex, actor_index
+from data_prep.analysis import analyse_batch, stance_batch, text_batches
+from data_prep.execution import Executor, local_executor
+from data_prep.ingest import DEFAULT_MAX_BYTES, iter_ingest, log_row
 from data_prep.ingest.article import Article
 from data_prep.nlp import ModelNotFound, resolve_model_name
 from data_prep.outlet_groups import OUTLETS_FILE, describe_outlets, load_user_outlets
+from data_prep.parquet_stream import RowWriter, read_batches, read_rows
 
 ALIASES_FILE = "aliases.csv"
 MAX_ARTICLE_CHARS = 1_000_000  # spaCy's own limit for one text
+STANCE_BATCH_ARTICLES = 256  # one stance task: the quotes of this many articles
+SPOOL_FOLDER = ".spool"  # inside the staging folder: ingested articles waiting for their analyses
 Progress = Callable[[int, int], None]
 
 
@@ -66,29 +73,41 @@ def quote_id_for(article_id: str, start: int, end: int) -> str:
     return "q_" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
-def _deduplicate(articles: list[Article], log: list[dict]) -> list[Article]:
-    first_seen: dict[str, Article] = {}
-    for article in articles:
-        earlier = first_seen.get(article.article_id)
-        if earlier is not None:
-            log.append(log_row(article.source, article.record, "duplicate",
-                               f"same text as {earlier.source} ({earlier.record})", article.article_id))
-        else:
-            first_seen[article.article_id] = article
-    return list(first_seen.values())
+@dataclass(slots=True)
+class _Entry:
+    """What a build keeps of one article while its text waits on disk: enough for the ingest log."""
+    source: str
+    record: str
+    warnings: tuple[str, ...]
+    chars: int
 
 
-def previous_articles(data_dir: Path) -> list[Article]:
+def previous_articles(data_dir: Path) -> Iterator[Article]:
     """The articles of the dataset already in ``data_dir``, with the source and record they came from."""
-    table = store.read_table(data_dir, schema.ARTICLES)
     log = store.read_table(data_dir, schema.INGEST_LOG, columns=["article_id", "record", "status"])
-    records = dict(zip(log.loc[log["status"] == "built", "article_id"], log.loc[log["status"] == "built", "record"]))
-    table = table.astype(object).where(table.notna(), None)
-    return [Article(text=row["text"], title=row["title"], outlet=row["outlet"], url=row["url"],
-                    published=row["published"], author=row["author"], agency=row.get("agency"),
-                    source=row["source"] or "",
-                    record=records.get(row["article_id"], "file"))
-            for row in table.to_dict("records")]
+    built = log["status"] == "built"
+    records = dict(zip(log.loc[built, "article_id"], log.loc[built, "record"]))
+    for rows in read_rows(store.table_path(data_dir, schema.ARTICLES)):
+        for row in rows:
+            yield Article(text=row["text"], title=row["title"], outlet=row["outlet"], url=row["url"],
+                          published=row["published"], author=row["author"], agency=row.get("agency"),
+                          source=row["source"] or "", record=records.get(row["article_id"], "file"))
+
+
+def _ingest(articles: Iterable[Article], spool: Path, log: list[dict]) -> dict[str, _Entry]:
+    """Each distinct article's row to ``spool`` as it is read; duplicates (same text) to the log."""
+    entries: dict[str, _Entry] = {}
+    with RowWriter(spool, schema.TABLE_SCHEMAS[schema.ARTICLES]) as writer:
+        for article in articles:
+            earlier = entries.get(article.article_id)
+            if earlier is not None:
+                log.append(log_row(article.source, article.record, "duplicate",
+                                   f"same text as {earlier.source} ({earlier.record})", article.article_id))
+                continue
+            entries[article.article_id] = _Entry(article.source, article.record, tuple(article.warnings),
+                                                  len(article.text))
+            writer.add(article.as_row())
+    return entries
 
 
 def _quote_rows(article_id: str, quotes: list[dict], actor_ids: Sequence[str | None]) -> list[dict]:
@@ -111,24 +130,30 @@ def _stance_setup(name: str, targets_file: Path | None):
         raise BuildError(str(error)) from error
 
 
-def _stances(quotes: pd.DataFrame, corpus, backend, topics) -> pd.DataFrame:
-    from data_prep.stance import stance_rows
-    if backend is None or quotes.empty:
-        return schema.empty_frame(schema.STANCES)
-    return stance_rows(quotes, corpus.mentions, corpus.actors, backend, topics)
+def _executor(workers: int, scheduler: str | None, model_name: str, fingerprint: str) -> Executor:
+    if not scheduler:
+        return local_executor(workers)
+    try:
+        from data_prep.cluster import connect
+    except ImportError as error:
+        raise BuildError(f"--scheduler needs Dask: pip install 'newsvoices[dask]' ({error})") from error
+    return connect(scheduler, workers, model_name, fingerprint)
 
 
 def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: str | None = None,
                   stance_backend: str = "minilm", targets_file: Path | None = None, workers: int = 1,
-                  full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, urls: Sequence[str] = (),
-                  keep_existing: bool = False, progress: Progress | None = None) -> BuildSummary:
+                  scheduler: str | None = None, full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+                  urls: Sequence[str] = (), keep_existing: bool = False,
+                  progress: Progress | None = None) -> BuildSummary:
     """Build the dataset in ``data_dir`` from ``inputs`` (and ``urls``).
 
     By default the dataset holds exactly the articles of this build's inputs (removed inputs leave it);
     with ``keep_existing`` the articles already in the dataset stay and the inputs are added to them.
+    The per-article work runs in this process (``workers`` 1), in a pool of ``workers`` processes, or
+    on the Dask cluster at ``scheduler`` ("local" starts one of ``workers`` processes); every way
+    writes the same tables. Memory does not grow with the corpus: articles and analyses wait on disk
+    in the staging folder and the tables are written a row group at a time.
     """
-    from data_prep.actors import merge_corpus_actors
-
     started = time.perf_counter()
     data_dir = Path(data_dir)
     store.recover(data_dir)
@@ -140,78 +165,123 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
     except ModelNotFound as error:
         raise BuildError(str(error)) from error
     backend, topics = _stance_setup(stance_backend, targets_file)
-
-    ingested = ingest(inputs, max_bytes=max_bytes, urls=urls)
-    log = ingested.log
-    kept = previous_articles(data_dir) if keep_existing else []
-    articles = _deduplicate(kept + ingested.articles, log)
-
     fingerprint = build_cache.analysis_fingerprint(model_name)
-    cached = {} if full else build_cache.load_cache(data_dir, fingerprint)
-    analyses = {article.article_id: cached[article.article_id] for article in articles
-                if article.article_id in cached}
-    failures = {article.article_id: f"article too long: {len(article.text):,} characters, over the "
-                                    f"{MAX_ARTICLE_CHARS:,} one article may have; split it into parts"
-                for article in articles if len(article.text) > MAX_ARTICLE_CHARS}
-    to_analyse = [(article.article_id, article.text) for article in articles
-                  if article.article_id not in analyses and article.article_id not in failures]
-    done = len(analyses)
-    if progress:
-        progress(done, len(articles))
 
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress:
-            progress(done, len(articles))
+    with _executor(workers, scheduler, model_name, fingerprint) as executor, \
+            store.staged_dataset(data_dir) as staging:
+        spool = staging.path / SPOOL_FOLDER
+        spool.mkdir()
+        log: list[dict] = []
+        previous = previous_articles(staging.data_dir) if keep_existing else ()
+        new = iter_ingest(inputs, max_bytes=max_bytes, urls=urls, log=log)
+        entries = _ingest(itertools.chain(previous, new), spool / schema.ARTICLES, log)
 
-    for analysis in analyse_articles(to_analyse, model=model_name, workers=workers, on_done=advance):
-        if analysis.error:
-            failures[analysis.article_id] = analysis.error
-        else:
-            analyses[analysis.article_id] = analysis.as_cache_record()
+        failures = {article_id: f"article too long: {entry.chars:,} characters, over the {MAX_ARTICLE_CHARS:,} "
+                                "one article may have; split it into parts"
+                    for article_id, entry in entries.items() if entry.chars > MAX_ARTICLE_CHARS}
+        wanted = set(entries).difference(failures)
+        with build_cache.new_writer(staging.path) as cache:
+            reused = set() if full else build_cache.copy_reusable(staging.data_dir, cache, fingerprint, wanted)
+            _analyse(executor, model_name, spool / schema.ARTICLES, wanted - reused, entries, cache, fingerprint,
+                     failures, _Progress(progress, len(entries), len(reused)))
 
-    built = [article for article in articles if article.article_id not in failures]
-    reused = {article.article_id for article in built if article.article_id in cached}
-    for article in articles:
-        if article.article_id in failures:
-            log.append(log_row(article.source, article.record, "failed", failures[article.article_id],
-                               article.article_id))
-        else:
-            message = "unchanged, analysis reused" if article.article_id in reused else "built"
-            log.append(log_row(article.source, article.record, "built",
-                               "; ".join([message, *article.warnings]), article.article_id))
+        built = [article_id for article_id in entries if article_id not in failures]
+        log.extend(_entry_log_rows(entries, failures, reused))
+        summary = BuildSummary(inputs=len(log), built=len(built), reused=len(reused),
+                               duplicates=_count(log, "duplicate"), failed=_count(log, "failed"),
+                               log=[row for row in log if row["status"] != "built"])
+        if not built:
+            summary.written, summary.seconds = False, time.perf_counter() - started
+            return summary
 
-    if not built:
-        return BuildSummary(inputs=len(log), duplicates=_count(log, "duplicate"), failed=_count(log, "failed"),
-                            seconds=time.perf_counter() - started, written=False, log=log)
-
-    aliases = data_dir / ALIASES_FILE
-    corpus = merge_corpus_actors({a.article_id: analyses[a.article_id]["actors"] for a in built},
-                                 aliases if aliases.is_file() else None)
-    quote_rows = [row for article in built for row in _quote_rows(
-        article.article_id, analyses[article.article_id]["quotes"],
-        corpus.quote_actor_ids.get(article.article_id, []))]
-    quotes = schema.frame_from_rows(schema.QUOTES, quote_rows)
-    stances = _stances(quotes, corpus, backend, topics)
-
-    tables = {
-        schema.ARTICLES: describe_outlets(schema.frame_from_rows(schema.ARTICLES, [a.as_row() for a in built]),
-                                          load_user_outlets(data_dir / OUTLETS_FILE)),
-        schema.QUOTES: quotes,
-        schema.ACTORS: corpus.actors,
-        schema.MENTIONS: corpus.mentions,
-        schema.STANCES: stances,
-        schema.INGEST_LOG: schema.frame_from_rows(schema.INGEST_LOG, log),
-    }
-    kept_analyses = {article.article_id: analyses[article.article_id] for article in built}
-    summary = BuildSummary(
-        inputs=len(log), built=len(built), reused=len(reused),
-        duplicates=_count(log, "duplicate"), failed=_count(log, "failed"), log=log,
-        quotes=len(quotes), actors=len(corpus.actors), stances=len(stances),
-        seconds=time.perf_counter() - started)
-    store.write_dataset(data_dir, tables,
-                        extra_files={build_cache.CACHE_FILE: build_cache.cache_bytes(kept_analyses, fingerprint)},
-                        info={"model": model_name, "stance_backend": stance_backend,
-                              "summary": summary.message})
+        aliases = staging.data_dir / ALIASES_FILE
+        index = actor_index(((analysis["article_id"], analysis["actors"])
+                             for rows in build_cache.read_analyses(staging.path) for analysis in rows),
+                            aliases if aliases.is_file() else None)
+        summary.quotes, summary.stances = _write_quote_tables(executor, staging.path, index, stance_backend
+                                                              if backend else None, topics)
+        _write_articles(spool / schema.ARTICLES, staging.path, failures,
+                        load_user_outlets(staging.data_dir / OUTLETS_FILE))
+        actors = index.actors_frame()
+        summary.actors = len(actors)
+        store.write_table(staging.path, schema.ACTORS, actors)
+        store.write_table(staging.path, schema.INGEST_LOG, schema.frame_from_rows(schema.INGEST_LOG, log))
+        shutil.rmtree(spool)
+        summary.seconds = time.perf_counter() - started
+        staging.commit({"model": model_name, "stance_backend": stance_backend, "summary": summary.message,
+                        "executor": executor.description}, owned={build_cache.CACHE_FILE})
     return summary
+
+
+class _Progress:
+    """Finished articles out of all, counting reused ones as finished from the start."""
+
+    def __init__(self, callback: Progress | None, total: int, done: int):
+        self.callback, self.total, self.done = callback, total, done
+        self.advance(0)
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        if self.callback:
+            self.callback(self.done, self.total)
+
+
+def _analyse(executor: Executor, model_name: str, articles: Path, todo: set[str], entries: dict[str, _Entry],
+             cache: RowWriter, fingerprint: str, failures: dict[str, str], progress: _Progress) -> None:
+    """Analyse the ``todo`` articles (read back from ``articles``) and add each analysis to ``cache``."""
+    items = ((row["article_id"], row["text"]) for rows in read_rows(articles, ["article_id", "text"])
+             for row in rows if row["article_id"] in todo)
+    total_chars = sum(entries[article_id].chars for article_id in todo)
+    batches = ((model_name, batch) for batch in text_batches(items, total_chars, executor.slots))
+    for results in executor.run(analyse_batch, batches, on_done=lambda done: progress.advance(len(done))):
+        for analysis in results:
+            if analysis.error:
+                failures[analysis.article_id] = analysis.error
+            else:
+                cache.add(build_cache.cache_row(analysis.as_cache_record(), fingerprint))
+
+
+def _entry_log_rows(entries: dict[str, _Entry], failures: dict[str, str], reused: set[str]) -> Iterator[dict]:
+    for article_id, entry in entries.items():
+        if article_id in failures:
+            yield log_row(entry.source, entry.record, "failed", failures[article_id], article_id)
+        else:
+            message = "unchanged, analysis reused" if article_id in reused else "built"
+            yield log_row(entry.source, entry.record, "built", "; ".join([message, *entry.warnings]), article_id)
+
+
+def _write_quote_tables(executor: Executor, staging: Path, index: ActorIndex, stance_backend: str | None,
+                        topics: list) -> tuple[int, int]:
+    """Quotes and mentions with their merged actor ids, then stances (on the executor), a batch at a time."""
+    quotes = RowWriter(store.table_path(staging, schema.QUOTES), schema.TABLE_SCHEMAS[schema.QUOTES])
+    mentions = RowWriter(store.table_path(staging, schema.MENTIONS), schema.TABLE_SCHEMAS[schema.MENTIONS])
+    stances = RowWriter(store.table_path(staging, schema.STANCES), schema.TABLE_SCHEMAS[schema.STANCES])
+
+    def stance_tasks() -> Iterator[tuple]:
+        for analyses in build_cache.read_analyses(staging, rows=STANCE_BATCH_ARTICLES):
+            quote_rows, mention_rows = [], []
+            for analysis in analyses:
+                article_mentions, actor_ids = index.resolve(analysis["article_id"], analysis["actors"])
+                quote_rows.extend(_quote_rows(analysis["article_id"], analysis["quotes"], actor_ids))
+                mention_rows.extend(article_mentions)
+            quotes.extend(quote_rows)
+            mentions.extend(mention_rows)
+            if stance_backend and quote_rows:
+                named = {row["actor_id"] for row in quote_rows + mention_rows if row["actor_id"]}
+                yield stance_backend, topics, quote_rows, mention_rows, [index.rows[i] for i in sorted(named)]
+
+    with quotes, mentions, stances:
+        for rows in executor.run(stance_batch, stance_tasks()):
+            stances.extend(rows)
+    return quotes.count, stances.count
+
+
+def _write_articles(spool: Path, staging: Path, failures: dict[str, str], outlets) -> None:
+    """The articles table: every ingested article but those whose analysis failed, in input order,
+    with its outlet's facts and the user's outlet names and groups."""
+    with RowWriter(store.table_path(staging, schema.ARTICLES), schema.TABLE_SCHEMAS[schema.ARTICLES]) as writer:
+        for batch in read_batches(spool):
+            if failures:
+                keep = [article_id not in failures for article_id in batch.column("article_id").to_pylist()]
+                batch = batch.filter(pa.array(keep, type=pa.bool_()))
+            writer.add_batch(schema.to_arrow(schema.ARTICLES, describe_outlets(batch.to_pandas(), outlets)))

@@ -121,9 +121,31 @@ def _leftovers(data_dir: Path, kind: str) -> list[Path]:
     return sorted(data_dir.parent.glob(f".{data_dir.name}.{kind}-*"), key=lambda path: path.stat().st_mtime)
 
 
-def write_dataset(data_dir: Path, tables: dict[str, pd.DataFrame], extra_files: dict[str, bytes] | None = None,
-                  info: dict | None = None) -> None:
-    """Write every table into a temporary sibling folder, then swap it in.
+class Staging:
+    """A new dataset being written, in a sibling folder of the dataset; ``commit`` swaps it in."""
+
+    def __init__(self, data_dir: Path, path: Path):
+        self.data_dir, self.path = data_dir, path
+        self.retired: Path | None = None
+
+    def commit(self, info: dict | None = None, owned: set[str] = frozenset()) -> None:
+        """Tables not written are written empty; ``owned`` names the build's own non-table files."""
+        for table in schema.TABLES:
+            if not table_path(self.path, table).exists():
+                write_table(self.path, table, schema.empty_frame(table))
+        version = {"version": f"{time.time_ns():x}", "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                   **(info or {})}
+        (self.path / VERSION_FILE).write_text(json.dumps(version, indent=2))
+        with user_files_lock(self.data_dir):
+            _restore_interrupted_swap(self.data_dir)
+            _keep_folder_access(self.data_dir, self.path)
+            _carry_over_user_files(self.data_dir, self.path, owned=set(owned))
+            self.retired = _swap_in(self.path, self.data_dir)
+
+
+@contextmanager
+def staged_dataset(data_dir: Path):
+    """Hold the build lock and a staging folder; the dataset changes only if ``Staging.commit`` is called.
 
     A build killed at any moment leaves either the old dataset or the new one, never a mix: the
     folder is replaced by two renames, and the old copy is removed only after the new one is in place.
@@ -138,32 +160,29 @@ def write_dataset(data_dir: Path, tables: dict[str, pd.DataFrame], extra_files: 
     with _build_lock(data_dir):
         _remove_staging(data_dir)
         # mkdir, not mkdtemp: the folder gets the usual permissions (mkdtemp's are 0700).
-        staging = data_dir.parent / f".{data_dir.name}.building-{os.getpid()}-{time.time_ns():x}"
-        staging.mkdir()
-        retired = None
+        staging = Staging(data_dir, data_dir.parent / f".{data_dir.name}.building-{os.getpid()}-{time.time_ns():x}")
+        staging.path.mkdir()
         try:
-            for table in schema.TABLES:
-                frame = tables.get(table)
-                if frame is None:
-                    frame = schema.empty_frame(table)
-                pq.write_table(schema.to_arrow(table, frame), table_path(staging, table))
-            for name, content in (extra_files or {}).items():
-                target = staging / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
-            version = {"version": f"{time.time_ns():x}", "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                       **(info or {})}
-            (staging / VERSION_FILE).write_text(json.dumps(version, indent=2))
-            with user_files_lock(data_dir):
-                _restore_interrupted_swap(data_dir)
-                _keep_folder_access(data_dir, staging)
-                _carry_over_user_files(data_dir, staging, owned=set(extra_files or ()))
-                retired = _swap_in(staging, data_dir)
+            yield staging
         finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
+            if staging.path.exists():
+                shutil.rmtree(staging.path, ignore_errors=True)
+        if staging.retired is not None:
+            shutil.rmtree(staging.retired, ignore_errors=True)
+
+
+def write_dataset(data_dir: Path, tables: dict[str, pd.DataFrame], extra_files: dict[str, bytes] | None = None,
+                  info: dict | None = None) -> None:
+    """Write every table (missing ones empty) and ``extra_files`` as a new dataset, swapped in atomically."""
+    with staged_dataset(data_dir) as staging:
+        for table in schema.TABLES:
+            if tables.get(table) is not None:
+                write_table(staging.path, table, tables[table])
+        for name, content in (extra_files or {}).items():
+            target = staging.path / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        staging.commit(info, owned=set(extra_files or ()))
 
 
 def _keep_folder_access(data_dir: Path, staging: Path) -> None:
@@ -266,6 +285,10 @@ def reading(data_dir: Path):
         yield
     finally:
         lock.__exit__(None, None, None)
+
+
+def write_table(folder: Path, table: str, frame: pd.DataFrame) -> None:
+    pq.write_table(schema.to_arrow(table, frame), table_path(folder, table))
 
 
 def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:

@@ -2,9 +2,11 @@
 
 ``resolve_article_actors(doc, quotes)`` works on one parsed article (its result is JSON and is cached
 between builds); ``merge_corpus_actors(per_article, aliases_file)`` joins the articles' actors into one
-table for the dataset, applying the user's ``aliases.csv``. docs/actors.md explains the rules.
+table for the dataset, applying the user's ``aliases.csv``; a build streaming a large corpus uses its two
+halves, ``actor_index`` (clustering, from the actors alone) and ``ActorIndex.resolve`` (one article's
+mentions and quotes). docs/actors.md explains the rules.
 """
 from data_prep.actors.article import resolve_article_actors
-from data_prep.actors.corpus import CorpusActors, merge_corpus_actors
+from data_prep.actors.corpus import ActorIndex, CorpusActors, actor_index, merge_corpus_actors
 
-__all__ = ["CorpusActors", "merge_corpus_actors", "resolve_article_actors"]
+__all__ = ["ActorIndex", "CorpusActors", "actor_index", "merge_corpus_actors", "resolve_article_actors"]

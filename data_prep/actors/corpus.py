@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,9 +35,9 @@ class CorpusActors:
     quote_actor_ids: dict[str, list[str | None]]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Record:
-    """One actor of one article."""
+    """One actor of one article. A corpus holds millions: slots, and strings shared across articles."""
     article_id: str
     key: str
     name: str
@@ -95,9 +97,14 @@ def _is_article_scoped(record: _Record) -> bool:
                                                    and not record.name[:1].isupper())
 
 
-def _records(per_article: dict[str, dict], aliases: Aliases) -> list[_Record]:
+def _shared(value):
+    """One copy of each repeated name, kind, role and key across the whole corpus."""
+    return sys.intern(value) if isinstance(value, str) else value
+
+
+def _records(per_article: Iterable[tuple[str, dict]], aliases: Aliases) -> list[_Record]:
     records = []
-    for article_id, result in per_article.items():
+    for article_id, result in per_article:
         try:
             for actor in result["actors"]:
                 # A bare-surname spelling ("Trump") may have been any namesake's: rules match the name
@@ -105,8 +112,9 @@ def _records(per_article: dict[str, dict], aliases: Aliases) -> list[_Record]:
                 names = [actor["name"], *(v for v in actor.get("variants", []) if len(v.split()) > 1)]
                 if any(aliases.dropped(name) for name in names):
                     continue
-                record = _Record(article_id, actor["key"], actor["name"], actor["kind"], actor.get("role"),
-                                 actor.get("affiliation"), list(actor.get("variants", [])))
+                record = _Record(article_id, _shared(actor["key"]), _shared(actor["name"]), _shared(actor["kind"]),
+                                 _shared(actor.get("role")), _shared(actor.get("affiliation")),
+                                 [_shared(variant) for variant in actor.get("variants", [])])
                 renamed = next((aliases.canonical(name) for name in names if aliases.canonical(name)), None)
                 if renamed:
                     record.name = renamed
@@ -283,8 +291,39 @@ def _join_acronyms(clusters: dict[tuple, _Cluster], aliases: Aliases) -> list[_C
     return list(clusters.values())
 
 
-def merge_corpus_actors(per_article: dict[str, dict], aliases_file: Path | None = None) -> CorpusActors:
-    """All articles' actors as one table: one row per real actor, its mentions, and each quote's actor id."""
+@dataclass
+class ActorIndex:
+    """The merged actors, and which actor each article's local key became: all a build keeps of the
+    corpus while it writes the tables one batch of articles at a time."""
+    id_of: dict[tuple[str, str], str]
+    rows: dict[str, dict]
+
+    def resolve(self, article_id: str, result: dict) -> tuple[list[dict], list[str | None]]:
+        """One article's mention rows and its quotes' actor ids; counts them into the actors' rows."""
+        mention_rows = []
+        try:
+            for mention in result.get("mentions", []):
+                identifier = self.id_of.get((article_id, mention["key"]))
+                if identifier:
+                    self.rows[identifier]["n_mentions"] += 1
+                    mention_rows.append({"article_id": article_id, "actor_id": identifier, "start": mention["start"],
+                                         "end": mention["end"], "text": mention["text"]})
+            ids = [self.id_of.get((article_id, key)) if key else None for key in result.get("quote_keys", [])]
+        except (KeyError, TypeError, AttributeError) as error:
+            log.warning("mentions of article %s are malformed (%s); skipped", article_id, error)
+            ids = []
+        for identifier in ids:
+            if identifier:
+                self.rows[identifier]["n_quotes"] += 1
+        return mention_rows, ids
+
+    def actors_frame(self) -> pd.DataFrame:
+        actor_rows = sorted(self.rows.values(), key=lambda row: (-row["n_quotes"], -row["n_mentions"], row["name"]))
+        return schema.frame_from_rows(schema.ACTORS, actor_rows)
+
+
+def actor_index(per_article: Iterable[tuple[str, dict]], aliases_file: Path | None = None) -> ActorIndex:
+    """Cluster the actors of (article_id, article actors) pairs; only each result's ``actors`` list is read."""
     aliases = load_aliases(aliases_file)
     records = _records(per_article, aliases)
     id_of: dict[tuple[str, str], str] = {}
@@ -294,28 +333,19 @@ def merge_corpus_actors(per_article: dict[str, dict], aliases_file: Path | None 
         scope = cluster.records[0].article_id if _is_article_scoped(cluster.records[0]) else None
         identifier = actor_id(name, kind, scope)
         rows.setdefault(identifier, {"actor_id": identifier, "name": name, "kind": kind,
-                                           "role": cluster.top("role"), "affiliation": cluster.top("affiliation"),
-                                           "n_quotes": 0, "n_mentions": 0})
+                                     "role": cluster.top("role"), "affiliation": cluster.top("affiliation"),
+                                     "n_quotes": 0, "n_mentions": 0})
         for record in cluster.records:
             id_of[(record.article_id, record.key)] = identifier
+    return ActorIndex(id_of, rows)
+
+
+def merge_corpus_actors(per_article: dict[str, dict], aliases_file: Path | None = None) -> CorpusActors:
+    """All articles' actors as one table: one row per real actor, its mentions, and each quote's actor id."""
+    index = actor_index(per_article.items(), aliases_file)
     mention_rows, quote_actor_ids = [], {}
     for article_id, result in per_article.items():
-        try:
-            for mention in result.get("mentions", []):
-                identifier = id_of.get((article_id, mention["key"]))
-                if identifier:
-                    rows[identifier]["n_mentions"] += 1
-                    mention_rows.append({"article_id": article_id, "actor_id": identifier, "start": mention["start"],
-                                         "end": mention["end"], "text": mention["text"]})
-            ids = [id_of.get((article_id, key)) if key else None for key in result.get("quote_keys", [])]
-        except (KeyError, TypeError, AttributeError) as error:
-            log.warning("mentions of article %s are malformed (%s); skipped", article_id, error)
-            ids = []
-        for identifier in ids:
-            if identifier:
-                rows[identifier]["n_quotes"] += 1
-        quote_actor_ids[article_id] = ids
-    actor_rows = sorted(rows.values(), key=lambda row: (-row["n_quotes"], -row["n_mentions"], row["name"]))
-    return CorpusActors(actors=schema.frame_from_rows(schema.ACTORS, actor_rows),
-                        mentions=schema.frame_from_rows(schema.MENTIONS, mention_rows),
+        mentions, quote_actor_ids[article_id] = index.resolve(article_id, result)
+        mention_rows.extend(mentions)
+    return CorpusActors(actors=index.actors_frame(), mentions=schema.frame_from_rows(schema.MENTIONS, mention_rows),
                         quote_actor_ids=quote_actor_ids)

@@ -153,15 +153,30 @@ def read_file(path: Path, result: IngestResult, max_bytes: int = DEFAULT_MAX_BYT
         result.failed(source, "no articles in file")
 
 
+def iter_ingest(inputs: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES, urls: Iterable[str] = (),
+                log: list[dict] | None = None) -> Iterator[Article]:
+    """The articles of ``inputs`` one file at a time, so a corpus need not fit in memory; the log rows
+    go to ``log`` as they arise."""
+    result = IngestResult(log=log if log is not None else [])
+    for path in expand_inputs(inputs, result):
+        read_file(path, result, max_bytes)
+        yield from _with_text(result)
+    for url in urls:
+        fetch_article(url, result, max_bytes)
+        yield from _with_text(result)
+
+
+def _with_text(result: IngestResult) -> Iterator[Article]:
+    articles, result.articles = result.articles, []
+    for article in articles:
+        if article.text.strip():
+            yield article
+        else:
+            result.failed(article.source, "article has no text", article.record)
+
+
 def ingest(inputs: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,
            urls: Iterable[str] = ()) -> IngestResult:
     result = IngestResult()
-    for path in expand_inputs(inputs, result):
-        read_file(path, result, max_bytes)
-    for url in urls:
-        fetch_article(url, result, max_bytes)
-    for article in result.articles:
-        if not article.text.strip():
-            result.failed(article.source, "article has no text", article.record)
-    result.articles = [article for article in result.articles if article.text.strip()]
+    result.articles = list(iter_ingest(inputs, max_bytes, urls, result.log))
     return result
