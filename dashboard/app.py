@@ -6,7 +6,8 @@ import streamlit as st
 from dashboard import session
 
 session.ensure_router(page_script=False)
-st.set_page_config(page_title="newsvoices", page_icon=":material/record_voice_over:", layout="wide")
+# An emoji icon becomes a data: URL in the browser; a :material/...: page icon would be fetched from Google's servers.
+st.set_page_config(page_title="newsvoices", page_icon="🗣️", layout="wide")
 
 PAGES = {
     "overview": st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),

@@ -7,11 +7,11 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from data_prep.commands.app import wait_until_up
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -35,8 +35,7 @@ def running_app(data_dir: Path, log_path: Path, extra_env: dict[str, str] | None
                 start_timeout_s: float = 60) -> Iterator[str]:
     """Yields the base URL of a dashboard serving ``data_dir``; the server and its children stop on exit."""
     port = free_port()
-    environment = {**os.environ, "NEWSVOICES_DATA": str(data_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-                   **(extra_env or {})}
+    environment = {**os.environ, "NEWSVOICES_DATA": str(data_dir), **(extra_env or {})}
     command = [_newsvoices(), "app", "--data", str(data_dir), "--port", str(port), "--host", "127.0.0.1",
                "--headless"]
     with open(log_path, "wb") as log:
@@ -45,24 +44,13 @@ def running_app(data_dir: Path, log_path: Path, extra_env: dict[str, str] | None
                                    start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(process, base, log_path, start_timeout_s)
+        if not wait_until_up(process, base, start_timeout_s):
+            state = "stopped while starting" if process.poll() is not None else \
+                f"did not answer within {start_timeout_s:.0f} s"
+            raise ServerDidNotStart(f"the dashboard {state}:\n{_tail(log_path)}")
         yield base
     finally:
         _stop(process)
-
-
-def _wait_until_up(process: subprocess.Popen, base: str, log_path: Path, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise ServerDidNotStart(f"the dashboard stopped while starting:\n{_tail(log_path)}")
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise ServerDidNotStart(f"the dashboard did not answer within {timeout_s:.0f} s:\n{_tail(log_path)}")
 
 
 def _tail(log_path: Path) -> str:

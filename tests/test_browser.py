@@ -6,16 +6,19 @@ docs/screenshots/make_screenshots.py, on the seed article). Skips (with the reas
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
 from dashboard.local_server import running_app
 from dashboard_fixture import IMG_PAYLOAD, SCRIPT_PAYLOAD, write_fixture
+from streamlit_home import hostile_home
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 SEARCH_PLACEHOLDER = "words in the quote or speaker name"
+ON_THE_MACHINE = {"127.0.0.1", "localhost", "::1"}
 PAGES = {"overview": "", "quotes": "quotes", "speakers": "speakers", "stances": "stances",
          "articles": "articles", "data": "data"}
 
@@ -28,7 +31,10 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright pyt
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     data_dir = write_fixture(tmp_path_factory.mktemp("browser") / "data")
-    with running_app(data_dir, data_dir.parent / "server.log", {"NEWSVOICES_CACHE": str(data_dir.parent / "cache")},
+    # The user's ~/.streamlit asks for the Deploy button, usage stats and any Host: the app's settings must win.
+    home = hostile_home(data_dir.parent / "home")
+    with running_app(data_dir, data_dir.parent / "server.log",
+                     {"NEWSVOICES_CACHE": str(data_dir.parent / "cache"), "HOME": str(home)},
                      start_timeout_s=60) as base:
         yield base
 
@@ -48,13 +54,26 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, shots, request):
+    """A tab that logs every request and WebSocket it opens; none may leave the machine, on any page."""
     context = browser.new_context(viewport={"width": 1400, "height": 1800})
+    requested: list[str] = []
+    context.on("request", lambda sent: requested.append(sent.url))
     tab = context.new_page()
+    tab.on("websocket", lambda socket: requested.append(socket.url))
     tab.dialogs = []
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     yield tab
     context.close()
+    (shots / f"requests-{request.node.name}.log").write_text("\n".join(requested))
+    assert requested, "the request log is empty: the page was never opened"
+    off_machine = [url for url in requested if _leaves_the_machine(url)]
+    assert off_machine == [], f"requests off the machine: {off_machine}"
+
+
+def _leaves_the_machine(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme not in ("data", "blob", "about") and parsed.hostname not in ON_THE_MACHINE
 
 
 def _open(page, url: str, expect: str):
@@ -91,9 +110,12 @@ def test_filters_follow_the_user_across_pages(server, page):
 @pytest.mark.parametrize("name,expect", [("overview", "Most quoted speakers"), ("quotes", "Showing 9 of 9 quotes"),
                                          ("speakers", "Stance profile"), ("stances", "Who leans which way"),
                                          ("articles", "Tick the box at the start of a row"), ("data", "Ingest log")])
-def test_every_page_renders(server, page, shots, name, expect):
+def test_every_page_renders_without_hosting_chrome(server, page, shots, name, expect):
     _open(page, f"{server}/{PAGES[name]}", expect)
     page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    assert page.get_by_text("Deploy", exact=False).count() == 0
+    assert page.locator('[data-testid="stAppDeployButton"], [data-testid="stMainMenu"]').count() == 0
+    assert page.get_by_text("Streamlit skills", exact=False).count() == 0
 
 
 def test_payload_in_article_shows_as_text(server, page, shots):

@@ -75,9 +75,8 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="newsvoices-screenshots-") as scratch:
         data_dir, log_path = Path(scratch) / "data", Path(scratch) / "server.log"
-        # "viewer" hides the Deploy button and the developer menu, which readers never see.
-        with running_app(data_dir, log_path, {"STREAMLIT_CLIENT_TOOLBAR_MODE": "viewer"},
-                         start_timeout_s=START_TIMEOUT_S) as base, sync_playwright() as playwright:
+        # `newsvoices app` itself hides the Deploy button and the developer menu.
+        with running_app(data_dir, log_path, start_timeout_s=START_TIMEOUT_S) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
             page = browser.new_page()
