@@ -75,3 +75,25 @@ def test_event_name_with_digits_is_not_a_person(nlp):
     text = ("Minister Grace Wanjiru spoke in Belem. COP30 opened on Monday. "
             "She said that the summit must deliver finance.")
     assert speaker_of(speakers(nlp, text), "the summit must") == ("Grace Wanjiru", "person")
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("Port director Tom Hale opened the terminal. “The budget is tight,” he said. “But we will find the money.”",
+     "budget is tight", ("Tom Hale", "person")),
+    ("Anna Berg met the union leaders on Friday. She warned that the strike could spread to other ports.",
+     "the strike could", ("Anna Berg", "person")),
+    ("The workers left the meeting early. They said the offer was an insult.", "the offer", ("workers", "group")),
+    ("Port director Tom Hale spoke at length about the new terminal.\n\n“It will double our capacity,” he said.\n\n"
+     "“And it will bring hundreds of jobs to the city.”", "hundreds of jobs", ("Tom Hale", "person")),
+    ("Reuters published the report on Monday. It said that the talks would continue.", "the talks would",
+     ("Reuters", "media")),
+    ("Kerry said the allies would seek new sanctions.\n\n“To be clear, the United States will never accept this "
+     "test,” he said.", "never accept", ("Kerry", "person")),
+    ("The plan was criticised by Anna Berg, who said that it would cost too much.", "cost too much",
+     ("Anna Berg", "person")),
+    ("Anna Berg repeated her claim that thousands of people had cheered.", "thousands of people",
+     ("Anna Berg", "person")),
+    ("“The budget is tight,” she said.", "budget is tight", (None, None)),
+])
+def test_pronoun_speaker_is_the_actor_it_stands_for(nlp, text, words, expected):
+    assert speaker_of(speakers(nlp, text), words) == expected

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from data_prep.actors import resolve_article_actors
 from data_prep.nlp import load_pipeline
 from data_prep.quotes import extract_quotes
 
@@ -34,7 +35,14 @@ def cleaned_seed_text(raw: str) -> str:
 def seed():
     raw = (REPO / GOLD["article"]).read_text(encoding="utf-8")
     text = cleaned_seed_text(raw)
-    return text, extract_quotes(load_pipeline()(text))
+    doc = load_pipeline()(text)
+    quotes = extract_quotes(doc)
+    actors = resolve_article_actors(doc, quotes)  # pronoun sources are named by the actor stage
+    names = {actor["key"]: actor["name"] for actor in actors["actors"]}
+    for quote, key in zip(quotes, actors["quote_keys"]):
+        if quote["speaker_is_pronoun"]:
+            quote["speaker_name"] = names.get(key)
+    return text, quotes
 
 
 def test_cleaning_joins_the_broken_sentence_and_drops_furniture(seed):

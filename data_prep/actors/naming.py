@@ -46,13 +46,6 @@ TITLE_ABBREVIATIONS = {
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 SURNAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du"}
-PRONOUNS = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
-    "they": "plural", "them": "plural", "their": "plural", "we": "plural", "us": "plural", "our": "plural",
-    "it": "neuter", "its": "neuter", "i": "speaker", "me": "speaker", "my": "speaker",
-    "who": "relative", "which": "relative", "that": "relative", "whom": "relative", "whose": "relative",
-}
 SAME_SURNAME_SCORE = 85
 SAME_GIVEN_NAME_SCORE = 80
 
@@ -209,11 +202,3 @@ def surname_word(name: str) -> str:
     if len(words) > 1 and is_family_first(fold(name).split()):
         return words[0]
     return words[-1] if words else ""
-
-
-def pronoun_kind(text: str) -> str | None:
-    return PRONOUNS.get(text.strip().casefold())
-
-
-def is_pronoun(text: str) -> bool:
-    return pronoun_kind(text) is not None

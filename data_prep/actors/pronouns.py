@@ -1,13 +1,12 @@
-"""Which actor a speaker pronoun stands for: "who" by the parse, "he"/"she" by a recency-and-subject
+"""The pronoun resolver, the only one: which actor a speaker pronoun stands for: "who" by the parse, "he"/"she" by a recency-and-subject
 search back through the article that respects what the text says about each person's pronoun."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from spacy.tokens import Span
 
-from data_prep.actors.naming import pronoun_kind
-
-if TYPE_CHECKING:
-    from data_prep.actors.article import ArticleActor, ArticleActors, Mention
+from data_prep.actors import kinds
+from data_prep.actors.book import ArticleActor, Mention, MentionBook
+from data_prep.labels import SUBJECT_DEPS, pronoun_kind
 
 SENTENCES_BACK = 4
 # Nouns for one person, with the pronoun they take (None: either).
@@ -23,15 +22,44 @@ PERSON_NOUNS = {
     "student": None, "source": None, "aide": None, "adviser": None, "advisor": None, "diplomat": None,
 }
 MAX_CLIMB = 4
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLURAL_KINDS = {"anonymous", "group"}
 NEUTER_KINDS = {"organization", "country", "media"}
 
 
+def collect_gender_votes(book: MentionBook) -> None:
+    """A sentence naming exactly one person and using he/his or she/her outside quotation marks is a
+    vote for that person's pronoun."""
+    for sentence in book.doc.sents:
+        people = {m.key for m in book.mentions
+                  if sentence.start_char <= m.start < sentence.end_char and book.actors[m.key].kind == "person"
+                  and not book.is_quoted(m.start, m.end)}
+        if len(people) != 1:
+            continue
+        genders = {pronoun_kind(t.text) for t in sentence
+                   if t.pos_ == "PRON" and not book.is_quoted(t.idx, t.idx + len(t))}
+        genders &= {"male", "female"}
+        if len(genders) == 1:
+            book.actors[people.pop()].genders[genders.pop()] += 1
+    for token in book.doc:
+        if (gender := pronoun_kind(token.text)) in ("male", "female") and token.dep_ in SUBJECT_DEPS:
+            if speaker := _reporting_subject(book, token):
+                speaker.genders[gender] += 1
+
+
+def _reporting_subject(book: MentionBook, pronoun) -> ArticleActor | None:
+    """"Clinton said she would ..." names Clinton's pronoun even with other people in the sentence."""
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or book.is_quoted(pronoun.idx, pronoun.idx + len(pronoun)):
+        return None
+    subjects = [child for child in clause.head.children if child.dep_ in SUBJECT_DEPS]
+    actor = book.actor_of_token(subjects[0].i) if subjects else None
+    return actor if actor and actor.kind == "person" else None
+
+
 class PronounResolver:
-    def __init__(self, article: ArticleActors):
-        self.article = article
-        self.doc = article.doc
+    def __init__(self, book: MentionBook):
+        self.book = book
+        self.doc = book.doc
         self.sentence_starts = [sentence.start for sentence in self.doc.sents]
 
     def resolve(self, token_index: int) -> ArticleActor | None:
@@ -55,13 +83,13 @@ class PronounResolver:
         wants_person = token.lower_ in ("who", "whom", "whose")
         if clause.dep_ == "relcl":
             antecedent = clause.head
-            found = self.article.actor_of_token(antecedent.i)
+            found = self.book.actor_of_token(antecedent.i)
             if wants_person and (found is None or found.kind != "person"):
                 found = self._person_above(antecedent) or found
             if found:
                 return found
         for index in range(token_index - 1, max(token_index - 4, -1), -1):
-            if actor := self.article.actor_of_token(index):
+            if actor := self.book.actor_of_token(index):
                 return actor
         return None
 
@@ -75,7 +103,7 @@ class PronounResolver:
                 token = token.head
             else:
                 return None
-            actor = self.article.actor_of_token(token.i)
+            actor = self.book.actor_of_token(token.i)
             if actor and actor.kind == "person":
                 return actor
         return None
@@ -95,11 +123,11 @@ class PronounResolver:
             else len(doc)
         start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         found = []
-        for mention in self.article.mentions:
-            actor = self.article.actors[mention.key]
+        for mention in self.book.mentions:
+            actor = self.book.actors[mention.key]
             if not (start_char <= mention.start < end_char and mention.end <= before_char):
                 continue
-            if actor.kind not in allowed_kinds or self.article.is_quoted(mention.start, mention.end):
+            if actor.kind not in allowed_kinds or self.book.is_quoted(mention.start, mention.end):
                 continue
             if gender and actor.gender and actor.gender != gender:
                 continue
@@ -124,9 +152,27 @@ class PronounResolver:
                 others = [(self.doc[i].idx, None) for i in unnamed]
                 pool = named + others
                 chosen = max(pool, key=lambda item: item[0]) if number == here else min(pool, key=lambda item: item[0])
-                return self.article.actors[chosen[1].key] if chosen[1] else None
+                return self.book.actors[chosen[1].key] if chosen[1] else None
             chosen = max(candidates, key=lambda m: m.start) if number == here else min(candidates, key=lambda m: m.start)
-            return self.article.actors[chosen.key]
+            return self.book.actors[chosen.key]
+        return None
+
+    def plural_noun_antecedent(self, token_index: int) -> Span | None:
+        """"The workers left early. They said ...": the unnamed plural subject a "they" with no named
+        antecedent stands for, as the noun phrase to make an actor of."""
+        if pronoun_kind(self.doc[token_index].text) != "plural":
+            return None
+        here = self._sentence_index(token_index)
+        for number in range(here, max(here - SENTENCES_BACK - 1, -1), -1):
+            start = self.sentence_starts[number]
+            end = self.sentence_starts[number + 1] if number + 1 < len(self.sentence_starts) else len(self.doc)
+            nouns = [t for t in self.doc[start:min(end, token_index)]
+                     if t.dep_ in SUBJECT_DEPS and t.tag_ == "NNS" and not t.ent_type_
+                     and kinds.common_noun_kind(t.lemma_, True, False) in PLURAL_KINDS
+                     and not self.book.is_quoted(t.idx, t.idx + len(t)) and self.book.actor_of_token(t.i) is None]
+            if nouns:
+                noun = nouns[-1] if number == here else nouns[0]
+                return self.doc[noun.left_edge.i: noun.i + 1]
         return None
 
     def _unnamed_people(self, sentence_number: int, before_char: int, gender: str | None) -> list[int]:
@@ -141,7 +187,7 @@ class PronounResolver:
             noun_gender = PERSON_NOUNS.get(token.lemma_.lower(), "absent")
             if noun_gender == "absent" or (gender and noun_gender and noun_gender != gender):
                 continue
-            if token.tag_ == "NN" and not self.article.is_quoted(token.idx, token.idx + len(token)) \
-                    and self.article.actor_of_token(token.i) is None:
+            if token.tag_ == "NN" and not self.book.is_quoted(token.idx, token.idx + len(token)) \
+                    and self.book.actor_of_token(token.i) is None:
                 found.append(token.i)
         return found

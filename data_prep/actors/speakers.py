@@ -1,74 +1,60 @@
-"""The actor behind each quote's speaker: the name the quote module resolved, a pronoun, a named
-mention at the head of the speaker phrase, a description of someone already in the article, or a new
+"""The speaker resolver: the actor behind each quote's source phrase. A pronoun goes to the pronoun
+resolver; otherwise a named mention at the head of the phrase, a job title linked to its holder, or a new
 anonymous source, group, organisation or person named by the phrase."""
 from __future__ import annotations
-
-import numbers
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from data_prep.actors import kinds, titles
-from data_prep.actors.naming import clean_person_name, fold, pronoun_kind
+from data_prep.actors.book import ArticleActor, MentionBook
+from data_prep.actors.descriptions import link_description
+from data_prep.actors.entities import EntityCollector
+from data_prep.actors.naming import clean_person_name, fold
+from data_prep.actors.pronouns import PronounResolver
 from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_reference
-
-if TYPE_CHECKING:
-    from data_prep.actors.article import ArticleActor, ArticleActors
-    from data_prep.actors.pronouns import PronounResolver
-
-
-def offset(value) -> int | None:
-    """A character offset from a quote dict: any integer (numpy's too), else None."""
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= 0:
-        return int(value)
-    return None
+from data_prep.labels import pronoun_kind
+from data_prep.quote_record import QuoteRecord
 
 
 class SpeakerResolver:
-    def __init__(self, article: ArticleActors, pronouns: PronounResolver):
-        self.article = article
+    def __init__(self, book: MentionBook, entities: EntityCollector, pronouns: PronounResolver):
+        self.book = book
+        self.entities = entities
         self.pronouns = pronouns
 
-    def speaker_key(self, quote: dict) -> str | None:
-        name_start, name_end = offset(quote.get("speaker_name_start")), offset(quote.get("speaker_name_end"))
-        start, end = offset(quote.get("speaker_start")), offset(quote.get("speaker_end"))
-        speaker_text = quote.get("speaker_text") or ""
-        pronoun = quote.get("speaker_is_pronoun") or (start is not None and end is not None
-                                                      and pronoun_kind(self.article.text[start:end]))
-        if not pronoun and name_start is not None and name_end is not None and name_end > name_start:
-            actor = self._actor_for_phrase(name_start, name_end)
-            if actor and start is not None and end is not None and pronoun_kind(speaker_text):
-                self.article.add_mention(actor, start, end, self._token_at(start))
-            return actor.key if actor else None
-        if start is None or end is None or end <= start:
+    def speaker_key(self, quote: QuoteRecord) -> str | None:
+        if quote.speaker is None:
             return None
-        if pronoun:
+        start, end = quote.speaker
+        if quote.speaker_is_pronoun or pronoun_kind(self.book.text[start:end]):
             actor = self.pronouns.resolve(self._token_at(start))
+            if actor is None and (noun_phrase := self.pronouns.plural_noun_antecedent(self._token_at(start))):
+                actor = self._unnamed_actor(noun_phrase)
             if actor:
-                self.article.add_mention(actor, start, end, self._token_at(start))
+                self.book.add_mention(actor, start, end, self._token_at(start))
             return actor.key if actor else None
-        actor = self._actor_for_phrase(start, end)
+        actor = self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
         return actor.key if actor else None
 
     def _token_at(self, char: int) -> int:
-        span = self.article.doc.char_span(char, char + 1, alignment_mode="expand")
+        span = self.book.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else 0
 
     def _actor_for_phrase(self, start: int, end: int) -> ArticleActor | None:
         """The actor a speaker phrase names: a mention at its head, a linked description, or a new
         anonymous source, group or organisation."""
-        span = self.article.doc.char_span(start, end, alignment_mode="expand")
+        span = self.book.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             return None
         root = span.root
         # Only a mention at the head speaks: in "Trump's spokesman" or "the Clinton campaign" Trump and
         # Clinton are not the speaker.
-        for mention in sorted(self.article.mentions, key=lambda m: m.end - m.start):
+        for mention in sorted(self.book.mentions, key=lambda m: m.end - m.start):
             if mention.start <= root.idx < mention.end:
-                return self.article.actors[mention.key]
+                return self.book.actors[mention.key]
         if pronoun_kind(span.text):
             return None
-        if linked := self.article.link_description(span):
+        if linked := link_description(self.book, span):
             return linked
         if is_title_reference(span) and span[0].lower_ in ("the", "this", "that"):
             return None  # "the president said" with no president named: unresolved, never "President"
@@ -84,24 +70,24 @@ class SpeakerResolver:
         else:
             found = kinds.entity_kind("ORG", span.text, is_agent=True)
         if found and (found.kind != "organization" or span[0].lower_ == "the"):
-            actor = next((a for a in self.article.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
-                         None) or self.article.new_actor(found.name, found.kind, found.affiliation)
-            self.article.add_mention(actor, span.start_char, span.end_char, span.root.i)
+            actor = next((a for a in self.book.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
+                         None) or self.book.new_actor(found.name, found.kind, found.affiliation)
+            self.book.add_mention(actor, span.start_char, span.end_char, span.root.i)
             return actor
-        same_name = next((a for a in self.article.actors.values() if fold(a.name) == fold(span.text)), None)
+        same_name = next((a for a in self.book.actors.values() if fold(a.name) == fold(span.text)), None)
         if same_name:  # "Politifact" for the PolitiFact recognised elsewhere in the article
-            self.article.add_mention(same_name, span.start_char, span.end_char, span.root.i)
+            self.book.add_mention(same_name, span.start_char, span.end_char, span.root.i)
             return same_name
-        named = self.article.person_name_span(span)
+        named = self.entities.person_name_span(span)
         if named and len(clean_person_name(named[0].text).split()) >= 2:
-            actor = self.article.person_for_full_name(clean_person_name(named[0].text))
-            self.article.add_person_mention(actor, *named)
+            actor = self.entities.person_for_full_name(clean_person_name(named[0].text))
+            self.book.add_person_mention(actor, *named)
             return actor
         if named and not span.root.ent_type_ and could_be_personal_name(named[0]):
             # A lone capitalised word that speaks ("PENCE:", "Trump said") is a person's name.
             name = clean_person_name(named[0].text)
-            actor = self.article.surname_owner(named[0], name, named[1]) or self.article.new_actor(name, "person")
-            self.article.add_person_mention(actor, *named)
+            actor = self.entities.surname_owner(named[0], name, named[1]) or self.book.new_actor(name, "person")
+            self.book.add_person_mention(actor, *named)
             return actor
         return self._unnamed_actor(span)
 
@@ -112,7 +98,7 @@ class SpeakerResolver:
         affiliation, possessors = titles.span_affiliation(span)
         if not affiliation:
             for token_index in possessors:
-                owner = self.article.actor_of_token(token_index)
+                owner = self.book.actor_of_token(token_index)
                 affiliation = owner.affiliation if owner else None
         # "Critics of the program, like Senator X," and "leaders who have been ..." are named by the words
         # before the comma or the relative clause.
@@ -125,13 +111,13 @@ class SpeakerResolver:
         name = " ".join(words) or root.text
         existing = None
         if kind in ("anonymous", "group"):
-            existing = next((a for a in self.article.actors.values() if a.kind == kind and a.head_lemma == lemma
+            existing = next((a for a in self.book.actors.values() if a.kind == kind and a.head_lemma == lemma
                              and (span[0].lower_ == "the" or fold(a.name) == fold(name))), None)
         elif kind in ("organization", "unknown"):
-            existing = next((a for a in self.article.actors.values() if a.kind == kind and fold(a.name) == fold(name)), None)
-        actor = existing or self.article.new_actor(name, kind, affiliation)
+            existing = next((a for a in self.book.actors.values() if a.kind == kind and fold(a.name) == fold(name)), None)
+        actor = existing or self.book.new_actor(name, kind, affiliation)
         actor.head_lemma = lemma
         if kind == "anonymous" and not actor.roles:
             actor.roles[lemma] += 1
-        self.article.add_mention(actor, span.start_char, span.end_char, root.i)
+        self.book.add_mention(actor, span.start_char, span.end_char, root.i)
         return actor

@@ -17,7 +17,6 @@ ROLE_FILLER = {"the", "a", "an"}
 # An appositive keeps "head of the office", "spokesman for the ministry", "professor at Harvard" but not
 # "adviser in Eau Claire" or "lawyer who ...".
 KEPT_PREPOSITIONS = {"of", "for", "at", "to"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 TITLE_PREPOSITIONS = {"to", "of", "for"}
 
 

@@ -3,9 +3,9 @@
 ``extract_quotes(doc)`` reads one parsed article; ``predict_records(records)`` parses and extracts
 many, in the PolNeAR prediction format. Modules: ``marks`` (quotation-mark spans), ``lexicon`` (cue
 words mined from PolNeAR train), ``speakers`` (source noun phrases), ``reported`` (content clauses
-of cue verbs), ``direct`` (quoted passages to their cues, split and continued quotes), ``pronouns``
-(pronoun sources to names), ``attribution`` (the record being assembled), ``extract`` (the order
-of it all), ``predict`` (many articles at once).
+of cue verbs), ``direct`` (quoted passages to their cues, split and continued quotes),
+``attribution`` (the record being assembled), ``extract`` (the order of it all), ``predict`` (many
+articles at once, pronoun sources named by the actor stage's resolver).
 """
 from data_prep.quotes.extract import extract_quotes
 from data_prep.quotes.predict import predict_records

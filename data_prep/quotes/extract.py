@@ -8,7 +8,6 @@ from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.lexicon import CLAUSE_DEPS, Cue, cue_for
 from data_prep.quotes.marks import quote_mark_chains
-from data_prep.quotes.pronouns import Antecedents
 from data_prep.quotes.reported import according_to_content, content_indices, indices_to_spans, paragraph_of
 from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, is_pronoun, mention_span
 
@@ -99,12 +98,13 @@ def _is_sourceless_inside_another(attribution: Attribution, others: dict[tuple, 
                and any(start <= cue_at < end for start, end in other.spans) for other in others.values())
 
 
-def _as_record(doc: Doc, attribution: Attribution, antecedents: Antecedents) -> dict:
+def _as_record(doc: Doc, attribution: Attribution) -> dict:
     text = doc_text(doc)
     spans = sorted(attribution.spans)
     cue, speaker = attribution.cue, attribution.speaker
     pronoun = speaker is not None and is_pronoun(speaker)
-    name = antecedents.resolve(speaker[0]) if pronoun else (name_part(speaker) if speaker is not None else None)
+    # A pronoun's antecedent is the actor stage's to find (data_prep.actors.pronouns, the one resolver).
+    name = name_part(speaker) if speaker is not None and not pronoun else None
     return {
         "quote_text": " ".join(text[start:end] for start, end in spans),
         "quote_start": spans[0][0],
@@ -133,6 +133,4 @@ def extract_quotes(doc: Doc) -> list[dict]:
     attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
     attributions = _deduplicated(attributions)
-    antecedents = Antecedents.of(doc)
-    antecedents.add_speakers([a.speaker for a in attributions if a.speaker is not None and not is_pronoun(a.speaker)])
-    return [_as_record(doc, attribution, antecedents) for attribution in attributions]
+    return [_as_record(doc, attribution) for attribution in attributions]

@@ -5,11 +5,16 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
+from data_prep.actors import resolve_article_actors
 from data_prep.nlp import DEFAULT_BATCH_SIZE, parse
 from data_prep.quotes.extract import extract_quotes
 
 
-def as_prediction(quote: dict) -> dict:
+def as_prediction(quote: dict, speaker_actor: dict | None = None) -> dict:
+    """One quote in the prediction format; a pronoun source is named by the actor it was resolved to."""
+    name = quote["speaker_name"]
+    if quote["speaker_is_pronoun"] and speaker_actor is not None:
+        name = speaker_actor["name"]
     return {
         "quote_text": quote["quote_text"],
         "quote_start": quote["quote_start"],
@@ -23,7 +28,7 @@ def as_prediction(quote: dict) -> dict:
         "speaker_start": quote["speaker_start"],
         "speaker_end": quote["speaker_end"],
         "speaker_is_pronoun": quote["speaker_is_pronoun"],
-        "speaker_name": quote["speaker_name"],
+        "speaker_name": name,
     }
 
 
@@ -34,4 +39,8 @@ def predict_records(records: Iterable[dict], nlp: Language | None = None,
     records = list(records)
     texts = (record.get("text") if isinstance(record.get("text"), str) else "" for record in records)
     for record, doc in zip(records, parse(texts, nlp=nlp, batch_size=batch_size)):
-        yield {"id": record.get("id"), "quotes": [as_prediction(quote) for quote in extract_quotes(doc)]}
+        quotes = extract_quotes(doc)
+        actors = resolve_article_actors(doc, quotes)
+        by_key = {actor["key"]: actor for actor in actors["actors"]}
+        yield {"id": record.get("id"), "quotes": [as_prediction(quote, by_key.get(key))
+                                                  for quote, key in zip(quotes, actors["quote_keys"])]}

@@ -3,18 +3,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from data_prep.labels import ACTIVE_SUBJECT_DEPS, AGENT_DEPS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
 from data_prep.quotes.doctext import doc_text
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-ACTIVE_SUBJECT_DEPS = ("nsubj", "csubj")
 # The passive subject is the source only for "X was quoted as saying"; elsewhere it is what is
 # talked about ("14 people were admitted", "X is expected to win").
 QUOTED_PASSIVE_LEMMAS = frozenset({"quote"})
 # Clauses that share the subject of the clause they hang from ("..., telling reporters that ...").
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "it",
-                               "his", "their", "its"})
 # Subjects that cannot be a source ("There are signs ...", "that said"); "it" can ("it said", of a paper).
 NON_SOURCES = frozenset({"there", "this", "that", "what", "which", "you"})
 MENTION_CUTTING_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "prep", "advmod"})
@@ -26,7 +22,7 @@ NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT", "PAR
 def _own_subject(token: Token) -> Token | None:
     """The token's subject in its own paragraph, the nearest one when the parse gives several."""
     text = doc_text(token.doc)
-    subject_deps = SUBJECT_DEPS if token.lemma_ in QUOTED_PASSIVE_LEMMAS else ACTIVE_SUBJECT_DEPS
+    subject_deps = AGENT_DEPS if token.lemma_ in QUOTED_PASSIVE_LEMMAS else ACTIVE_SUBJECT_DEPS
     subjects = [child for child in token.children if child.dep_ in subject_deps
                 and "\n" not in text[min(child.idx, token.idx):max(child.idx, token.idx)]]
     if subjects:

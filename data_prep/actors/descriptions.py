@@ -1,0 +1,57 @@
+"""Description linking: a job title standing for a person ("the ambassador", "the Kremlin leader",
+"The PM") goes to the one person already named in the article who holds that job, or to nobody."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from data_prep.actors import kinds, titles
+from data_prep.actors.book import ArticleActor, MentionBook
+from data_prep.actors.naming import normalise_role
+from data_prep.actors.textual import is_title_reference
+
+DEFINITE_WORDS = ("the", "this", "that")
+
+
+def link_descriptions(book: MentionBook) -> None:
+    for chunk in book.doc.noun_chunks:
+        link_description(book, chunk)
+
+
+def link_description(book: MentionBook, chunk: Span) -> ArticleActor | None:
+    """The holder of the definite job title ``chunk``, recorded as a mention of them; else None."""
+    root = chunk.root
+    if not is_title_reference(chunk):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in chunk) or book.is_quoted(chunk.start_char, chunk.end_char):
+        return None
+    definite = chunk[0].lower_ in DEFINITE_WORDS or any(t.dep_ == "poss" for t in chunk)
+    if not definite:
+        return None
+    if root.i + 1 < len(book.doc) and book.doc[root.i + 1].ent_type_ == "PERSON":
+        return None  # a title in front of a name, handled with the name
+    affiliation, _ = titles.span_affiliation(chunk)
+    role = normalise_role(" ".join(t.lower_ for t in chunk if (t.pos_ in ("NOUN", "ADJ") or t.i == root.i)
+                                   and not t.ent_type_ and t.lower_ not in ("former",)))
+    target = title_holder(book, chunk.start_char, affiliation, role or root.lower_)
+    if target:
+        book.add_mention(target, chunk.start_char, chunk.end_char, root.i)
+    return target
+
+
+def title_holder(book: MentionBook, before: int, affiliation: str | None, role: str) -> ArticleActor | None:
+    """The one person named before ``before`` whose job fits ``role`` (and ``affiliation``), else None."""
+    seen = {m.key for m in book.mentions if m.start < before}
+    people = [a for a in book.people() if a.key in seen]
+    compatible = [a for a in people if all(kinds.roles_compatible(role, r) for r in a.roles)]
+    if affiliation:
+        compatible = [a for a in compatible if affiliation in a.affiliations]
+        with_role = [a for a in compatible if any(kinds.role_head(role) == kinds.role_head(r)
+                                                  or kinds.roles_compatible(role, r) for r in a.roles)]
+        if len(with_role) == 1:
+            return with_role[0]
+        return compatible[0] if len(compatible) == 1 else None
+    with_role = [a for a in compatible if a.roles]
+    same_job = [a for a in with_role if any(kinds.role_head(r) == kinds.role_head(role) for r in a.roles)]
+    if len(with_role) > 1 and len(same_job) == 1:
+        return same_job[0]  # "the PM" among a president and a prime minister
+    return with_role[0] if len(with_role) == 1 else None

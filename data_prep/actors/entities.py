@@ -1,0 +1,273 @@
+"""Entity collection: every named person, organisation, outlet and country of one article into its
+mention book, with full names settled before the bare surnames and given names that refer to them."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from data_prep.actors import kinds, titles
+from data_prep.actors.book import ArticleActor, MentionBook
+from data_prep.actors.descriptions import title_holder
+from data_prep.actors.gazetteer import gazetteer
+from data_prep.actors.naming import (can_be_same_person, clean_person_name, fold, name_parts, normalise_role,
+                                     strip_titles, surname_word)
+from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_phrase
+from data_prep.labels import AGENT_DEPS
+
+HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
+                      "by", "from", "over", "vs", "is", "s"}
+HEADLINE_SHARE = 0.7
+HEADLINE_MAX_WORDS = 20
+POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+
+
+def _is_lead_paragraph(line: str) -> bool:
+    """A long line of several sentences full of names and titles ("TOKYO (Xinhua) -- Chinese Ambassador
+    ... met ...") is body text, not a Title Case headline."""
+    return len(line.split()) > HEADLINE_MAX_WORDS and line.rstrip(" \"”'’").endswith(".")
+
+
+def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in ranges)
+
+
+class EntityCollector:
+    def __init__(self, book: MentionBook):
+        self.book = book
+
+    def collect(self) -> None:
+        """Every named person, organisation, outlet and country of the article into the book."""
+        places = gazetteer()
+        person_spans, other_spans = [], []
+        for piece in self._entity_pieces():
+            looks_like_institution = places.media_outlet(piece.text) or places.seat_of_power(piece.text) \
+                or places.country(piece.text)
+            # People are not "the X": "the Dallas Morning News" tagged PERSON is an organisation.
+            if piece.label_ == "PERSON" and not looks_like_institution and piece[0].lower_ != "the" \
+                    and could_be_personal_name(piece):
+                person_spans.append(piece)
+            else:
+                other_spans.append(piece)
+        named = [self.person_name_span(span) for span in person_spans]
+        headline = self._headline_ranges()
+        in_headline = [item for item in named if item and _inside(item[0].start_char, headline)]
+        named = [item for item in named if item and not _inside(item[0].start_char, headline)]
+        full_names_by_surname: dict[str, set[str]] = {}
+        for other, _ in named:
+            if len(other) > 1:
+                full_names_by_surname.setdefault(name_parts(other.text)[1], set()).add(fold(other.text))
+        cleaned = []
+        for span, title_words in named:
+            first = fold(span[0].text)
+            owners = full_names_by_surname.get(first, set()) - {fold(span.text)}
+            own_surname_elsewhere = full_names_by_surname.get(name_parts(span.text)[1], set()) - {fold(span.text)}
+            if len(span) > 1 and owners and not own_surname_elsewhere:
+                span = span[:1]  # a headline's "Putin Vows": the surname and a title-case verb
+            cleaned.append((span, title_words))
+        # Full names first, so a bare surname finds the person it belongs to wherever it occurs.
+        # Two-word names before longer ones, so "Crooked Hillary Clinton" finds Hillary Clinton.
+        cleaned.sort(key=lambda item: (len(clean_person_name(item[0].text).split()) < 2,
+                                       len(clean_person_name(item[0].text).split()), item[0].start))
+        surname_spans = []
+        for span, title_words in cleaned:
+            name = clean_person_name(span.text)
+            if len(name.split()) == 1:
+                surname_spans.append((span, title_words))
+                continue
+            actor = self.person_for_full_name(name)
+            self.book.add_person_mention(actor, span, title_words)
+        in_headline = [item for item in in_headline if not self._add_headline_full_name(*item, headline)]
+        other_named = []
+        for span in other_spans:
+            name = clean_person_name(span.text)
+            if len(span) <= 3 and span.text[:1].isupper() and self.surname_owner(span, name):
+                surname_spans.append((span, []))
+            elif span.label_ != "GPE" and len(name.split()) >= 2 and any(
+                    a.kind == "person" and fold(a.name) == fold(name) for a in self.book.actors.values()):
+                self.book.add_person_mention(self.person_for_full_name(name), span, [])
+            else:
+                other_named.append(span)
+        for span, title_words in sorted(surname_spans, key=lambda item: item[0].start):
+            name = clean_person_name(span.text)
+            actor = self.surname_owner(span, name, title_words) or self.person_for_full_name(name)
+            self.book.add_person_mention(actor, span, title_words)
+        for span, title_words in in_headline:
+            self._add_headline_person(span, title_words)
+        for span in other_named:
+            self._add_other_entity(span)
+        self._collect_unlabelled_surnames()
+
+    def _entity_pieces(self) -> list[Span]:
+        """Entities of the actor labels, a photo credit "Name / AFP" split at the slash."""
+        pieces = []
+        for entity in self.book.doc.ents:
+            if entity.label_ not in kinds.ENTITY_LABELS:
+                continue
+            cut = [t.i for t in entity if t.text == "/"]
+            bounds = [entity.start, *[i for c in cut for i in (c, c + 1)], entity.end]
+            for start, end in zip(bounds[::2], bounds[1::2]):
+                if end > start:
+                    pieces.append(Span(self.book.doc, start, end, label=entity.label_))
+        return pieces
+
+    def person_name_span(self, span: Span) -> tuple[Span, list[str]] | None:
+        """The name inside a PERSON span, without leading titles or a trailing possessive."""
+        possessives = [t.i for t in span[:-1] if t.text in POSSESSIVE_MARKS]
+        if possessives:  # "Fox News' Megyn Kelly": the name follows the owner
+            span = self.book.doc[possessives[-1] + 1: span.end]
+        cut = next((t.i for t in span if t.is_quote or t.text in ("(", "[")), span.end)
+        span = self.book.doc[span.start: cut]
+        if len(span) > 1 and span[0].lower_ in ("a", "an"):
+            span = span[1:]
+        words = [t.text for t in span]
+        title_words, _ = strip_titles(words)
+        start = span.start + len(title_words)
+        end = span.end
+        while end > start and (self.book.doc[end - 1].text in POSSESSIVE_MARKS or self.book.doc[end - 1].is_punct):
+            end -= 1
+        if end <= start or not clean_person_name(self.book.doc[start:end].text):
+            return None
+        return self.book.doc[start:end], [w.lower() for w in title_words]
+
+    def _collect_unlabelled_surnames(self) -> None:
+        """A surname the entity recogniser missed ("Trump later met ...") still belongs to its person."""
+        surnames = {surname_word(a.name) for a in self.book.actors.values() if a.kind == "person" and len(a.name.split()) > 1}
+        for token in self.book.doc:
+            if token.ent_type_ or token.text not in surnames or self.book.mention_at(token.i):
+                continue
+            span = self.book.doc[token.i: token.i + 1]
+            if owner := self.surname_owner(span, token.text):
+                self.book.add_person_mention(owner, span, [])
+
+    def _headline_ranges(self) -> list[tuple[int, int]]:
+        """Lines in Title Case, where the recogniser glues verbs to names ("Hillary Asking Moderator")."""
+        ranges, offset = [], 0
+        for line in self.book.text.split("\n"):
+            words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in HEADLINE_LOWERCASE]
+            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words) \
+                    and not _is_lead_paragraph(line):
+                ranges.append((offset, offset + len(line)))
+            offset += len(line) + 1
+        return ranges
+
+    def _add_headline_full_name(self, span: Span, title_words: list[str], headline: list[tuple[int, int]]) -> bool:
+        """A headline name whose start is a full name of the body, or whose surname the body uses with no
+        other full name ("Hillary Clinton" over a body saying "Clinton"; not "Derelict Obama" over a body
+        naming Barack Obama), is settled before the body's bare surnames."""
+        for end in range(span.end, span.start + 1, -1):
+            name = clean_person_name(self.book.doc[span.start:end].text)
+            owner = next((a for a in self.book.actors.values() if a.kind == "person" and len(a.name.split()) > 1
+                          and can_be_same_person(a.name, name)), None) if len(name.split()) > 1 else None
+            if owner:
+                self.book.add_person_mention(owner, self.book.doc[span.start:end], title_words)
+                return True
+        name = clean_person_name(span.text)
+        surname = surname_word(name) if name else ""
+        in_body = any(not _inside(m.start(), headline)
+                      for m in re.finditer(rf"\b{re.escape(surname)}\b", self.book.text)) if surname else False
+        namesake_in_body = any(a.kind == "person" and len(a.name.split()) > 1 and name
+                               and name_parts(a.name)[1] == name_parts(name)[1] for a in self.book.actors.values())
+        if len(name.split()) > 1 and in_body and not namesake_in_body:
+            self.book.add_person_mention(self.person_for_full_name(name), span, title_words)
+            return True
+        return False
+
+    def _add_headline_person(self, span: Span, title_words: list[str]) -> None:
+        """The longest part of a headline name that is a person of the article body ("Derelict Obama" ->
+        Obama); else a new person."""
+        pieces = sorted(((start, end) for start in range(span.start, span.end) for end in range(start + 1, span.end + 1)),
+                        key=lambda bounds: (bounds[0] - bounds[1], bounds[0]))
+        for start, end in pieces:
+            piece = self.book.doc[start:end]
+            name = clean_person_name(piece.text)
+            words = name.split()
+            if len(words) >= 2:
+                owner = next((a for a in self.book.actors.values() if a.kind == "person" and len(a.name.split()) > 1
+                              and can_be_same_person(a.name, name)), None)
+            else:
+                owner = self.surname_owner(piece, name) or self._given_name_owner(name)
+            if owner:
+                self.book.add_person_mention(owner, piece, title_words)
+                return
+        name = clean_person_name(span.text)
+        self.book.add_person_mention(self.person_for_full_name(name) if len(name.split()) > 1
+                                 else self.surname_owner(span, name) or self.book.new_actor(name, "person"),
+                                 span, title_words)
+
+    def _given_name_owner(self, name: str) -> ArticleActor | None:
+        """"Shehbaz" of Shehbaz Sharif, "Lula" of Luiz Inacio Lula da Silva: a one-word name that is a
+        given name of exactly one full name of the article."""
+        owners = [a for a in self.book.actors.values() if a.kind == "person" and len(a.name.split()) > 1
+                  and fold(name) in name_parts(a.name)[0].split()]
+        return owners[0] if len(owners) == 1 else None
+
+    def person_for_full_name(self, name: str) -> ArticleActor:
+        given = name_parts(name)[0]
+        folded = fold(name)
+        for actor in self.book.actors.values():
+            if actor.kind == "person" and len(actor.name.split()) > 1 and folded.endswith(" " + fold(actor.name)):
+                return actor  # an epithet or first word glued to a known full name
+        for actor in self.book.actors.values():
+            if actor.kind == "person" and name_parts(actor.name)[0] and given \
+                    and can_be_same_person(actor.name, name):
+                return actor
+        return self.book.new_actor(name, "person")
+
+    def surname_owner(self, span: Span, name: str, title_words: list[str] = ()) -> ArticleActor | None:
+        """The person a bare surname refers to: the one with that surname; among namesakes the one its
+        title fits ("President Obama", "Mrs. Clinton"), else the nearest before it."""
+        if not name or len(name.split()) != 1:
+            return None
+        owners = [a for a in self.book.actors.values() if a.kind == "person" and can_be_same_person(a.name, name)]
+        if len(owners) <= 1:
+            return owners[0] if owners else self._given_name_owner(name)
+        owners = self._fitting_title(owners, span, title_words) or owners
+        if len(owners) == 1:
+            return owners[0]
+        keys = {a.key for a in owners}
+        before = [m for m in self.book.mentions if m.key in keys and m.start < span.start_char]
+        if before:
+            return self.book.actors[max(before, key=lambda m: m.start).key]
+        counts = {a.key: sum(m.key == a.key for m in self.book.mentions) for a in owners}
+        return max(owners, key=lambda a: counts[a.key])  # before any namesake: the most mentioned one
+
+    def _fitting_title(self, owners: list[ArticleActor], span: Span, title_words: list[str]) -> list[ArticleActor]:
+        """The namesakes a surname's title fits: "President Obama" is not the one only called first lady."""
+        description = titles.describe_name(self.book.doc, span.start - len(title_words), span.end)
+        genders = {titles.GENDERED_WORDS[fold(w)] for w in title_words if fold(w) in titles.GENDERED_WORDS}
+        genders |= set(description.genders)
+        title = normalise_role(" ".join(w for w in title_words if fold(w) not in titles.HONORIFICS))
+        roles = [role for role in [title, *description.roles] if role]
+        fitting = owners
+        if genders:
+            fitting = [a for a in fitting if a.gender in genders]
+        if roles:
+            fitting = [a for a in fitting if any(kinds.role_head(r) == kinds.role_head(role)
+                                                 for r in a.roles for role in roles)]
+        return fitting if len(fitting) < len(owners) else []
+
+    def _add_other_entity(self, span: Span) -> None:
+        label = "ORG" if span.label_ == "PERSON" else span.label_
+        if is_title_phrase(span):
+            # "US President", "Environment Minister" tagged as an organisation: the person holding the job
+            role = normalise_role(" ".join(t.lower_ for t in span if not gazetteer().affiliation(t.text)))
+            affiliation, _ = titles.span_affiliation(span)
+            if holder := title_holder(self.book, span.start_char, affiliation, role):
+                self.book.add_mention(holder, span.start_char, span.end_char, span.root.i)
+            return
+        if web_name := glued_web_name(span):
+            found = kinds.EntityKind("media", web_name, None)
+        else:
+            found = kinds.entity_kind(label, span.text, is_agent=span.root.dep_ in AGENT_DEPS)
+        if found is None:
+            return
+        actor = next((a for a in self.book.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
+                     None) or self.book.new_actor(found.name, found.kind)
+        if found.affiliation:
+            actor.affiliations[found.affiliation] += 1
+        start, end = span.start_char, span.end_char
+        text = self.book.text[start:end]
+        if text.endswith(("'s", "’s")):
+            end -= 2
+        self.book.add_mention(actor, start, end, span.root.i)
