@@ -23,6 +23,7 @@ from data_prep.execution import Executor, local_executor
 from data_prep.ingest import DEFAULT_MAX_BYTES, iter_ingest, log_row
 from data_prep.ingest.article import Article
 from data_prep.nlp import ModelNotFound, resolve_model_name
+from data_prep.corpus_links import link_tables
 from data_prep.outlet_groups import OUTLETS_FILE, describe_outlets, load_user_outlets
 from data_prep.parquet_stream import RowWriter, read_batches, read_rows
 
@@ -202,6 +203,7 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
                                                               if backend else None, topics)
         _write_articles(spool / schema.ARTICLES, staging.path, failures,
                         load_user_outlets(staging.data_dir / OUTLETS_FILE))
+        link_tables(staging.path)
         actors = index.actors_frame()
         summary.actors = len(actors)
         store.write_table(staging.path, schema.ACTORS, actors)

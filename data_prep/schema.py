@@ -14,6 +14,7 @@ ACTORS = "actors"
 MENTIONS = "mentions"
 STANCES = "stances"
 INGEST_LOG = "ingest_log"
+SHARED_COPY = "shared_copy"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 ACTOR_KINDS = ("person", "organization", "anonymous", "media", "group", "country", "unknown")
@@ -53,6 +54,7 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
         ("speaker_start", pa.int64()),
         ("speaker_end", pa.int64()),
         ("actor_id", pa.string()),
+        ("shared_copy", pa.bool_()),
     ]),
     ACTORS: pa.schema([
         ("actor_id", pa.string()),
@@ -86,9 +88,19 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
         ("message", pa.string()),
         ("article_id", pa.string()),
     ]),
+    SHARED_COPY: pa.schema([
+        ("article_id", pa.string()),
+        ("other_article_id", pa.string()),
+        ("shared_chars", pa.int64()),
+        ("spans", _SPANS),
+        ("agency", pa.string()),
+    ]),
 }
 
 TABLES = tuple(TABLE_SCHEMAS)
+# Tables added after the first release: a dataset built before them still opens, and reads them as empty.
+LATER_TABLES = (SHARED_COPY,)
+REQUIRED_TABLES = tuple(table for table in TABLES if table not in LATER_TABLES)
 
 
 def columns(table: str) -> list[str]:

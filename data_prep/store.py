@@ -34,7 +34,7 @@ def table_path(data_dir: Path, table: str) -> Path:
 def has_dataset(data_dir: Path) -> bool:
     data_dir = Path(data_dir)
     return (data_dir / VERSION_FILE).is_file() and all(
-        table_path(data_dir, table).is_file() for table in schema.TABLES)
+        table_path(data_dir, table).is_file() for table in schema.REQUIRED_TABLES)
 
 
 def holds_partial_dataset(data_dir: Path) -> bool:
