@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from data_prep import corrections, schema, store
-from dashboard import aggregate, charts, links, loading
+from dashboard import aggregate, charts, exports, links, loading
 from dashboard.filters import Filters, active_filters, filter_stances, quote_mask
 from dashboard.highlight import markdown_text
 from dashboard.views import QUOTE_SELECTION, STANCE_SELECTION, Views
@@ -276,7 +276,7 @@ def quote_columns() -> dict:
 
 
 def timeline(ctx: Context, frame: pd.DataFrame, name: str, title: str, noun: str = "quotes", by: str | None = None,
-             key: tuple = ()) -> None:
+             key: tuple = (), subject: str = "") -> None:
     """Counts of ``frame``'s rows over time, or a sentence saying why there is no chart.
 
     ``title`` may contain ``{period}``. The counts are computed once per dataset, filters, ``name``
@@ -296,24 +296,30 @@ def timeline(ctx: Context, frame: pd.DataFrame, name: str, title: str, noun: str
         st.markdown(f"**{markdown_text(title.replace(' per {period}', ' over time'))}**")
         st.caption(plan.note)
         return
-    chart(charts.over_time(counts, plan.period, value=noun.split()[-1], by=by,
-                           title=title.replace("{period}", plan.period)), name, note=plan.note)
+    chart(ctx, charts.over_time(counts, plan.period, value=noun.split()[-1], by=by,
+                                title=title.replace("{period}", plan.period)), name, note=plan.note, subject=subject)
 
 
-def chart(figure, name: str, note: str = "", stretch: bool = True) -> None:
-    """An Altair chart with Streamlit's toolbar (PNG download, data, fullscreen) and an SVG download.
+def chart(ctx: Context, figure, name: str, note: str = "", stretch: bool = True, subject: str = "",
+          title: str = "") -> None:
+    """An Altair chart with PNG and SVG downloads made for slides and papers (see exports.py).
 
-    Streamlit does not show Vega's own export menu, so the SVG is rendered on the server with
-    vl-convert, only when the button is pressed. Without vl-convert installed the button is left out.
+    ``subject`` (e.g. the speaker a page is about) and the filters in use go into the exported file's
+    caption; ``title`` is the file's title when the chart has none on screen. The files are rendered on
+    the server with vl-convert, only when a button is pressed; without vl-convert the buttons are left out.
     """
     st.altair_chart(figure, width="stretch" if stretch else "content")
     if note:
         st.caption(note)
     try:
-        import vl_convert
+        import vl_convert  # noqa: F401  (only whether it is installed)
     except ImportError:
         return
-    spec = figure.to_json()
-    st.download_button("SVG", lambda: vl_convert.vegalite_to_svg(spec), file_name=f"newsvoices-{name}.svg",
-                       mime="image/svg+xml", type="tertiary", icon=":material/download:",
-                       key=f"svg-{name}", help="Download this chart as SVG (PNG: the chart's toolbar)")
+    spec = exports.spec_of(figure)
+    lines = exports.caption_lines([description for description, _ in active_filters(ctx.filters)], subject)
+    with st.container(horizontal=True):
+        for kind, mime, render in (("PNG", "image/png", exports.chart_png), ("SVG", "image/svg+xml", exports.chart_svg)):
+            st.download_button(kind, lambda render=render: render(spec, lines, title), mime=mime,
+                               file_name=f"newsvoices-{name}.{kind.lower()}", type="tertiary",
+                               icon=":material/download:", key=f"{kind.lower()}-{name}",
+                               help=f"Download this chart as {kind}, with its title and the filters in use")

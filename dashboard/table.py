@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard import aggregate
+from dashboard import aggregate, exports
 
 MAX_TABLE_ROWS = 2000
 TABLE_COLUMNS = ["speaker", "affiliation", "outlet", "date", "type", "quote", "stance", "corrected",
@@ -63,4 +63,4 @@ def showing_line(shown: int, matching: int, total: int) -> str:
 
 
 def to_csv(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False).encode("utf-8")
+    return exports.csv_bytes(table)

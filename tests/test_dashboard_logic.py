@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 import pandas as pd
@@ -149,7 +150,7 @@ def test_quote_table_marks_corrections_and_exports_what_is_shown():
     row = shown.set_index("quote_id").loc["q-b2"]
     assert row["speaker"] == "Ana Lopez" and row["corrected"] == "speaker, stance"
     assert "favor harbour expansion (1.00 corrected)" in row["stance"]
-    csv = table.to_csv(shown).decode()
+    csv = table.to_csv(shown).decode("utf-8-sig")
     assert csv.splitlines()[0].split(",") == table.TABLE_COLUMNS and len(csv.splitlines()) == 10
     assert table.showing_line(2, 5, 9).startswith("Showing 5 of 9 quotes")
 
@@ -309,3 +310,43 @@ def test_headline_repeated_in_the_text_is_drawn_once_with_its_quote():
     view = reader.reader_html(article, text, quotes, pd.DataFrame(columns=["quote_row"]), {})
     assert view.html.count("Mayor says") == 1 and view.drawn == {"a", "b"}
     assert "<a " not in view.html  # only an http(s) URL becomes a link
+
+
+def test_csv_export_neutralises_formulas_and_opens_in_excel():
+    from dashboard import exports
+
+    frame = pd.DataFrame({"quote": ["=HYPERLINK(\"http://evil\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\ry",
+                                    "plain - text", "Ünïcode “quotes”"], "n": [1, -2, 3, 4, 5, 6, 7, 8]})
+    data = exports.csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark: Excel then reads it as UTF-8
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
+    assert list(back["quote"][:6]) == ["'=HYPERLINK(\"http://evil\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tx", "'\ry"]
+    assert list(back["quote"][6:]) == ["plain - text", "Ünïcode “quotes”"]
+    assert list(back["n"]) == [1, -2, 3, 4, 5, 6, 7, 8]  # numbers stay numbers
+
+
+def test_quote_table_csv_is_the_safe_export(views):
+    from dashboard import exports
+
+    shown = table.quote_table(views.quotes, views.stances)
+    assert table.to_csv(shown) == exports.csv_bytes(shown)
+
+
+def test_exported_charts_fit_a_slide(views):
+    import struct
+
+    from dashboard import charts, exports
+
+    pytest.importorskip("vl_convert")
+    matrix = aggregate.stance_matrix(views.stances[views.stances["target"] == "press release"])
+    lines = exports.caption_lines(["speaker Priya Nair"], subject="Speaker: Priya Nair")
+    for figure in (charts.stance_heatmap(matrix, title="Net stance by speaker and target"),
+                   charts.ranked_bars(aggregate.top_speakers(views.quotes), "speaker", title="Most quoted speakers")):
+        svg = exports.chart_svg(exports.spec_of(figure), lines)
+        assert exports._svg_width(svg) >= exports.EXPORT_MIN_WIDTH
+        sizes = [float(size) for size in re.findall(r'font-size="([\d.]+)px"', svg)]
+        assert sizes and min(sizes) >= 12
+        assert "Filters: speaker Priya Nair" in svg and "Speaker: Priya Nair" in svg
+        assert re.search(r">(Net stance by speaker and target|Most quoted speakers)<", svg)
+        png = exports.chart_png(exports.spec_of(figure), lines)
+        assert struct.unpack(">I", png[16:20])[0] >= exports.EXPORT_MIN_WIDTH

@@ -7,7 +7,8 @@ import streamlit as st
 from data_prep import schema
 from data_prep.corrections import corrections_frame, read_corrections
 from data_prep.user_files import user_file_problems
-from dashboard import aggregate, loading, session, uploads
+from dashboard import aggregate, exports, loading, session, uploads
+from dashboard.highlight import markdown_text
 
 PROBLEMS = ("failed", "warning", "duplicate")
 LOG_ROWS = 2000
@@ -15,7 +16,7 @@ LOG_ROWS = 2000
 ctx = session.open_page("Data", require_data=False)
 
 st.subheader("Dataset")
-st.markdown(f"Folder: `{ctx.directory}`")
+st.markdown(f"**Folder:** {markdown_text(ctx.directory)}")  # user strings show as typed (#15 item 12)
 writable = loading.writable(ctx.directory)
 if not writable:
     st.info("This dataset folder is read-only, so it is opened for reading only: adding articles and saving "
@@ -23,7 +24,7 @@ if not writable:
             "the app at the copy.", icon=":material/lock:")
 damage = loading.damaged_table(ctx.directory)
 if damage:
-    st.error(damage, icon=":material/broken_image:")
+    st.error(markdown_text(damage), icon=":material/broken_image:")
 if ctx.has_data:
     info = loading.dataset_info(ctx.directory)
     views = ctx.views
@@ -33,7 +34,7 @@ if ctx.has_data:
                  len(views.stances), len(views.ingest_log)]})
     st.dataframe(summary, hide_index=True)
     if info.get("built_at"):
-        st.caption(f"Built {info['built_at']} (version {info.get('version', '?')}).")
+        st.caption(markdown_text(f"Built {info['built_at']} (version {info.get('version', '?')})."))
     st.subheader("Ingest log")
     log = views.ingest_log
     failed = log[log["status"] == "failed"]
@@ -67,7 +68,7 @@ keep = st.checkbox(f"Keep the {aggregate.plural(len(ctx.views.articles), 'articl
 if st.button("Build the dataset", disabled=not files or not writable, icon=":material/build:"):
     saved = uploads.save_uploads([(file.name, file.getvalue()) for file in files])
     for problem in saved.rejected:
-        st.error(problem)
+        st.error(markdown_text(problem))
     if saved.paths:
         bar = st.progress(0.0, text="Reading articles...")
 
@@ -78,10 +79,10 @@ if st.button("Build the dataset", disabled=not files or not writable, icon=":mat
         # a dataset hidden for a moment (a swap in progress) is kept, never built over.
         result = uploads.build_uploads(saved.paths, ctx.directory, keep_existing=keep, progress=progress)
         if result.error:
-            st.error(f"The build stopped: {result.error}")
+            st.error(f"The build stopped: {markdown_text(result.error)}")
         else:
             bar.progress(1.0, text="Done")
-            st.success(f"{result.message} Built: {result.built}, duplicates: "
+            st.success(f"{markdown_text(result.message)} Built: {result.built}, duplicates: "
                        f"{result.duplicates}, failed: {result.failed}. The pages now show the new data.")
     shutil.rmtree(saved.directory, ignore_errors=True)
 
@@ -100,5 +101,5 @@ else:
     st.caption(f"{len(corrections):,} corrections, applied every time the data loads (the latest one per quote "
                "and field counts). They are kept in corrections.csv beside the tables, so rebuilds keep them.")
     st.dataframe(corrections, hide_index=True)
-    st.download_button("Export corrections (CSV)", corrections.to_csv(index=False).encode("utf-8"),
+    st.download_button("Export corrections (CSV)", exports.csv_bytes(corrections),
                        file_name="newsvoices-corrections.csv", mime="text/csv", icon=":material/download:")

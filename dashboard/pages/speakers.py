@@ -57,7 +57,8 @@ if own_quotes.empty:
 
 left, right = st.columns(2)
 with left:
-    session.timeline(ctx, own_quotes, "speaker-quotes-over-time", "Quotes per {period}", key=(speaker,))
+    session.timeline(ctx, own_quotes, "speaker-quotes-over-time", "Quotes per {period}", key=(speaker,),
+                     subject=f"Speaker: {speaker}")
 with right:
     partners = session.derived(ctx, "partners", lambda: aggregate.co_quoted(ctx.quotes, speaker), speaker)
     if partners.empty:
@@ -68,9 +69,10 @@ with right:
         st.markdown("**Quoted alongside (same article)**")
         st.markdown(markdown_text(aggregate.alongside_sentence(partners)))
     else:
-        session.chart(charts.ranked_bars(partners, "speaker", "shared_articles", colours=ctx.colours,
+        session.chart(ctx, charts.ranked_bars(partners, "speaker", "shared_articles", colours=ctx.colours,
                                            title="Quoted alongside (same articles)",
-                                           tooltip=["speaker", "shared_articles", "quotes"]), "quoted-alongside")
+                                           tooltip=["speaker", "shared_articles", "quotes"]), "quoted-alongside",
+                      subject=f"Speaker: {speaker}")
 
 st.subheader("Stance profile (automatic estimates)")
 labels = ctx.stances[ctx.stances["speaker"] == speaker]
@@ -79,7 +81,8 @@ if labels.empty:
 else:
     long = (labels.groupby(["target", "label"], observed=True).size().rename("count").reset_index())
     long = long[long["count"] > 0].astype({"target": str, "label": str})
-    session.chart(charts.stance_profile(long), "stance-profile")
+    session.chart(ctx, charts.stance_profile(long), "stance-profile", subject=f"Speaker: {speaker}",
+                  title="Stance profile (automatic estimates)")
 
 st.subheader("Their quotes")
 shown = table.quote_table(own_quotes, ctx.stances, ctx.views.quotes)

@@ -14,7 +14,7 @@ if ctx.stances.empty:
 
 st.subheader("Who leans which way, on what")
 matrix = session.derived(ctx, "matrix", lambda: aggregate.stance_matrix(ctx.stances))
-session.chart(charts.stance_heatmap(matrix, title="Net stance by speaker and target"), "stance-heatmap",
+session.chart(ctx, charts.stance_heatmap(matrix, title="Net stance by speaker and target"), "stance-heatmap",
               stretch=charts.heatmap_fills_width(matrix))
 st.caption("Colour: share of favor minus share of against per speaker and target; number: labelled quotes.")
 
@@ -35,7 +35,7 @@ segments = session.derived(ctx, "diverging", lambda: aggregate.diverging(ctx.sta
 if segments.empty:
     st.info(f"Only \"unclear\" labels for {markdown_text(target)}.")
 else:
-    session.chart(charts.diverging_bars(segments, target), "stance-by-speaker")
+    session.chart(ctx, charts.diverging_bars(segments, target), "stance-by-speaker")
     st.caption("Each bar is one speaker's labels on this target as shares; in brackets, how many labels they "
                "have (\"unclear\" included). \"Unclear\" labels are left out of the bars.")
 
