@@ -116,12 +116,18 @@ def legend_html(entries: list[tuple[str, str]]) -> str:
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|:$~=&])")
+# GitHub-flavoured Markdown turns bare addresses into links after escapes are resolved, so escaping alone
+# cannot stop it: an invisible word joiner (U+2060) inside "://", "www." and after "@" or "mailto:" breaks
+# the patterns it looks for, and the value still reads the same.
+_AUTOLINKS = re.compile(r"(?i)(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)|(?<=\bmailto:)|(?<=\bxmpp:)")
+WORD_JOINER = "\u2060"
 
 
 def markdown_text(value) -> str:
     """Data (a name, a title, a value from a link) made safe to place in Streamlit markdown.
 
     Every markdown and Streamlit directive character is backslash-escaped, so a value such as
-    ``![x](http://tracker)`` or ``:red[...]`` shows as typed instead of loading or styling anything.
+    ``![x](http://tracker)`` or ``:red[...]`` shows as typed instead of loading or styling anything,
+    and bare addresses (``http://...``, ``www....``, ``name@host``) do not become links.
     """
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(value))
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", _AUTOLINKS.sub(WORD_JOINER, str(value)))

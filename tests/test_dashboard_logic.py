@@ -230,7 +230,9 @@ def test_every_chart_renders_to_svg(views):
 def test_markdown_text_neutralises_markup():
     escaped = highlight.markdown_text("![x](http://tracker.example/p.png) :red[big] **bold** <b>")
     assert "![" not in escaped and "](" not in escaped and ":red[" not in escaped and "**" not in escaped
-    assert escaped.replace("\\", "") == "![x](http://tracker.example/p.png) :red[big] **bold** <b>"
+    shown = escaped.replace("\\", "")
+    assert shown.replace(highlight.WORD_JOINER, "") == "![x](http://tracker.example/p.png) :red[big] **bold** <b>"
+    assert "http://" not in shown  # a word joiner keeps the bare address from becoming a link
 
 
 def test_timeline_needs_two_dates():

@@ -436,3 +436,32 @@ def test_ambiguous_short_name_lists_the_matches(tmp_path, monkeypatch):
     app = open_page("speakers", actor="berg")
     assert "matches several speakers" in texts(app).replace("\\", "")
     assert {"Tom Berg", "Eva Berg"} <= set(app.selectbox(key="speaker_page_choice_").options[:3])
+
+
+def test_every_chart_offers_png_and_svg_downloads(data_dir):
+    pytest.importorskip("vl_convert")
+    app = open_page()
+    labels = [button.proto.label for button in app.get("download_button")]
+    charts = len(app.get("vega_lite_chart"))
+    assert charts >= 3 and labels.count("PNG") == charts and labels.count("SVG") == charts
+
+
+def test_dataset_folder_name_with_markdown_shows_as_text(tmp_path, monkeypatch):
+    directory = write_fixture(tmp_path / "![x](http:tracker.example) [y](javascript:alert(1))")
+    monkeypatch.setenv("NEWSVOICES_DATA", str(directory))
+    monkeypatch.setenv("NEWSVOICES_CACHE", str(tmp_path / "cache"))
+    app = open_page("data")
+    [folder] = [m.value for m in app.markdown if m.value.startswith("**Folder:**")]
+    assert "![x](" not in folder and "[y](" not in folder and "\\!\\[x\\]\\(http" in folder
+
+
+def test_rejected_upload_name_with_markdown_shows_as_text(data_dir):
+    app = open_page("data")
+    app.file_uploader(key="data_page_upload").set_value(
+        [("![x](http:tracker.example).txt", b"   ", "text/plain")])  # empty: rejected, its name shown
+    app.run()
+    [build] = [button for button in app.button if button.label == "Build the dataset"]
+    build.click()
+    app.run()
+    [error] = [e.value for e in app.error]
+    assert "![x](" not in error and "\\!\\[x\\]\\(http" in error
