@@ -8,8 +8,6 @@ override the shipped table. A bad row is reported and skipped; the others apply.
 """
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from data_prep.ingest.outlets import OUTLET_TYPES, domain_of, name_key, outlet_table
+from data_prep.user_csv import read_user_csv
 
 OUTLETS_FILE = "outlets.csv"
 COLUMNS = ("outlet", "name", "group", "country", "type")
@@ -38,33 +37,21 @@ class UserOutlets:
         return next((self.by_key[key] for key in candidates if key in self.by_key), {})
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else the Windows code page Excel saves in."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def load_user_outlets(path: Path | None) -> UserOutlets:
     found = UserOutlets()
     if path is None or not Path(path).is_file():
         return found
     try:
-        text = _decode(Path(path).read_bytes())
+        read = read_user_csv(Path(path), COLUMNS)  # Excel encodings and delimiters; bad lines named, not fatal
     except OSError as error:
         found.problems.append(f"{path}: cannot read outlets ({error})")
         return _report(found)
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)  # Excel in many locales saves with ';'
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [(name or "").strip().lower() for name in reader.fieldnames or []]
-    if "outlet" not in header:
+    found.problems.extend(f"{path}:{problem.line}: {problem.message}" for problem in read.problems)
+    if "outlet" not in read.header:
         found.problems.append(f"{path}: no 'outlet' column; expected a header line 'outlet,name,group,country,type'")
         return _report(found)
-    for line, row in enumerate(reader, start=2):
-        row = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()
-               if isinstance(value, str)}
+    for record in read.rows:
+        line, row = record.line, {key: value.strip() for key, value in record.values.items()}
         outlet = row.get("outlet", "")
         if not outlet or outlet.startswith("#"):
             continue

@@ -132,10 +132,10 @@ def test_bad_records_do_not_cost_the_good_ones(tmp_path):
 
 def test_oversized_and_missing_paths(tmp_path):
     big = _write(tmp_path, "big.txt", "Big story\n\n" + "word " * 300_000)
-    result = ingest([big, tmp_path / "nowhere.txt"], max_bytes=1_000_000)
+    result = ingest([big, tmp_path / "nowhere.txt"], max_bytes=2**20)
     assert not result.articles
     messages = {Path(row["source"]).name: row["message"] for row in result.log}
-    assert "over the 1 MB limit" in messages["big.txt"]
+    assert "over the 1 MiB limit" in messages["big.txt"]
     assert messages["nowhere.txt"] == "no such file or folder"
 
 

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,15 +63,27 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _folder_files(folder: Path, result: IngestResult) -> list[Path]:
+def _inside(path: Path, roots: Sequence[Path]) -> bool:
+    return any(path == root or path.is_relative_to(root) for root in roots)
+
+
+def _walk_error(error: OSError, result: IngestResult) -> None:
+    reason = error.strerror or str(error)
+    result.failed(str(error.filename), f"folder cannot be read ({reason}): nothing in it was read")
+
+
+def _folder_files(folder: Path, result: IngestResult, roots: Sequence[Path], follow_links: bool) -> list[Path]:
     """Supported files under ``folder``, following linked folders once each (a link loop ends there).
 
-    A link with a supported name that leads nowhere (missing target, or a loop) gets a "broken link" row,
-    so it does not silently vanish.
+    A link that leads out of the input folders (``roots``) is not followed unless ``follow_links``: a
+    link to ``/`` would otherwise walk the whole machine. Each skipped link, a link with a supported
+    name that leads nowhere, and a folder that cannot be read or searched, gets a row of its own.
     """
     found: list[Path] = []
     seen_folders: set[tuple[int, int]] = set()
-    for current, folder_names, file_names in os.walk(folder, followlinks=True):
+    for current, folder_names, file_names in os.walk(folder, followlinks=True,
+                                                     onerror=lambda error: _walk_error(error, result)):
+        current_path = Path(current)
         try:
             info = os.stat(current)
         except OSError:
@@ -81,26 +93,55 @@ def _folder_files(folder: Path, result: IngestResult) -> list[Path]:
             folder_names[:] = []
             continue
         seen_folders.add((info.st_dev, info.st_ino))
-        current_path = Path(current)
-        folder_names[:] = sorted(name for name in folder_names if not name.startswith("."))
-        for name in sorted(file_names):
-            candidate = current_path / name
-            if candidate.suffix.lower() not in READERS or _is_hidden(candidate, folder):
-                continue
-            if candidate.is_file():
-                found.append(candidate)
-            elif candidate.is_symlink() and not candidate.exists():
-                result.failed(str(candidate), "broken link: its target is missing or loops back on itself")
+        kept = []
+        for name in sorted(name for name in folder_names if not name.startswith(".")):
+            if _link_allowed(current_path / name, result, roots, follow_links):
+                kept.append(name)
+        folder_names[:] = kept
+        try:
+            found.extend(_supported_files(current_path, sorted(file_names), folder, result, roots, follow_links))
+        except OSError as error:
+            folder_names[:] = []
+            result.failed(str(current_path), f"folder cannot be searched ({error.strerror or error}): "
+                                             "its files and subfolders were not read")
     return sorted(found)
 
 
-def expand_inputs(inputs: Iterable[str | os.PathLike], result: IngestResult) -> list[Path]:
+def _link_allowed(path: Path, result: IngestResult, roots: Sequence[Path], follow_links: bool) -> bool:
+    if follow_links or not path.is_symlink():
+        return True
+    target = path.resolve()
+    if _inside(target, roots):
+        return True
+    result.failed(str(path), f"link to {target} leads out of the input folders; not followed "
+                             "(newsvoices prep --follow-links follows it)")
+    return False
+
+
+def _supported_files(folder: Path, names: list[str], root: Path, result: IngestResult,
+                     roots: Sequence[Path], follow_links: bool) -> list[Path]:
+    """The readable article files among ``names``; raises OSError when the folder cannot be searched."""
+    files = []
+    for name in names:
+        candidate = folder / name
+        if candidate.suffix.lower() not in READERS or _is_hidden(candidate, root):
+            continue
+        if candidate.is_file():
+            if _link_allowed(candidate, result, roots, follow_links):
+                files.append(candidate)
+        elif candidate.is_symlink() and not candidate.exists():
+            result.failed(str(candidate), "broken link: its target is missing or loops back on itself")
+    return files
+
+
+def expand_inputs(inputs: Iterable[str | os.PathLike], result: IngestResult, follow_links: bool = False) -> list[Path]:
     """Files as given, folders recursively (supported extensions only, hidden files skipped)."""
+    inputs = [Path(item) for item in inputs]
+    roots = [path.resolve() for path in inputs if path.is_dir()]
     files: list[Path] = []
-    for item in inputs:
-        path = Path(item)
+    for path in inputs:
         if path.is_dir():
-            found = _folder_files(path, result)
+            found = _folder_files(path, result, roots, follow_links)
             if not found and not result.log_has_source_under(path):
                 result.failed(str(path), f"folder has no {', '.join(SUPPORTED_SUFFIXES)} files")
             files.extend(found)
@@ -127,7 +168,7 @@ def read_file(path: Path, result: IngestResult, max_bytes: int = DEFAULT_MAX_BYT
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            result.failed(source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+            result.failed(source, f"file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit")
             return
         data = path.read_bytes()
         decoded = decode_bytes(data, declared=html_charset(data) if path.suffix.lower() in HTML_SUFFIXES else None)
@@ -137,7 +178,7 @@ def read_file(path: Path, result: IngestResult, max_bytes: int = DEFAULT_MAX_BYT
     except UnreadableInput as error:
         failure = str(error)
     except OSError as error:
-        failure = f"cannot read: {error.strerror or error}"
+        failure = f"cannot be read: {error.strerror or error}"
     except Exception as error:  # last resort: one unexpected input must not cost the others
         failure = f"could not parse: {type(error).__name__}: {error}"
     for outcome in outcomes:
@@ -154,11 +195,12 @@ def read_file(path: Path, result: IngestResult, max_bytes: int = DEFAULT_MAX_BYT
 
 
 def iter_ingest(inputs: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES, urls: Iterable[str] = (),
-                log: list[dict] | None = None) -> Iterator[Article]:
+                log: list[dict] | None = None, follow_links: bool = False) -> Iterator[Article]:
     """The articles of ``inputs`` one file at a time, so a corpus need not fit in memory; the log rows
-    go to ``log`` as they arise."""
+    go to ``log`` as they arise. ``follow_links``: follow links that lead out of the input folders too
+    (off: they are logged and skipped)."""
     result = IngestResult(log=log if log is not None else [])
-    for path in expand_inputs(inputs, result):
+    for path in expand_inputs(inputs, result, follow_links):
         read_file(path, result, max_bytes)
         yield from _with_text(result)
     for url in urls:
@@ -176,7 +218,7 @@ def _with_text(result: IngestResult) -> Iterator[Article]:
 
 
 def ingest(inputs: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,
-           urls: Iterable[str] = ()) -> IngestResult:
+           urls: Iterable[str] = (), follow_links: bool = False) -> IngestResult:
     result = IngestResult()
-    result.articles = list(iter_ingest(inputs, max_bytes, urls, result.log))
+    result.articles = list(iter_ingest(inputs, max_bytes, urls, result.log, follow_links))
     return result

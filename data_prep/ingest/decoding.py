@@ -30,9 +30,18 @@ class DecodedText:
     warning: str | None = None
 
 
+# File signatures of formats people drop into an article folder by mistake (PDF, Office/zip, images, gzip).
+BINARY_SIGNATURES = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b",
+                     b"\xd0\xcf\x11\xe0", b"RIFF", b"\x7fELF")
+
+
 def looks_binary(data: bytes) -> bool:
+    """A known binary signature, or more than 5% control bytes (NULs included) in the first 4 KB.
+
+    A stray NUL or two in a text file is not a sign of binary data: normalize_text removes them.
+    """
     sample = data[:4096]
-    if b"\x00" in sample:
+    if sample.startswith(BINARY_SIGNATURES):
         return True
     control = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
     return bool(sample) and control / len(sample) > 0.05

@@ -37,17 +37,30 @@ class RecordOutcome:
 
 
 def _as_text(value, name: str) -> str | None:
-    """A field value as text: an object gives its "name" (as NewsAPI's ``source``), a list is joined."""
-    if value is None:
-        return None
-    if isinstance(value, str):
+    """A field value as text: an object gives its "name" (as NewsAPI's ``source``), a list is joined.
+
+    Walked with a stack, not recursion: a value nested thousands of levels deep costs time in
+    proportion to its size and never the interpreter's recursion limit.
+    """
+    if value is None or isinstance(value, str):
         return value
-    if isinstance(value, dict):
-        return _as_text(value.get("name"), name)
-    if isinstance(value, (list, tuple)):
-        parts = (_as_text(item, name) for item in value)
-        return ("\n\n" if name == "text" else ", ").join(part for part in parts if part and part.strip())
-    return str(value)
+    if not isinstance(value, (dict, list, tuple)):
+        return str(value)
+    parts: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        while isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, (list, tuple)):
+            stack.extend(reversed(item))
+        elif item is not None:
+            text = item if isinstance(item, str) else str(item)
+            if text.strip():
+                parts.append(text)
+    if isinstance(value, dict) and not parts:
+        return None
+    return ("\n\n" if name == "text" else ", ").join(parts)
 
 
 def _field(fields: dict, name: str) -> str | None:
@@ -60,6 +73,16 @@ def _field(fields: dict, name: str) -> str | None:
 
 
 def article_from_record(record: dict, source: str, label: str) -> RecordOutcome:
+    """The record's article, or its reason for the log; never raises, so one bad record costs only itself."""
+    try:
+        return _article_from_record(record, source, label)
+    except RecursionError:
+        return RecordOutcome(label, error=_TOO_DEEP)
+    except Exception as error:  # last resort for one record
+        return RecordOutcome(label, error=f"could not read the record: {type(error).__name__}: {error}")
+
+
+def _article_from_record(record: dict, source: str, label: str) -> RecordOutcome:
     if not isinstance(record, dict):
         return RecordOutcome(label, error="record is not an object with fields")
     fields = {str(key).strip().lower(): value for key, value in record.items()}
