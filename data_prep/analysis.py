@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from data_prep import budget
 from data_prep import nlp as nlp_module
 from data_prep import schema
 
@@ -47,11 +48,25 @@ def analyse_doc(article_id: str, doc) -> ArticleAnalysis:
 def analyse_batch(model: str | None, batch: Sequence[tuple[str, str]]) -> list[ArticleAnalysis]:
     """The task every path runs: (article_id, text) pairs in, one analysis each out, in order."""
     nlp = _pipeline(model)
+    batch = [(article_id, budget.bounded_text(text)) for article_id, text in batch]
+    seconds = budget.article_seconds()
     try:
-        docs = list(nlp_module.parse((text for _, text in batch), nlp))
-    except Exception:  # one text the parser rejects: parse the batch one by one to find it
-        return [_analyse_alone(nlp, article_id, text) for article_id, text in batch]
-    return [analyse_doc(article_id, doc) for (article_id, _), doc in zip(batch, docs)]
+        with budget.time_limit(seconds * len(batch)):
+            docs = list(nlp_module.parse((text for _, text in batch), nlp))
+    except (Exception, budget.OverBudget):  # a text the parser rejects or that takes too long: one by one
+        return [_within_budget(article_id, seconds, lambda: _analyse_alone(nlp, article_id, text))
+                for article_id, text in batch]
+    return [_within_budget(article_id, seconds, lambda: analyse_doc(article_id, doc))
+            for (article_id, _), doc in zip(batch, docs)]
+
+
+def _within_budget(article_id: str, seconds: float, work) -> ArticleAnalysis:
+    """``work()``, or a failed analysis saying the article ran past its time (data_prep/budget.py)."""
+    try:
+        with budget.time_limit(seconds):
+            return work()
+    except budget.OverBudget as error:
+        return ArticleAnalysis(article_id, error=str(error))
 
 
 def _pipeline(model: str | None):

@@ -144,7 +144,7 @@ def _executor(workers: int, scheduler: str | None, model_name: str, fingerprint:
 def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: str | None = None,
                   stance_backend: str = "minilm", targets_file: Path | None = None, workers: int = 1,
                   scheduler: str | None = None, full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-                  urls: Sequence[str] = (), keep_existing: bool = False,
+                  urls: Sequence[str] = (), keep_existing: bool = False, follow_links: bool = False,
                   progress: Progress | None = None) -> BuildSummary:
     """Build the dataset in ``data_dir`` from ``inputs`` (and ``urls``).
 
@@ -174,7 +174,7 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
         spool.mkdir()
         log: list[dict] = []
         previous = previous_articles(staging.data_dir) if keep_existing else ()
-        new = iter_ingest(inputs, max_bytes=max_bytes, urls=urls, log=log)
+        new = iter_ingest(inputs, max_bytes=max_bytes, urls=urls, log=log, follow_links=follow_links)
         entries = _ingest(itertools.chain(previous, new), spool / schema.ARTICLES, log)
 
         failures = {article_id: f"article too long: {entry.chars:,} characters, over the {MAX_ARTICLE_CHARS:,} "

@@ -31,7 +31,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--full", action="store_true", help="re-analyse every article, ignoring the build cache")
     parser.add_argument("--strict", action="store_true", help="exit non-zero if any input failed")
     parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024,
-                        help="skip files larger than this many MB (default: %(default).0f)")
+                        help="skip files larger than this many MiB (default: %(default).0f)")
+    parser.add_argument("--follow-links", action="store_true",
+                        help="follow links that lead out of the input folders (default: skip and log them)")
 
 
 def run(args) -> int:
@@ -52,12 +54,13 @@ def run(args) -> int:
             summary = build_dataset(inputs, data_dir, model=args.model, stance_backend=args.stance,
                                     targets_file=args.targets, workers=max(1, args.workers), full=args.full,
                                     max_bytes=int(args.max_mb * 1024 * 1024), urls=urls,
-                                    progress=progress)
+                                    follow_links=args.follow_links, progress=progress)
     except (BuildError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(summary.message)
     report_failures(summary.failures)
+    report_user_files(Path(data_dir))
     if not summary.written:
         return 1
     print(f"dataset written to {Path(data_dir).resolve()}")
@@ -76,6 +79,16 @@ def prepare_dashboard_views(data_dir: Path) -> None:
               file=sys.stderr)
     finally:
         logging.disable(logging.NOTSET)
+
+
+def report_user_files(data_dir: Path, shown: int = 20) -> None:
+    """Lines of corrections.csv, aliases.csv or outlets.csv that were not used; they stay in the files."""
+    from data_prep.user_files import user_file_problems
+    problems = user_file_problems(data_dir)
+    for problem in problems[:shown]:
+        print(f"  not used: {problem}", file=sys.stderr)
+    if len(problems) > shown:
+        print(f"  ... and {len(problems) - shown} more (Data page, Corrections)", file=sys.stderr)
 
 
 def report_failures(failures: list[dict], shown: int = 20) -> None:
