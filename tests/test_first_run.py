@@ -12,8 +12,10 @@ import select
 import shutil
 import signal
 import socket
+import socketserver
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -127,11 +129,15 @@ def test_at_a_terminal_with_a_hostile_streamlit_config_it_serves_without_asking(
     data_dir = write_fixture(tmp_path / "data")
     home = hostile_home(tmp_path / "home")
     port = free_port()
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser"  # Python's webbrowser runs $BROWSER when it is set
+    browser.write_text(f'#!/bin/sh\necho "$1" >> {opened}\n')
+    browser.chmod(0o755)
+    desktop = {"DISPLAY": ":99", "BROWSER": str(browser), "NEWSVOICES_CACHE": str(tmp_path / "cache")}
     controller, terminal = pty.openpty()
     process = subprocess.Popen([_newsvoices(), "app", "--data", str(data_dir), "--port", str(port),
                                 "--host", "127.0.0.1"], stdin=terminal, stdout=terminal, stderr=terminal,
-                               env={**clean_environment(home), "NEWSVOICES_CACHE": str(tmp_path / "cache")},
-                               cwd=tmp_path, start_new_session=True)
+                               env={**clean_environment(home), **desktop}, cwd=tmp_path, start_new_session=True)
     os.close(terminal)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -144,6 +150,12 @@ def test_at_a_terminal_with_a_hostile_streamlit_config_it_serves_without_asking(
         assert " 403 " in websocket_status(port, f"rebound.example:{port}")
         assert " 101 " in websocket_status(port, f"127.0.0.1:{port}")
         assert not (home / ".streamlit" / "credentials.toml").exists(), "nothing was written into the user's home"
+        deadline = time.monotonic() + 10
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert opened.read_text().split() == [url], "opened the browser once, at the dashboard"
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl+C sends
+        assert process.wait(timeout=30) == 0
     finally:
         stop(process)
         os.close(controller)
@@ -200,3 +212,46 @@ def test_every_interface_accepts_this_machines_names_and_no_others():
 def test_streamlit_upload_limit_is_the_data_pages_limit():
     settings = streamlit_settings("localhost", 8501, [])
     assert settings["server.maxUploadSize"] * 2**20 == uploads.MAX_UPLOAD_BYTES
+
+
+class _RecordingProxy(socketserver.ThreadingTCPServer):
+    """An HTTP proxy on loopback that answers nothing and notes every request line sent to it."""
+    daemon_threads = True
+
+    def __init__(self):
+        self.requests: list[str] = []
+        super().__init__(("127.0.0.1", 0), _RecordRequest)
+
+
+class _RecordRequest(socketserver.StreamRequestHandler):
+    def handle(self):
+        self.server.requests.append(self.rfile.readline().decode(errors="replace").strip())
+        self.wfile.write(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n")
+
+
+def test_every_interface_serves_without_looking_up_the_external_address(tmp_path):
+    data_dir = write_fixture(tmp_path / "data")
+    port = free_port()
+    with _RecordingProxy() as proxy:
+        threading.Thread(target=proxy.serve_forever, daemon=True).start()
+        proxy_url = f"http://127.0.0.1:{proxy.server_address[1]}"
+        environment = {**clean_environment(tmp_path), "NEWSVOICES_CACHE": str(tmp_path / "cache"),
+                       **{name: proxy_url for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")}}
+        environment = {key: value for key, value in environment.items() if key.lower() != "no_proxy"}
+        log_path = tmp_path / "server.log"
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen([_newsvoices(), "app", "--data", str(data_dir), "--port", str(port),
+                                        "--host", "0.0.0.0", "--headless"], env=environment, cwd=tmp_path,
+                                       stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                       start_new_session=True)
+        try:
+            assert wait_until_up(process, f"http://127.0.0.1:{port}", timeout_s=120), log_path.read_text()
+            assert " 101 " in websocket_status(port, f"{socket.gethostname()}:{port}")
+            assert " 403 " in websocket_status(port, f"rebound.example:{port}")
+            time.sleep(2)  # Streamlit's banner would look the address up just after it starts
+            output = log_path.read_text(errors="replace")
+            assert f"newsvoices dashboard: http://localhost:{port}" in output and "no login" in output
+            assert "External URL" not in output
+        finally:
+            stop(process)
+        assert proxy.requests == [], "the server tried to reach another machine"
