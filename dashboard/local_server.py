@@ -26,7 +26,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _newsvoices() -> str:
+def newsvoices_command() -> str:
     return shutil.which("newsvoices") or str(Path(sys.executable).parent / "newsvoices")
 
 
@@ -36,7 +36,7 @@ def running_app(data_dir: Path, log_path: Path, extra_env: dict[str, str] | None
     """Yields the base URL of a dashboard serving ``data_dir``; the server and its children stop on exit."""
     port = free_port()
     environment = {**os.environ, "NEWSVOICES_DATA": str(data_dir), **(extra_env or {})}
-    command = [_newsvoices(), "app", "--data", str(data_dir), "--port", str(port), "--host", "127.0.0.1",
+    command = [newsvoices_command(), "app", "--data", str(data_dir), "--port", str(port), "--host", "127.0.0.1",
                "--headless"]
     with open(log_path, "wb") as log:
         # A session of its own, so stopping the group also stops anything the server started.
@@ -50,14 +50,15 @@ def running_app(data_dir: Path, log_path: Path, extra_env: dict[str, str] | None
             raise ServerDidNotStart(f"the dashboard {state}:\n{_tail(log_path)}")
         yield base
     finally:
-        _stop(process)
+        stop_group(process)
 
 
 def _tail(log_path: Path) -> str:
     return Path(log_path).read_text(errors="replace")[-3000:]
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_group(process: subprocess.Popen) -> None:
+    """Stops a process started with ``start_new_session=True`` and everything it started."""
     try:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=15)

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import uploads
-from dashboard.local_server import REPO, _newsvoices, free_port, running_app
+from dashboard.local_server import REPO, free_port, newsvoices_command, running_app, stop_group
 from dashboard_fixture import write_fixture
 from data_prep.cli import main
 from data_prep.commands.app import allowed_hosts, streamlit_settings, wait_until_up
@@ -69,16 +69,6 @@ def websocket_status(port: int, host_header: str) -> str:
         return connection.recv(4096).decode(errors="replace").split("\r\n")[0]
 
 
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=20)
-
-
 @pytest.mark.skipif(shutil.which("python3.11") is None, reason="the README's command needs python3.11 on PATH")
 @pytest.mark.skipif(not (REPO / ".git").exists(), reason="copies the checkout with git ls-files: not a git checkout")
 def test_readme_first_command_serves_the_dashboard_with_a_fresh_home_and_no_terminal(tmp_path):
@@ -109,7 +99,7 @@ def test_readme_first_command_serves_the_dashboard_with_a_fresh_home_and_no_term
         assert "Email" not in output and "Welcome to Streamlit" not in output
         assert (checkout / "data" / "articles.parquet").exists(), "built the seed dataset in ./data"
     finally:
-        stop(process)
+        stop_group(process)
 
 
 def read_until(descriptor: int, expected: str, process: subprocess.Popen, timeout_s: float) -> str:
@@ -135,7 +125,7 @@ def test_at_a_terminal_with_a_hostile_streamlit_config_it_serves_without_asking(
     browser.chmod(0o755)
     desktop = {"DISPLAY": ":99", "BROWSER": str(browser), "NEWSVOICES_CACHE": str(tmp_path / "cache")}
     controller, terminal = pty.openpty()
-    process = subprocess.Popen([_newsvoices(), "app", "--data", str(data_dir), "--port", str(port),
+    process = subprocess.Popen([newsvoices_command(), "app", "--data", str(data_dir), "--port", str(port),
                                 "--host", "127.0.0.1"], stdin=terminal, stdout=terminal, stderr=terminal,
                                env={**clean_environment(home), **desktop}, cwd=tmp_path, start_new_session=True)
     os.close(terminal)
@@ -157,7 +147,7 @@ def test_at_a_terminal_with_a_hostile_streamlit_config_it_serves_without_asking(
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl+C sends
         assert process.wait(timeout=30) == 0
     finally:
-        stop(process)
+        stop_group(process)
         os.close(controller)
 
 
@@ -240,7 +230,7 @@ def test_every_interface_serves_without_looking_up_the_external_address(tmp_path
         environment = {key: value for key, value in environment.items() if key.lower() != "no_proxy"}
         log_path = tmp_path / "server.log"
         with open(log_path, "wb") as log:
-            process = subprocess.Popen([_newsvoices(), "app", "--data", str(data_dir), "--port", str(port),
+            process = subprocess.Popen([newsvoices_command(), "app", "--data", str(data_dir), "--port", str(port),
                                         "--host", "0.0.0.0", "--headless"], env=environment, cwd=tmp_path,
                                        stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                        start_new_session=True)
@@ -253,5 +243,5 @@ def test_every_interface_serves_without_looking_up_the_external_address(tmp_path
             assert f"newsvoices dashboard: http://localhost:{port}" in output and "no login" in output
             assert "External URL" not in output
         finally:
-            stop(process)
+            stop_group(process)
         assert proxy.requests == [], "the server tried to reach another machine"

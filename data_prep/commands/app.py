@@ -55,7 +55,7 @@ def add_arguments(parser) -> None:
                         help="another host name browsers may use to reach the dashboard (a LAN name, a reverse "
                              "proxy); repeatable. Pages opened under any other name are refused, which stops "
                              "DNS-rebinding attacks from other web sites.")
-    parser.add_argument("--headless", action="store_true", help="do not open a browser window")
+    parser.add_argument("--headless", action="store_true", help="do not open a browser window (without it, one opens when run from a terminal on a desktop)")
     parser.add_argument("--stance", default="minilm", choices=("minilm", "lexicon", "none"),
                         help="stance backend for the first build (default: minilm)")
 
