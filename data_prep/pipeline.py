@@ -203,10 +203,10 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
                                                               if backend else None, topics)
         _write_articles(spool / schema.ARTICLES, staging.path, failures,
                         load_user_outlets(staging.data_dir / OUTLETS_FILE))
-        link_tables(staging.path)
         actors = index.actors_frame()
         summary.actors = len(actors)
         store.write_table(staging.path, schema.ACTORS, actors)
+        link_tables(staging.path)
         store.write_table(staging.path, schema.INGEST_LOG, schema.frame_from_rows(schema.INGEST_LOG, log))
         shutil.rmtree(spool)
         summary.seconds = time.perf_counter() - started

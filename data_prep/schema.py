@@ -15,6 +15,7 @@ MENTIONS = "mentions"
 STANCES = "stances"
 INGEST_LOG = "ingest_log"
 SHARED_COPY = "shared_copy"
+STATEMENTS = "statements"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 ACTOR_KINDS = ("person", "organization", "anonymous", "media", "group", "country", "unknown")
@@ -55,6 +56,7 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
         ("speaker_end", pa.int64()),
         ("actor_id", pa.string()),
         ("shared_copy", pa.bool_()),
+        ("statement_id", pa.string()),
     ]),
     ACTORS: pa.schema([
         ("actor_id", pa.string()),
@@ -95,11 +97,24 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
         ("spans", _SPANS),
         ("agency", pa.string()),
     ]),
+    STATEMENTS: pa.schema([
+        ("statement_id", pa.string()),
+        ("speaker", pa.string()),
+        ("actor_id", pa.string()),
+        ("first_seen", pa.date32()),
+        ("first_outlet", pa.string()),
+        ("first_article_id", pa.string()),
+        ("first_quote_id", pa.string()),
+        ("text", pa.string()),
+        ("n_quotes", pa.int64()),
+        ("n_articles", pa.int64()),
+        ("n_outlets", pa.int64()),
+    ]),
 }
 
 TABLES = tuple(TABLE_SCHEMAS)
 # Tables added after the first release: a dataset built before them still opens, and reads them as empty.
-LATER_TABLES = (SHARED_COPY,)
+LATER_TABLES = (SHARED_COPY, STATEMENTS)
 REQUIRED_TABLES = tuple(table for table in TABLES if table not in LATER_TABLES)
 
 

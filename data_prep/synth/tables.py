@@ -185,6 +185,7 @@ def _draw_tables(n_quotes: int, seed: int) -> dict[str, pd.DataFrame]:
         "cue_end": absolute["cue_end"], "speaker_text": drawn["speaker_text"],
         "speaker_start": absolute["speaker_start"], "speaker_end": absolute["speaker_end"],
         "actor_id": actors["actor_id"].to_numpy(dtype=object)[speaker], "shared_copy": False,
+        "statement_id": None,
     })
     mentions = pd.DataFrame({"article_id": quotes["article_id"], "actor_id": quotes["actor_id"],
                              "start": quotes["speaker_start"], "end": quotes["speaker_end"],
@@ -196,7 +197,8 @@ def _draw_tables(n_quotes: int, seed: int) -> dict[str, pd.DataFrame]:
     return {schema.ARTICLES: _article_frame(rng, article_ids, titles, texts, n_words), schema.QUOTES: quotes,
             schema.ACTORS: actors.assign(n_quotes=counts, n_mentions=counts)[schema.columns(schema.ACTORS)],
             schema.MENTIONS: mentions, schema.STANCES: _stance_frame(rng, quote_ids, actors, speaker),
-            schema.INGEST_LOG: ingest_log, schema.SHARED_COPY: schema.empty_frame(schema.SHARED_COPY)}
+            schema.INGEST_LOG: ingest_log, schema.SHARED_COPY: schema.empty_frame(schema.SHARED_COPY),
+            schema.STATEMENTS: schema.empty_frame(schema.STATEMENTS)}
 
 
 def _draw_quotes(rng: np.random.Generator, pools: random.Random, actors: pd.DataFrame,

@@ -1,0 +1,202 @@
+"""One statement across outlets: quotes of the same point by the same speaker, grouped.
+
+Candidates are quotes in different articles whose speakers share a name key (the actor, or a word of
+the actor's name: "Xi" and "Xi Jinping", "PM Shehbaz" and "Shehbaz Sharif"), published at most
+``MAX_DAYS_APART`` days apart. A pair is linked when its words nearly match (a full and a partial quote
+of the same words, straight and curly marks) or, for paraphrases and translations, when the sentence
+encoder puts them close and enough of the words agree. Linked quotes are joined into statements, but
+never so that one article's two quotes that were not linked to each other end up in one statement: an
+article quoting a speaker twice is usually quoting two different points.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+
+MAX_DAYS_APART = 7
+SAME_WORDS = 85          # token-set ratio at which two quotes are the same words
+MIN_WORDS = 3            # a shorter quote than this is too little to link on words alone
+GREY_WORDS = 40          # below this ratio the pair is not even worth encoding
+CLOSE_MEANING = 0.78     # cosine at which an encoded pair is linked
+LIKELY_MEANING = 0.70    # cosine that links a pair whose words also agree at LIKELY_WORDS
+LIKELY_WORDS = 60
+APART_MEANING = 0.55     # one article's two quotes of a speaker further apart than this are two points
+APART_ACROSS = 0.60      # two articles' quotes this far apart never share a statement, whatever links them
+SKIPPED_KINDS = {"anonymous", "unknown"}
+_NOT_NAME_WORDS = {
+    "the", "of", "and", "al", "el", "de", "da", "van", "von", "bin", "mr", "mrs", "ms", "dr", "pm", "us", "uk",
+    "president", "minister", "prime", "foreign", "spokesperson", "spokesman", "secretary", "chief", "general",
+    "ministry", "office", "state", "deputy", "vice", "former", "senior", "official", "officials", "chairman",
+}
+_MARKS = re.compile(r"[\"“”„«»‘’'`]")
+
+STATEMENT_COLUMNS = ["statement_id", "speaker", "actor_id", "first_seen", "first_outlet", "first_article_id",
+                     "first_quote_id", "text", "n_quotes", "n_articles", "n_outlets"]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def speaker_keys(name: str | None, kind: str | None, actor_id: str | None) -> set[str]:
+    """What two quotes' speakers must share to be compared: the actor, and the words of a person's name."""
+    if not actor_id or kind in SKIPPED_KINDS:
+        return set()
+    keys = {f"actor:{actor_id}"}
+    if isinstance(name, str) and name:
+        if kind == "person":
+            keys |= {f"name:{word}" for word in re.findall(r"[a-z]+", _fold(name))
+                     if len(word) >= 2 and word not in _NOT_NAME_WORDS}
+        else:
+            keys.add("name:" + " ".join(re.findall(r"[a-z0-9]+", _fold(name))))
+    return keys
+
+
+def normalise(text: str) -> str:
+    return " ".join(_MARKS.sub(" ", text or "").split()).casefold()
+
+
+class _Groups:
+    """Union-find that refuses a union joining two quotes known to be different points."""
+
+    def __init__(self, size: int, differ):
+        self.parent = list(range(size))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
+        self.differ = differ
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b or any(self.differ(x, y) for x in self.members[a] for y in self.members[b]):
+            return
+        if len(self.members[a]) < len(self.members[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.members[a] += self.members.pop(b)
+
+
+def _candidate_pairs(keys: list[set[str]], days: np.ndarray, dated: np.ndarray, articles: list[str]) -> set:
+    """Pairs of quotes in different articles close in time whose speakers share a key."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, quote_keys in enumerate(keys):
+        for key in quote_keys:
+            blocks[key].append(index)
+    across = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        undated = [m for m in members if not dated[m]]
+        ordered = sorted((m for m in members if dated[m]), key=lambda m: days[m])
+        for position, i in enumerate(ordered):
+            for j in ordered[position + 1:]:
+                if days[j] - days[i] > MAX_DAYS_APART:
+                    break
+                if articles[i] != articles[j]:
+                    across.add((min(i, j), max(i, j)))
+        for i in undated:
+            for j in members:
+                if i != j and articles[i] != articles[j]:
+                    across.add((min(i, j), max(i, j)))
+    return across
+
+
+def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
+    """A statement id per quote (None for a quote no other article carries).
+
+    ``quotes`` needs quote_id, article_id, quote_text, speaker_name, speaker_kind, actor_id, published,
+    outlet. ``encode`` (texts -> unit vectors) is the sentence encoder; without one only near-identical
+    wording links.
+    """
+    count = len(quotes)
+    if count < 2:
+        return [None] * count
+    texts = [normalise(text) for text in quotes["quote_text"].fillna("")]
+    articles = quotes["article_id"].tolist()
+    keys = [speaker_keys(name if isinstance(name, str) else None, kind if isinstance(kind, str) else None,
+                         actor if isinstance(actor, str) else None)
+            for name, kind, actor in zip(quotes["speaker_name"], quotes["speaker_kind"], quotes["actor_id"])]
+    dates = (pd.to_datetime(quotes["published"], errors="coerce") - pd.Timestamp("1970-01-01")).dt.days
+    days, dated = dates.fillna(0).to_numpy(dtype=np.int64), dates.notna().to_numpy()
+    across = _candidate_pairs(keys, days, dated, articles)
+
+    linked: set[tuple[int, int]] = set()
+    grey: list[tuple[int, int, float]] = []
+    for i, j in across:
+        words = fuzz.token_set_ratio(texts[i], texts[j])
+        shorter = min(len(texts[i].split()), len(texts[j].split()))
+        # The word set may be a subset in any order; the same words also run in the same order.
+        if words >= SAME_WORDS and shorter >= MIN_WORDS and fuzz.partial_ratio(texts[i], texts[j]) >= SAME_WORDS:
+            linked.add((i, j))
+        elif words >= GREY_WORDS and shorter >= MIN_WORDS:
+            grey.append((i, j, words))
+    vectors: dict[int, np.ndarray] = {}
+    if grey and encode is not None:
+        needed = sorted({i for i, _, _ in grey} | {j for _, j, _ in grey})
+        vectors = dict(zip(needed, encode([texts[i] for i in needed])))
+        for i, j, words in grey:
+            similarity = float(np.dot(vectors[i], vectors[j]))
+            if similarity >= CLOSE_MEANING or (similarity >= LIKELY_MEANING and words >= LIKELY_WORDS):
+                linked.add((i, j))
+    missing = sorted({i for pair in linked for i in pair} - set(vectors))
+    if missing and encode is not None:
+        vectors.update(zip(missing, encode([texts[i] for i in missing])))
+
+    def differ(i: int, j: int) -> bool:
+        """Two quotes that must not share a statement: their wording and meaning are too far apart."""
+        if (min(i, j), max(i, j)) in linked or i not in vectors or j not in vectors:
+            return False
+        if fuzz.token_set_ratio(texts[i], texts[j]) >= SAME_WORDS:
+            return False
+        limit = APART_MEANING if articles[i] == articles[j] else APART_ACROSS
+        return float(np.dot(vectors[i], vectors[j])) < limit
+
+    groups = _Groups(count, differ)
+    for i, j in sorted(linked):
+        groups.union(i, j)
+    ids: list[str | None] = [None] * count
+    quote_ids = quotes["quote_id"].tolist()
+    for members in groups.members.values():
+        if len({articles[m] for m in members}) < 2:
+            continue
+        digest = hashlib.sha1("|".join(sorted(quote_ids[m] for m in members)).encode()).hexdigest()[:16]
+        for member in members:
+            ids[member] = f"st_{digest}"
+    return ids
+
+
+def statements_table(quotes: pd.DataFrame, statement_ids: list[str | None]) -> pd.DataFrame:
+    """One row per statement: its speaker, where and when it was first seen, and how far it travelled."""
+    frame = quotes.assign(statement_id=statement_ids).dropna(subset=["statement_id"])
+    if frame.empty:
+        return pd.DataFrame(columns=STATEMENT_COLUMNS)
+    frame = frame.assign(_date=pd.to_datetime(frame["published"], errors="coerce"))
+    rows = []
+    for statement_id, members in frame.groupby("statement_id", sort=True):
+        first = members.sort_values(["_date", "article_id", "quote_start"], na_position="last").iloc[0]
+        names = Counter(name for name in members["speaker_name"] if isinstance(name, str))
+        actors = Counter(actor for actor in members["actor_id"] if isinstance(actor, str))
+        direct = members[members["quote_type"] == "direct"]
+        wording = (direct if len(direct) else members)["quote_text"].fillna("")
+        rows.append({
+            "statement_id": statement_id,
+            "speaker": names.most_common(1)[0][0] if names else None,
+            "actor_id": actors.most_common(1)[0][0] if actors else None,
+            "first_seen": first["_date"].date() if pd.notna(first["_date"]) else None,
+            "first_outlet": first["outlet"] if isinstance(first["outlet"], str) else None,
+            "first_article_id": first["article_id"], "first_quote_id": first["quote_id"],
+            "text": wording.loc[wording.str.len().idxmax()],
+            "n_quotes": len(members), "n_articles": members["article_id"].nunique(),
+            "n_outlets": members["outlet"].nunique(),
+        })
+    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)

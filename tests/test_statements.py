@@ -1,0 +1,105 @@
+"""One statement across outlets: the same point by the same speaker grouped, different points kept apart."""
+import json
+
+import numpy as np
+import pandas as pd
+
+from data_prep import schema, store
+from data_prep.pipeline import build_dataset
+from data_prep.statements import link_quotes, normalise, speaker_keys, statements_table
+
+COLUMNS = ["quote_id", "article_id", "quote_text", "quote_type", "quote_start", "actor_id", "speaker_name",
+           "speaker_kind", "outlet", "published"]
+
+
+def _quotes(*rows):
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["published"] = pd.to_datetime(frame["published"]).dt.date
+    return frame
+
+
+def _meaning(groups):
+    """A stand-in sentence encoder: texts in one group get the same direction, other groups orthogonal ones."""
+    def encode(texts):
+        vectors = np.zeros((len(texts), len(groups) + 1))
+        for row, text in enumerate(texts):
+            found = next((n for n, words in enumerate(groups) if any(w in text for w in words)), len(groups))
+            vectors[row, found] = 1.0
+        return vectors
+    return encode
+
+
+def test_a_full_and_a_partial_quote_in_two_outlets_are_one_statement():
+    quotes = _quotes(
+        ("q1", "a1", "“There will be no compromise on the border this year,” he said", "direct", 10, "act_1",
+         "Ana Ruiz", "person", "Coast Courier", "2025-03-05"),
+        ("q2", "a2", "no compromise on the border this year", "direct", 50, "act_1", "Ana Ruiz", "person",
+         "Valley Herald", "2025-03-04"),
+        ("q3", "a3", "“The ferries will be free in May,” she said", "direct", 5, "act_1", "Ana Ruiz", "person",
+         "Hill Times", "2025-03-04"))
+    ids = link_quotes(quotes)
+    assert ids[0] is not None and ids[0] == ids[1]
+    assert ids[2] is None
+    table = statements_table(quotes, ids)
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert (row["speaker"], row["first_outlet"], str(row["first_seen"])) == ("Ana Ruiz", "Valley Herald", "2025-03-04")
+    assert (row["n_quotes"], row["n_outlets"]) == (2, 2)
+    assert row["text"].startswith("“There will be no compromise")
+
+
+def test_a_paraphrase_joins_by_meaning_and_a_surname_finds_the_speaker():
+    quotes = _quotes(
+        ("q1", "a1", "that the port would not be sold to any foreign company", "indirect", 0, "act_1",
+         "Ana Ruiz", "person", "Coast Courier", "2025-03-04"),
+        ("q2", "a2", "the harbour would not be sold to foreign buyers", "indirect", 0, "act_9",
+         "Mayor Ruiz", "person", "Valley Herald", "2025-03-05"))
+    assert link_quotes(quotes) == [None, None]  # the words alone are too far apart
+    ids = link_quotes(quotes, _meaning([["sold"]]))
+    assert ids[0] is not None and ids[0] == ids[1]
+
+
+def test_different_points_of_one_speaker_on_one_day_stay_apart():
+    sold, free = "that the port would not be sold to any foreign company", "that the ferries would be free in May"
+    both = "that the port would not be sold and the ferries would be free in May"
+    quotes = _quotes(
+        ("q1", "a1", sold, "indirect", 0, "act_1", "Ana Ruiz", "person", "Coast Courier", "2025-03-04"),
+        ("q2", "a1", free, "indirect", 90, "act_1", "Ana Ruiz", "person", "Coast Courier", "2025-03-04"),
+        ("q3", "a2", both, "indirect", 0, "act_1", "Ana Ruiz", "person", "Valley Herald", "2025-03-04"))
+    # The third quote is close to both points; the article that quotes the two apart keeps them apart.
+    directions = {normalise(sold): [1.0, 0.0, 1.05], normalise(free): [0.0, 1.0, 1.05], normalise(both): [0, 0, 1.0]}
+
+    def encode(texts):
+        vectors = np.array([directions[text] for text in texts])
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    ids = link_quotes(quotes, encode)
+    assert ids[2] is not None
+    assert ids[0] != ids[1]
+
+
+def test_weeks_apart_or_unnamed_speakers_are_not_grouped():
+    text = "“There will be no compromise on the border this year,” he said"
+    far = _quotes(("q1", "a1", text, "direct", 0, "act_1", "Ana Ruiz", "person", "Coast Courier", "2025-03-04"),
+                  ("q2", "a2", text, "direct", 0, "act_1", "Ana Ruiz", "person", "Valley Herald", "2025-04-04"))
+    assert link_quotes(far) == [None, None]
+    unnamed = _quotes(("q1", "a1", text, "direct", 0, "act_a", "officials", "anonymous", "Coast Courier", "2025-03-04"),
+                      ("q2", "a2", text, "direct", 0, "act_a", "officials", "anonymous", "Valley Herald", "2025-03-04"))
+    assert link_quotes(unnamed) == [None, None]
+    assert speaker_keys("officials", "anonymous", "act_a") == set()
+    assert "name:ruiz" in speaker_keys("Mayor Ana Ruiz", "person", "act_1")
+
+
+def test_a_build_writes_statements_and_quote_statement_ids(tmp_path):
+    records = [{"title": "Border", "url": "https://coastcourier.example/a", "date": "2025-03-04",
+                "text": "Border talks\n\n“There will be no compromise on the border this year,” Mayor Ana Ruiz said."},
+               {"title": "Talks", "url": "https://valleyherald.example/b", "date": "2025-03-05",
+                "text": "Talks stall\n\n“There will be no compromise on the border this year,” Mayor Ana Ruiz said "
+                        "on Tuesday."}]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
+    build_dataset([source], tmp_path / "data", stance_backend="none")
+    statements = store.read_table(tmp_path / "data", schema.STATEMENTS)
+    quotes = store.read_table(tmp_path / "data", schema.QUOTES)
+    assert len(statements) == 1 and statements.iloc[0]["n_outlets"] == 2
+    assert quotes["statement_id"].nunique() == 1 and quotes["statement_id"].notna().all()
