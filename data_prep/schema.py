@@ -57,6 +57,7 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
         ("actor_id", pa.string()),
         ("shared_copy", pa.bool_()),
         ("statement_id", pa.string()),
+        ("headline", pa.bool_()),
     ]),
     ACTORS: pa.schema([
         ("actor_id", pa.string()),

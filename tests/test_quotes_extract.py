@@ -6,7 +6,7 @@ from data_prep.quotes import extract_quotes
 
 KEYS = {"quote_text", "quote_start", "quote_end", "quote_spans", "quote_type", "cue", "cue_start", "cue_end",
         "speaker_text", "speaker_start", "speaker_end", "speaker_is_pronoun", "speaker_name",
-        "speaker_name_start", "speaker_name_end"}
+        "speaker_name_start", "speaker_name_end", "headline"}
 
 
 @pytest.fixture(scope="module")
@@ -304,3 +304,61 @@ def test_letters_outside_quote_marks_are_counted_between_the_marks():
     assert _more_letters_outside(text, covered, marked, 4)
     assert not _more_letters_outside(text, covered, marked, 5)
     assert not _more_letters_outside(text, [marked[0]], marked, 0)
+
+
+def test_reporters_contrast_after_the_statement_is_not_the_speakers(quotes):
+    text = "The mayor said the bridge will reopen in May, even as engineers found new cracks in it."
+    quote = only(quotes(text))
+    assert quote["quote_text"] == "the bridge will reopen in May"
+
+
+def test_reporters_appraisal_after_a_quote_is_not_the_speakers(quotes):
+    text = 'The coach called the match "our hardest test", a clear sign that the team is worried.'
+    quote = only(quotes(text))
+    assert "sign" not in quote["quote_text"] and "our hardest test" in quote["quote_text"]
+
+
+def test_threat_reported_inside_the_reporters_clause_is_its_own_quote(quotes):
+    text = ("The mayor said the bridge will reopen in May, even as the union renewed threats to "
+            "strike and talks this week failed to produce a deal.")
+    found = quotes(text)
+    threat = only([q for q in found if q["cue"] == "threats"])
+    assert threat["speaker_text"] == "the union" and threat["quote_text"] == "to strike"
+
+
+def test_headline_attribution_repeated_in_the_body_is_one_quote(quotes):
+    text = ("Mayor Berg Says Bridge Will Reopen in May\n\n"
+            "Mayor Anna Berg said on Monday that the bridge would reopen in May after the repairs.")
+    quote = only(quotes(text))
+    assert quote["headline"] is False and quote["cue"] == "said"
+
+
+def test_headline_quote_the_body_does_not_carry_is_kept_and_marked(quotes):
+    text = ("Mayor Berg Says Bridge Will Reopen in May\n\n"
+            "The repairs began last week. Workers replaced the old cables on Tuesday.")
+    quote = only(quotes(text))
+    assert quote["headline"] is True and quote["quote_text"] == "Bridge Will Reopen in May"
+
+
+def test_object_pointing_back_at_earlier_words_is_not_a_quote(quotes):
+    text = "The minister said the plan was fair. The mayor echoed that sentiment on Tuesday."
+    quote = only(quotes(text))
+    assert quote["speaker_text"] == "The minister"
+
+
+def test_citing_another_outlet_is_not_a_quote(quotes):
+    text = "The talks were postponed, citing NBC News."
+    assert not [q for q in quotes(text) if q["cue"] == "citing"]
+
+
+def test_question_put_to_the_speaker_is_not_the_speakers_quote(quotes):
+    text = "Asked whether he would attend the summit, the minister said he had not decided."
+    quote = only(quotes(text))
+    assert quote["cue"] == "said" and quote["quote_text"] == "he had not decided"
+
+
+def test_wrong_way_closing_mark_does_not_swallow_the_attribution(quotes):
+    text = "“We think that things have calmed down,“ the envoy told reporters at the lunch."
+    quote = only(quotes(text))
+    assert quote["quote_text"] == "“We think that things have calmed down,“"
+    assert quote["speaker_text"] == "the envoy"

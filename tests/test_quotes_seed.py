@@ -80,3 +80,16 @@ def test_every_gold_quote_and_few_others(seed):
     matched = {id(q) for gold in GOLD["quotes"] for q in covering(quotes, text, gold["text"])}
     extra = [q for q in quotes if id(q) not in matched]
     assert len(extra) <= 2, [q["quote_text"] for q in extra]
+
+
+def test_reporters_contrast_is_not_part_of_trumps_words(seed):
+    text, quotes = seed
+    first = next(q for q in quotes if q["speaker_text"] == "U.S. President Donald Trump")
+    assert first["quote_text"].endswith("wants to end the war in Ukraine")
+    assert "even as" not in first["quote_text"]
+
+
+def test_headline_gives_no_quote_the_body_carries(seed):
+    text, quotes = seed
+    assert not any(q["headline"] for q in quotes)
+    assert not any("Putin Vows" in q["quote_text"] for q in quotes)

@@ -1,19 +1,24 @@
 """One article's quotes: reported speech from cue verbs, then quoted passages attached to their cues."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from data_prep.quotes.attribution import Attribution, MarkIndex, name_part, source_of
 from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
-from data_prep.quotes.lexicon import CLAUSE_DEPS, Cue, cue_for
+from data_prep.quotes.headline import mark_headline
+from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, CLAUSE_DEPS, DELIVERING_VERBS,
+                                     QUESTION_LEMMAS, QUESTION_OPENERS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
+                                     STATEMENT_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
-from data_prep.quotes.reported import according_to_content, content_indices, indices_to_spans, paragraph_of
+from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
+                                      paragraph_of, without_reporter_additions)
 from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, is_pronoun, mention_span
 
 CUE_POS = frozenset({"VERB"})
 # Sources that do not make an ambiguous cue an attribution ("I think", "you know", "we want").
 WEAK_CUE_NON_SOURCES = frozenset({"i", "you", "we", "it", "that", "which", "who"})
+MAX_ANAPHORIC_OBJECT_TOKENS = 4
 
 
 def _passes_to_participle(token: Token) -> bool:
@@ -21,6 +26,47 @@ def _passes_to_participle(token: Token) -> bool:
     return token.lemma_ in QUOTED_PASSIVE_LEMMAS and any(
         child.lower_ == "as" and any(grand.dep_ == "pcomp" for grand in child.children)
         for child in token.children)
+
+
+def _is_anaphoric_object(cue: Token, indices: set[int]) -> bool:
+    """The content is only an object pointing back at words reported before: "echoed that sentiment",
+    "repeated it", "made the same point"."""
+    objects = [child for child in cue.children if child.dep_ == "dobj"]
+    if len(objects) != 1:
+        return False
+    head = objects[0]
+    if indices != set(range(head.left_edge.i, head.right_edge.i + 1)) or len(indices) > MAX_ANAPHORIC_OBJECT_TOKENS:
+        return False
+    if head.pos_ == "PRON":
+        return head.lower_ in ANAPHORIC_PRONOUNS
+    return any(child.lower_ in ANAPHORIC_DETERMINERS for child in head.children if child.dep_ in ("det", "amod"))
+
+
+def _is_question_put_to_subject(cue: Token, indices: set[int]) -> bool:
+    """ "Asked whether ..., Putin said": the question is the interviewer's, not the subject's. (A
+    request, "asked to describe ...", stays: PolNeAR counts it for the one asked.)"""
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in cue.children)
+    bare_participle = cue.tag_ == "VBN" and not any(child.dep_ == "nsubj" for child in cue.children)
+    if cue.lemma_ not in QUESTION_LEMMAS or not (passive or bare_participle):
+        return False
+    doc = cue.doc
+    first = doc[min(indices)]
+    return first.lower_ in QUESTION_OPENERS or any(doc[index].text == "?" for index in indices)
+
+
+def _names_a_source(cue: Token) -> bool:
+    """ "citing NBC News", "citing people familiar with the talks": a source, not its words."""
+    if cue.lemma_ not in SOURCE_NAMING_LEMMAS or any(child.dep_ in CLAUSE_DEPS for child in cue.children):
+        return False
+    objects = [child for child in cue.children if child.dep_ == "dobj"]
+    return bool(objects) and all((obj.pos_ == "PROPN" and obj.ent_type_ in ("ORG", "PERSON", "NORP"))
+                                 or obj.lemma_.lower() in SOURCE_NOUNS for obj in objects)
+
+
+def _is_not_a_statement(cue: Token, indices: set[int]) -> bool:
+    """Cue words whose content is no one's statement: a question put to the subject, a source cited,
+    an object pointing back at earlier words."""
+    return _is_question_put_to_subject(cue, indices) or _is_anaphoric_object(cue, indices) or _names_a_source(cue)
 
 
 def _confirmed(token: Token, source, kind: str) -> bool:
@@ -36,7 +82,8 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
         if _passes_to_participle(token):
             continue
         indices = according_to_content(token) if token.lower_ == "according" else content_indices(token, cue)
-        if not indices:
+        indices = without_reporter_additions(doc, token, indices, marks.covers)
+        if not indices or _is_not_a_statement(token, indices):
             continue
         paragraph = paragraph_of(doc_text(doc), token.idx)
         spans = quoted_side(indices_to_spans(doc, indices, paragraph), token.idx, marks)
@@ -50,22 +97,47 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
     return found
 
 
+def _claim_owner(noun: Token) -> Span | None:
+    """Who makes the claim: the possessor ("her claim that"), or the subject of a verb that delivers
+    it ("the minister renewed threats to ...", "repeated his warning that")."""
+    owner = next((child for child in noun.children if child.dep_ == "poss"), None)
+    if owner is not None:
+        return mention_span(owner)
+    if noun.dep_ == "dobj" and noun.head.lemma_ in DELIVERING_VERBS:
+        return source_of(noun.head)
+    return None
+
+
+def _claim_clause(noun: Token) -> Token | None:
+    """ "claim that ...", or for a statement noun also "threats to seize ...", "a pledge to cut ..."."""
+    for child in noun.children:
+        if child.dep_ not in ("acl", "relcl", "ccomp"):
+            continue
+        first = child.left_edge.lower_
+        if first == "that" or (first == "to" and noun.lemma_ in STATEMENT_NOUNS):
+            return child
+    return None
+
+
 def _noun_claims(doc: Doc, chains, marks: MarkIndex) -> list[Attribution]:
-    """ "Trump's claim that ...", "her assertion that ...": a cue noun with a possessor and a that-clause."""
+    """ "Trump's claim that ...", "the minister renewed threats to ...": a cue noun with an owner and
+    a clause."""
     found = []
     for token in doc:
-        if token.pos_ != "NOUN" or marks.covers(token.idx) or cue_for(token) is None:
+        if token.pos_ != "NOUN" or marks.covers(token.idx):
             continue
-        owner = next((child for child in token.children if child.dep_ == "poss"), None)
-        clause = next((child for child in token.children
-                       if child.dep_ in ("acl", "ccomp") and child.left_edge.lower_ == "that"), None)
-        if owner is None or clause is None:
+        if cue_for(token) is None and token.lemma_ not in STATEMENT_NOUNS:
             continue
-        content = set(range(clause.left_edge.i, clause.right_edge.i + 1))
+        clause = _claim_clause(token)
+        owner = _claim_owner(token) if clause is not None else None
+        if owner is None:
+            continue
+        content = set(range(clause.left_edge.i, min(clause.right_edge.i, clause.i + MAX_CONTENT_REACH) + 1))
+        content = without_reporter_additions(doc, token, content, marks.covers)
         spans = indices_to_spans(doc, content, paragraph_of(doc_text(doc), token.idx))
         spans, kind, touched = with_quote_marks(doc_text(doc), spans, marks)
         if spans:
-            found.append(Attribution(spans, kind, token, mention_span(owner), touched))
+            found.append(Attribution(spans, kind, token, owner, touched))
     return found
 
 
@@ -124,8 +196,9 @@ def _as_record(doc: Doc, attribution: Attribution) -> dict:
     }
 
 
-def extract_quotes(doc: Doc) -> list[dict]:
-    """Every attributed statement of a parsed article, with its cue and source, sorted by position."""
+def extract_quotes(doc: Doc, keep_repeated_headlines: bool = False) -> list[dict]:
+    """Every attributed statement of a parsed article, with its cue and source, sorted by position.
+    A headline quote the body carries again is left out unless ``keep_repeated_headlines``."""
     chains = quote_mark_chains(doc_text(doc))
     marks = MarkIndex(chains)
     cues = [(token, cue) for token in doc
@@ -133,4 +206,5 @@ def extract_quotes(doc: Doc) -> list[dict]:
     attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
     attributions = _deduplicated(attributions)
-    return [_as_record(doc, attribution) for attribution in attributions]
+    records = [_as_record(doc, attribution) for attribution in attributions]
+    return mark_headline(records, doc_text(doc), keep_repeated_headlines)

@@ -24,6 +24,29 @@ MIN_CONTENT_DEP_SHARE = 0.15
 # told to (dative: "told AFP") is the recipient and never appears here.
 CONTENT_CAPABLE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "prep", "acl", "attr", "advcl", "pcomp"})
 
+# Nouns that report a statement by their owner even where PolNeAR's counts are too thin to mine them
+# ("renewed threats to seize ...", "his pledge to cut taxes"), and verbs that deliver such a noun, so
+# that the verb's subject owns it.
+STATEMENT_NOUNS = frozenset({"threat", "warning", "pledge", "vow", "promise", "demand", "claim", "assertion",
+                             "accusation", "insistence", "denial", "call", "ultimatum"})
+DELIVERING_VERBS = frozenset({"renew", "repeat", "reiterate", "issue", "make", "voice", "restate", "deliver",
+                              "level", "escalate", "double", "step"})
+
+# Cues whose object can name a source rather than what it said ("citing NBC News", "citing people
+# familiar with the talks"), and the nouns that name a source.
+SOURCE_NAMING_LEMMAS = frozenset({"cite"})
+SOURCE_NOUNS = frozenset({"source", "official", "people", "person", "report", "reports", "document", "documents",
+                          "statement", "diplomat", "aide", "agency", "media", "outlet", "newspaper", "broadcaster",
+                          "channel", "network", "tv", "television", "daily", "radio", "wire"})
+# Words opening a question clause: "Asked whether ..., Asked if ..., Asked what ...".
+QUESTION_OPENERS = frozenset({"whether", "if", "what", "why", "how", "when", "who", "which", "where"})
+# Cues of a question put to the subject: "Asked whether he would go, the minister said ..." is the
+# interviewer's question, not the minister's words.
+QUESTION_LEMMAS = frozenset({"ask", "question", "press", "quiz", "pose"})
+# Objects that only point back at words already reported ("echoed that sentiment").
+ANAPHORIC_DETERMINERS = frozenset({"this", "that", "these", "those", "such", "same", "similar"})
+ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them", "so", "one"})
+
 
 @dataclass(frozen=True)
 class Cue:

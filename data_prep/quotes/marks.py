@@ -54,6 +54,10 @@ def double_quoted_spans(text: str) -> list[MarkedSpan]:
                 spans.append(MarkedSpan(opened_at, at + len(mark)))
                 opened_at = None
         elif opened_at is not None and mark == opener and mark not in STRAIGHT_MARKS:
+            if not depth and _closes_like_a_closer(text, at, len(mark)):
+                spans.append(MarkedSpan(opened_at, at + len(mark)))  # “words,“ she said: a wrong-way closer
+                opened_at = None
+                continue
             depth += 1  # “a “nested” quote” written with the same marks
         elif mark == "\u201d" and starts_paragraph(text, at):
             opened_at, opener, closers, depth = at, mark, "\u201d\"", 0  # a paragraph opened with the wrong mark
@@ -68,6 +72,14 @@ def double_quoted_spans(text: str) -> list[MarkedSpan]:
     if opened_at is not None:
         spans.append(MarkedSpan(opened_at, _paragraph_end(text, len(text), opened_at), True))
     return spans
+
+
+def _closes_like_a_closer(text: str, at: int, width: int) -> bool:
+    """An opening mark placed as a closer: glued to the word or punctuation before it and followed by
+    a space, punctuation or the end ("de-escalated,“ he said"); a real nested opener is the reverse."""
+    before = text[at - 1:at]
+    after = text[at + width:at + width + 1]
+    return bool(before) and not before.isspace() and (not after or after.isspace() or after in ",.;:!?)")
 
 
 def single_quoted_spans(text: str, outside: list[MarkedSpan]) -> list[MarkedSpan]:

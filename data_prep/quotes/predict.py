@@ -39,7 +39,8 @@ def predict_records(records: Iterable[dict], nlp: Language | None = None,
     records = list(records)
     texts = (record.get("text") if isinstance(record.get("text"), str) else "" for record in records)
     for record, doc in zip(records, parse(texts, nlp=nlp, batch_size=batch_size)):
-        quotes = extract_quotes(doc)
+        # PolNeAR annotates a headline attribution apart from the body's, so all are predicted here
+        quotes = extract_quotes(doc, keep_repeated_headlines=True)
         actors = resolve_article_actors(doc, quotes)
         by_key = {actor["key"]: actor for actor in actors["actors"]}
         yield {"id": record.get("id"), "quotes": [as_prediction(quote, by_key.get(key))

@@ -185,7 +185,7 @@ def _draw_tables(n_quotes: int, seed: int) -> dict[str, pd.DataFrame]:
         "cue_end": absolute["cue_end"], "speaker_text": drawn["speaker_text"],
         "speaker_start": absolute["speaker_start"], "speaker_end": absolute["speaker_end"],
         "actor_id": actors["actor_id"].to_numpy(dtype=object)[speaker], "shared_copy": False,
-        "statement_id": None,
+        "statement_id": None, "headline": False,
     })
     mentions = pd.DataFrame({"article_id": quotes["article_id"], "actor_id": quotes["actor_id"],
                              "start": quotes["speaker_start"], "end": quotes["speaker_end"],

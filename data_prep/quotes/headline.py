@@ -1,0 +1,64 @@
+"""The headline: where it ends, and whether the body carries a headline's attribution again.
+
+Article texts start with their headline and a blank line (ingest's ``with_title``; the news corpora
+do the same). "Trump Says He Believes Russia Wants Peace" over a body where Trump says he believes
+Putin wants peace is one statement, not two: the body's quote stands, and a headline quote is kept
+(marked as headline) only when the body does not carry it.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+# A first paragraph longer than this, or of several sentences, is a lead, not a headline.
+MAX_HEADLINE_WORDS = 30
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Words compared by their first letters, so that "Vows"/"vowed" and "Believes"/"believe" meet.
+STEM_LETTERS = 4
+SAYING_WORDS = frozenset({"say", "says", "said", "saying", "tell", "tells", "told"})
+
+
+def headline_end(text: str) -> int:
+    """Offset where the headline ends, or 0 when the text does not open with one."""
+    end = text.find("\n\n")
+    if end <= 0:
+        return 0
+    first = text[:end].strip()
+    if not first or "\n" in first or len(first.split()) > MAX_HEADLINE_WORDS:
+        return 0
+    if re.search(r"[.!?][\"'”’]?\s+[A-Z]", first):
+        return 0  # two sentences: a lead paragraph
+    return end
+
+
+def _stems(text: str | None, leave_out: set[str] = frozenset()) -> set[str]:
+    words = (word.lower() for word in WORD.findall(text or ""))
+    return {word[:STEM_LETTERS] for word in words
+            if word not in STOP_WORDS and word not in SAYING_WORDS and word not in leave_out}
+
+
+def _same_speaker(first: dict, second: dict) -> bool:
+    """Speakers match when one name's words contain the other's ("Trump", "Donald Trump")."""
+    one, other = (set(WORD.findall((quote["speaker_name"] or "").lower())) for quote in (first, second))
+    return bool(one) and bool(other) and (one <= other or other <= one)
+
+
+def carried_by_body(headline_quote: dict, body_quotes: list[dict]) -> bool:
+    """A body quote by the same speaker shares a content word with the headline quote."""
+    speaker_words = set(WORD.findall((headline_quote["speaker_name"] or "").lower()))
+    words = _stems(headline_quote["quote_text"], speaker_words)
+    return any(_same_speaker(headline_quote, quote) and words & _stems(quote["quote_text"], speaker_words)
+               for quote in body_quotes)
+
+
+def mark_headline(quotes: list[dict], text: str, keep_repeated: bool) -> list[dict]:
+    """Every quote gets ``headline`` (whether it lies in the headline); a headline quote the body
+    carries is left out unless ``keep_repeated`` (PolNeAR's gold counts headline attributions apart)."""
+    end = headline_end(text)
+    for quote in quotes:
+        quote["headline"] = quote["quote_start"] < end
+    if keep_repeated or not end:
+        return quotes
+    body = [quote for quote in quotes if not quote["headline"]]
+    return [quote for quote in quotes if not quote["headline"] or not carried_by_body(quote, body)]
