@@ -362,3 +362,27 @@ def test_wrong_way_closing_mark_does_not_swallow_the_attribution(quotes):
     quote = only(quotes(text))
     assert quote["quote_text"] == "“We think that things have calmed down,“"
     assert quote["speaker_text"] == "the envoy"
+
+
+def test_partial_quote_after_as_is_only_the_quoted_words(quotes):
+    text = "The coach described the long season as “a real test of nerves” on Sunday."
+    quote = only(quotes(text))
+    assert quote["quote_type"] == "direct" and quote["quote_text"] == "“a real test of nerves”"
+
+
+def test_a_meeting_does_not_plan_or_aim(quotes):
+    assert quotes("Their meeting aims to prepare the ground for a wider deal next month.") == []
+
+
+def test_where_a_message_was_posted_is_not_what_it_said(quotes):
+    text = "The consul wrote a message that was posted on X. The ministry posted on its website."
+    assert not [q for q in quotes(text) if q["cue"] == "posted"]
+
+
+def test_agentless_mention_in_a_document_is_not_a_quote(quotes):
+    assert quotes("No plan for coal is mentioned in the final text of the summit.") == []
+
+
+def test_what_is_being_weighed_is_not_said(quotes):
+    text = "Delegates fought over whether to mention coal in the final text."
+    assert not [q for q in quotes(text) if q["cue"] == "mention"]

@@ -9,7 +9,7 @@ from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.headline import mark_headline
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, CLAUSE_DEPS, DELIVERING_VERBS,
                                      QUESTION_LEMMAS, QUESTION_OPENERS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
-                                     STATEMENT_NOUNS, Cue, cue_for)
+                                     STATEMENT_NOUNS, MEDIUM_CUE_LEMMAS, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
                                       paragraph_of, without_reporter_additions)
@@ -69,6 +69,48 @@ def _is_not_a_statement(cue: Token, indices: set[int]) -> bool:
     return _is_question_put_to_subject(cue, indices) or _is_anaphoric_object(cue, indices) or _names_a_source(cue)
 
 
+def _partial_quote(doc: Doc, cue: Token, spans, touched: set[int], marks: MarkIndex):
+    """ "described the meeting as “a great success”": the quoted words are what the speaker said of the
+    object, so the quote is those words alone (direct)."""
+    text = doc_text(doc)
+    for complement in cue.children:
+        # only "as": PolNeAR's gold keeps the object with a quoted predicate ("called X “Y”")
+        if complement.dep_ != "prep" or complement.lower_ != "as":
+            continue
+        last = doc[complement.right_edge.i]
+        start, end = doc[complement.left_edge.i].idx, last.idx + len(last)
+        marked = [[mark.start, mark.end] for index in sorted(touched) for mark in marks.chains[index]]
+        inside = [mark for mark in marked if start - 1 <= mark[0] and mark[1] <= end + 1]
+        if inside and len(inside) == len(marked):
+            outside = text[start:end]
+            for mark_start, mark_end in reversed(inside):
+                outside = outside[:max(0, mark_start - start)] + outside[max(0, mark_end - start):]
+            if sum(map(str.isalnum, outside)) <= len("as"):
+                return inside, "direct"
+    return spans, "mixed"
+
+
+def _is_a_thing(source: Span | None) -> bool:
+    """A source that is an event, a text or a thing, not someone who could hold a belief or plan."""
+    return source is not None and source.root.pos_ == "NOUN" and source.root.lemma_.lower() in THING_NOUNS
+
+
+def _is_deliberated(cue: Token) -> bool:
+    """An infinitive cue under "whether": what is being weighed, not said ("whether to mention ...")."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in cue.children) and \
+        any(word.lower_ == "whether" for word in cue.doc[max(0, cue.i - 3):cue.i])
+
+
+def _only_prepositional(cue: Token, indices: set[int], prepositions: frozenset[str] | None = None) -> bool:
+    """The content is only prepositional phrases of the cue ("on X", "in a video"), headed by one of
+    ``prepositions`` when given."""
+    phrases = set()
+    for child in cue.children:
+        if child.dep_ == "prep" and (prepositions is None or child.lower_ in prepositions):
+            phrases |= set(range(child.left_edge.i, child.right_edge.i + 1))
+    return bool(phrases) and indices <= phrases
+
+
 def _confirmed(token: Token, source, kind: str) -> bool:
     """An ambiguous cue word counts with a real source and a clause or quote marks in its content."""
     if source is None or source.root.lower_ in WEAK_CUE_NON_SOURCES:
@@ -88,10 +130,19 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
         paragraph = paragraph_of(doc_text(doc), token.idx)
         spans = quoted_side(indices_to_spans(doc, indices, paragraph), token.idx, marks)
         spans, kind, touched = with_quote_marks(doc_text(doc), spans, marks)
+        if kind == "mixed":
+            spans, kind = _partial_quote(doc, token, spans, touched, marks)
         source = source_of(token)
         # without a source, a belief or plan cue ("to predict", "is expected to") is rarely an attribution
         if cue.needs_clause and not _confirmed(token, source, kind):
             continue
+        if not cue.speech and _is_a_thing(source):
+            continue  # "Their meeting aims to ...", "the fight threatened to upend the talks"
+        if _only_prepositional(token, indices, PLACE_PREPOSITIONS if source is None else None) \
+                and (source is None or token.lemma_ in MEDIUM_CUE_LEMMAS):
+            continue  # "posted on X", "is mentioned in the declaration": where, not what
+        if _is_deliberated(token):
+            continue  # "a fight over whether to mention fossil fuels": no one said it
         if spans and (source is not None or cue.speech):
             found.append(Attribution(spans, kind, token, source, touched))
     return found

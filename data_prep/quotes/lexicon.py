@@ -47,6 +47,21 @@ QUESTION_LEMMAS = frozenset({"ask", "question", "press", "quiz", "pose"})
 ANAPHORIC_DETERMINERS = frozenset({"this", "that", "these", "those", "such", "same", "similar"})
 ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them", "so", "one"})
 
+# Sources that cannot hold a belief or a plan: events, agreements, processes, things. A belief or plan
+# cue with one of them as subject ("Their meeting aims to ...") is no attribution; speech cues keep
+# them, since texts speak ("the agreement says").
+THING_NOUNS = frozenset({"meeting", "talk", "talks", "agreement", "deal", "accord", "fight", "clock", "initiative",
+                         "program", "programme", "effort", "decision", "approach", "system", "issue", "bill",
+                         "law", "measure", "proposal", "move", "policy", "summit", "conference", "event",
+                         "process", "framework", "treaty", "war", "conflict", "crisis", "situation", "visit",
+                         "plan", "project", "reform", "tariff", "ban", "strike", "attack", "election", "vote"})
+# Cues whose prepositional phrase tells where something appeared, not what it says ("posted on X").
+MEDIUM_CUE_LEMMAS = frozenset({"post", "publish", "appear", "air", "broadcast"})
+# Prepositions of where; a cue with no source and only such a phrase ("is mentioned in the final
+# declaration") reports nobody's words. "for", "of", "about" phrases stay: PolNeAR counts "was
+# criticized for ...", "accused of ...".
+PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "inside"})
+
 
 @dataclass(frozen=True)
 class Cue:
