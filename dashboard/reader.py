@@ -25,7 +25,9 @@ def highlights_for(quotes: pd.DataFrame, stances: pd.DataFrame, colours: dict[st
         stance = summary.get(quote.Index, "no stance label")
         title = f"{quote.speaker}{' (speaker corrected)' if quote.corrected else ''} | {quote.quote_type} quote | " \
                 f"stance (automatic): {stance}"
-        for start, end in spans.get(quote.quote_id) or [(quote.quote_start, quote.quote_end)]:
+        # A span fixed by hand replaces the spans the build found.
+        own = None if "span" in str(getattr(quote, "corrected_fields", "")) else spans.get(quote.quote_id)
+        for start, end in own or [(quote.quote_start, quote.quote_end)]:
             if start is None or end is None:
                 continue
             result.append(Highlight(int(start), int(end), speaker_colour(colours, str(quote.speaker)), title,
@@ -90,3 +92,19 @@ def highlight_caption(drawn: int, shown: int, total: int, focus_outside: bool = 
     if focus_outside:
         line += " The quote you opened is outlined, though it does not match the filters."
     return line
+
+
+def find_words(text: str, words: str, near: int = 0) -> tuple[int, int] | None:
+    """Where ``words`` (typed or pasted by a user fixing a quote's span) stand in ``text``: the occurrence
+    closest to ``near`` (the old start), or None when the article does not contain them as typed."""
+    words = words.strip()
+    if not words:
+        return None
+    starts, position = [], text.find(words)
+    while position != -1:
+        starts.append(position)
+        position = text.find(words, position + 1)
+    if not starts:
+        return None
+    start = min(starts, key=lambda candidate: abs(candidate - near))
+    return start, start + len(words)

@@ -1,9 +1,12 @@
 """The quote table as shown (and exported): one frame, so the CSV holds exactly what is on screen."""
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 import pandas as pd
 
+from data_prep.corrections import CORRECTED_FIELDS_COLUMN
 from dashboard import aggregate, exports
 
 MAX_TABLE_ROWS = 2000
@@ -33,14 +36,13 @@ def quote_table(quotes: pd.DataFrame, stances: pd.DataFrame, full: pd.DataFrame 
     """
     shown = quotes.head(limit)
     if full is not None:
-        shown = shown.join(full.loc[shown.index, ["quote_id", "article_id", "quote_text"]])
+        shown = shown.join(full.loc[shown.index, ["quote_id", "article_id", "quote_text", CORRECTED_FIELDS_COLUMN]])
     rows = shown.index.to_numpy()
     labels = stances[np.isin(stances["quote_row"].to_numpy(), rows)]
     summary = aggregate.stance_summary(labels)
     stance_fixed = set(labels.loc[labels["corrected"], "quote_row"])
-    corrected = [", ".join(part for part, flag in (("speaker", speaker_fixed), ("stance", row in stance_fixed))
-                           if flag)
-                 for row, speaker_fixed in zip(rows, shown["corrected"])]
+    corrected = [", ".join(part for part in (str(fields), "stance" if row in stance_fixed else "") if part)
+                 for row, fields in zip(rows, shown[CORRECTED_FIELDS_COLUMN])]
     return pd.DataFrame({
         "speaker": shown["speaker"].astype(str).to_numpy(),
         "affiliation": shown["affiliation"].astype(str).to_numpy(),
@@ -53,6 +55,13 @@ def quote_table(quotes: pd.DataFrame, stances: pd.DataFrame, full: pd.DataFrame 
         "quote_id": shown["quote_id"].to_numpy(),
         "article_id": shown["article_id"].to_numpy(),
     }, columns=TABLE_COLUMNS)
+
+
+def selection_key(name: str, ids) -> str:
+    """A table widget's key that changes with the rows it lists: a row ticked in one list is never taken
+    for whatever row sits at the same position after a filter change or a correction."""
+    digest = hashlib.sha1("\n".join(map(str, ids)).encode("utf-8")).hexdigest()[:12]
+    return f"{name}-{digest}"
 
 
 def showing_line(shown: int, matching: int, total: int) -> str:

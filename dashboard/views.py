@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from data_prep import schema
-from data_prep.corrections import CORRECTED_COLUMN
+from data_prep.corrections import CORRECTED_COLUMN, CORRECTED_FIELDS_COLUMN
 
 UNKNOWN_SPEAKER = "(unknown speaker)"
 NO_AFFILIATION = "(no affiliation found)"
@@ -131,6 +131,8 @@ def build_quote_view(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.Da
     view["quote_type"] = _clean_categorical(quotes["quote_type"], "unknown")
     view["speaker_text"] = quotes["speaker_text"]
     view[CORRECTED_COLUMN] = _flags(quotes)
+    view[CORRECTED_FIELDS_COLUMN] = (quotes[CORRECTED_FIELDS_COLUMN].fillna("") if CORRECTED_FIELDS_COLUMN in quotes
+                                     else pd.Series("", index=quotes.index)).astype("category")
     # Newest first, in reading order within an article: tables show their head without sorting.
     day = view["published"].to_numpy().astype("int64")
     day = np.where(np.isnat(view["published"].to_numpy()), np.iinfo("int64").min, day)

@@ -1,4 +1,4 @@
-"""Hand corrections of quote speakers and stance labels, kept apart from the built tables.
+"""Hand corrections of quotes (speaker, stance label, span, type, not a quote), kept apart from the built tables.
 
 The corrections live in ``corrections.csv`` inside the dataset folder. A rebuild carries the file
 over (``store.write_dataset`` keeps non-table files) and ids are derived from content, so a
@@ -18,8 +18,13 @@ from data_prep import schema, store, user_csv
 CORRECTIONS_FILE = "corrections.csv"
 SPEAKER = "speaker"
 STANCE = "stance"
-FIELDS = (SPEAKER, STANCE)
-CORRECTED_COLUMN = "corrected"
+SPAN = "span"
+QUOTE_TYPE = "type"
+NOT_A_QUOTE = "not_a_quote"
+IS_A_QUOTE = "is_a_quote"  # takes a "not a quote" back
+FIELDS = (SPEAKER, STANCE, SPAN, QUOTE_TYPE, NOT_A_QUOTE, IS_A_QUOTE)
+CORRECTED_COLUMN = "corrected"  # quotes: the speaker was fixed by hand; stances: the label was
+CORRECTED_FIELDS_COLUMN = "corrected_fields"  # quotes: what was fixed by hand, e.g. "speaker, span"
 CORRECTION_BACKEND = "correction"
 CORRECTION_EVIDENCE = "corrected by hand"
 
@@ -27,7 +32,9 @@ CORRECTION_EVIDENCE = "corrected by hand"
 @dataclass(frozen=True)
 class Correction:
     """One fix. A speaker fix names an existing actor (``actor_id``) or a new name (``speaker_name``);
-    a stance fix sets ``label`` for the quote's ``target``."""
+    a stance fix sets ``label`` for the quote's ``target``; a span fix sets ``quote_start``..``quote_end``
+    (character offsets in the article text) and the words there (``quote_text``); a type fix sets
+    ``quote_type``; ``not_a_quote`` takes the quote out of every table and count, ``is_a_quote`` puts it back."""
 
     quote_id: str
     field: str
@@ -37,10 +44,15 @@ class Correction:
     label: str = ""
     note: str = ""
     created_at: str = ""
+    quote_start: str = ""
+    quote_end: str = ""
+    quote_text: str = ""
+    quote_type: str = ""
 
     def key(self) -> tuple[str, str, str]:
         """Corrections with the same key replace each other; the latest one counts."""
-        return (self.quote_id, self.field, self.target if self.field == STANCE else "")
+        field = NOT_A_QUOTE if self.field == IS_A_QUOTE else self.field
+        return (self.quote_id, field, self.target if self.field == STANCE else "")
 
 
 CORRECTION_COLUMNS = [f.name for f in fields(Correction)]
@@ -74,12 +86,30 @@ def validate(correction: Correction) -> Correction:
         if cleaned.label not in schema.STANCE_LABELS:
             raise ValueError(f"stance label must be one of {', '.join(schema.STANCE_LABELS)}, "
                              f"not {cleaned.label!r}")
-    else:
+    elif cleaned.field == SPAN:
+        start, end = _offset(cleaned.quote_start), _offset(cleaned.quote_end)
+        if start is None or end is None or end <= start:
+            raise ValueError("a span correction needs quote_start < quote_end, whole numbers (character offsets)")
+        if not cleaned.quote_text:
+            raise ValueError("a span correction needs the quote's words (quote_text)")
+    elif cleaned.field == QUOTE_TYPE:
+        if cleaned.quote_type not in schema.QUOTE_TYPES:
+            raise ValueError(f"quote type must be one of {', '.join(schema.QUOTE_TYPES)}, "
+                             f"not {cleaned.quote_type!r}")
+    elif cleaned.field not in (NOT_A_QUOTE, IS_A_QUOTE):
         raise ValueError(f"a correction fixes one of {', '.join(FIELDS)}, not {cleaned.field!r}")
     if not cleaned.created_at:
         cleaned = Correction(**{**asdict(cleaned),
                                 "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
     return cleaned
+
+
+def _offset(value: str) -> int | None:
+    try:
+        number = int(value)
+    except ValueError:
+        return None
+    return number if number >= 0 else None
 
 
 @dataclass
@@ -150,9 +180,11 @@ def apply_corrections(tables: dict[str, pd.DataFrame],
                       corrections: list[Correction]) -> dict[str, pd.DataFrame]:
     """New tables with the corrections applied; the inputs are not changed.
 
-    Quotes and stances get a boolean ``corrected`` column. A typed speaker name becomes an actor of
-    kind ``unknown`` unless an actor of that name exists. Corrections for quotes that are not in
-    the tables (e.g. the article was removed) are ignored.
+    Quotes and stances get a boolean ``corrected`` column (quotes: the speaker; stances: the label), and
+    quotes a ``corrected_fields`` column naming every fix ("speaker, span"). A typed speaker name becomes
+    an actor of kind ``unknown`` unless an actor of that name exists. A quote marked not a quote is
+    left out of the quotes and stances, and of the actors' quote counts. Corrections for quotes that are
+    not in the tables (e.g. the article was removed) are ignored.
     """
     result = dict(tables)
     quotes = tables[schema.QUOTES].copy()
@@ -164,6 +196,20 @@ def apply_corrections(tables: dict[str, pd.DataFrame],
     wanted = {c.quote_id for c in latest}
     known_quotes = set(quotes.loc[quotes["quote_id"].isin(wanted), "quote_id"])
     active = [c for c in latest if c.quote_id in known_quotes]
+    fixed_fields: dict[str, list[str]] = {}
+    for fix in active:
+        if fix.field in (SPEAKER, SPAN, QUOTE_TYPE):
+            fixed_fields.setdefault(fix.quote_id, []).append(fix.field)
+
+    removed = {c.quote_id for c in active if c.field == NOT_A_QUOTE}
+    if removed:
+        quotes = quotes[~quotes["quote_id"].isin(removed)].reset_index(drop=True)
+        stances = stances[~stances["quote_id"].isin(removed)].reset_index(drop=True)
+        active = [c for c in active if c.quote_id not in removed]
+    quotes = _apply_quote_fixes(quotes, [c for c in active if c.field in (SPAN, QUOTE_TYPE)])
+    order = {field: i for i, field in enumerate(FIELDS)}
+    quotes[CORRECTED_FIELDS_COLUMN] = quotes["quote_id"].map(
+        lambda quote_id: ", ".join(sorted(fixed_fields.get(quote_id, ()), key=order.get))).astype(str)
 
     speaker_fixes = {c.quote_id: c for c in active if c.field == SPEAKER}
     if speaker_fixes:
@@ -171,6 +217,7 @@ def apply_corrections(tables: dict[str, pd.DataFrame],
         fixed = quotes["quote_id"].isin(actor_for_quote.keys())
         quotes.loc[fixed, "actor_id"] = quotes.loc[fixed, "quote_id"].map(actor_for_quote)
         quotes.loc[fixed, CORRECTED_COLUMN] = True
+    if speaker_fixes or removed:
         actors = _recount_quotes(actors, quotes)
 
     stance_fixes = [c for c in active if c.field == STANCE]
@@ -204,6 +251,25 @@ def _resolve_speakers(actors: pd.DataFrame, fixes) -> tuple[pd.DataFrame, dict[s
     if new_rows:
         actors = pd.concat([actors, schema.frame_from_rows(schema.ACTORS, new_rows)], ignore_index=True)
     return actors, actor_for_quote
+
+
+def _apply_quote_fixes(quotes: pd.DataFrame, fixes: list[Correction]) -> pd.DataFrame:
+    """Span fixes move the quote (its offsets, spans and words); type fixes set its type."""
+    if not fixes:
+        return quotes
+    quotes = quotes.copy()
+    row_of = {quote_id: row for row, quote_id in zip(quotes.index, quotes["quote_id"])}
+    for fix in fixes:
+        row = row_of[fix.quote_id]
+        if fix.field == SPAN:
+            start, end = int(fix.quote_start), int(fix.quote_end)
+            quotes.at[row, "quote_start"], quotes.at[row, "quote_end"] = start, end
+            quotes.at[row, "quote_text"] = fix.quote_text
+            if "quote_spans" in quotes.columns:
+                quotes.at[row, "quote_spans"] = [[start, end]]
+        else:
+            quotes.at[row, "quote_type"] = fix.quote_type
+    return quotes
 
 
 def _recount_quotes(actors: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:

@@ -40,9 +40,14 @@ def set_filter(app: AppTest, key: str, value) -> AppTest:
     return app
 
 
-def select_first_quote(app: AppTest) -> None:
+def table_key(app: AppTest, index: int = 0) -> str:
+    """The user key of a table widget (it carries a digest of the rows listed): the part after the id's hash."""
+    return app.dataframe[index].proto.id.split("-", 2)[2]
+
+
+def select_first_quote(app: AppTest, rows: tuple[int, ...] = (0,)) -> None:
     """Tick the first row of the quote table: a browser event, which AppTest sets as widget state."""
-    app.session_state["quote_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    app.session_state[table_key(app)] = {"selection": {"rows": list(rows), "columns": [], "cells": []}}
     app.run()
 
 
@@ -379,8 +384,7 @@ def test_articles_page_ticks_the_article_it_shows(data_dir):
 
 def test_unticking_the_quote_closes_it(data_dir):
     app = open_page("quotes", quote="q-b2")
-    app.session_state["quote_table"] = {"selection": {"rows": [], "columns": [], "cells": []}}
-    app.run()
+    select_first_quote(app, rows=())
     assert "quote" not in app.query_params
     assert "Tick the box at the start of a row" in texts(app)
 
@@ -465,3 +469,54 @@ def test_rejected_upload_name_with_markdown_shows_as_text(data_dir):
     app.run()
     [error] = [e.value for e in app.error]
     assert "![x](" not in error and "\\!\\[x\\]\\(http" in error
+
+
+def test_not_a_quote_from_the_quotes_page_leaves_every_count_and_comes_back(data_dir):
+    from data_prep.corrections import load_corrections
+
+    app = open_page("quotes", quote="q-b2")
+    [mark] = [button for button in app.button if button.label == "Not a quote"]
+    mark.click().run()
+    assert not app.exception, [item.value for item in app.exception]
+    assert [(c.quote_id, c.field) for c in load_corrections(data_dir)] == [("q-b2", "not_a_quote")]
+    assert "Showing 8 of 8 quotes" in texts(app)
+    assert "q-b2" not in set(app.dataframe[0].value["quote_id"])
+    assert "marked “not a quote”" in texts(app)
+    overview = open_page()
+    assert {m.label: m.value for m in overview.metric}["Quotes"] == "8"
+    speaker = open_page("speakers", actor="Tom Berg")
+    assert {m.label: m.value for m in speaker.metric}["Quotes (all)"] == "2"
+    app = open_page("quotes")
+    [back] = [button for button in app.button if button.label == "Put it back"]
+    back.click().run()
+    assert "Showing 9 of 9 quotes" in texts(app)
+
+
+def test_quote_words_and_type_fixed_from_the_quotes_page(data_dir):
+    app = open_page("quotes", quote="q-b2")
+    [words] = [area for area in app.text_area if area.label.startswith("The quote's words")]
+    words.set_value("We will not sign a blank cheque")
+    [save] = [button for button in app.button if button.label == "Save the words"]
+    save.click().run()
+    assert not app.exception, [item.value for item in app.exception]
+    row = app.dataframe[0].value.set_index("quote_id").loc["q-b2"]
+    assert row["quote"] == "We will not sign a blank cheque" and row["corrected"] == "span"
+    [kind] = [radio for radio in app.radio if radio.label == "Quote type"]
+    kind.set_value("mixed")
+    [save] = [button for button in app.button if button.label == "Save type"]
+    save.click().run()
+    row = app.dataframe[0].value.set_index("quote_id").loc["q-b2"]
+    assert row["type"] == "mixed" and row["corrected"] == "span, type"
+    reader = open_page("articles", quote="q-b2")
+    import re
+
+    assert re.search(r'data-quote="q-b2"[^>]*>We will not sign a blank cheque</mark>', html_of(reader))
+
+
+def test_words_not_in_the_article_are_refused(data_dir):
+    app = open_page("quotes", quote="q-b2")
+    [words] = [area for area in app.text_area if area.label.startswith("The quote's words")]
+    words.set_value("words nobody wrote")
+    [save] = [button for button in app.button if button.label == "Save the words"]
+    save.click().run()
+    assert any("does not contain these words" in error.value for error in app.error)

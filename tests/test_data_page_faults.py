@@ -47,7 +47,7 @@ def test_an_upload_after_a_half_finished_swap_keeps_the_dataset(data_dir, tmp_pa
 def test_the_data_page_lists_lines_of_user_files_it_could_not_use(data_dir):
     corrections_path(data_dir).write_text(",".join(CORRECTION_COLUMNS) + "\n"
                                           "q-b2,speaker,act-mayor,,,,,\n"
-                                          "q-b1,speaker,x,,,,,,too,many\n")
+                                          "q-b1,speaker,x" + "," * len(CORRECTION_COLUMNS) + "too,many\n")
     (data_dir / "aliases.csv").write_text("alias,canonical,action\nTom,Tom Berg,explode\n")
     app = _data_page()
     problems = "\n".join(app.dataframe[-2].value["problem"])

@@ -25,7 +25,7 @@ def _ids(folder) -> list[str]:
 
 
 def test_one_malformed_row_costs_only_itself_and_survives_the_next_save(tmp_path):
-    bad = "q-2,speaker,act-mayor,,,,,2025-01-01,surplus,values"
+    bad = "q-2,speaker,act-mayor,,,,,2025-01-01," + ",".join(["surplus"] * len(CORRECTION_COLUMNS))  # too many fields
     corrections_path(tmp_path).write_text("\n".join([HEADER, _row("q-1"), bad, _row("q-3")]) + "\n")
     read = read_corrections(tmp_path)
     assert [c.quote_id for c in read.corrections] == ["q-1", "q-3"]
@@ -73,15 +73,23 @@ def test_utf16_tab_separated_excel_unicode_text_is_read(tmp_path):
 
 
 def test_rows_of_an_unknown_kind_and_unknown_columns_are_kept_by_saves(tmp_path):
+    columns = [*CORRECTION_COLUMNS, "reviewer"]
+
+    def line(**values: str) -> str:
+        return ",".join(values.get(name, "") for name in columns) + "\n"
+
     corrections_path(tmp_path).write_text(
-        HEADER + ",reviewer\n" + "q-1,not_a_quote,,,,,,2025-01-01T00:00:00+00:00,ana\n" + _row("q-2") + ",tom\n")
+        ",".join(columns) + "\n"
+        + line(quote_id="q-1", field="outlet", created_at="2025-01-01T00:00:00+00:00", reviewer="ana")
+        + line(quote_id="q-2", field="speaker", actor_id="act-mayor", created_at="2025-01-01T00:00:00+00:00",
+               reviewer="tom"))
     read = read_corrections(tmp_path)
     assert [c.quote_id for c in read.corrections] == ["q-2"]
     assert any("line 2" in problem and "not applied" in problem for problem in read.problems)
     save_correction(tmp_path, Correction("q-3", SPEAKER, actor_id="act-chair"))
     saved = user_csv.read_user_csv(corrections_path(tmp_path), CORRECTION_COLUMNS)
     assert [(row.values["field"], row.values["reviewer"]) for row in saved.rows] == [
-        ("not_a_quote", "ana"), ("speaker", "tom"), ("speaker", "")]
+        ("outlet", "ana"), ("speaker", "tom"), ("speaker", "")]
 
 
 def test_a_file_without_a_header_is_reported_and_kept(tmp_path):

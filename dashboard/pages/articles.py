@@ -1,6 +1,6 @@
 import streamlit as st
 
-from dashboard import aggregate, highlight, loading, reader, session
+from dashboard import aggregate, highlight, loading, reader, session, table
 from dashboard.filters import active_filters
 from dashboard.highlight import markdown_text
 
@@ -31,19 +31,20 @@ if listing.empty and not chosen:
     session.empty_selection_message(ctx, what="articles",
                                     total=aggregate.plural(len(ctx.views.articles), "article"))
     st.stop()
-table = listing.head(2000)
+listed = listing.head(2000)
 if not chosen and len(listing) == 1:
     chosen = str(listing.iloc[0]["article_id"])
-ticked = [int(row) for row in (table.index[table["article_id"] == chosen] if chosen else [])]
-event = st.dataframe(table, key="article_table", on_select="rerun", selection_mode="single-row",
+ticked = [int(row) for row in (listed.index[listed["article_id"] == chosen] if chosen else [])]
+event = st.dataframe(listed, key=table.selection_key("article_table", listed["article_id"]), on_select="rerun",
+                     selection_mode="single-row",
                      selection_default={"selection": {"rows": ticked}} if ticked else None,
                      hide_index=True, lazy=False, column_order=["date", "outlet", "title", "quotes", "words"],
                      column_config={"quotes": st.column_config.NumberColumn("quotes", help="quotes in the article "
                                                                             "that match the filters"),
                                     "words": st.column_config.NumberColumn("words", help="length of the article")})
 rows = list(event.selection.rows) if event is not None else []
-if rows and str(table.iloc[rows[0]]["article_id"]) != chosen:
-    chosen, focus = str(table.iloc[rows[0]]["article_id"]), None
+if rows and str(listed.iloc[rows[0]]["article_id"]) != chosen:
+    chosen, focus = str(listed.iloc[rows[0]]["article_id"]), None
 elif ticked and not rows:  # the user unticked the article shown
     chosen = focus = None
 if not chosen:

@@ -1,7 +1,7 @@
 import streamlit as st
 
 from dashboard import highlight, loading, reader, session, table
-from dashboard.correcting import correction_form
+from dashboard.correcting import correction_form, marked_not_a_quote, removed_quotes
 from dashboard.highlight import markdown_text
 
 ctx = session.open_page("Quotes")
@@ -12,17 +12,19 @@ st.caption("Search words and narrow by speaker, outlet, date or stance in the si
            "automatic estimates (label, target, confidence); \"corrected\" marks fixes made by hand.")
 if shown.empty:
     session.empty_selection_message(ctx)
+    removed_quotes(ctx)
     st.stop()
 
 chosen = st.query_params.get("quote")
 ticked = [int(position) for position in (shown.index[shown["quote_id"] == chosen] if chosen else [])]
 event = st.dataframe(
-    shown, key="quote_table", on_select="rerun", selection_mode="single-row", hide_index=True, lazy=False,
+    shown, key=table.selection_key("quote_table", shown["quote_id"]), on_select="rerun", selection_mode="single-row", hide_index=True, lazy=False,
     selection_default={"selection": {"rows": ticked}} if ticked else None,
     column_order=table.SCREEN_COLUMNS, row_height=table.ROW_HEIGHT, height=table.table_height(len(shown)),
     column_config=session.quote_columns())
 st.download_button("Download these quotes (CSV)", lambda: table.to_csv(shown), mime="text/csv",
                    file_name="newsvoices-quotes.csv", icon=":material/download:")
+removed_quotes(ctx)
 
 rows = list(event.selection.rows) if event is not None else []
 if rows:
@@ -36,7 +38,10 @@ else:
 everywhere = ctx.views.quotes
 is_chosen = (everywhere["quote_id"] == chosen).to_numpy() if chosen else None
 if is_chosen is None or not is_chosen.any():
-    if chosen:
+    if chosen in {correction.quote_id for correction in marked_not_a_quote(ctx)}:
+        st.info("This quote is marked “not a quote”, so it is left out everywhere. Put it back from the list "
+                "above if that was a mistake.", icon=":material/block:")
+    elif chosen:
         st.warning("The linked quote is not in this dataset.")
     st.info("Tick the box at the start of a row to read the whole quote in its paragraph, with its stance "
             "evidence and a link to the article.", icon=":material/left_click:")
