@@ -492,12 +492,17 @@ def test_not_a_quote_from_the_quotes_page_leaves_every_count_and_comes_back(data
     assert "Showing 9 of 9 quotes" in texts(app)
 
 
-def test_quote_words_and_type_fixed_from_the_quotes_page(data_dir):
-    app = open_page("quotes", quote="q-b2")
-    [words] = [area for area in app.text_area if area.label.startswith("The quote's words")]
-    words.set_value("We will not sign a blank cheque")
+def save_words(app: AppTest, words: str) -> None:
+    """Type the quote's words in the correction form and save them."""
+    [area] = [area for area in app.text_area if area.label.startswith("The quote's words")]
+    area.set_value(words)
     [save] = [button for button in app.button if button.label == "Save the words"]
     save.click().run()
+
+
+def test_quote_words_and_type_fixed_from_the_quotes_page(data_dir):
+    app = open_page("quotes", quote="q-b2")
+    save_words(app, "We will not sign a blank cheque")
     assert not app.exception, [item.value for item in app.exception]
     row = app.dataframe[0].value.set_index("quote_id").loc["q-b2"]
     assert row["quote"] == "We will not sign a blank cheque" and row["corrected"] == "span"
@@ -515,8 +520,5 @@ def test_quote_words_and_type_fixed_from_the_quotes_page(data_dir):
 
 def test_words_not_in_the_article_are_refused(data_dir):
     app = open_page("quotes", quote="q-b2")
-    [words] = [area for area in app.text_area if area.label.startswith("The quote's words")]
-    words.set_value("words nobody wrote")
-    [save] = [button for button in app.button if button.label == "Save the words"]
-    save.click().run()
+    save_words(app, "words nobody wrote")
     assert any("does not contain these words" in error.value for error in app.error)
