@@ -16,6 +16,10 @@ Done = Callable[[Any], None]
 BATCHES_PER_SLOT = 4
 
 
+class ExecutionError(RuntimeError):
+    """The tasks cannot be run (a cluster lost or unreachable); the build stops, the old dataset stays."""
+
+
 class Executor:
     """Runs tasks in this process, one batch after another."""
 
@@ -39,7 +43,7 @@ class Executor:
         self.close()
 
 
-class _Futures(Executor):
+class FutureExecutor(Executor):
     """Shared by the pool and the cluster: submit up to ``window`` batches, hand results back in order."""
 
     @property
@@ -86,7 +90,7 @@ class _Futures(Executor):
                 future.cancel()
 
 
-class ProcessPool(_Futures):
+class ProcessPool(FutureExecutor):
     """``--workers N`` on one machine: N processes, each loading the models once."""
 
     def __init__(self, workers: int):

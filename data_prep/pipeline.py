@@ -19,7 +19,7 @@ import pyarrow as pa
 from data_prep import build_cache, schema, store
 from data_prep.actors import ActorIndex, actor_index
 from data_prep.analysis import analyse_batch, stance_batch, text_batches
-from data_prep.execution import Executor, local_executor
+from data_prep.execution import ExecutionError, Executor, local_executor
 from data_prep.ingest import DEFAULT_MAX_BYTES, iter_ingest, log_row
 from data_prep.ingest.article import Article
 from data_prep.nlp import ModelNotFound, resolve_model_name
@@ -168,50 +168,67 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
     backend, topics = _stance_setup(stance_backend, targets_file)
     fingerprint = build_cache.analysis_fingerprint(model_name)
 
-    with _executor(workers, scheduler, model_name, fingerprint) as executor, \
-            store.staged_dataset(data_dir) as staging:
-        spool = staging.path / SPOOL_FOLDER
-        spool.mkdir()
-        log: list[dict] = []
-        previous = previous_articles(staging.data_dir) if keep_existing else ()
-        new = iter_ingest(inputs, max_bytes=max_bytes, urls=urls, log=log, follow_links=follow_links)
-        entries = _ingest(itertools.chain(previous, new), spool / schema.ARTICLES, log)
+    plan = _Plan(model_name, fingerprint, stance_backend, topics if backend else None, full, started)
+    try:
+        with _executor(workers, scheduler, model_name, fingerprint) as executor, \
+                store.staged_dataset(data_dir) as staging:
+            log: list[dict] = []
+            previous = previous_articles(staging.data_dir) if keep_existing else ()
+            articles = itertools.chain(previous, iter_ingest(inputs, max_bytes=max_bytes, urls=urls, log=log,
+                                                              follow_links=follow_links))
+            return _build(plan, executor, staging, articles, log, progress)
+    except ExecutionError as error:
+        raise BuildError(str(error)) from error
 
-        failures = {article_id: f"article too long: {entry.chars:,} characters, over the {MAX_ARTICLE_CHARS:,} "
-                                "one article may have; split it into parts"
-                    for article_id, entry in entries.items() if entry.chars > MAX_ARTICLE_CHARS}
-        wanted = set(entries).difference(failures)
-        with build_cache.new_writer(staging.path) as cache:
-            reused = set() if full else build_cache.copy_reusable(staging.data_dir, cache, fingerprint, wanted)
-            _analyse(executor, model_name, spool / schema.ARTICLES, wanted - reused, entries, cache, fingerprint,
-                     failures, _Progress(progress, len(entries), len(reused)))
 
-        built = [article_id for article_id in entries if article_id not in failures]
-        log.extend(_entry_log_rows(entries, failures, reused))
-        summary = BuildSummary(inputs=len(log), built=len(built), reused=len(reused),
-                               duplicates=_count(log, "duplicate"), failed=_count(log, "failed"),
-                               log=[row for row in log if row["status"] != "built"])
-        if not built:
-            summary.written, summary.seconds = False, time.perf_counter() - started
-            return summary
+@dataclass
+class _Plan:
+    model_name: str
+    fingerprint: str
+    stance_backend: str
+    topics: list | None  # None: no stances
+    full: bool
+    started: float
 
-        aliases = staging.data_dir / ALIASES_FILE
-        index = actor_index(((analysis["article_id"], analysis["actors"])
-                             for rows in build_cache.read_analyses(staging.path) for analysis in rows),
-                            aliases if aliases.is_file() else None)
-        summary.quotes, summary.stances = _write_quote_tables(executor, staging.path, index, stance_backend
-                                                              if backend else None, topics)
-        _write_articles(spool / schema.ARTICLES, staging.path, failures,
-                        load_user_outlets(staging.data_dir / OUTLETS_FILE))
-        actors = index.actors_frame()
-        summary.actors = len(actors)
-        store.write_table(staging.path, schema.ACTORS, actors)
-        link_tables(staging.path)
-        store.write_table(staging.path, schema.INGEST_LOG, schema.frame_from_rows(schema.INGEST_LOG, log))
-        shutil.rmtree(spool)
-        summary.seconds = time.perf_counter() - started
-        staging.commit({"model": model_name, "stance_backend": stance_backend, "summary": summary.message,
-                        "executor": executor.description}, owned={build_cache.CACHE_FILE})
+
+def _build(plan: _Plan, executor: Executor, staging: store.Staging, articles: Iterable[Article], log: list[dict],
+           progress: Progress | None) -> BuildSummary:
+    spool = staging.path / SPOOL_FOLDER
+    spool.mkdir()
+    entries = _ingest(articles, spool / schema.ARTICLES, log)
+    failures = {article_id: f"article too long: {entry.chars:,} characters, over the {MAX_ARTICLE_CHARS:,} "
+                            "one article may have; split it into parts"
+                for article_id, entry in entries.items() if entry.chars > MAX_ARTICLE_CHARS}
+    wanted = set(entries).difference(failures)
+    with build_cache.new_writer(staging.path) as cache:
+        reused = set() if plan.full else build_cache.copy_reusable(staging.data_dir, cache, plan.fingerprint, wanted)
+        _analyse(executor, plan, spool / schema.ARTICLES, wanted - reused, entries, cache, failures,
+                 _Progress(progress, len(entries), len(reused)))
+
+    built = [article_id for article_id in entries if article_id not in failures]
+    log.extend(_entry_log_rows(entries, failures, reused))
+    summary = BuildSummary(inputs=len(log), built=len(built), reused=len(reused),
+                           duplicates=_count(log, "duplicate"), failed=_count(log, "failed"),
+                           log=[row for row in log if row["status"] != "built"])
+    if not built:
+        summary.written, summary.seconds = False, time.perf_counter() - plan.started
+        return summary
+
+    aliases = staging.data_dir / ALIASES_FILE
+    index = actor_index(((analysis["article_id"], analysis["actors"])
+                         for rows in build_cache.read_analyses(staging.path) for analysis in rows),
+                        aliases if aliases.is_file() else None)
+    summary.quotes, summary.stances = _write_quote_tables(executor, plan, staging.path, index)
+    _write_articles(spool / schema.ARTICLES, staging.path, failures, load_user_outlets(staging.data_dir / OUTLETS_FILE))
+    actors = index.actors_frame()
+    summary.actors = len(actors)
+    store.write_table(staging.path, schema.ACTORS, actors)
+    link_tables(staging.path)
+    store.write_table(staging.path, schema.INGEST_LOG, schema.frame_from_rows(schema.INGEST_LOG, log))
+    shutil.rmtree(spool)
+    summary.seconds = time.perf_counter() - plan.started
+    staging.commit({"model": plan.model_name, "stance_backend": plan.stance_backend, "summary": summary.message,
+                    "executor": executor.description}, owned={build_cache.CACHE_FILE})
     return summary
 
 
@@ -228,19 +245,19 @@ class _Progress:
             self.callback(self.done, self.total)
 
 
-def _analyse(executor: Executor, model_name: str, articles: Path, todo: set[str], entries: dict[str, _Entry],
-             cache: RowWriter, fingerprint: str, failures: dict[str, str], progress: _Progress) -> None:
+def _analyse(executor: Executor, plan: _Plan, articles: Path, todo: set[str], entries: dict[str, _Entry],
+             cache: RowWriter, failures: dict[str, str], progress: _Progress) -> None:
     """Analyse the ``todo`` articles (read back from ``articles``) and add each analysis to ``cache``."""
     items = ((row["article_id"], row["text"]) for rows in read_rows(articles, ["article_id", "text"])
              for row in rows if row["article_id"] in todo)
     total_chars = sum(entries[article_id].chars for article_id in todo)
-    batches = ((model_name, batch) for batch in text_batches(items, total_chars, executor.slots))
+    batches = ((plan.model_name, batch) for batch in text_batches(items, total_chars, executor.slots))
     for results in executor.run(analyse_batch, batches, on_done=lambda done: progress.advance(len(done))):
         for analysis in results:
             if analysis.error:
                 failures[analysis.article_id] = analysis.error
             else:
-                cache.add(build_cache.cache_row(analysis.as_cache_record(), fingerprint))
+                cache.add(build_cache.cache_row(analysis.as_cache_record(), plan.fingerprint))
 
 
 def _entry_log_rows(entries: dict[str, _Entry], failures: dict[str, str], reused: set[str]) -> Iterator[dict]:
@@ -252,8 +269,7 @@ def _entry_log_rows(entries: dict[str, _Entry], failures: dict[str, str], reused
             yield log_row(entry.source, entry.record, "built", "; ".join([message, *entry.warnings]), article_id)
 
 
-def _write_quote_tables(executor: Executor, staging: Path, index: ActorIndex, stance_backend: str | None,
-                        topics: list) -> tuple[int, int]:
+def _write_quote_tables(executor: Executor, plan: _Plan, staging: Path, index: ActorIndex) -> tuple[int, int]:
     """Quotes and mentions with their merged actor ids, then stances (on the executor), a batch at a time."""
     quotes = RowWriter(store.table_path(staging, schema.QUOTES), schema.TABLE_SCHEMAS[schema.QUOTES])
     mentions = RowWriter(store.table_path(staging, schema.MENTIONS), schema.TABLE_SCHEMAS[schema.MENTIONS])
@@ -268,9 +284,9 @@ def _write_quote_tables(executor: Executor, staging: Path, index: ActorIndex, st
                 mention_rows.extend(article_mentions)
             quotes.extend(quote_rows)
             mentions.extend(mention_rows)
-            if stance_backend and quote_rows:
+            if plan.topics is not None and quote_rows:
                 named = {row["actor_id"] for row in quote_rows + mention_rows if row["actor_id"]}
-                yield stance_backend, topics, quote_rows, mention_rows, [index.rows[i] for i in sorted(named)]
+                yield plan.stance_backend, plan.topics, quote_rows, mention_rows, [index.rows[i] for i in sorted(named)]
 
     with quotes, mentions, stances:
         for rows in executor.run(stance_batch, stance_tasks()):

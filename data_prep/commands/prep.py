@@ -25,7 +25,13 @@ def add_arguments(parser) -> None:
     parser.add_argument("--stance", default="minilm", choices=("minilm", "lexicon", "none"),
                         help="stance backend (default: minilm)")
     parser.add_argument("--targets", type=Path, default=None, help="topics file for stance (CSV, docs/stance.md)")
-    parser.add_argument("--workers", type=int, default=1, help="processes for parsing (default: 1)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes for parsing on this machine, or of the cluster --scheduler local starts "
+                             "(default: 1)")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="run the per-article work on a Dask cluster: its scheduler's tcp://HOST:PORT, or "
+                             "'local' to start one of --workers processes (needs the dask extra; "
+                             "docs/scale-out.md)")
     parser.add_argument("--urls", type=Path, default=None,
                         help="file with one URL per line: fetch each page and extract its article")
     parser.add_argument("--full", action="store_true", help="re-analyse every article, ignoring the build cache")
@@ -52,7 +58,8 @@ def run(args) -> int:
     try:
         with cli_progress("analysing articles") as progress:
             summary = build_dataset(inputs, data_dir, model=args.model, stance_backend=args.stance,
-                                    targets_file=args.targets, workers=max(1, args.workers), full=args.full,
+                                    targets_file=args.targets, workers=max(1, args.workers),
+                                    scheduler=args.scheduler, full=args.full,
                                     max_bytes=int(args.max_mb * 1024 * 1024), urls=urls,
                                     follow_links=args.follow_links, progress=progress)
     except (BuildError, OSError) as error:
