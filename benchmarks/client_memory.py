@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from data_prep import build_cache  # noqa: E402
 from data_prep.ingest import iter_ingest  # noqa: E402
 from data_prep.nlp import resolve_model_name  # noqa: E402
-from data_prep.parquet_stream import RowWriter, read_rows  # noqa: E402
+from data_prep.parquet_stream import read_rows  # noqa: E402
 
 
 def pool_analyses(pool_dir: Path) -> list[dict]:
@@ -39,7 +39,7 @@ def prime(articles: Path, data_dir: Path, pool: list[dict]) -> int:
     fingerprint = build_cache.analysis_fingerprint(resolve_model_name(None))
     data_dir.mkdir(parents=True, exist_ok=True)
     count = 0
-    with RowWriter(data_dir / build_cache.CACHE_FILE, build_cache._CACHE_SCHEMA) as writer:
+    with build_cache.new_writer(data_dir) as writer:
         for article in iter_ingest([articles]):
             analysis = dict(pool[count % len(pool)], article_id=article.article_id)
             writer.add(build_cache.cache_row(analysis, fingerprint))
