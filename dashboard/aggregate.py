@@ -147,6 +147,48 @@ def all_period_labels(starts: pd.Series, period: str) -> list[str]:
     return period_label(pd.Series(every), period).tolist()
 
 
+CREDIT_COLUMNS = ("actor_id", "speaker", "affiliation", "kind", "role")
+
+
+def speaker_credits(quotes: pd.DataFrame, joint: pd.DataFrame | None) -> pd.DataFrame:
+    """The quotes plus one row per further speaker of a joint quote in them ("Witkoff and Kushner said"
+    counts for both), with that speaker's actor columns: what counts per speaker, affiliation or kind use.
+    ``joint`` is ``Views.joint``; rows keep the quote's row number as index."""
+    if joint is None or joint.empty:
+        return quotes
+    extra = joint[joint["quote_row"].isin(quotes.index)]
+    if extra.empty:
+        return quotes
+    added = quotes.loc[extra["quote_row"].to_numpy()].copy()
+    combined = {}
+    for column in CREDIT_COLUMNS:
+        if column not in quotes.columns:
+            continue
+        values = extra[column].astype(str).to_numpy()
+        original = quotes[column]
+        if isinstance(original.dtype, pd.CategoricalDtype):
+            categories = original.cat.categories.union(pd.Index(pd.unique(values)))
+            combined[column] = (original.cat.set_categories(categories),
+                                pd.Categorical(values, categories=categories))
+        else:
+            combined[column] = (original, values)
+    base = quotes.copy() if combined else quotes
+    for column, (original, values) in combined.items():
+        base[column] = original
+        added[column] = values
+    return pd.concat([base, added])
+
+
+def quotes_credited_to(quotes: pd.DataFrame, joint: pd.DataFrame | None, speaker: str) -> pd.DataFrame:
+    """The speaker's quotes, joint quotes they share included (their rows keep the first speaker's columns)."""
+    own = quotes[quotes["speaker"] == speaker]
+    if joint is None or joint.empty:
+        return own
+    shared = joint.loc[(joint["speaker"] == speaker).to_numpy() & joint["quote_row"].isin(quotes.index).to_numpy(),
+                       "quote_row"]
+    return pd.concat([own, quotes.loc[shared.to_numpy()]]) if len(shared) else own
+
+
 def top_speakers(quotes: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
     """The most quoted speakers: quotes, distinct articles and (first) affiliation of each."""
     codes = quotes["speaker"].cat.codes.to_numpy().astype("int64")
@@ -170,7 +212,8 @@ def top_speakers(quotes: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
 
 
 def share_of_voice(quotes: pd.DataFrame, by: str, limit: int = 12) -> pd.DataFrame:
-    """Quotes per group and their share of all quotes; groups past ``limit`` are summed as "other"."""
+    """Quotes per group and their share of all quotes; groups past ``limit`` are summed as "other". Pass
+    ``speaker_credits(...)`` to credit each speaker of a joint quote (shares are then of speaker credits)."""
     tally = quotes[by].value_counts()
     tally = tally[tally > 0]
     tally.index = tally.index.astype(str)

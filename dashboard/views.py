@@ -23,7 +23,7 @@ UNKNOWN_OUTLET = "(unknown outlet)"
 READ_COLUMNS = {
     schema.ARTICLES: ["article_id", "title", "outlet", "url", "published", "author", "source", "n_words"],
     schema.QUOTES: ["quote_id", "article_id", "quote_text", "quote_start", "quote_end", "quote_type",
-                    "speaker_text", "actor_id"],
+                    "speaker_text", "actor_id", "co_speaker_ids"],
     schema.ACTORS: schema.columns(schema.ACTORS),
     schema.MENTIONS: ["article_id", "actor_id"],
     schema.STANCES: ["quote_id", "target", "target_kind", "label", "confidence", "evidence", "backend"],
@@ -45,6 +45,9 @@ class Views:
     articles: pd.DataFrame  # without text: the reader loads one article's text on demand
     mentions: pd.DataFrame
     ingest_log: pd.DataFrame
+    # One row per further speaker of a joint quote ("Witkoff and Kushner said"): its row in ``quotes`` and
+    # that speaker's actor; aggregate.speaker_credits adds them where quotes are counted per speaker.
+    joint: pd.DataFrame = field(default_factory=lambda: empty_joint_view())
     speaker_order: list[str] = field(default_factory=list)  # most quoted first: fixes speaker colours
 
     @property
@@ -133,6 +136,8 @@ def build_quote_view(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.Da
     view[CORRECTED_COLUMN] = _flags(quotes)
     view[CORRECTED_FIELDS_COLUMN] = (quotes[CORRECTED_FIELDS_COLUMN].fillna("") if CORRECTED_FIELDS_COLUMN in quotes
                                      else pd.Series("", index=quotes.index)).astype("category")
+    if "co_speaker_ids" in quotes.columns:
+        view["co_speaker_ids"] = quotes["co_speaker_ids"]  # taken out again by build_views
     # Newest first, in reading order within an article: tables show their head without sorting.
     day = view["published"].to_numpy().astype("int64")
     day = np.where(np.isnat(view["published"].to_numpy()), np.iinfo("int64").min, day)
@@ -165,6 +170,41 @@ def build_stance_view(stances: pd.DataFrame, quote_view: pd.DataFrame) -> pd.Dat
     return view
 
 
+JOINT_COLUMNS = ["quote_row", "actor_id", "speaker", "affiliation", "kind", "role"]
+
+
+def empty_joint_view() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype="int64" if name == "quote_row" else "category")
+                         for name in JOINT_COLUMNS})
+
+
+def build_joint_view(co_speaker_ids: pd.Series | None, quote_view: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """The further speakers of joint quotes, one row each. A quote whose speaker the user corrected counts
+    only for the speaker the correction names."""
+    if co_speaker_ids is None:
+        return empty_joint_view()
+    corrected = quote_view[CORRECTED_COLUMN].to_numpy()
+    rows, ids = [], []
+    for row, value in enumerate(co_speaker_ids.to_numpy()):
+        if value is not None and len(value) and not corrected[row]:
+            rows.extend([row] * len(value))
+            ids.extend(str(identifier) for identifier in value)
+    if not rows:
+        return empty_joint_view()
+    actors = actors.drop_duplicates("actor_id")
+    by_actor = _positions(pd.Series(ids), actors["actor_id"])
+    known = by_actor >= 0
+    by_actor = by_actor[known]
+    return pd.DataFrame({
+        "quote_row": np.asarray(rows, dtype="int64")[known],
+        "actor_id": pd.Categorical(np.asarray(ids, dtype=object)[known]),
+        "speaker": _take(actors["name"], by_actor, UNKNOWN_SPEAKER),
+        "affiliation": _clean_categorical(_take(actors["affiliation"], by_actor, NO_AFFILIATION), NO_AFFILIATION),
+        "kind": _take(actors["kind"], by_actor, "unknown"),
+        "role": _take(actors["role"], by_actor, ""),
+    })
+
+
 def build_views(tables: dict[str, pd.DataFrame]) -> Views:
     """``tables`` as read by ``store.read_dataset`` (corrections already applied, if any)."""
     articles = tables[schema.ARTICLES]
@@ -176,9 +216,12 @@ def build_views(tables: dict[str, pd.DataFrame]) -> Views:
                 .sort_values(["published", "title"], ascending=[False, True], na_position="last", kind="stable")
                 .reset_index(drop=True))
     quotes = build_quote_view(tables[schema.QUOTES], tables[schema.ACTORS], articles)
+    joint = build_joint_view(quotes.pop("co_speaker_ids") if "co_speaker_ids" in quotes.columns else None,
+                             quotes, tables[schema.ACTORS])
     stances = build_stance_view(tables[schema.STANCES], quotes)
     mentions = tables[schema.MENTIONS][["article_id", "actor_id"]]
-    order = quotes["speaker"].value_counts(sort=True)
+    order = quotes["speaker"].value_counts(sort=True) if joint.empty else \
+        pd.concat([quotes["speaker"].astype(str), joint["speaker"].astype(str)]).value_counts(sort=True)
     return Views(quotes=quotes, stances=stances, actors=tables[schema.ACTORS], articles=articles,
-                 mentions=mentions, ingest_log=tables[schema.INGEST_LOG],
+                 mentions=mentions, ingest_log=tables[schema.INGEST_LOG], joint=joint,
                  speaker_order=[str(name) for name, count in order.items() if count > 0])

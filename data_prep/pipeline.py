@@ -111,12 +111,14 @@ def _ingest(articles: Iterable[Article], spool: Path, log: list[dict]) -> dict[s
     return entries
 
 
-def _quote_rows(article_id: str, quotes: list[dict], actor_ids: Sequence[str | None]) -> list[dict]:
+def _quote_rows(article_id: str, quotes: list[dict], actor_ids: Sequence[str | None],
+                co_speaker_ids: Sequence[list[str]] = ()) -> list[dict]:
     rows = []
-    for quote, actor_id in zip(quotes, actor_ids):
+    co_speaker_ids = [*co_speaker_ids, *[[] for _ in range(len(quotes) - len(co_speaker_ids))]]
+    for quote, actor_id, co_speakers in zip(quotes, actor_ids, co_speaker_ids):
         rows.append({**{name: quote.get(name) for name in schema.columns(schema.QUOTES)},
                      "quote_id": quote_id_for(article_id, quote["quote_start"], quote["quote_end"]),
-                     "article_id": article_id, "actor_id": actor_id})
+                     "article_id": article_id, "actor_id": actor_id, "co_speaker_ids": co_speakers})
     return rows
 
 
@@ -280,7 +282,8 @@ def _write_quote_tables(executor: Executor, plan: _Plan, staging: Path, index: A
             quote_rows, mention_rows = [], []
             for analysis in analyses:
                 article_mentions, actor_ids = index.resolve(analysis["article_id"], analysis["actors"])
-                quote_rows.extend(_quote_rows(analysis["article_id"], analysis["quotes"], actor_ids))
+                co_speakers = index.co_speaker_ids(analysis["article_id"], analysis["actors"])
+                quote_rows.extend(_quote_rows(analysis["article_id"], analysis["quotes"], actor_ids, co_speakers))
                 mention_rows.extend(article_mentions)
             quotes.extend(quote_rows)
             mentions.extend(mention_rows)

@@ -58,6 +58,7 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
         ("shared_copy", pa.bool_()),
         ("statement_id", pa.string()),
         ("headline", pa.bool_()),
+        ("co_speaker_ids", pa.list_(pa.string())),
     ]),
     ACTORS: pa.schema([
         ("actor_id", pa.string()),

@@ -297,7 +297,15 @@ def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> 
         frame = schema.empty_frame(table)
         return frame[columns] if columns else frame
     try:
-        return pq.read_table(path, columns=columns).to_pandas()
+        if not columns:
+            return pq.read_table(path).to_pandas()
+        # A column added since the dataset was built (quotes.co_speaker_ids) reads as empty.
+        present = set(pq.read_schema(path).names)
+        frame = pq.read_table(path, columns=[name for name in columns if name in present]).to_pandas()
+        for name in columns:
+            if name not in present:
+                frame[name] = pd.Series([None] * len(frame), dtype=object)
+        return frame[columns]
     except (pa.ArrowException, OSError) as error:
         if isinstance(error, FileNotFoundError):
             raise

@@ -230,3 +230,13 @@ def test_a_person_filed_as_an_organisation_in_one_article_is_the_person():
     })
     assert names_of(result) == ["Maria Okonjo"]
     assert names_of(result, "organization") == []
+
+
+def test_joint_speakers_count_for_each_across_the_corpus():
+    one = article(person("Mark Holloway"), person("Daniel Kessler"), quote_keys=["a0"])
+    one["co_speaker_keys"] = [["a1"]]
+    result = merge_corpus_actors({"one": one, "two": article(person("Daniel Kessler"), quote_keys=["a0"])})
+    by_name = result.actors.set_index("name")
+    assert by_name.loc["Daniel Kessler", "n_quotes"] == 2 and by_name.loc["Mark Holloway", "n_quotes"] == 1
+    assert result.quote_co_speaker_ids["one"] == [[by_name.loc["Daniel Kessler", "actor_id"]]]
+    assert result.quote_co_speaker_ids["two"] == [[]]

@@ -97,3 +97,32 @@ def test_event_name_with_digits_is_not_a_person(nlp):
 ])
 def test_pronoun_speaker_is_the_actor_it_stands_for(nlp, text, words, expected):
     assert speaker_of(speakers(nlp, text), words) == expected
+
+
+def test_pronoun_after_a_speaker_is_that_speaker_not_the_last_name_mentioned(nlp):
+    text = ("Kremlin aide Yury Petrenko said the talks with envoys Mark Holloway and Daniel Kessler had been long. "
+            "He called the discussions \"useful\".")
+    assert speaker_of(speakers(nlp, text), "useful") == ("Yury Petrenko", "person")
+
+
+def test_pronoun_after_a_quoted_speaker_skips_the_names_inside_the_quote(nlp):
+    text = ("\"We met Mark Holloway and Daniel Kessler for five hours,\" Kremlin aide Yury Petrenko said. "
+            "He described the talks as constructive.")
+    assert speaker_of(speakers(nlp, text), "constructive") == ("Yury Petrenko", "person")
+
+
+def test_joint_speakers_are_both_credited(nlp):
+    text = "\"We made real progress,\" Mark Holloway and Daniel Kessler said after the talks."
+    doc = nlp(text)
+    quotes = extract_quotes(doc)
+    result = resolve_article_actors(doc, quotes)
+    names = {a["key"]: a["name"] for a in result["actors"]}
+    assert [names[k] for k in result["quote_keys"]] == ["Mark Holloway"]
+    assert [[names[k] for k in keys] for keys in result["co_speaker_keys"]] == [["Daniel Kessler"]]
+
+
+def test_one_speaker_with_a_coordinated_object_is_not_joint(nlp):
+    text = "Mark Holloway said he had met Daniel Kessler and Anna Berg on Monday."
+    doc = nlp(text)
+    quotes = extract_quotes(doc)
+    assert resolve_article_actors(doc, quotes)["co_speaker_keys"] == [[] for _ in quotes]

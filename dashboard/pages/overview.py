@@ -29,11 +29,12 @@ session.timeline(ctx, ctx.quotes, "quotes-over-time", "Quotes per {period}")
 
 left, right = st.columns(2)
 with left:
-    speakers = session.derived(ctx, "top", lambda: aggregate.top_speakers(ctx.quotes))
+    credited = session.derived(ctx, "credits", lambda: aggregate.speaker_credits(ctx.quotes, ctx.views.joint))
+    speakers = session.derived(ctx, "top", lambda: aggregate.top_speakers(credited))
     session.chart(ctx, charts.ranked_bars(speakers, "speaker", colours=ctx.colours, title="Most quoted speakers",
                                        tooltip=["speaker", "affiliation", "quotes", "articles"]), "top-speakers")
 with right:
     for column, title in (("affiliation", "Share of voice by affiliation"),
                           ("kind", "Share of voice by kind of speaker")):
-        shares = session.derived(ctx, "share", lambda: aggregate.share_of_voice(ctx.quotes, column), column)
+        shares = session.derived(ctx, "share", lambda: aggregate.share_of_voice(credited, column), column)
         session.chart(ctx, charts.share_bars(shares, column, title=title), f"share-by-{column}")

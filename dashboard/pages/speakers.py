@@ -31,8 +31,9 @@ st.query_params["actor"] = speaker
 
 actors = base.views.actors
 profile = actors[actors["name"] == speaker]
-own_quotes = ctx.quotes[ctx.quotes["speaker"] == speaker]
-all_quotes = base.views.quotes[base.views.quotes["speaker"] == speaker]
+# A joint quote ("Witkoff and Kushner said") is counted for each of its speakers.
+own_quotes = aggregate.quotes_credited_to(ctx.quotes, base.views.joint, speaker)
+all_quotes = aggregate.quotes_credited_to(base.views.quotes, base.views.joint, speaker)
 mention_count = int(base.views.mentions["actor_id"].isin(profile["actor_id"]).sum())
 
 if not profile.empty:

@@ -22,4 +22,5 @@ def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
     collect_gender_votes(book)
     link_descriptions(book)
     speakers = SpeakerResolver(book, entities, PronounResolver(book))
-    return book.result([speakers.speaker_key(quote) for quote in records])
+    keys = [speakers.speaker_key(quote) for quote in records]
+    return book.result(keys, [speakers.co_speaker_keys(quote, key) for quote, key in zip(records, keys)])

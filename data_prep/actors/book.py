@@ -138,8 +138,9 @@ class MentionBook:
         mention = self.mention_at(token_index)
         return self.actors[mention.key] if mention else None
 
-    def result(self, quote_keys: list[str | None]) -> dict:
-        """The JSON-ready result: actors that are mentioned or speak, mentions in text order, quote keys."""
+    def result(self, quote_keys: list[str | None], co_speaker_keys: list[list[str]]) -> dict:
+        """The JSON-ready result: actors that are mentioned or speak, mentions in text order, each quote's
+        speaker key and the keys of those who said it with them."""
         used = {m.key for m in self.mentions} | {key for key in quote_keys if key}
         for actor in self.actors.values():
             if actor.kind == "country":
@@ -148,4 +149,5 @@ class MentionBook:
             "actors": [actor.as_dict() for actor in self.actors.values() if actor.key in used],
             "mentions": [m.as_dict() for m in sorted(self.mentions, key=lambda m: (m.start, m.end))],
             "quote_keys": quote_keys,
+            "co_speaker_keys": co_speaker_keys,
         }

@@ -33,6 +33,7 @@ class CorpusActors:
     actors: pd.DataFrame
     mentions: pd.DataFrame
     quote_actor_ids: dict[str, list[str | None]]
+    quote_co_speaker_ids: dict[str, list[list[str]]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -317,6 +318,20 @@ class ActorIndex:
                 self.rows[identifier]["n_quotes"] += 1
         return mention_rows, ids
 
+    def co_speaker_ids(self, article_id: str, result: dict) -> list[list[str]]:
+        """For each quote, the actor ids of those who said it with its speaker ("Witkoff and Kushner
+        said"); each of them is credited with the quote. Results cached before joint speakers have none."""
+        try:
+            keys = result.get("co_speaker_keys") or [[] for _ in result.get("quote_keys", [])]
+            ids = [[self.id_of[(article_id, key)] for key in quote_keys if (article_id, key) in self.id_of]
+                   for quote_keys in keys]
+        except (TypeError, AttributeError) as error:
+            log.warning("joint speakers of article %s are malformed (%s); skipped", article_id, error)
+            return []
+        for identifier in (identifier for quote_ids in ids for identifier in quote_ids):
+            self.rows[identifier]["n_quotes"] += 1
+        return ids
+
     def actors_frame(self) -> pd.DataFrame:
         actor_rows = sorted(self.rows.values(), key=lambda row: (-row["n_quotes"], -row["n_mentions"], row["name"]))
         return schema.frame_from_rows(schema.ACTORS, actor_rows)
@@ -343,9 +358,10 @@ def actor_index(per_article: Iterable[tuple[str, dict]], aliases_file: Path | No
 def merge_corpus_actors(per_article: dict[str, dict], aliases_file: Path | None = None) -> CorpusActors:
     """All articles' actors as one table: one row per real actor, its mentions, and each quote's actor id."""
     index = actor_index(per_article.items(), aliases_file)
-    mention_rows, quote_actor_ids = [], {}
+    mention_rows, quote_actor_ids, co_speaker_ids = [], {}, {}
     for article_id, result in per_article.items():
         mentions, quote_actor_ids[article_id] = index.resolve(article_id, result)
+        co_speaker_ids[article_id] = index.co_speaker_ids(article_id, result)
         mention_rows.extend(mentions)
     return CorpusActors(actors=index.actors_frame(), mentions=schema.frame_from_rows(schema.MENTIONS, mention_rows),
-                        quote_actor_ids=quote_actor_ids)
+                        quote_actor_ids=quote_actor_ids, quote_co_speaker_ids=co_speaker_ids)

@@ -15,6 +15,9 @@ from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_
 from data_prep.labels import pronoun_kind
 from data_prep.quote_record import QuoteRecord
 
+# Kinds that speak jointly ("Germany and France said", "Witkoff and Kushner said").
+JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
+
 
 class SpeakerResolver:
     def __init__(self, book: MentionBook, entities: EntityCollector, pronouns: PronounResolver):
@@ -35,6 +38,23 @@ class SpeakerResolver:
             return actor.key if actor else None
         actor = self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
         return actor.key if actor else None
+
+    def co_speaker_keys(self, quote: QuoteRecord, speaker_key: str | None) -> list[str]:
+        """"Witkoff and Kushner said": the actors of the source's other coordinated heads, who said it too."""
+        if quote.speaker is None or speaker_key is None or quote.speaker_is_pronoun:
+            return []
+        span = self.book.doc.char_span(*quote.speaker, alignment_mode="expand")
+        if span is None:
+            return []
+        keys = []
+        for conjunct in span.root.conjuncts:
+            if not span.start <= conjunct.i < span.end:
+                continue
+            actor = self.book.actor_of_token(conjunct.i)
+            if actor is not None and actor.key != speaker_key and actor.key not in keys \
+                    and actor.kind in JOINT_SPEAKER_KINDS:
+                keys.append(actor.key)
+        return keys
 
     def _token_at(self, char: int) -> int:
         span = self.book.doc.char_span(char, char + 1, alignment_mode="expand")
