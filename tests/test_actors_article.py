@@ -181,7 +181,7 @@ def test_odd_quote_dicts_give_no_speaker_instead_of_an_error(nlp):
     result = resolve(nlp, text, quotes)
     assert result["quote_keys"][:3] == [None, None, None]
     assert result["quote_keys"][3] == actor_named(result, "Vladimir Putin")["key"]
-    assert resolve(nlp, "", []) == {"actors": [], "mentions": [], "quote_keys": []}
+    assert resolve(nlp, "", []) == {"actors": [], "mentions": [], "quote_keys": [], "co_speaker_keys": []}
 
 
 def test_party_and_company_are_affiliations_when_no_country_is_given(nlp):

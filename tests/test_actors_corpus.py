@@ -240,3 +240,20 @@ def test_joint_speakers_count_for_each_across_the_corpus():
     assert by_name.loc["Daniel Kessler", "n_quotes"] == 2 and by_name.loc["Mark Holloway", "n_quotes"] == 1
     assert result.quote_co_speaker_ids["one"] == [[by_name.loc["Daniel Kessler", "actor_id"]]]
     assert result.quote_co_speaker_ids["two"] == [[]]
+
+
+def test_surname_before_the_first_full_name_goes_to_the_established_bearer():
+    early = article(person("Oleh Zelenko", "city councillor"), person("Zelenko"))
+    early["actors"][1]["local_bearer"] = "a0"
+    others = {f"n{n}": article(person("Volodymyr Zelenko", "president", "Ukraine")) for n in range(3)}
+    result = merge_corpus_actors({"local": early, **others})
+    by_name = result.actors.set_index("name")
+    assert by_name.loc["Volodymyr Zelenko", "n_mentions"] == 4
+    assert by_name.loc["Oleh Zelenko", "n_mentions"] == 1
+
+
+def test_surname_before_the_first_full_name_stays_with_the_namesake_when_none_is_established():
+    early = article(person("Oleh Zelenko", "city councillor"), person("Zelenko"))
+    early["actors"][1]["local_bearer"] = "a0"
+    result = merge_corpus_actors({"local": early})
+    assert names_of(result) == ["Oleh Zelenko"]

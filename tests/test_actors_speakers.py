@@ -126,3 +126,13 @@ def test_one_speaker_with_a_coordinated_object_is_not_joint(nlp):
     doc = nlp(text)
     quotes = extract_quotes(doc)
     assert resolve_article_actors(doc, quotes)["co_speaker_keys"] == [[] for _ in quotes]
+
+
+def test_surname_before_the_first_full_name_is_kept_for_the_corpus_to_decide(nlp):
+    text = ("Zelenko said on Monday that the talks would go on. Separately, city councillor Oleh Zelenko "
+            "said that the bridge would reopen.")
+    doc = nlp(text)
+    result = resolve_article_actors(doc, extract_quotes(doc))
+    local = next(a for a in result["actors"] if a["name"] == "Oleh Zelenko")
+    early = next(a for a in result["actors"] if a["name"] == "Zelenko")
+    assert early.get("local_bearer") == local["key"]

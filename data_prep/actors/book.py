@@ -26,6 +26,7 @@ class ArticleActor:
     genders: Counter = field(default_factory=Counter)
     variants: dict[str, None] = field(default_factory=dict)
     head_lemma: str | None = None
+    local_bearer: str | None = None  # a surname used before its full name: the article's namesake's key
 
     @property
     def role(self) -> str | None:
@@ -43,8 +44,11 @@ class ArticleActor:
         return top if not rest or count > rest[0][1] else None
 
     def as_dict(self) -> dict:
-        return {"key": self.key, "name": self.name, "kind": self.kind, "role": self.role,
-                "affiliation": self.affiliation, "variants": list(self.variants)}
+        found = {"key": self.key, "name": self.name, "kind": self.kind, "role": self.role,
+                 "affiliation": self.affiliation, "variants": list(self.variants)}
+        if self.local_bearer:
+            found["local_bearer"] = self.local_bearer
+        return found
 
 
 @dataclass

@@ -46,6 +46,7 @@ class _Record:
     role: str | None
     affiliation: str | None
     variants: list[str]
+    local_bearer: str | None = None  # the article's namesake for a surname used before any full name
 
 
 @dataclass
@@ -115,7 +116,8 @@ def _records(per_article: Iterable[tuple[str, dict]], aliases: Aliases) -> list[
                     continue
                 record = _Record(article_id, _shared(actor["key"]), _shared(actor["name"]), _shared(actor["kind"]),
                                  _shared(actor.get("role")), _shared(actor.get("affiliation")),
-                                 [_shared(variant) for variant in actor.get("variants", [])])
+                                 [_shared(variant) for variant in actor.get("variants", [])],
+                                 actor.get("local_bearer"))
                 renamed = next((aliases.canonical(name) for name in names if aliases.canonical(name)), None)
                 if renamed:
                     record.name = renamed
@@ -197,12 +199,14 @@ class _PersonMerger:
             profiles[id(cluster)] = _Profile.of(cluster)
             known[id(cluster)] = len(cluster.articles)
         alone: dict[str, _Cluster] = {}
+        early = any(record.local_bearer for record in records)
+        cluster_of = {(r.article_id, r.key): c for c in self.clusters for r in c.records} if early else {}
         for record in records:
             surname = name_parts(record.name)[1]
             similar = [other for other in by_block.get(surname[:2], []) if surnames_match(surname, other)]
             candidates = [c for other in similar for c in by_surname[other]
                           if not self._apart(record.name, c) and not _contradicts(record, profiles[id(c)])]
-            chosen = _well_known(candidates, known)
+            chosen = _well_known(candidates, known) or cluster_of.get((record.article_id, record.local_bearer))
             if chosen:
                 chosen.records.append(record)
             else:

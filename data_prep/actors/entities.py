@@ -35,6 +35,7 @@ def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
 class EntityCollector:
     def __init__(self, book: MentionBook):
         self.book = book
+        self._early: dict[str, ArticleActor] = {}  # full-name owner's key -> its surname used before it
 
     def collect(self) -> None:
         """Every named person, organisation, outlet and country of the article into the book."""
@@ -91,7 +92,7 @@ class EntityCollector:
         for span, title_words in sorted(surname_spans, key=lambda item: item[0].start):
             name = clean_person_name(span.text)
             actor = self.surname_owner(span, name, title_words) or self.person_for_full_name(name)
-            self.book.add_person_mention(actor, span, title_words)
+            self.book.add_person_mention(self._before_full_name(actor, span, name), span, title_words)
         for span, title_words in in_headline:
             self._add_headline_person(span, title_words)
         for span in other_named:
@@ -129,6 +130,21 @@ class EntityCollector:
         if end <= start or not clean_person_name(self.book.doc[start:end].text):
             return None
         return self.book.doc[start:end], [w.lower() for w in title_words]
+
+    def _before_full_name(self, owner: ArticleActor, span: Span, name: str) -> ArticleActor:
+        """A bare surname before the article's first full name with it ("Zelenskyy said ..." above "city
+        councillor Oleh Zelenskyy") is its own actor, which the corpus gives to the established bearer of
+        the surname, and to the article's namesake only when there is none (``local_bearer``)."""
+        if len(owner.name.split()) < 2 or len(name.split()) != 1:
+            return owner
+        full = [m.start for m in self.book.mentions if m.key == owner.key and len(m.text.split()) > 1]
+        if not full or span.start_char > min(full):
+            return owner
+        early = self._early.get(owner.key)
+        if early is None:
+            early = self._early[owner.key] = self.book.new_actor(name, "person")
+            early.local_bearer = owner.key
+        return early
 
     def _collect_unlabelled_surnames(self) -> None:
         """A surname the entity recogniser missed ("Trump later met ...") still belongs to its person."""
