@@ -136,3 +136,14 @@ def test_surname_before_the_first_full_name_is_kept_for_the_corpus_to_decide(nlp
     local = next(a for a in result["actors"] if a["name"] == "Oleh Zelenko")
     early = next(a for a in result["actors"] if a["name"] == "Zelenko")
     assert early.get("local_bearer") == local["key"]
+
+
+def test_definite_common_noun_for_a_body_is_the_body_named_before(nlp):
+    text = ("The Alliance of Coastal Towns met in Lisbon on Monday. The alliance said that the deal was a step "
+            "forward.")
+    assert speaker_of(speakers(nlp, text), "step forward") == ("Alliance of Coastal Towns", "organization")
+
+
+def test_bare_title_before_a_name_the_parse_cut_off_is_that_person(nlp):
+    text = "Opposition leader in Lagos John Adeyemi announced on Thursday that the strike was over."
+    assert speaker_of(speakers(nlp, text), "the strike was over") == ("John Adeyemi", "person")

@@ -17,7 +17,7 @@ from data_prep import schema
 from data_prep.actors import kinds
 from data_prep.actors.aliases import Aliases, load_aliases
 from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
-from data_prep.actors.naming import can_be_same_person, fold, name_parts, surnames_match
+from data_prep.actors.naming import can_be_same_person, fold, name_parts, surname_block, surnames_match
 
 # A bare surname goes to the best-known namesake only when it is this many times better known.
 WELL_KNOWN_RATIO = 2
@@ -174,7 +174,7 @@ class _PersonMerger:
         blocks: dict[str, dict[str, list[_Cluster]]] = defaultdict(lambda: defaultdict(list))
         for name, cluster in sorted(by_name.items(), key=lambda item: (-len(item[1].records), item[0])):
             given, surname = name_parts(name)
-            block = blocks[surname[:2]]
+            block = blocks[surname_block(surname)]
             target = next((other for other_surname, clusters in block.items()
                            if surnames_match(surname, other_surname) for other in clusters
                            if can_be_same_person(name, other.seed_name)
@@ -194,7 +194,7 @@ class _PersonMerger:
         for cluster in self.clusters:
             surname = name_parts(cluster.seed_name)[1]
             if surname not in by_surname:
-                by_block[surname[:2]].append(surname)
+                by_block[surname_block(surname)].append(surname)
             by_surname[surname].append(cluster)
             profiles[id(cluster)] = _Profile.of(cluster)
             known[id(cluster)] = len(cluster.articles)
@@ -203,7 +203,7 @@ class _PersonMerger:
         cluster_of = {(r.article_id, r.key): c for c in self.clusters for r in c.records} if early else {}
         for record in records:
             surname = name_parts(record.name)[1]
-            similar = [other for other in by_block.get(surname[:2], []) if surnames_match(surname, other)]
+            similar = [other for other in by_block.get(surname_block(surname), []) if surnames_match(surname, other)]
             candidates = [c for other in similar for c in by_surname[other]
                           if not self._apart(record.name, c) and not _contradicts(record, profiles[id(c)])]
             chosen = _well_known(candidates, known) or cluster_of.get((record.article_id, record.local_bearer))

@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from data_prep.actors import kinds, titles
 from data_prep.actors.book import ArticleActor, MentionBook
-from data_prep.actors.naming import normalise_role
+from data_prep.actors.naming import fold, normalise_role
 from data_prep.actors.textual import is_title_reference
 
 DEFINITE_WORDS = ("the", "this", "that")
@@ -55,3 +55,17 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
     if len(with_role) > 1 and len(same_job) == 1:
         return same_job[0]  # "the PM" among a president and a prime minister
     return with_role[0] if len(with_role) == 1 else None
+
+
+def named_body(book: MentionBook, span: Span) -> ArticleActor | None:
+    """"the alliance" -> the Alliance of Small Island States, "the ministry" -> the Foreign Ministry: a
+    definite common noun for a body goes to the one organisation named before it with that word."""
+    root = span.root
+    if span[0].lower_ not in DEFINITE_WORDS or root.tag_ != "NN" or root.ent_type_ \
+            or kinds.common_noun_kind(root.lemma_, False, False) != "organization" or len(span) > 3:
+        return None
+    seen = {m.key for m in book.mentions if m.start < span.start_char}
+    word = fold(root.lemma_)
+    bodies = [a for a in book.actors.values() if a.key in seen and a.kind == "organization"
+              and a.name[:1].isupper() and word in fold(a.name).split()]
+    return bodies[0] if len(bodies) == 1 else None

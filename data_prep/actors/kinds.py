@@ -13,7 +13,8 @@ ANONYMOUS_HEADS = {
     "official", "source", "diplomat", "aide", "insider", "adviser", "advisor", "spokesman", "spokeswoman",
     "spokesperson", "analyst", "expert", "observer", "person", "officer", "staffer", "employee", "witness",
     "someone", "representative", "negotiator", "strategist", "operative", "lawyer", "economist", "scientist",
-    "researcher", "doctor", "investigator", "prosecutor", "commander", "insider", "member",
+    "researcher", "doctor", "investigator", "prosecutor", "commander", "insider", "member", "delegate",
+    "participant", "attendee", "mediator",
 }
 GROUP_HEADS = {
     "protester", "protestor", "demonstrator", "resident", "voter", "supporter", "critic", "opponent",

@@ -159,8 +159,24 @@ def _same_given_name(first: str, second: str) -> bool:
     return first in forms and forms.get(first) == forms.get(second)
 
 
+def _without_particles(surname: str) -> str:
+    words = surname.split()
+    while len(words) > 1 and words[0] in SURNAME_PARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def surname_block(surname: str) -> str:
+    """What candidate surnames are grouped by before comparing: "al sisi", "el sisi" and "sisi" meet."""
+    return transliteration_key(_without_particles(surname))[:2]
+
+
 def surnames_match(first: str, second: str) -> bool:
-    """Spelling variants of one surname (Zelensky / Zelenskyy / Zelenskiy), not different short names."""
+    """Spelling variants of one surname (Zelensky / Zelenskyy / Zelenskiy, el-Sisi / al-Sisi / Sisi),
+    not different short names."""
+    if first == second:
+        return True
+    first, second = _without_particles(first), _without_particles(second)
     if first == second:
         return True
     if min(len(first), len(second)) >= 4 and transliteration_key(first) == transliteration_key(second):

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from data_prep.actors import kinds, titles
 from data_prep.actors.book import ArticleActor, MentionBook
-from data_prep.actors.descriptions import link_description
+from data_prep.actors.descriptions import link_description, named_body
 from data_prep.actors.entities import EntityCollector
 from data_prep.actors.naming import clean_person_name, fold
 from data_prep.actors.pronouns import PronounResolver
@@ -17,6 +17,7 @@ from data_prep.quote_record import QuoteRecord
 
 # Kinds that speak jointly ("Germany and France said", "Witkoff and Kushner said").
 JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
+MAX_TITLE_TO_NAME = 40  # characters between a bare title and the cue that may hold the name
 
 
 class SpeakerResolver:
@@ -36,8 +37,23 @@ class SpeakerResolver:
             if actor:
                 self.book.add_mention(actor, start, end, self._token_at(start))
             return actor.key if actor else None
-        actor = self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
+        actor = self._named_after_title(quote) or self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
         return actor.key if actor else None
+
+    def _named_after_title(self, quote: QuoteRecord) -> ArticleActor | None:
+        """"Hamas leader in Gaza Khalil al-Hayya announced": a bare job title as the source, the person's
+        name between it and the cue (the parse cut the phrase before the name)."""
+        start, end = quote.speaker
+        span = self.book.doc.char_span(start, end, alignment_mode="expand")
+        if quote.cue is None or span is None or span.root.lemma_.lower() not in kinds.ROLE_HEADS \
+                or span[0].lower_ in ("the", "a", "an") or not 0 < quote.cue[0] - end <= MAX_TITLE_TO_NAME:
+            return None
+        between = self.book.text[end:quote.cue[0]]
+        if any(mark in between for mark in ",;:\n\"“”"):
+            return None
+        people = {m.key for m in self.book.mentions if end <= m.start and m.end <= quote.cue[0]
+                  and self.book.actors[m.key].kind == "person"}
+        return self.book.actors[people.pop()] if len(people) == 1 else None
 
     def co_speaker_keys(self, quote: QuoteRecord, speaker_key: str | None) -> list[str]:
         """"Witkoff and Kushner said": the actors of the source's other coordinated heads, who said it too."""
@@ -74,7 +90,9 @@ class SpeakerResolver:
                 return self.book.actors[mention.key]
         if pronoun_kind(span.text):
             return None
-        if linked := link_description(self.book, span):
+        if linked := link_description(self.book, span) or named_body(self.book, span):
+            if linked.kind != "person":
+                self.book.add_mention(linked, span.start_char, span.end_char, root.i)
             return linked
         if is_title_reference(span) and span[0].lower_ in ("the", "this", "that"):
             return None  # "the president said" with no president named: unresolved, never "President"
