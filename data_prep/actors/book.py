@@ -71,6 +71,7 @@ class MentionBook:
         self.actors: dict[str, ArticleActor] = {}
         self.mentions: list[Mention] = []
         self.quoted_regions = self._quoted_regions()
+        self.lower_case_words = frozenset(token.text for token in doc if token.is_lower)
         self._pending_affiliations: list[tuple[str, int]] = []
 
     def _quoted_regions(self) -> list[tuple[int, int]]:

@@ -46,7 +46,7 @@ class EntityCollector:
                 or places.country(piece.text)
             # People are not "the X": "the Dallas Morning News" tagged PERSON is an organisation.
             if piece.label_ == "PERSON" and not looks_like_institution and piece[0].lower_ != "the" \
-                    and could_be_personal_name(piece):
+                    and could_be_personal_name(piece, self.book.lower_case_words):
                 person_spans.append(piece)
             else:
                 other_spans.append(piece)

@@ -17,15 +17,12 @@ FIELD_WORDS = {"environment", "climate", "trade", "commerce", "finance", "health
 WEB_NAME = re.compile(r"[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+")
 
 
-def could_be_personal_name(span: Span) -> bool:
+def could_be_personal_name(span: Span, lower_case_words: frozenset[str]) -> bool:
     """Not "COP30" (digits), not "Az" of "Caliber.Az" (a piece of a web address), not "Mitigation" (a word
-    the article also writes in lower case)."""
+    the article also writes in lower case: ``lower_case_words``, from ``MentionBook``)."""
     if any(ch.isdigit() for ch in span.text) or glued_web_name(span):
         return False
-    if len(span) == 1:
-        lower = span.text.lower()
-        return not any(t.text == lower for t in span.doc)
-    return True
+    return len(span) != 1 or span.text.lower() not in lower_case_words
 
 
 def glued_web_name(span: Span) -> str | None:
