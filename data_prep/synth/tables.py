@@ -186,6 +186,7 @@ def _draw_tables(n_quotes: int, seed: int) -> dict[str, pd.DataFrame]:
         "speaker_start": absolute["speaker_start"], "speaker_end": absolute["speaker_end"],
         "actor_id": actors["actor_id"].to_numpy(dtype=object)[speaker], "shared_copy": False,
         "statement_id": None, "headline": False,
+        "co_speaker_ids": None,  # one speaker per synthetic quote
     })
     mentions = pd.DataFrame({"article_id": quotes["article_id"], "actor_id": quotes["actor_id"],
                              "start": quotes["speaker_start"], "end": quotes["speaker_end"],
