@@ -161,6 +161,19 @@ def test_websocket_under_a_foreign_host_name_is_refused(tmp_path):
             assert " 403 " in websocket_status(port, foreign), foreign
 
 
+def test_serves_for_a_user_who_already_gave_streamlit_an_email(tmp_path):
+    home = hostile_home(tmp_path / "home")
+    saved = '[general]\nemail = "reporter@example.org"\n'
+    (home / ".streamlit" / "credentials.toml").write_text(saved)
+    data_dir = write_fixture(tmp_path / "data")
+    environment = {"HOME": str(home), "NEWSVOICES_CACHE": str(tmp_path / "cache")}
+    with running_app(data_dir, tmp_path / "server.log", environment) as base:
+        with NO_PROXY.open(f"{base}/_stcore/health", timeout=10) as response:
+            assert response.status == 200
+    assert "Email" not in (tmp_path / "server.log").read_text()
+    assert (home / ".streamlit" / "credentials.toml").read_text() == saved
+
+
 def test_busy_port_is_named_with_the_option_to_choose_another(tmp_path, capsys):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

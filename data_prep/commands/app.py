@@ -187,9 +187,11 @@ def serve(command: list[str], environment: dict[str, str], url: str, open_browse
         print(f"error: the dashboard did not answer at {url} within {START_TIMEOUT_S} s", file=sys.stderr)
         server.terminate()
     code = server.wait()
-    if code not in (0, -signal.SIGINT, -signal.SIGTERM):
+    if code in (-signal.SIGINT, -signal.SIGTERM, -signal.SIGHUP):
+        return 0  # stopped as asked
+    if code:
         print(f"error: the dashboard stopped (exit status {code}); Streamlit's message is above", file=sys.stderr)
-    return 0 if code in (-signal.SIGINT, -signal.SIGTERM) else code
+    return code
 
 
 def run(args) -> int:
