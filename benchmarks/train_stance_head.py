@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from data_prep.stance.base import HEADS_DIR, LinearHead, softmax
+from data_prep.stance.base import HEADS_DIR, LinearHead
+from data_prep.stance.evaluate import fit_temperature as fit_temperature_logits
 from data_prep.stance.evaluate import stance_report
 from data_prep.stance.features import LEXICON_FEATURE_NAMES, lexicon_features, locate_target
 
@@ -84,14 +85,8 @@ def fit_head(features, labels, c_value, class_weight) -> LinearHead:
 
 
 def fit_temperature(head: LinearHead, features, labels) -> float:
-    logits = head.logits(features)
     gold = np.array([head.labels.index(label) for label in labels])
-    best = (np.inf, 1.0)
-    for temperature in np.arange(0.5, 3.01, 0.02):
-        probabilities = softmax(logits / temperature)
-        nll = -np.log(probabilities[np.arange(len(gold)), gold] + 1e-12).mean()
-        best = min(best, (nll, float(temperature)))
-    return round(best[1], 2)
+    return fit_temperature_logits(head.logits(features), gold)
 
 
 def forced_choice(head: LinearHead, features) -> tuple[list[str], list[float]]:

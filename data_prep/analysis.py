@@ -109,12 +109,16 @@ def text_batches(items: Iterable[tuple[str, str]], total_chars: int, slots: int)
 
 
 def stance_batch(backend_name: str, topics: list, quotes: list[dict], mentions: list[dict],
-                 actors: list[dict]) -> list[dict]:
+                 actors: list[dict], known: dict[str, str] | None = None) -> tuple[list[dict], list[dict]]:
     """The stances of a batch of quotes, once their actors are merged: ``mentions`` are those of the
-    quotes' articles and ``actors`` those the quotes and mentions name. Rows of ``schema.STANCES``."""
+    quotes' articles and ``actors`` those the quotes and mentions name; ``known`` holds the previous
+    build's results for these quotes (data_prep/stance/cache.py), which are not scored again.
+    Returns rows of ``schema.STANCES`` and the stance-cache rows this batch used."""
     from data_prep.stance import get_backend, stance_rows
+    from data_prep.stance.cache import CachedBackend
 
+    backend = CachedBackend(get_backend(backend_name), known)
     frame = stance_rows(schema.frame_from_rows(schema.QUOTES, quotes),
                         schema.frame_from_rows(schema.MENTIONS, mentions),
-                        schema.frame_from_rows(schema.ACTORS, actors), get_backend(backend_name), topics)
-    return frame.to_dict("records")
+                        schema.frame_from_rows(schema.ACTORS, actors), backend, topics)
+    return frame.to_dict("records"), backend.used_rows()

@@ -1,8 +1,10 @@
-"""What a build remembers between runs, so unchanged articles are not parsed again.
+"""What a build remembers between runs, so unchanged articles are not parsed again and unchanged
+(quote, target) pairs are not scored for stance again.
 
 The cache lives in the dataset folder as ``build_cache.parquet``: per article, the analysis as JSON,
 keyed by the article's content hash and a fingerprint of everything that shapes the analysis (the
 spaCy pipeline and the source of the quote and actor code). A different fingerprint is a cache miss.
+Stance results live beside it in ``stance_cache.parquet``, keyed by data_prep/stance/cache.py.
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from data_prep.parquet_stream import ROWS_PER_GROUP, RowWriter, read_batches, re
 
 CACHE_FILE = "build_cache.parquet"
 ANALYSIS_PACKAGES = ("data_prep.nlp", "data_prep.analysis", "data_prep.quotes", "data_prep.actors")
+STANCE_CACHE_FILE = "stance_cache.parquet"
+_STANCE_SCHEMA = pa.schema([("quote_hash", pa.string()), ("key", pa.string()), ("prediction", pa.string())])
 _CACHE_SCHEMA = pa.schema([("article_id", pa.string()), ("fingerprint", pa.string()), ("analysis", pa.string())])
 
 
@@ -77,3 +81,20 @@ def read_analyses(folder: Path, rows: int = ROWS_PER_GROUP) -> Iterator[list[dic
     """The cached analyses in ``folder``, decoded, ``rows`` at a time."""
     for rows in read_rows(Path(folder) / CACHE_FILE, columns=["analysis"], rows=rows):
         yield [json.loads(row["analysis"]) for row in rows]
+
+
+def load_stance_cache(data_dir: Path) -> dict[str, dict[str, str]]:
+    """The previous build's stance results, by quote-text hash, then by key (data_prep/stance/cache.py),
+    as JSON; {} when there are none or the file is unreadable (everything is then scored again)."""
+    known: dict[str, dict[str, str]] = {}
+    try:
+        for rows in read_rows(Path(data_dir) / STANCE_CACHE_FILE):
+            for row in rows:
+                known.setdefault(row["quote_hash"], {})[row["key"]] = row["prediction"]
+    except (OSError, pa.ArrowException, KeyError):
+        return {}
+    return known
+
+
+def new_stance_writer(folder: Path) -> RowWriter:
+    return RowWriter(Path(folder) / STANCE_CACHE_FILE, _STANCE_SCHEMA)

@@ -26,6 +26,8 @@ from data_prep.nlp import ModelNotFound, resolve_model_name
 from data_prep.corpus_links import link_tables
 from data_prep.outlet_groups import OUTLETS_FILE, describe_outlets, load_user_outlets
 from data_prep.parquet_stream import RowWriter, read_batches, read_rows
+from data_prep.stance.cache import quote_hash
+from data_prep.stance.registry import DEFAULT_BACKEND
 
 ALIASES_FILE = "aliases.csv"
 MAX_ARTICLE_CHARS = 1_000_000  # spaCy's own limit for one text
@@ -123,12 +125,12 @@ def _quote_rows(article_id: str, quotes: list[dict], actor_ids: Sequence[str | N
 
 
 def _stance_setup(name: str, targets_file: Path | None):
-    """The stance backend and topics, checked before any parsing so a bad model or file fails fast."""
-    if name == "none":
-        return None, []
+    """The stance backend (None: stance skipped) and topics, checked before any parsing so a bad model
+    or file fails fast."""
     from data_prep.stance import get_backend, load_targets
     try:
-        return get_backend(name), load_targets(targets_file)
+        backend = get_backend(name)
+        return backend, (load_targets(targets_file) if backend is not None else [])
     except (ValueError, OSError, RuntimeError) as error:
         raise BuildError(str(error)) from error
 
@@ -144,7 +146,7 @@ def _executor(workers: int, scheduler: str | None, model_name: str, fingerprint:
 
 
 def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: str | None = None,
-                  stance_backend: str = "minilm", targets_file: Path | None = None, workers: int = 1,
+                  stance_backend: str = DEFAULT_BACKEND, targets_file: Path | None = None, workers: int = 1,
                   scheduler: str | None = None, full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
                   urls: Sequence[str] = (), keep_existing: bool = False, follow_links: bool = False,
                   progress: Progress | None = None) -> BuildSummary:
@@ -220,7 +222,8 @@ def _build(plan: _Plan, executor: Executor, staging: store.Staging, articles: It
     index = actor_index(((analysis["article_id"], analysis["actors"])
                          for rows in build_cache.read_analyses(staging.path) for analysis in rows),
                         aliases if aliases.is_file() else None)
-    summary.quotes, summary.stances = _write_quote_tables(executor, plan, staging.path, index)
+    known = {} if plan.full or plan.topics is None else build_cache.load_stance_cache(staging.data_dir)
+    summary.quotes, summary.stances = _write_quote_tables(executor, plan, staging.path, index, known)
     _write_articles(spool / schema.ARTICLES, staging.path, failures, load_user_outlets(staging.data_dir / OUTLETS_FILE))
     actors = index.actors_frame()
     summary.actors = len(actors)
@@ -230,7 +233,8 @@ def _build(plan: _Plan, executor: Executor, staging: store.Staging, articles: It
     shutil.rmtree(spool)
     summary.seconds = time.perf_counter() - plan.started
     staging.commit({"model": plan.model_name, "stance_backend": plan.stance_backend, "summary": summary.message,
-                    "executor": executor.description}, owned={build_cache.CACHE_FILE})
+                    "executor": executor.description},
+                   owned={build_cache.CACHE_FILE, build_cache.STANCE_CACHE_FILE})
     return summary
 
 
@@ -271,8 +275,10 @@ def _entry_log_rows(entries: dict[str, _Entry], failures: dict[str, str], reused
             yield log_row(entry.source, entry.record, "built", "; ".join([message, *entry.warnings]), article_id)
 
 
-def _write_quote_tables(executor: Executor, plan: _Plan, staging: Path, index: ActorIndex) -> tuple[int, int]:
-    """Quotes and mentions with their merged actor ids, then stances (on the executor), a batch at a time."""
+def _write_quote_tables(executor: Executor, plan: _Plan, staging: Path, index: ActorIndex,
+                        known: dict[str, dict[str, str]]) -> tuple[int, int]:
+    """Quotes and mentions with their merged actor ids, then stances (on the executor), a batch at a time;
+    each stance batch gets the previous build's results for its quotes (``known``, by quote hash)."""
     quotes = RowWriter(store.table_path(staging, schema.QUOTES), schema.TABLE_SCHEMAS[schema.QUOTES])
     mentions = RowWriter(store.table_path(staging, schema.MENTIONS), schema.TABLE_SCHEMAS[schema.MENTIONS])
     stances = RowWriter(store.table_path(staging, schema.STANCES), schema.TABLE_SCHEMAS[schema.STANCES])
@@ -289,11 +295,15 @@ def _write_quote_tables(executor: Executor, plan: _Plan, staging: Path, index: A
             mentions.extend(mention_rows)
             if plan.topics is not None and quote_rows:
                 named = {row["actor_id"] for row in quote_rows + mention_rows if row["actor_id"]}
-                yield plan.stance_backend, plan.topics, quote_rows, mention_rows, [index.rows[i] for i in sorted(named)]
+                remembered = {key: prediction for row in quote_rows
+                              for key, prediction in known.get(quote_hash(row["quote_text"] or ""), {}).items()}
+                yield (plan.stance_backend, plan.topics, quote_rows, mention_rows,
+                       [index.rows[i] for i in sorted(named)], remembered)
 
-    with quotes, mentions, stances:
-        for rows in executor.run(stance_batch, stance_tasks()):
+    with quotes, mentions, stances, build_cache.new_stance_writer(staging) as stance_cache:
+        for rows, cache_rows in executor.run(stance_batch, stance_tasks()):
             stances.extend(rows)
+            stance_cache.extend(cache_rows)
     return quotes.count, stances.count
 
 

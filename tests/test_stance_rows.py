@@ -86,8 +86,8 @@ def test_topics_come_from_the_targets_file(lexicon):
     assert "reject" in topic_rows["evidence"].iloc[0]
 
 
-def test_none_backend_gives_an_empty_table_with_the_columns():
-    table = stance_rows(*frames([QUOTE_SPAN]), get_backend("none"), load_targets())
+def test_no_backend_gives_an_empty_table_with_the_columns():
+    table = stance_rows(*frames([QUOTE_SPAN]), None, load_targets())
     assert table.empty and list(table.columns) == schema.columns(schema.STANCES)
 
 

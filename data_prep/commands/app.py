@@ -25,6 +25,7 @@ from data_prep import store
 from data_prep.pipeline import BuildError, build_dataset
 from data_prep.progress import cli_progress
 from data_prep.seeds import seeds_dir
+from data_prep.stance.registry import BACKENDS, DEFAULT_BACKEND, backend_help
 
 NAME = "app"
 HELP = "Run the dashboard (builds a dataset from the seed article first if the folder has none)."
@@ -56,8 +57,7 @@ def add_arguments(parser) -> None:
                              "proxy); repeatable. Pages opened under any other name are refused, which stops "
                              "DNS-rebinding attacks from other web sites.")
     parser.add_argument("--headless", action="store_true", help="do not open a browser window (without it, one opens when run from a terminal on a desktop)")
-    parser.add_argument("--stance", default="minilm", choices=("minilm", "lexicon", "none"),
-                        help="stance backend for the first build (default: minilm)")
+    parser.add_argument("--stance", default=DEFAULT_BACKEND, choices=BACKENDS, help=backend_help())
 
 
 def ensure_dataset(data_dir: Path, stance: str) -> None:

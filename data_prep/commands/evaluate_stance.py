@@ -12,9 +12,9 @@ HELP = ("Score a stance backend on gold JSONL (text, target, target_span, label)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from data_prep.stance import BACKENDS, DEFAULT_BACKEND
+    from data_prep.stance import DEFAULT_BACKEND, SCORING_BACKENDS
     parser.add_argument("gold", type=Path, metavar="GOLD.jsonl")
-    parser.add_argument("--backend", choices=[b for b in BACKENDS if b != "none"], default=DEFAULT_BACKEND)
+    parser.add_argument("--backend", choices=SCORING_BACKENDS, default=DEFAULT_BACKEND)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
@@ -25,6 +25,9 @@ def format_report(report: dict, backend_label: str) -> str:
     for label, scores in report["per_class"].items():
         lines.append(f"  {label:<8} F1 {scores['f1']:.3f}  P {scores['precision']:.3f}  "
                      f"R {scores['recall']:.3f}  n {scores['support']}")
+    lines.append("  confusion (rows gold, columns predicted): " + "  ".join(report["confusion"]))
+    for label, row in report["confusion"].items():
+        lines.append(f"  {label:<8} " + "  ".join(f"{count:>7}" for count in row.values()))
     lines.append("  confidence >=  coverage  accuracy  macro-F1")
     for row in report["coverage"]:
         lines.append(f"  {row['threshold']:>12.2f}  {row['coverage']:>8.3f}  {row['accuracy']:>8.3f}  "
@@ -34,7 +37,7 @@ def format_report(report: dict, backend_label: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from data_prep.stance import StanceModelError, get_backend
-    from data_prep.stance.evaluate import stance_report
+    from data_prep.stance.evaluate import DEFAULT_THRESHOLDS, stance_report
     from data_prep.stance.jsonl import read_stance_jsonl
     try:
         records, problems = read_stance_jsonl(args.gold, require_label=True)
@@ -53,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     predictions = backend.predict([r.item for r in records], allow_unclear=False)
     report = stance_report([r.record["label"] for r in records], [p.label for p in predictions],
-                           [p.confidence for p in predictions])
+                           [p.confidence for p in predictions],
+                           sorted({*DEFAULT_THRESHOLDS, round(backend.unclear_below, 2)}))
     report.update(backend=backend.name, version=backend.version, unclear_below=backend.unclear_below,
                   skipped_lines=len(problems))
     print(json.dumps(report, indent=2) if args.json else format_report(

@@ -11,6 +11,7 @@ from data_prep.ingest.web import read_url_list
 from data_prep.pipeline import BuildError, build_dataset
 from data_prep.progress import cli_progress
 from data_prep.seeds import seeds_dir
+from data_prep.stance.registry import BACKENDS, DEFAULT_BACKEND, backend_help
 
 NAME = "prep"
 HELP = "Build the dataset (Parquet tables) from article files and folders."
@@ -22,8 +23,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--data", type=Path, default=None,
                         help=f"dataset folder (default: ${store.DATA_ENV} or ./{store.DEFAULT_DATA_DIR})")
     parser.add_argument("--model", default=None, help="spaCy pipeline name or path (default: see README)")
-    parser.add_argument("--stance", default="minilm", choices=("minilm", "lexicon", "none"),
-                        help="stance backend (default: minilm)")
+    parser.add_argument("--stance", default=DEFAULT_BACKEND, choices=BACKENDS, help=backend_help())
     parser.add_argument("--targets", type=Path, default=None, help="topics file for stance (CSV, docs/stance.md)")
     parser.add_argument("--workers", type=int, default=1,
                         help="processes for parsing on this machine, or of the cluster --scheduler local starts "

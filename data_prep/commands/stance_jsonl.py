@@ -12,12 +12,12 @@ HELP = ("Label the stance of each (text, target) line of a JSONL file: favor, ag
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from data_prep.stance import BACKENDS, DEFAULT_BACKEND
+    from data_prep.stance import DEFAULT_BACKEND, SCORING_BACKENDS
     parser.add_argument("input", type=Path, metavar="IN.jsonl",
                         help='lines like {"id": ..., "text": ..., "target": ..., "target_span": [start, end] or null}')
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.jsonl",
                         help="the input lines plus label, confidence, evidence, backend")
-    parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND,
+    parser.add_argument("--backend", choices=SCORING_BACKENDS, default=DEFAULT_BACKEND,
                         help=f"stance model (default {DEFAULT_BACKEND}; lexicon is fast and needs no model)")
     parser.add_argument("--no-unclear", action="store_true",
                         help="always pick favor/against/neutral, even at low confidence")
@@ -38,9 +38,6 @@ def run(args: argparse.Namespace) -> int:
     except (StanceModelError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    if backend.name == "none":
-        print("backend 'none' skips stance; nothing written", file=sys.stderr)
-        return 0
     predictions = backend.predict([r.item for r in records], allow_unclear=not args.no_unclear)
     try:
         with open(args.output, "w", encoding="utf-8") as out:

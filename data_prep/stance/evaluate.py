@@ -46,6 +46,19 @@ def expected_calibration_error(confidences: list[float], correct: list[bool], bi
     return float(error)
 
 
+def fit_temperature(logits: np.ndarray, gold: np.ndarray) -> float:
+    """The softmax temperature (0.5 to 3, step 0.02) with the lowest negative log-likelihood of ``gold``
+    (class indices) on held-out ``logits``."""
+    best = (np.inf, 1.0)
+    for temperature in np.arange(0.5, 3.01, 0.02):
+        scaled = logits / temperature
+        scaled = scaled - scaled.max(axis=1, keepdims=True)
+        log_probabilities = scaled - np.log(np.exp(scaled).sum(axis=1, keepdims=True))
+        nll = -log_probabilities[np.arange(len(gold)), gold].mean()
+        best = min(best, (float(nll), round(float(temperature), 2)))
+    return best[1]
+
+
 def coverage_curve(gold: list[str], predicted: list[str], confidences: list[float],
                    thresholds=DEFAULT_THRESHOLDS) -> list[dict[str, float]]:
     """At each threshold: share of items kept (confidence >= threshold), and their accuracy/macro-F1."""
@@ -63,6 +76,12 @@ def coverage_curve(gold: list[str], predicted: list[str], confidences: list[floa
     return rows
 
 
+def confusion(gold: list[str], predicted: list[str]) -> dict[str, dict[str, int]]:
+    """gold label -> predicted label -> count, over FORCED_LABELS."""
+    return {g: {p: sum(1 for x, y in zip(gold, predicted) if x == g and y == p) for p in FORCED_LABELS}
+            for g in FORCED_LABELS}
+
+
 def stance_report(gold: list[str], predicted: list[str], confidences: list[float],
                   thresholds=DEFAULT_THRESHOLDS) -> dict:
     """Everything ``newsvoices evaluate stance`` prints; ``predicted`` must be forced-choice labels."""
@@ -72,6 +91,7 @@ def stance_report(gold: list[str], predicted: list[str], confidences: list[float
         "macro_f1": macro_f1(gold, predicted),
         "accuracy": accuracy(gold, predicted),
         "per_class": per_class_scores(gold, predicted),
+        "confusion": confusion(gold, predicted),
         "ece": expected_calibration_error(confidences, correct),
         "coverage": coverage_curve(gold, predicted, confidences, thresholds),
     }

@@ -115,9 +115,10 @@ def combine(predictions: list[StancePrediction], unclear_below: float) -> Stance
 
 
 def stance_rows(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame,
-                backend: StanceBackend, topics: list[Topic]) -> pd.DataFrame:
-    """The ``stances`` table (columns of ``schema.STANCES``) for these quotes."""
-    if backend.name == "none" or quotes.empty:
+                backend: StanceBackend | None, topics: list[Topic]) -> pd.DataFrame:
+    """The ``stances`` table (columns of ``schema.STANCES``) for these quotes; empty when stance is
+    skipped (``backend`` None, the registry's answer for "none")."""
+    if backend is None or quotes.empty:
         return schema.empty_frame(schema.STANCES)
     speaker_names = {row.actor_id: row.name for row in actors.itertuples() if _present(row.actor_id)}
     occurrences = actor_occurrences(quotes, mentions, actors) + topic_occurrences(quotes, topics, speaker_names)

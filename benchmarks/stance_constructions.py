@@ -1,0 +1,131 @@
+"""Training examples of the constructions NewsMTSC has little of, written for this project: the speaker's
+stance in reported belief, threats, blame and praise, plus neutral reporting of the same targets.
+
+Each example is one of our own template sentences with a target filled in from a broad list of invented
+people, generic organisations and countries, so the model learns the construction, not a name. The label
+is the speaker's stance toward the filled-in target. ``python benchmarks/stance_constructions.py`` prints
+counts and a few samples.
+"""
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+PEOPLE = ("Marlow", "Ana Petrescu", "President Okafor", "Minister Halvorsen", "Governor Reyes",
+          "Chancellor Brandt", "Senator Ito", "Prime Minister Kovac", "the president", "Mr Delacroix",
+          "Ms Abernathy", "General Mbeki", "Foreign Minister Sato", "Lindqvist", "Hassan Farouk",
+          "the prime minister", "Mayor Quinlan", "Dr Nkemelu", "Speaker Tanaka", "Ambassador Oyelaran")
+GROUPS = ("the alliance", "the union", "the ministry", "the coalition", "the rebels", "the opposition",
+          "the central bank", "the commission", "the federation", "the council", "the party",
+          "the government", "the regime", "the movement", "the committee")
+COUNTRIES = ("Norway", "Brazil", "Kenya", "Vietnam", "Chile", "Poland", "Egypt", "Indonesia", "Canada",
+             "Turkey", "Peru", "Ghana", "Portugal", "Mongolia", "Australia", "Mexico", "Iran", "Japan",
+             "Georgia", "Serbia")
+
+# (template, label). {t} is the target; templates are the speaker's own words.
+BASE = [
+    # praise
+    ("Our meeting with {t} was useful and constructive.", "favor"),
+    ("The talks with {t} were productive, and we made real progress.", "favor"),
+    ("{t} has been a reliable partner through all of this.", "favor"),
+    ("We are grateful to {t} for the help in these difficult weeks.", "favor"),
+    ("{t} did a tremendous job, and everyone can see it.", "favor"),
+    ("I have great respect for {t}.", "favor"),
+    ("{t} showed real courage in standing up for what is right.", "favor"),
+    ("The conversation with {t} was frank, friendly and very good.", "favor"),
+    ("We welcome the decision by {t} to join the agreement.", "favor"),
+    ("{t} is a serious partner who keeps its word.", "favor"),
+    # reported belief that reflects well on the target
+    ("{t} wants to end the war.", "favor"),
+    ("{t} is ready to make a deal.", "favor"),
+    ("{t} is serious about peace.", "favor"),
+    ("{t} genuinely wants this conflict to stop.", "favor"),
+    ("{t} will keep its promises this time.", "favor"),
+    # threats against the target
+    ("We will take the region from {t} by force if we have to.", "against"),
+    ("If {t} does not withdraw, we will strike.", "against"),
+    ("{t} will pay a heavy price for this.", "against"),
+    ("Our forces will drive {t} out of the territory by force.", "against"),
+    ("We will seize what belongs to us, whether {t} agrees or not.", "against"),
+    ("If {t} refuses, the land will be liberated by military means.", "against"),
+    ("{t} should know that our patience has run out.", "against"),
+    # blame
+    ("{t} should have agreed to the ceasefire months ago.", "against"),
+    ("{t} is to blame for the collapse of the talks.", "against"),
+    ("This crisis is entirely the fault of {t}.", "against"),
+    ("{t} never should have started this.", "against"),
+    ("If {t} had listened, none of this would have happened.", "against"),
+    ("{t} should have accepted the offer when it was on the table.", "against"),
+    ("It was {t} who walked away from the deal.", "against"),
+    # pressure, doubt and hostility
+    ("We must increase the pressure on {t}.", "against"),
+    ("Sanctions on {t} have to stay until the fighting stops.", "against"),
+    ("{t} does not want peace at all.", "against"),
+    ("{t} is lying about what happened.", "against"),
+    ("Nobody can trust {t} anymore.", "against"),
+    ("{t} has no intention of keeping its promises.", "against"),
+    # neutral reporting
+    ("{t} will hold talks in the capital on Monday.", "neutral"),
+    ("The delegation from {t} arrived this morning.", "neutral"),
+    ("We discussed trade and energy with {t}.", "neutral"),
+    ("{t} has not yet commented on the proposal.", "neutral"),
+    ("A meeting with {t} is planned for next week.", "neutral"),
+    ("The letter was sent to {t} on Friday.", "neutral"),
+    ("{t} is expected to respond after the holidays.", "neutral"),
+    ("Representatives of {t} also took part in the meeting.", "neutral"),
+    ("The next round may take place in a third country, {t} said.", "neutral"),
+    ("We will pass the documents to {t} and wait for an answer.", "neutral"),
+]
+
+# Wrappers that keep the speaker's stance ("I believe X wants peace" favours X).
+KEEP = ("I believe {c}", "I think {c}", "He says he believes {c}", "She said she is convinced {c}",
+        "We are sure that {c}", "I am confident {c}", "My sense is that {c}", "Frankly, {c}")
+# Wrappers that reverse it ("I don't believe X wants peace" is against X).
+FLIP = ("I don't believe {c}", "Nobody seriously thinks {c}", "I doubt that {c}")
+FLIPPABLE = {"favor": "against", "against": "favor"}
+# Only claims about the target itself flip cleanly under doubt.
+FLIP_TEMPLATES = {i for i, (t, _) in enumerate(BASE) if t.startswith("{t}")}
+
+
+def _fill(template: str, target: str) -> tuple[str, tuple[int, int]]:
+    text = template.replace("{t}", target, 1)
+    if text.startswith(target) and target[:1].islower():
+        text = target[:1].upper() + text[1:]
+    start = template.index("{t}")
+    return text, (start, start + len(target))
+
+
+def construction_examples(seed: int = 13, per_template: int = 12) -> list[dict]:
+    """Rows in the NewsMTSC line format (id, text, target, label, target_span)."""
+    rng = random.Random(seed)
+    targets = PEOPLE + GROUPS + COUNTRIES
+    rows: list[dict] = []
+    for number, (template, label) in enumerate(BASE):
+        for k in range(per_template):
+            target = rng.choice(targets)
+            text, span = _fill(template, target)
+            if k % 3 == 1:
+                wrapper = rng.choice(KEEP)
+                clause = text[0].lower() + text[1:] if not target[:1].isupper() or span[0] else text
+                prefix = wrapper[:wrapper.index("{c}")]
+                text = prefix + clause
+                span = (span[0] + len(prefix), span[1] + len(prefix))
+            elif number in FLIP_TEMPLATES and label in FLIPPABLE and k % 6 == 2:
+                wrapper = rng.choice(FLIP)
+                clause = text[0].lower() + text[1:] if not target[:1].isupper() or span[0] else text
+                prefix = wrapper[:wrapper.index("{c}")]
+                text = prefix + clause
+                span = (span[0] + len(prefix), span[1] + len(prefix))
+                label = FLIPPABLE[label]
+            assert text[span[0]:span[1]].lower() == target.lower(), (text, target)
+            rows.append({"id": f"construction-{number}-{k}", "text": text, "target": text[span[0]:span[1]],
+                         "label": label, "target_span": list(span)})
+            label = BASE[number][1]
+    return rows
+
+
+if __name__ == "__main__":
+    examples = construction_examples()
+    print(len(examples), Counter(r["label"] for r in examples))
+    for row in random.Random(0).sample(examples, 12):
+        print(row["label"], "|", row["text"], "|", row["target"])
