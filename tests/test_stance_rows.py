@@ -107,3 +107,31 @@ def test_broken_rows_are_skipped_without_losing_the_others(lexicon):
                         load_targets())
     assert set(table["quote_id"]) == {"q1"}
     assert "Robert Kell" in set(table["target"])
+
+
+def _single_quote(text: str, actors: list[tuple[str, str, str]]):
+    """One quote that is the whole article text; ``actors`` are (id, mention text, kind)."""
+    quotes = schema.frame_from_rows(schema.QUOTES, [{
+        "quote_id": "q1", "article_id": "a1", "quote_text": text, "quote_start": 0, "quote_end": len(text),
+        "quote_spans": [[0, len(text)]], "actor_id": None}])
+    mentions = schema.frame_from_rows(schema.MENTIONS, [
+        {"article_id": "a1", "actor_id": actor, "start": text.index(surface),
+         "end": text.index(surface) + len(surface), "text": surface} for actor, surface, _ in actors])
+    actor_rows = schema.frame_from_rows(schema.ACTORS, [
+        {"actor_id": actor, "name": surface, "kind": kind} for actor, surface, kind in actors])
+    return quotes, mentions, actor_rows
+
+
+def test_places_used_as_settings_and_unnamed_sources_are_not_targets(lexicon):
+    text = "We met Delmar at the Grand Palace and in Velora, and officials praised Norland for its help."
+    table = stance_rows(*_single_quote(text, [
+        ("p", "Delmar", "person"), ("g", "Grand Palace", "organization"), ("v", "Velora", "country"),
+        ("o", "officials", "anonymous"), ("n", "Norland", "country")]), lexicon, [])
+    assert sorted(table["target"]) == ["Delmar", "Norland"]
+
+
+def test_a_country_as_a_party_is_a_target_even_after_a_preposition(lexicon):
+    text = "The pressure on Velora must grow, and we stand with Norland."
+    table = stance_rows(*_single_quote(text, [("v", "Velora", "country"), ("n", "Norland", "country")]),
+                        lexicon, [])
+    assert sorted(table["target"]) == ["Norland", "Velora"]

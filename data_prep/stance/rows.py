@@ -13,6 +13,12 @@ from data_prep.stance.base import FORCED_LABELS, StanceBackend, StanceItem, Stan
 from data_prep.stance.targets import Topic
 
 EVIDENCE_SEPARATOR = ", "
+# Actor kinds worth a stance; unnamed sources ("officials") and unknowns are not positions to chart.
+TARGET_KINDS = frozenset({"person", "organization", "country", "media", "group"})
+# A name right after one of these is where something happens ("talks in Moscow", "met at the White
+# House", "in Florida"), a setting rather than someone the speaker takes a position on.
+SETTING_BEFORE = re.compile(r"(?<!\w)(?:in|at|inside|outside|near|across|throughout|within|around)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,16 @@ def span_in_quote_text(quote_text: str, spans: list[tuple[int, int]], start: int
     return best, best + length
 
 
+def is_setting(text: str, start: int, kind: str) -> bool:
+    """Whether the mention at ``start`` names a place where things happen rather than a party to them."""
+    return kind != "person" and bool(SETTING_BEFORE.search(text[max(0, start - 20):start]))
+
+
 def actor_occurrences(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[TargetOccurrence]:
-    names = {row.actor_id: row.name for row in actors.itertuples() if _present(row.actor_id) and _present(row.name)}
+    """Mentions of actors worth a stance inside each quote; not the speaker, not a setting."""
+    names = {row.actor_id: row.name for row in actors.itertuples() if _present(row.actor_id) and _present(row.name)
+             and (not _present(getattr(row, "kind", None)) or row.kind in TARGET_KINDS)}
+    kinds = {row.actor_id: row.kind if _present(getattr(row, "kind", None)) else "" for row in actors.itertuples()}
     by_article: dict[str, list] = defaultdict(list)
     for mention in mentions.itertuples():
         if (_present(mention.actor_id) and mention.actor_id in names and _present(mention.start)
@@ -82,7 +96,7 @@ def actor_occurrences(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.D
             if not any(s <= mention.start and mention.end <= e for s, e in spans):
                 continue
             local = span_in_quote_text(text, spans, int(mention.start), int(mention.end), mention.text)
-            if local is None:
+            if local is None or is_setting(text, local[0], kinds.get(mention.actor_id, "")):
                 continue
             occurrences.append(TargetOccurrence(quote["quote_id"], names[mention.actor_id], "actor",
                                                 StanceItem(text, mention.text, local)))
