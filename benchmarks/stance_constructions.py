@@ -21,6 +21,15 @@ GROUPS = ("the alliance", "the union", "the ministry", "the coalition", "the reb
 COUNTRIES = ("Norway", "Brazil", "Kenya", "Vietnam", "Chile", "Poland", "Egypt", "Indonesia", "Canada",
              "Turkey", "Peru", "Ghana", "Portugal", "Mongolia", "Australia", "Mexico", "Iran", "Japan",
              "Georgia", "Serbia")
+# Names that dominate international news, as fill-ins like any other: every template takes every name,
+# so a name carries no label of its own. NewsMTSC's sentences gave some leaders a prior (a sentence
+# about Putin is mostly against him); mixing their names into favourable, hostile and neutral templates
+# alike teaches the model that the construction, not the name, decides.
+NEWS_NAMES = ("Putin", "Xi Jinping", "Zelensky", "Trump", "Biden", "Netanyahu", "Erdogan", "Modi",
+              "Macron", "Kim Jong Un", "Maduro", "Khamenei", "Lukashenko", "Orban", "Lula", "Milei",
+              "Meloni", "Starmer", "Takaichi", "Ramaphosa")
+NEWS_COUNTRIES = ("Russia", "Ukraine", "China", "Israel", "the United States", "North Korea", "Taiwan",
+                  "Venezuela", "Hamas", "the Kremlin", "Beijing", "Washington")
 
 # (template, label). {t} is the target; templates are the speaker's own words.
 BASE = [
@@ -64,6 +73,20 @@ BASE = [
     ("{t} is lying about what happened.", "against"),
     ("Nobody can trust {t} anymore.", "against"),
     ("{t} has no intention of keeping its promises.", "against"),
+    # what a quote extractor keeps of "X called ... 'useful'" and "X said that ...": cue-less fragments
+    ("the meeting with {t} \"useful\" and \"productive.\"", "favor"),
+    ("the talks with {t} \"frank\" and \"very positive\"", "favor"),
+    ("the visit by {t} \"a real success\"", "favor"),
+    ("that he believes {t} wants to end the conflict in the region", "favor"),
+    ("that she thinks {t} is sincere about a settlement", "favor"),
+    ("that she believed {t} should have accepted the deal during their first meeting", "against"),
+    ("that {t} would have done better to sign the agreement last spring", "against"),
+    ("that we intend to take control of the border districts of {t} and will not give them up, even by force",
+     "against"),
+    ("the current negotiations must be backed by pressure on {t}", "against"),
+    ("that the world must keep up the pressure on {t} until it stops", "against"),
+    ("that the delegation would meet {t} again in a follow-up next week", "neutral"),
+    ("that talks with {t} are scheduled to resume after the summit", "neutral"),
     # neutral reporting
     ("{t} will hold talks in the capital on Monday.", "neutral"),
     ("The delegation from {t} arrived this morning.", "neutral"),
@@ -95,10 +118,10 @@ def _fill(template: str, target: str) -> tuple[str, tuple[int, int]]:
     return text, (start, start + len(target))
 
 
-def construction_examples(seed: int = 13, per_template: int = 12) -> list[dict]:
+def construction_examples(seed: int = 13, per_template: int = 16) -> list[dict]:
     """Rows in the NewsMTSC line format (id, text, target, label, target_span)."""
     rng = random.Random(seed)
-    targets = PEOPLE + GROUPS + COUNTRIES
+    targets = PEOPLE + GROUPS + COUNTRIES + NEWS_NAMES + NEWS_COUNTRIES
     rows: list[dict] = []
     for number, (template, label) in enumerate(BASE):
         for k in range(per_template):

@@ -165,7 +165,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the embeddings and the lowest N transformer layers frozen: no backward "
                              "pass through them, which on 2 shared CPU cores is what makes an epoch fit "
                              "in a session (default: 2 of 6)")
-    parser.add_argument("--limit", type=int, default=0, help="fit on the first N rows only (smoke runs)")
+    parser.add_argument("--limit", type=int, default=0, help="fit on a random N of the rows only (smoke runs)")
+    parser.add_argument("--init", type=Path, default=None,
+                        help="start from this checkpoint of an earlier run (a second, shorter pass)")
+    parser.add_argument("--news-share", type=float, default=1.0,
+                        help="share of the NewsMTSC fitting rows used (random, seeded)")
+    parser.add_argument("--constructions-repeat", type=int, default=1,
+                        help="how many times each construction example is seen per epoch")
     args = parser.parse_args(argv)
 
     from transformers import AutoModel
@@ -181,8 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = read_jsonl(args.train)
     fit_rows = [r for r in rows if not is_calibration(r)]
     calibration_rows = [r for r in rows if is_calibration(r)]
+    if args.news_share < 1.0:
+        fit_rows = random.Random(args.seed).sample(fit_rows, int(args.news_share * len(fit_rows)))
     if not args.no_constructions:
-        fit_rows += construction_examples(args.seed)
+        fit_rows += construction_examples(args.seed) * args.constructions_repeat
     if args.limit:
         fit_rows = random.Random(args.seed).sample(fit_rows, min(args.limit, len(fit_rows)))
     dev_rows = read_jsonl(args.dev)
@@ -192,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     dev_gold = np.array([e[2] for e in dev])
     open_id = tokenizer.token_to_id("[unused0]")
     model = StanceClassifier(AutoModel.from_pretrained(str(base_model_dir())), open_id)
+    if args.init is not None:
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))  # our own earlier checkpoint
     model.train()
     if args.freeze_layers >= 0:
         for module in (model.encoder.embeddings, *model.encoder.encoder.layer[:args.freeze_layers]):

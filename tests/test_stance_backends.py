@@ -22,7 +22,7 @@ OBVIOUS = [
 ]
 
 
-@pytest.fixture(scope="module", params=["lexicon", "minilm"])
+@pytest.fixture(scope="module", params=["lexicon", "minilm", "finetuned"])
 def backend(request):
     return get_backend(request.param)
 
@@ -38,7 +38,7 @@ def test_predictions_follow_the_contract(backend):
         assert sum(prediction.probabilities.values()) == pytest.approx(1.0, abs=1e-5)
         assert all(isinstance(word, str) and word for word in prediction.evidence)
         assert len(prediction.evidence) <= 3
-    assert backend.name in ("lexicon", "minilm") and backend.version
+    assert backend.name in ("lexicon", "minilm", "finetuned") and backend.version
 
 
 def test_predictions_are_deterministic(backend):
@@ -84,7 +84,7 @@ def test_none_means_no_backend():
 
 
 def test_unknown_backend_lists_the_choices():
-    with pytest.raises(ValueError, match="minilm, lexicon, none"):
+    with pytest.raises(ValueError, match="finetuned, minilm, lexicon, none"):
         get_backend("bert")
 
 

@@ -36,3 +36,22 @@ def test_encoder_refuses_a_corrupt_model(tmp_path):
     corrupt.write_bytes(b"\x00" * 64)
     with pytest.raises(StanceModelError):
         encoder.MiniLMEncoder(model_path=corrupt)
+
+
+def test_shipped_finetuned_model_passes_its_checksum_and_is_small():
+    from data_prep.stance.finetuned import MODEL_DIR, MODEL_NAME, read_metadata, verified_model
+    path = verified_model(MODEL_DIR, read_metadata()["sha256"])
+    assert path.name == f"{MODEL_NAME}.onnx" and path.stat().st_size < 100 * 1024 * 1024
+
+
+def test_finetuned_backend_refuses_an_altered_model(tmp_path):
+    import shutil
+
+    from data_prep.stance.finetuned import MODEL_DIR, MODEL_NAME, FineTunedBackend
+    shutil.copy(MODEL_DIR / f"{MODEL_NAME}.json", tmp_path)
+    (tmp_path / f"{MODEL_NAME}.onnx").write_bytes(b"\x00" * 64)
+    with pytest.raises(StanceModelError, match="sha256"):
+        FineTunedBackend(model_dir=tmp_path)
+    (tmp_path / f"{MODEL_NAME}.onnx").unlink()
+    with pytest.raises(StanceModelError, match="missing"):
+        FineTunedBackend(model_dir=tmp_path)

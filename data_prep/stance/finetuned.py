@@ -2,9 +2,12 @@
 (benchmarks/train_stance_encoder.py), shipped as an int8 ONNX file inside the package and run by
 onnxruntime: no torch, no download. The file's sha256 is checked against its metadata before loading.
 
-Evidence is occlusion: each content word near the target is masked in turn, and the words whose masking
-lowers the chosen label's probability most are the evidence. The target's own words are never
-candidates. Only favor/against labels get evidence (for neutral there is nothing the words "moved").
+Evidence is occlusion: each content word near the target is left out in turn, and the words whose masking
+lowers the chosen label's log-odds most are the evidence (left out, not replaced by [MASK]: the mask
+token pulled labels its own way on our checks) (log-odds, not probability: a confident label
+barely moves in probability when one of several telling words goes). The target's own words are never
+candidates. Only favor/against labels the backend would show (confidence at or above its abstention
+threshold) get evidence: for neutral there is nothing the words "moved", and an abstention shows none.
 """
 from __future__ import annotations
 
@@ -25,9 +28,8 @@ from data_prep.stance.marked import MARKERS, MAX_TOKENS, MarkedInput, marked_inp
 MODEL_DIR = Path(__file__).parent / "models"
 MODEL_NAME = "stance-minilm"
 BATCH_SIZE = 32
-OCCLUSION_WORDS = 6        # content words nearest the target that are tried as evidence
-MIN_EVIDENCE_DROP = 0.02   # probability the label must lose when a word is masked
-MASK = "[MASK]"
+OCCLUSION_WORDS = 4        # content words nearest the target that are tried as evidence
+MIN_EVIDENCE_DROP = 0.02   # log-odds the label must lose when a word is masked
 
 
 def load_tokenizer(max_tokens: int = MAX_TOKENS):
@@ -130,18 +132,17 @@ class FineTunedBackend:
         for marked in {m.text: m for m in inputs.values()}.values():
             key = (marked.text, marked.target)
             label = int(np.argmax(scores[key]))
-            if FORCED_LABELS[label] == "neutral":
+            if FORCED_LABELS[label] == "neutral" or scores[key][label] < self.unclear_below:
                 continue
             for start, end in candidate_words(marked):
-                variants.append((key, marked.text[start:end],
-                                 (marked.text[:start] + MASK + marked.text[end:], marked.target)))
+                variants.append((key, marked.text[start:end], (without(marked.text, start, end), marked.target)))
         if not variants:
             return {}
         occluded = self.probabilities([pair for _, _, pair in variants])
         drops: dict[tuple[str, str], list[tuple[float, str]]] = {}
         for (key, word, _), row in zip(variants, occluded):
             label = int(np.argmax(scores[key]))
-            drops.setdefault(key, []).append((float(scores[key][label] - row[label]), word))
+            drops.setdefault(key, []).append((log_odds(scores[key][label]) - log_odds(row[label]), word))
         evidence = {}
         for key, ranked in drops.items():
             chosen: list[str] = []
@@ -152,6 +153,16 @@ class FineTunedBackend:
                     chosen.append(word)
             evidence[key] = chosen
         return evidence
+
+
+def without(text: str, start: int, end: int) -> str:
+    """``text`` with the word at [start, end) left out, spaces closed up."""
+    return (text[:start].rstrip() + " " + text[end:].lstrip()).strip()
+
+
+def log_odds(probability: float) -> float:
+    p = min(max(float(probability), 1e-6), 1 - 1e-6)
+    return float(np.log(p / (1 - p)))
 
 
 def candidate_words(marked: MarkedInput) -> list[tuple[int, int]]:

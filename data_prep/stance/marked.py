@@ -17,6 +17,9 @@ MARKERS = (TARGET_OPEN, TARGET_CLOSE)
 WINDOW_WORDS = 40          # words kept either side of the mention, inside its sentence
 MAX_TOKENS = 128
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n+")
+# Journalistic juxtaposition: ", even as the Kremlin renewed threats" after a reported claim is the
+# writer's contrast, not more of the speaker's view of the target, so the window stops there.
+CONTRAST = re.compile(r",\s+(?:even as|even while|whereas|while)\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,20 @@ def sentence_of(text: str, span: Span) -> Span:
     return Span(start, max(end, span.end))
 
 
-def window_of(text: str, span: Span, max_words: int = WINDOW_WORDS) -> Span:
+def clause_of(text: str, span: Span) -> Span:
+    """The mention's sentence, cut at a juxtaposing clause on either side of it."""
     sentence = sentence_of(text, span)
+    start, end = sentence.start, sentence.end
+    for brk in CONTRAST.finditer(text, sentence.start, span.start):
+        start = brk.end()
+    brk = CONTRAST.search(text, span.end, sentence.end)
+    if brk:
+        end = brk.start()
+    return Span(start, end)
+
+
+def window_of(text: str, span: Span, max_words: int = WINDOW_WORDS) -> Span:
+    sentence = clause_of(text, span)
     before = list(WORD.finditer(text, sentence.start, span.start))
     after = list(WORD.finditer(text, span.end, sentence.end))
     start = before[-max_words].start() if len(before) > max_words else sentence.start

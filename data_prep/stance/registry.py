@@ -7,12 +7,14 @@ from importlib import import_module
 NO_STANCE = "none"
 # name -> (module, class, what it is); a backend is imported only when first asked for.
 _SCORING = {
+    "finetuned": ("data_prep.stance.finetuned", "FineTunedBackend",
+                  "MiniLM-L6 fine-tuned on marked targets, int8 ONNX shipped in the package"),
     "minilm": ("data_prep.stance.minilm", "MiniLMBackend", "frozen MiniLM embedding + linear head"),
     "lexicon": ("data_prep.stance.lexicon", "LexiconBackend", "VADER and cue words + linear head, no model"),
 }
 SCORING_BACKENDS = tuple(_SCORING)
 BACKENDS = (*SCORING_BACKENDS, NO_STANCE)
-DEFAULT_BACKEND = "minilm"
+DEFAULT_BACKEND = "finetuned"
 _loaded: dict[str, object] = {}
 
 

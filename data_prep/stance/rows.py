@@ -10,6 +10,7 @@ import pandas as pd
 
 from data_prep import schema
 from data_prep.stance.base import FORCED_LABELS, StanceBackend, StanceItem, StancePrediction, decide
+from data_prep.stance.evidence import words_excluded_for
 from data_prep.stance.targets import Topic
 
 EVIDENCE_SEPARATOR = ", "
@@ -145,6 +146,7 @@ def stance_rows(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFra
         decided = combine(group, backend.unclear_below)
         rows.append({"quote_id": quote_id, "target": target, "target_kind": kind, "label": decided.label,
                      "confidence": decided.confidence,
-                     "evidence": EVIDENCE_SEPARATOR.join(decided.evidence),
+                     "evidence": EVIDENCE_SEPARATOR.join(w for w in decided.evidence
+                                                         if w.lower() not in words_excluded_for(target)),
                      "backend": f"{backend.name} {backend.version}"})
     return schema.frame_from_rows(schema.STANCES, rows)
