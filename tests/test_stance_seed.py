@@ -13,7 +13,7 @@ from data_prep.stance import DEFAULT_BACKEND
 # (words of the quote, target, the label a reader gives, the label that would be reversed)
 # Known misses of the shipped model, kept as strict expected failures so that a model that gets them
 # right turns them into passes (docs/stance.md, "When not to trust a label").
-ABSTAINS = "the model abstains (unclear) here instead of giving the reader's label"
+ABSTAINS = "the shipped model abstains or answers neutral here instead of giving the reader's label"
 CLEAREST = [
     # Trump: he believes Putin wants to end the war -- a favourable view of Putin.
     pytest.param("Putin wants to end the war", "Vladimir Putin", "favor", "against",

@@ -53,14 +53,20 @@ def locate_target(text: str, target: str, span: tuple[int, int] | list[int] | No
     return Span(match.start(), match.end()) if match else None
 
 
-def sentence_bounds(text: str, span: Span) -> Span:
-    """The clause-level stretch holding the target: cut at sentence ends, semicolons, colons, dashes."""
+def bounds_between(text: str, span: Span, breaks: re.Pattern) -> Span:
+    """The stretch holding the span between the nearest ``breaks`` either side (one that straddles a
+    break keeps both sides)."""
     start = 0
-    for brk in SENTENCE_BREAK.finditer(text, 0, span.start):
+    for brk in breaks.finditer(text, 0, span.start):
         start = brk.end()
-    brk = SENTENCE_BREAK.search(text, span.end)
+    brk = breaks.search(text, span.end)
     end = brk.start() + 1 if brk else len(text)
     return Span(start, max(end, span.end))
+
+
+def sentence_bounds(text: str, span: Span) -> Span:
+    """The clause-level stretch holding the target: cut at sentence ends, semicolons, colons, dashes."""
+    return bounds_between(text, span, SENTENCE_BREAK)
 
 
 def context_window(text: str, span: Span, max_words: int, within_clause: bool = True) -> Span:

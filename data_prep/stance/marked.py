@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from data_prep.stance.features import WORD, Span
+from data_prep.stance.features import WORD, Span, bounds_between
 
 # Two of BERT's reserved vocabulary entries; added to the tokenizer as special tokens so they stay whole.
 TARGET_OPEN = "[unused0]"
@@ -32,12 +32,7 @@ class MarkedInput:
 
 def sentence_of(text: str, span: Span) -> Span:
     """The sentence holding the mention (a mention that straddles a sentence end keeps both)."""
-    start = 0
-    for brk in SENTENCE_END.finditer(text, 0, span.start):
-        start = brk.end()
-    brk = SENTENCE_END.search(text, span.end)
-    end = brk.start() + 1 if brk else len(text)
-    return Span(start, max(end, span.end))
+    return bounds_between(text, span, SENTENCE_END)
 
 
 def clause_of(text: str, span: Span) -> Span:
