@@ -15,6 +15,8 @@ PAGES = {
     "speakers": st.Page("pages/speakers.py", title="Speakers", icon=":material/person:", url_path="speakers"),
     "stances": st.Page("pages/stances.py", title="Stances", icon=":material/balance:", url_path="stances"),
     "articles": st.Page("pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
+    "outlets": st.Page("pages/outlets.py", title="Outlets", icon=":material/newspaper:", url_path="outlets"),
+    "statement": st.Page("pages/statement.py", title="Statements", icon=":material/forum:", url_path="statement"),
     "data": st.Page("pages/data.py", title="Data", icon=":material/database:", url_path="data"),
 }
 

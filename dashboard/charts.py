@@ -157,3 +157,14 @@ def stance_profile(table: pd.DataFrame) -> alt.Chart:
         order=alt.Order("label_order:Q"),
         tooltip=["target", "label", "count"],
     ).properties(height=ROW_STEP)
+
+
+def stacked_shares(frame: pd.DataFrame, category: str, title: str = "") -> alt.Chart:
+    """One bar per outlet or group, split by ``category`` into shares of its quotes (outlet_compare.shares_by)."""
+    return alt.Chart(frame, title=title).mark_bar().encode(
+        x=alt.X("share:Q", axis=alt.Axis(format="%"), title="Share of the outlet's quotes", stack="normalize"),
+        y=alt.Y("group:N", title=None, axis=LABEL_AXIS),
+        color=alt.Color(f"{category}:N", title=category.capitalize(),
+                        sort=alt.SortField("quotes", order="descending")),
+        tooltip=["group", category, "quotes", alt.Tooltip("share:Q", format=".1%")],
+    ).properties(height=ROW_STEP)

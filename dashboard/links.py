@@ -18,7 +18,7 @@ FILTER_PARAMS = (*LIST_PARAMS, *DATE_PARAMS, TEXT_PARAM, CONFIDENCE_PARAM)
 
 # Parameters that belong to one page only: other pages drop them.
 PAGE_PARAMS = {"articles": ("article", "quote"), "speakers": ("actor",), "quotes": ("quote",),
-               "stances": ("about",)}
+               "stances": ("about",), "outlets": ("by", "item", "own"), "statement": ("statement",)}
 
 
 def _as_list(value) -> list[str]:

@@ -1,0 +1,64 @@
+"""What the corpus-wide steps (shared copy, statements) cost on a built dataset.
+
+    python benchmarks/links_cost.py DATA_DIR [--repeat 1]
+
+Copies the dataset's tables to a scratch folder and times ``link_tables`` there (the build's own step),
+split into its parts: finding shared copy, grouping statements (with the sentence encoder), rewriting the
+quotes table. The dataset itself is not changed.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from data_prep import corpus_links, schema, store
+from data_prep.shared_copy import ARTICLE_COLUMNS, find_shared_copy_in_batches, wire_outlets
+from data_prep.statements import link_quotes
+
+
+def timed(step, *args):
+    started, cpu = time.perf_counter(), time.process_time()
+    result = step(*args)
+    return result, time.perf_counter() - started, time.process_time() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", type=Path)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="links-cost-") as scratch:
+        folder = Path(scratch)
+        for table in (schema.ARTICLES, schema.QUOTES, schema.ACTORS):
+            shutil.copy(store.table_path(args.data, table), store.table_path(folder, table))
+        articles_path = store.table_path(folder, schema.ARTICLES)
+        light = pq.read_table(articles_path, columns=["article_id", "outlet", "outlet_type", "published"]).to_pandas()
+        wires = wire_outlets(dict(zip(light["outlet"], light["outlet_type"])))
+
+        def batches():
+            from data_prep.parquet_stream import read_batches
+            for batch in read_batches(articles_path, columns=ARTICLE_COLUMNS):
+                yield batch.to_pandas()
+
+        shared, shared_s, shared_cpu = timed(find_shared_copy_in_batches, batches, wires)
+        quotes = corpus_links.statement_inputs(
+            pq.read_table(store.table_path(folder, schema.QUOTES), columns=corpus_links.QUOTE_COLUMNS).to_pandas(),
+            store.read_table(folder, schema.ACTORS, columns=["actor_id", "name", "kind"]), light)
+        encoder = corpus_links.sentence_encoder()
+        ids, statements_s, statements_cpu = timed(link_quotes, quotes, encoder)
+        _, whole_s, whole_cpu = timed(corpus_links.link_tables, folder)
+    print(f"articles {len(light):,}  quotes {len(quotes):,}")
+    print(f"shared copy: {len(shared) // 2:,} pairs in {shared_s:.1f} s wall / {shared_cpu:.1f} s CPU")
+    print(f"statements: {len(set(i for i in ids if i)):,} statements over {sum(i is not None for i in ids):,} quotes "
+          f"in {statements_s:.1f} s wall / {statements_cpu:.1f} s CPU")
+    print(f"link_tables (both, plus the quotes rewrite): {whole_s:.1f} s wall / {whole_cpu:.1f} s CPU")
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
