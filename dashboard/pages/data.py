@@ -96,7 +96,7 @@ if problems:
     st.dataframe(pd.DataFrame({"problem": problems}), hide_index=True,
                  column_config={"problem": st.column_config.TextColumn("problem", width="large")})
 if corrections.empty:
-    st.caption("No corrections yet. Fix a speaker or a stance label from the Quotes page.")
+    st.caption("No corrections yet. Fix a quote's speaker, words, type or stance label from the Quotes page.")
 else:
     st.caption(f"{len(corrections):,} corrections, applied every time the data loads (the latest one per quote "
                "and field counts). They are kept in corrections.csv beside the tables, so rebuilds keep them.")
