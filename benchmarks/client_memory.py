@@ -47,9 +47,17 @@ def prime(articles: Path, data_dir: Path, pool: list[dict]) -> int:
     return count
 
 
-def measure(articles: Path, data_dir: Path, stance: str) -> tuple[float, int, str]:
-    command = ["/usr/bin/time", "-f", "TIME %e s %M KiB", sys.executable, "-m", "data_prep.cli", "prep",
-               str(articles), "--data", str(data_dir), "--stance", stance]
+BUILD_ONLY = ("import sys; from data_prep.pipeline import build_dataset; "
+              "print(build_dataset([sys.argv[1]], sys.argv[2], stance_backend=sys.argv[3]).message)")
+
+
+def measure(articles: Path, data_dir: Path, stance: str, build_only: bool) -> tuple[float, int, str]:
+    """Peak RSS of ``newsvoices prep`` (which also prepares the dashboard's views after the build), or of
+    ``build_dataset`` alone."""
+    run = ["-c", BUILD_ONLY] if build_only else ["-m", "data_prep.cli", "prep"]
+    command = ["/usr/bin/time", "-f", "TIME %e s %M KiB", sys.executable, *run,
+               str(articles), *([] if build_only else ["--data"]), str(data_dir),
+               *([stance] if build_only else ["--stance", stance])]
     finished = subprocess.run(command, capture_output=True, text=True)
     found = re.search(r"TIME ([\d.]+) s (\d+) KiB", finished.stderr)
     if finished.returncode != 0 or not found:
@@ -64,16 +72,22 @@ def main() -> int:
     parser.add_argument("--articles", type=Path, required=True, help="folder of articles to build")
     parser.add_argument("--data", type=Path, required=True, help="dataset folder to prime and build (replaced)")
     parser.add_argument("--stance", default="none", help="stance backend for the measured build (default: none)")
+    parser.add_argument("--build-only", action="store_true",
+                        help="measure build_dataset alone, without the dashboard views prep runs after it")
+    parser.add_argument("--no-prime", action="store_true", help="the folder's cache is already primed")
     args = parser.parse_args()
     pool = pool_analyses(args.pool)
     if not pool:
         raise SystemExit(f"no cached analyses in {args.pool}; build it with newsvoices prep first")
-    started = time.perf_counter()
-    count = prime(args.articles, args.data, pool)
-    print(f"primed {count:,} articles from a pool of {len(pool):,} real analyses in {time.perf_counter() - started:.0f} s")
-    seconds, peak_kib, summary = measure(args.articles, args.data, args.stance)
+    if not args.no_prime:
+        started = time.perf_counter()
+        count = prime(args.articles, args.data, pool)
+        print(f"primed {count:,} articles from a pool of {len(pool):,} real analyses in "
+              f"{time.perf_counter() - started:.0f} s")
+    seconds, peak_kib, summary = measure(args.articles, args.data, args.stance, args.build_only)
     print(summary)
-    print(f"newsvoices prep {args.articles} --stance {args.stance}: {seconds:.0f} s wall, "
+    what = "build_dataset" if args.build_only else "newsvoices prep"
+    print(f"{what} {args.articles} --stance {args.stance}: {seconds:.0f} s wall, "
           f"client peak RSS {peak_kib / 1024:,.0f} MiB")
     return 0
 
