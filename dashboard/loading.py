@@ -39,7 +39,7 @@ def prepare_views(directory: Path) -> None:
     entry = frame_cache.entry_path(directory.resolve(), store.dataset_version(directory),
                                    corrections.corrections_stamp(directory))
     if frame_cache.read(entry) is None:
-        frame_cache.write(entry, load_views_uncached(directory))
+        frame_cache.write(entry, load_views_uncached(directory), directory)
 
 
 # cache_resource hands every rerun the same frames instead of unpickling a copy (cache_data does):
@@ -52,7 +52,7 @@ def _load_views(directory: str, version: str, corrections_stamp: str) -> Views:
     views = frame_cache.read(entry)
     if views is None:
         views = load_views_uncached(Path(directory))
-        frame_cache.write(entry, views)
+        frame_cache.write(entry, views, Path(directory))
     return views
 
 
