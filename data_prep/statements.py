@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,11 @@ LIKELY_MEANING = 0.70    # cosine that links a pair whose words also agree at LI
 LIKELY_WORDS = 60
 APART_MEANING = 0.55     # one article's two quotes of a speaker further apart than this are two points
 APART_ACROSS = 0.60      # two articles' quotes this far apart never share a statement, whatever links them
+SMALL_BLOCK = 200        # a speaker with at most this many quotes has every pair compared
+MIN_SHARED_WORDS = 2     # in a larger block, a pair must share this many content words ...
+MAX_CANDIDATES = 50      # ... and each quote meets at most this many, those sharing most
+MAX_POSTING = 500        # a word in more of a block's quotes than this (or a tenth of them) is too common to pair on
+DIFFER_CHECKS = 25       # members of each side compared before two groups are joined
 SKIPPED_KINDS = {"anonymous", "unknown"}
 _NOT_NAME_WORDS = {
     "the", "of", "and", "al", "el", "de", "da", "van", "von", "bin", "mr", "mrs", "ms", "dr", "pm", "us", "uk",
@@ -78,7 +84,9 @@ class _Groups:
 
     def union(self, i: int, j: int) -> None:
         a, b = self.find(i), self.find(j)
-        if a == b or any(self.differ(x, y) for x in self.members[a] for y in self.members[b]):
+        # Bounded: two large groups are compared on their first members only, so a union stays cheap.
+        if a == b or any(self.differ(x, y) for x in self.members[a][:DIFFER_CHECKS]
+                         for y in self.members[b][:DIFFER_CHECKS]):
             return
         if len(self.members[a]) < len(self.members[b]):
             a, b = b, a
@@ -86,28 +94,62 @@ class _Groups:
         self.members[a] += self.members.pop(b)
 
 
-def _candidate_pairs(keys: list[set[str]], days: np.ndarray, dated: np.ndarray, articles: list[str]) -> set:
+def _content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]{4,}", _fold(text))}
+
+
+def _in_window(i: int, j: int, days: np.ndarray, dated: np.ndarray) -> bool:
+    return not (dated[i] and dated[j]) or abs(int(days[i]) - int(days[j])) <= MAX_DAYS_APART
+
+
+def _all_pairs(members: list[int], days: np.ndarray, dated: np.ndarray, articles: list[str]) -> Iterator[tuple]:
+    for position, i in enumerate(members):
+        for j in members[position + 1:]:
+            if articles[i] != articles[j] and _in_window(i, j, days, dated):
+                yield min(i, j), max(i, j)
+
+
+def _pairs_sharing_words(members: list[int], words: list[set[str]], days: np.ndarray, dated: np.ndarray,
+                         articles: list[str]) -> Iterator[tuple]:
+    """In a large block, each quote meets only the quotes that share most of its rarer words.
+
+    Comparing every pair of a speaker quoted thousands of times in a week is quadratic; a statement's
+    variants, even paraphrased or translated, keep some of its content words (names, numbers, key nouns).
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for member in members:
+        for word in words[member]:
+            postings[word].append(member)
+    common = max(MAX_POSTING, len(members) // 10)
+    for i in members:
+        shared: Counter = Counter()
+        for word in words[i]:
+            posting = postings[word]
+            if len(posting) <= common:
+                shared.update(posting)
+        ranked = [(count, j) for j, count in shared.items()
+                  if j != i and count >= MIN_SHARED_WORDS and articles[i] != articles[j]
+                  and _in_window(i, j, days, dated)]
+        for _, j in sorted(ranked, reverse=True)[:MAX_CANDIDATES]:
+            yield min(i, j), max(i, j)
+
+
+def _candidate_pairs(keys: list[set[str]], days: np.ndarray, dated: np.ndarray, articles: list[str],
+                     texts: list[str]) -> set:
     """Pairs of quotes in different articles close in time whose speakers share a key."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, quote_keys in enumerate(keys):
         for key in quote_keys:
             blocks[key].append(index)
+    words = [_content_words(text) for text in texts]
     across = set()
     for members in blocks.values():
         if len(members) < 2:
             continue
-        undated = [m for m in members if not dated[m]]
-        ordered = sorted((m for m in members if dated[m]), key=lambda m: days[m])
-        for position, i in enumerate(ordered):
-            for j in ordered[position + 1:]:
-                if days[j] - days[i] > MAX_DAYS_APART:
-                    break
-                if articles[i] != articles[j]:
-                    across.add((min(i, j), max(i, j)))
-        for i in undated:
-            for j in members:
-                if i != j and articles[i] != articles[j]:
-                    across.add((min(i, j), max(i, j)))
+        if len(members) <= SMALL_BLOCK:
+            across.update(_all_pairs(members, days, dated, articles))
+        else:
+            across.update(_pairs_sharing_words(members, words, days, dated, articles))
     return across
 
 
@@ -128,7 +170,7 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
             for name, kind, actor in zip(quotes["speaker_name"], quotes["speaker_kind"], quotes["actor_id"])]
     dates = (pd.to_datetime(quotes["published"], errors="coerce") - pd.Timestamp("1970-01-01")).dt.days
     days, dated = dates.fillna(0).to_numpy(dtype=np.int64), dates.notna().to_numpy()
-    across = _candidate_pairs(keys, days, dated, articles)
+    across = _candidate_pairs(keys, days, dated, articles, texts)
 
     linked: set[tuple[int, int]] = set()
     grey: list[tuple[int, int, float]] = []

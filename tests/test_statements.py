@@ -103,3 +103,18 @@ def test_a_build_writes_statements_and_quote_statement_ids(tmp_path):
     quotes = store.read_table(tmp_path / "data", schema.QUOTES)
     assert len(statements) == 1 and statements.iloc[0]["n_outlets"] == 2
     assert quotes["statement_id"].nunique() == 1 and quotes["statement_id"].notna().all()
+
+
+def test_a_speaker_quoted_hundreds_of_times_still_has_the_repeated_statement_found():
+    import random
+    pick = random.Random(7)
+    vocabulary = ("ferries schools harbour bridges clinics libraries markets railways taxes farmers nurses "
+                  "pensions tunnels airports rivers forests miners drivers bakers courts museums parks").split()
+    texts = [" ".join(pick.sample(vocabulary, 7)) for _ in range(400)]
+    rows = [(f"q{n}", f"a{n}", text, "indirect", 0, "act_1", "Ana Ruiz", "person", f"Outlet {n}", "2025-03-04")
+            for n, text in enumerate(texts)]
+    rows.append(("q_repeat", "a_repeat", texts[17], "indirect", 0, "act_1", "Ana Ruiz", "person", "Outlet repeat",
+                 "2025-03-05"))
+    ids = link_quotes(_quotes(*rows))
+    assert ids[17] is not None and ids[17] == ids[-1]
+    assert sum(statement is not None for statement in ids) == 2
