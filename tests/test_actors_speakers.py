@@ -147,3 +147,54 @@ def test_definite_common_noun_for_a_body_is_the_body_named_before(nlp):
 def test_bare_title_before_a_name_the_parse_cut_off_is_that_person(nlp):
     text = "Opposition leader in Lagos John Adeyemi announced on Thursday that the strike was over."
     assert speaker_of(speakers(nlp, text), "the strike was over") == ("John Adeyemi", "person")
+
+
+def test_statement_published_on_a_website_speaks_for_its_owner(nlp):
+    text = ("Deputy Minister Lin Haoran met the envoy on Monday, according to a statement posted on Beijing's "
+            "trade ministry website. It said the talks had been frank. \"We will answer firmly,\" the statement "
+            "added.")
+    found = speakers(nlp, text)
+    for words in ("Deputy Minister Lin", "frank", "answer firmly"):
+        name, kind = speaker_of(found, words)
+        assert kind == "organization" and "ministry" in name.lower(), (words, name)
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("The Harbour Authority issued a statement on Monday. \"The port stays open,\" the statement said.",
+     "port stays open", ("Harbour Authority", "organization")),
+    ("\"The port stays open,\" a statement from the Harbour Authority said.", "port stays open",
+     ("Harbour Authority", "organization")),
+    ("Anna Berg spoke on Friday. \"The port stays open,\" her statement said.", "port stays open",
+     ("Anna Berg", "person")),
+])
+def test_a_document_as_source_is_its_issuer(nlp, text, words, expected):
+    assert speaker_of(speakers(nlp, text), words) == expected
+
+
+def test_a_document_with_no_issuer_stays_a_document_never_a_person(nlp):
+    text = "Anna Berg left the hall. \"The port stays open,\" a statement said."
+    name, kind = speaker_of(speakers(nlp, text), "port stays open")
+    assert kind != "person" and name != "Anna Berg"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Minister Grace Wanjiru spoke on Monday. The discussions highlighted that finance \"must come first\".",
+     "finance"),
+    ("Leaders arrived on Monday. The conference warned that emissions must fall by half.", "emissions"),
+    ("Leaders arrived on Monday. The Oslo Summit called on rich nations to \"cut emissions by half\".", "emissions"),
+    ("Minister Grace Wanjiru arrived on Monday. COP30 insisted that adaptation funds must triple.", "adaptation"),
+])
+def test_an_event_as_source_is_no_actor(nlp, text, words):
+    assert speaker_of(speakers(nlp, text), words) == (None, None)
+
+
+def test_a_wrong_way_closing_mark_does_not_hide_the_next_sentences_names(nlp):
+    text = ("“We will meet next week,“ Mark Holloway wrote on Friday.\n\n"
+            "Mark Holloway confirmed the plan after the call.\n\nHe said both teams would travel to Oslo.")
+    assert speaker_of(speakers(nlp, text), "both teams") == ("Mark Holloway", "person")
+
+
+def test_the_pronoun_he_is_not_a_person_whose_surname_is_he(nlp):
+    text = ("Treasury Secretary Mark Holloway will meet Vice Premier He Lifang on Monday. "
+            "Holloway announced the meeting on Friday. He said the talks would be frank.")
+    assert speaker_of(speakers(nlp, text), "talks would be frank") == ("Mark Holloway", "person")

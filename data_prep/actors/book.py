@@ -13,7 +13,9 @@ from data_prep.actors.gazetteer import preferred_affiliation
 from data_prep.actors.naming import fold, normalise_role
 from data_prep.quote_record import QuoteRecord
 
-QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+# Quoted passages within one paragraph; a wrong-way closing mark (“...“) closes too, so one stray mark
+# does not turn the rest of the article into a quotation.
+QUOTED = re.compile(r"“[^”“\n]*[”“]|\"[^\"\n]*\"")
 
 
 @dataclass

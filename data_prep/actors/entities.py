@@ -13,7 +13,7 @@ from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import (can_be_same_person, clean_person_name, fold, name_parts, normalise_role,
                                      strip_titles, surname_word)
 from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_phrase
-from data_prep.labels import AGENT_DEPS
+from data_prep.labels import AGENT_DEPS, pronoun_kind
 
 HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
                       "by", "from", "over", "vs", "is", "s"}
@@ -152,9 +152,17 @@ class EntityCollector:
         for token in self.book.doc:
             if token.ent_type_ or token.text not in surnames or self.book.mention_at(token.i):
                 continue
+            if token.pos_ == "PRON" and pronoun_kind(token.text) and not self._possessive_name(token):
+                continue  # "He said" is the pronoun, though He is also the surname of He Lifeng
             span = self.book.doc[token.i: token.i + 1]
             if owner := self.surname_owner(span, token.text):
                 self.book.add_person_mention(owner, span, [])
+
+    def _possessive_name(self, token) -> bool:
+        """"He’s delegation": a surname that looks like a pronoun, followed by a possessive and a noun."""
+        doc = self.book.doc
+        return token.i + 2 < len(doc) and doc[token.i + 1].text in POSSESSIVE_MARKS \
+            and doc[token.i + 2].pos_ in ("NOUN", "PROPN")
 
     def _headline_ranges(self) -> list[tuple[int, int]]:
         """Lines in Title Case, where the recogniser glues verbs to names ("Hillary Asking Moderator")."""

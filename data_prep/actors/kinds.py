@@ -41,6 +41,28 @@ ROLE_HEADS = {
     "dictator", "autocrat", "strongman", "ruler", "monarch", "pope", "patriarch", "nominee", "former",
     "diplomat", "pm", "commissioner", "consul", "secretary-general",
 }
+# Events and occasions: "The discussions highlighted ...", "the summit called for ...", "COP30 must ..."
+# name no one who speaks.
+EVENT_HEADS = {
+    "discussion", "talk", "meeting", "summit", "conference", "dialogue", "session", "negotiation", "briefing",
+    "forum", "debate", "consultation", "visit", "ceremony", "gathering", "hearing", "event", "round",
+    "exchange", "roundtable", "rally", "vote", "election", "call", "deliberation",
+}
+EVENT_NAME_HEADS = {"summit", "conference", "talks", "forum", "dialogue", "meeting", "cop"}
+NUMBERED_CONFERENCE = re.compile(r"(?:the\s+)?cop\s?-?\d+", re.IGNORECASE)  # COP30, COP 30: a UN climate conference
+
+
+def is_event(span) -> bool:
+    """An event or occasion as the grammatical source: not an actor. A proper name counts when it is a
+    numbered climate conference ("COP30") or ends in an event word ("the Sharm el-Sheikh Summit");
+    bodies ("Congress", "the General Assembly") are left to the named-entity kinds."""
+    root = span.root
+    if root.pos_ == "PROPN" or root.ent_type_:
+        return bool(NUMBERED_CONFERENCE.fullmatch(span.text.strip())) \
+            or (root.lower_ in EVENT_NAME_HEADS and len(span) > 1)
+    return root.lemma_.casefold() in EVENT_HEADS
+
+
 # Roles that name the top job of a state or body: "the Kremlin leader" can be its president.
 LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chancellor", "king", "queen", "head",
                 "ruler", "monarch", "emperor", "dictator", "autocrat", "strongman", "chief", "head of state"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from data_prep.actors import kinds, titles
+from data_prep.actors import documents, kinds, titles
 from data_prep.actors.book import ArticleActor, MentionBook
 from data_prep.actors.descriptions import link_description, named_body
 from data_prep.actors.entities import EntityCollector
@@ -18,6 +18,7 @@ from data_prep.quote_record import QuoteRecord
 # Kinds that speak jointly ("Germany and France said", "Witkoff and Kushner said").
 JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
 MAX_TITLE_TO_NAME = 40  # characters between a bare title and the cue that may hold the name
+MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
 
 
 class SpeakerResolver:
@@ -31,8 +32,13 @@ class SpeakerResolver:
             return None
         start, end = quote.speaker
         if quote.speaker_is_pronoun or pronoun_kind(self.book.text[start:end]):
-            actor = self.pronouns.resolve(self._token_at(start))
-            if actor is None and (noun_phrase := self.pronouns.plural_noun_antecedent(self._token_at(start))):
+            token = self._token_at(start)
+            document = documents.earlier_document(self.book.doc, token, self.pronouns.sentence_starts,
+                                                  sentences_back=1) \
+                if pronoun_kind(self.book.text[start:end]) == "neuter" else None
+            # "... according to a statement from the ministry. It said ...": the statement's issuer
+            actor = self._document_source(document) if document is not None else self.pronouns.resolve(token)
+            if actor is None and (noun_phrase := self.pronouns.plural_noun_antecedent(token)):
                 actor = self._unnamed_actor(noun_phrase)
             if actor:
                 self.book.add_mention(actor, start, end, self._token_at(start))
@@ -77,12 +83,16 @@ class SpeakerResolver:
         return span.start if span is not None else 0
 
     def _actor_for_phrase(self, start: int, end: int) -> ArticleActor | None:
-        """The actor a speaker phrase names: a mention at its head, a linked description, or a new
-        anonymous source, group or organisation."""
+        """The actor a speaker phrase names: a mention at its head, a linked description, a document's
+        issuer, or a new anonymous source, group or organisation."""
         span = self.book.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not span.text.strip():
             return None
-        root = span.root
+        return self._actor_of_phrase(span, span.root)
+
+    def _actor_of_phrase(self, span: Span, root) -> ArticleActor | None:
+        if kinds.is_event(span):
+            return None  # "The discussions highlighted ...", "the summit said", "COP30 must": no one in particular
         # Only a mention at the head speaks: in "Trump's spokesman" or "the Clinton campaign" Trump and
         # Clinton are not the speaker.
         for mention in sorted(self.book.mentions, key=lambda m: m.end - m.start):
@@ -90,6 +100,8 @@ class SpeakerResolver:
                 return self.book.actors[mention.key]
         if pronoun_kind(span.text):
             return None
+        if documents.is_document(root):
+            return self._document_source(root, span)
         if linked := link_description(self.book, span) or named_body(self.book, span):
             if linked.kind != "person":
                 self.book.add_mention(linked, span.start_char, span.end_char, root.i)
@@ -98,7 +110,26 @@ class SpeakerResolver:
             return None  # "the president said" with no president named: unresolved, never "President"
         if root.pos_ == "PROPN" and all(t.text[:1].isupper() or t.is_punct for t in span if t.dep_ != "det"):
             return self._proper_name_speaker(span)
-        return self._unnamed_actor(span)
+        return self._unnamed_actor(span, root)
+
+    def _document_source(self, document, span: Span | None = None, depth: int = 0) -> ArticleActor | None:
+        """Whoever issued a statement, communiqué or readout; for "the statement" with no issuer of its
+        own, the issuer of the document named before it; else the document itself, as an unnamed source."""
+        doc = self.book.doc
+        if found := documents.issuer(document):
+            head, first = found
+            if head.pos_ == "PRON":
+                actor = self.pronouns.resolve(head.i)
+            else:
+                actor = self._actor_of_phrase(doc[first: head.i + 1], head)
+            if actor is not None:
+                return actor
+        if span is None or documents.is_definite(document):
+            start = span.start if span is not None else document.left_edge.i
+            earlier = documents.earlier_document(doc, start, self.pronouns.sentence_starts)
+            if earlier is not None and depth < MAX_DOCUMENT_CHAIN:
+                return self._document_source(earlier, None, depth + 1)
+        return self._unnamed_actor(span if span is not None else doc[document.left_edge.i: document.i + 1], document)
 
     def _proper_name_speaker(self, span: Span) -> ArticleActor:
         """A capitalised speaker phrase the recogniser missed: an outlet or institution by the gazetteer,
@@ -129,8 +160,8 @@ class SpeakerResolver:
             return actor
         return self._unnamed_actor(span)
 
-    def _unnamed_actor(self, span: Span) -> ArticleActor:
-        root = span.root
+    def _unnamed_actor(self, span: Span, root=None) -> ArticleActor:
+        root = root if root is not None else span.root
         lemma = root.lemma_.lower()
         kind = kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN") or "unknown"
         affiliation, possessors = titles.span_affiliation(span)
