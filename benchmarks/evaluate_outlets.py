@@ -32,8 +32,11 @@ def score(records: list[dict], leave_out: bool, show_errors: bool) -> dict:
     right = agencies_expected = agencies_right = agencies_wrong = 0
     for record in records:
         main, agency = gold_names(record["outlet"])
-        own = table.for_domain(_domain(record["url"]))
-        used = table.without(own) if leave_out and own is not None else table
+        used = table
+        if leave_out:  # the page's outlet, and the domain's entry unless it is an aggregator the page names
+            for own in (table.named(main), table.for_domain(_domain(record["url"]))):
+                if own is not None and (own.type != "aggregator" or own.name == main):
+                    used = used.without(own)
         found = identify_outlet(record["url"], text=record["text"], title=record.get("title"), table=used)
         # Spacing and case do not count ("PlusNews" = "Plus News"); a place in parentheses may be kept.
         ok = found.outlet is not None and _key(found.outlet) in {_key(main), _key(record["outlet"])}

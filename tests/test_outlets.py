@@ -53,6 +53,30 @@ def test_an_unknown_outlet_is_named_from_the_page_or_its_domain():
     assert identify_outlet("https://kq7z.example/1", site_name="kq7z.example").outlet == "kq7z.example"
 
 
+def test_a_name_the_page_gives_is_used_when_it_fits_the_domain():
+    # a title suffix, a copyright line, the label plus a masthead word, initials, a masthead sub-domain
+    assert identify_outlet("https://kq7z.example/1", title="Port reopens | Kq7z Weekly").outlet == "Kq7z Weekly"
+    assert identify_outlet("https://kq7z.example/1", title="Port reopens - Harbour City").outlet == "kq7z.example"
+    assert identify_outlet("https://zorvat.example/1", text="The port reopened.\n\n© 2025 Zorvat Radio. "
+                           "All rights reserved.").outlet == "Zorvat Radio"
+    assert identify_outlet("https://zorvat.example/1",
+                           text="Officials told Zorvat News the port reopened.").outlet == "Zorvat News"
+    assert identify_outlet("https://hvnn.example/1",
+                           text="He spoke to Harbour Valley News Network on Monday.").outlet == "Harbour Valley News Network"
+    assert identify_outlet("https://eveningnews.zorvatgroup.example/1", text="No name.").outlet == "Evening News"
+    # a syndication page names an outlet the table lacks
+    mirrored = identify_outlet("http://www.globalsecurity.org/y.htm",
+                               text="The plan is sound, a professor told the Harbour Times on Friday.")
+    assert mirrored.outlet == "Harbour Times"
+
+
+def test_the_table_covers_outlets_of_many_countries():
+    assert identify_outlet("https://www.infobae.com/america/x").outlet == "Infobae"
+    assert identify_outlet("https://www.kompas.com/x").outlet == "Kompas"
+    assert identify_outlet("https://www.hurriyet.com.tr/x").outlet == "Hürriyet"
+    assert identify_outlet("https://www.hurriyetdailynews.com/x").outlet == "Hürriyet Daily News"
+
+
 def test_an_input_outlet_field_wins_in_the_table_spelling():
     assert canonical_outlet("New York Times") == "The New York Times"
     assert canonical_outlet("nytimes.com") == "The New York Times"

@@ -1,8 +1,9 @@
 """Which outlet published a page, and which news agency wrote it, from the page alone.
 
 In order: the shipped table of outlets (``outlets.csv``: name, domains, country, type, other names),
-the page's own publisher metadata (og:site_name, JSON-LD publisher), a name in the page that spells the
-domain ("taipeitimes.com" and "the Taipei Times"), the domain split into words, and last the bare domain.
+the page's own publisher metadata (og:site_name, JSON-LD publisher), a title ending in a table name, a name
+the page gives that fits the domain (title suffix, copyright line, masthead sub-domain, "the Taipei Times"
+of taipeitimes.com), the domain split into words, and last the bare domain.
 Syndication and aggregator pages (type ``aggregator``) are credited to the outlet they name.
 The agency is the wire the page credits in a dateline or sign-off ("(Reuters)", "/TASS/", "— AFP").
 """
@@ -162,19 +163,76 @@ def _segment(label: str) -> list[str] | None:
 
 _CAPITALISED_RUN = re.compile(
     r"\b(?:[A-Z][\w'’.&-]*|[A-Z]{2,})(?:\s+(?:of|the|and|&|de|al|el|[A-Z][\w'’.&-]*)){0,5}")
+# Words a masthead ends in: "Shafaq" + "News" is the outlet of shafaq.com.
+_MASTHEAD_WORDS = frozenset(
+    "news times post herald tribune journal daily gazette chronicle express telegraph mirror observer star "
+    "sun standard monitor courier bulletin record register dispatch examiner inquirer leader citizen voice "
+    "review weekly today online tv radio network agency press media report reporter sentinel".split())
+_SMALL_WORDS = {"of", "the", "and", "&", "de", "al", "el"}
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name_key(name).split() if word not in _SMALL_WORDS)
+
+
+def _fits_domain(name: str, label: str) -> bool:
+    """Whether a name the page gives is this domain's outlet: it spells the label ("Taipei Times"), is the
+    label plus a masthead word ("Shafaq News"), most of the label ("Enterprise" of enterpriseam), or its
+    initials ("One America News Network" of oann)."""
+    squashed, target = _squash(name), label.removeprefix("the")
+    if len(squashed) < 3:
+        return False
+    if squashed == target:
+        return True
+    words = name_key(name).split()
+    if len(words) > 1 and words[-1] in _MASTHEAD_WORDS and "".join(words[:-1]) == target:
+        return True
+    if len(squashed) >= 5 and target.startswith(squashed) and len(squashed) >= 0.6 * len(target):
+        return True
+    return len(target) >= 3 and len(words) >= 3 and _initials(name) == target and bool(
+        set(words) & _MASTHEAD_WORDS)
 
 
 def _spelled_in(label: str, texts: list[str]) -> str | None:
-    """A capitalised name in the page whose letters spell the domain label ("Taipei Times")."""
-    target = label.removeprefix("the")
+    """A capitalised name in the page that is the domain's outlet ("the Taipei Times" of taipeitimes.com)."""
     for text in texts:
         for match in _CAPITALISED_RUN.finditer(text):
             words = match.group(0).split()
             for begin in range(len(words)):
                 for end in range(len(words), begin, -1):
                     candidate = " ".join(words[begin:end]).strip(".,'’")
-                    if len(candidate) > 2 and _squash(candidate) == target:
+                    if _fits_domain(candidate, label):
                         return candidate
+    return None
+
+
+_TITLE_SUFFIX = re.compile(r"\s+(?:[|·•»]|[-–—]{1,2})\s+([^|·•»]{2,60}?)\s*$")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*"
+                        r"(?:by\s+)?((?:[A-Z][\w'’.&-]*)(?:\s+(?:of|the|and|&|[A-Z][\w'’.&-]*)){0,5})")
+
+
+def _title_suffix(title: str | None) -> str | None:
+    """The site name a title ends with ("Port reopens | Valley Herald"), if any."""
+    match = _TITLE_SUFFIX.search(title or "")
+    if not match or len(match.group(1).split()) > 6:
+        return None
+    return match.group(1).strip()
+
+
+def _copyright_holder(text: str) -> str | None:
+    """The name of a copyright line in the page's last lines ("© 2025 Valley Herald. All rights reserved")."""
+    match = _COPYRIGHT.search(text[-600:]) if text else None
+    return match.group(1).strip(".,'’ ") if match else None
+
+
+def _subdomain_masthead(domain: str) -> str | None:
+    """A sub-domain that is a masthead of its own ("japannews" of japannews.yomiuri.co.jp -> Japan News)."""
+    parts = domain.split(".")
+    for label in parts[:-2]:
+        pieces = _segment(label) if label.isalpha() else None
+        if pieces and len(pieces) > 1 and (pieces[-1] in _MASTHEAD_WORDS and pieces[0] not in _MASTHEAD_WORDS
+                                           or pieces[0] in _MASTHEAD_WORDS and pieces[1] == "of"):
+            return " ".join(_word_case(piece, index == 0) for index, piece in enumerate(pieces))
     return None
 
 
@@ -199,12 +257,16 @@ def _word_case(piece: str, first: bool) -> str:
     return piece.upper() if len(piece) <= 2 or not set(piece) & set("aeiouy") else piece.capitalize()
 
 
-def _from_domain(domain: str, texts: list[str]) -> str:
-    """An outlet the table lacks: its name as the page spells it, else the domain label as words."""
+def _from_domain(domain: str, texts: list[str], title: str | None = None) -> str:
+    """An outlet the table lacks: a name the page gives that fits the domain (title suffix, masthead
+    sub-domain, the page's words, copyright line), else the domain label as words, else the domain."""
     label = site_label(domain)
-    spelled = _spelled_in(label, texts)
-    if spelled:
-        return spelled
+    for name in (_title_suffix(title), _copyright_holder(texts[-1] if texts else "")):
+        if name and _fits_domain(name, label):
+            return name
+    named = _subdomain_masthead(domain) or _spelled_in(label, texts)
+    if named:
+        return named
     if not label.isalpha():
         return domain
     pieces = _with_one_unknown(label) or [label]
@@ -258,6 +320,11 @@ def _original_outlet(text: str, table: OutletTable) -> str | None:
             outlet = table.named(" ".join(words[:end]))
             if outlet is not None and outlet.type != "aggregator":
                 return outlet.name
+    for match in _SELF_REFERENCE.finditer(text):  # an outlet the table lacks: a masthead ("the Harbour Times")
+        words = match.group(1).split()
+        for end in range(len(words), 1, -1):
+            if words[end - 1].strip(".,").casefold() in _MASTHEAD_WORDS:
+                return " ".join(words[:end]).strip(".,")
     return None
 
 
@@ -285,8 +352,10 @@ def identify_outlet(url: str | None, *, site_name: str | None = None, text: str 
         outlet = known.name
     elif (name := _usable_site_name(site_name, domain)) is not None:
         outlet = table.named(name).name if table.named(name) else name
+    elif (titled := table.named(_title_suffix(title))) is not None:
+        outlet = titled.name
     elif domain:
-        outlet = _from_domain(domain, [title or "", text[:2000], text[-600:]])
+        outlet = _from_domain(domain, [title or "", text[:2000], text[-600:]], title)
     else:
         outlet = None
     return OutletIdentity(outlet, agency if agency != outlet else None)
