@@ -6,7 +6,10 @@ the actor's name: "Xi" and "Xi Jinping", "PM Shehbaz" and "Shehbaz Sharif"), pub
 of the same words, straight and curly marks) or, for paraphrases and translations, when the sentence
 encoder puts them close and enough of the words agree. Linked quotes are joined into statements, but
 never so that one article's two quotes that were not linked to each other end up in one statement: an
-article quoting a speaker twice is usually quoting two different points.
+article quoting a speaker twice is usually quoting two different points. A long quote of several
+sentences is compared with a much shorter one point by point (a sentence or two at a time): the short one
+is linked only if it repeats one of its points, and two quotes that repeat different points of it stay
+apart, so a long quote cannot carry every point it holds into one statement.
 """
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ MIN_SHARED_WORDS = 2     # in a larger block, a pair must share this many conten
 MAX_CANDIDATES = 50      # ... and each quote meets at most this many, those sharing most
 MAX_POSTING = 500        # a word in more of a block's quotes than this (or a tenth of them) is too common to pair on
 DIFFER_CHECKS = 25       # members of each side compared before two groups are joined
+SEVERAL_TIMES = 2        # a quote this many times as long as another, in several sentences, holds several points
 SKIPPED_KINDS = {"anonymous", "unknown"}
 _NOT_NAME_WORDS = {
     "the", "of", "and", "al", "el", "de", "da", "van", "von", "bin", "mr", "mrs", "ms", "dr", "pm", "us", "uk",
@@ -41,6 +45,7 @@ _NOT_NAME_WORDS = {
     "ministry", "office", "state", "deputy", "vice", "former", "senior", "official", "officials", "chairman",
 }
 _MARKS = re.compile(r"[\"“”„«»‘’'`]")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 STATEMENT_COLUMNS = ["statement_id", "speaker", "actor_id", "first_seen", "first_outlet", "first_article_id",
                      "first_quote_id", "text", "n_quotes", "n_articles", "n_outlets"]
@@ -153,6 +158,73 @@ def _candidate_pairs(keys: list[set[str]], days: np.ndarray, dated: np.ndarray, 
     return across
 
 
+class _Parts:
+    """The points of long quotes: a quote of several sentences, at least ``SEVERAL_TIMES`` as long as the
+    quote it is compared with, is also compared sentence by sentence (one or two in a row), so a short
+    quote is linked to it only if it repeats one of its points, not for sharing its overall topic; and two
+    quotes that each repeat a different point of it are kept apart."""
+
+    def __init__(self, texts: list[str], encode):
+        self.texts, self.encode = texts, encode
+        self.windows: dict[int, list[tuple[range, str]]] = {}
+        self.window_vectors: dict[int, np.ndarray] = {}
+
+    def _windows(self, i: int) -> list[tuple[range, str]]:
+        if i not in self.windows:
+            sentences = [part for part in _SENTENCE_END.split(self.texts[i]) if len(part.split()) >= MIN_WORDS]
+            windows = [(range(k, k + 1), sentence) for k, sentence in enumerate(sentences)]
+            if len(sentences) > 1:
+                windows += [(range(k, k + 2), f"{sentences[k]} {sentences[k + 1]}") for k in range(len(sentences) - 1)]
+            self.windows[i] = windows
+        return self.windows[i]
+
+    def long_of(self, i: int, j: int) -> int | None:
+        """Which of the two is a long quote of several points against the other, if either."""
+        long, short = (i, j) if len(self.texts[i]) >= len(self.texts[j]) else (j, i)
+        several = len(self.texts[long].split()) >= SEVERAL_TIMES * len(self.texts[short].split())
+        return long if several and len(self._windows(long)) > 1 else None
+
+    def encode_for(self, pairs) -> None:
+        if self.encode is None:
+            return
+        longs = sorted({long for i, j in pairs if (long := self.long_of(i, j)) is not None} - set(self.window_vectors))
+        texts = [text for long in longs for _, text in self._windows(long)]
+        if texts:
+            encoded, start = self.encode(texts), 0
+            for long in longs:
+                count = len(self._windows(long))
+                self.window_vectors[long], start = np.asarray(encoded[start:start + count]), start + count
+
+    def best_window(self, long: int, short: int, vectors: dict) -> tuple[float, range]:
+        """The long quote's part closest to the short quote: by meaning if encoded, else by words."""
+        windows = self._windows(long)
+        if long in self.window_vectors and short in vectors:
+            scores = self.window_vectors[long] @ vectors[short]
+        else:
+            scores = np.array([fuzz.token_set_ratio(text, self.texts[short]) / 100 for _, text in windows])
+        best = int(np.argmax(scores))
+        return float(scores[best]), windows[best][0]
+
+    def similarity(self, i: int, j: int, vectors: dict) -> float:
+        """The pair's cosine; against a long quote, no more than its closest part's: the short quote must
+        repeat one of its points, not just share its topic."""
+        whole = float(np.dot(vectors[i], vectors[j]))
+        long = self.long_of(i, j)
+        if long is None or long not in self.window_vectors:
+            return whole
+        return min(whole, self.best_window(long, j if long == i else i, vectors)[0])
+
+    def points_linked(self, linked: set, vectors: dict) -> dict[int, dict[int, range]]:
+        """For each quote linked to a long quote: the long quote and the sentences it repeats."""
+        via: dict[int, dict[int, range]] = defaultdict(dict)
+        for i, j in linked:
+            long = self.long_of(i, j)
+            if long is not None:
+                short = j if long == i else i
+                via[short][long] = self.best_window(long, short, vectors)[1]
+        return via
+
+
 def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
     """A statement id per quote (None for a quote no other article carries).
 
@@ -182,21 +254,30 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
             linked.add((i, j))
         elif words >= GREY_WORDS and shorter >= MIN_WORDS:
             grey.append((i, j, words))
+    parts = _Parts(texts, encode)
     vectors: dict[int, np.ndarray] = {}
     if grey and encode is not None:
         needed = sorted({i for i, _, _ in grey} | {j for _, j, _ in grey})
         vectors = dict(zip(needed, encode([texts[i] for i in needed])))
+        parts.encode_for([(i, j) for i, j, _ in grey])
         for i, j, words in grey:
-            similarity = float(np.dot(vectors[i], vectors[j]))
+            similarity = parts.similarity(i, j, vectors)
             if similarity >= CLOSE_MEANING or (similarity >= LIKELY_MEANING and words >= LIKELY_WORDS):
                 linked.add((i, j))
     missing = sorted({i for pair in linked for i in pair} - set(vectors))
     if missing and encode is not None:
         vectors.update(zip(missing, encode([texts[i] for i in missing])))
+    parts.encode_for(sorted(linked))
+    via = parts.points_linked(linked, vectors)
 
     def differ(i: int, j: int) -> bool:
-        """Two quotes that must not share a statement: their wording and meaning are too far apart."""
-        if (min(i, j), max(i, j)) in linked or i not in vectors or j not in vectors:
+        """Two quotes that must not share a statement: their wording and meaning are too far apart, or
+        each is a different point of one long quote."""
+        if (min(i, j), max(i, j)) in linked:
+            return False
+        if any(not set(span_i) & set(via[j][long]) for long, span_i in via[i].items() if long in via[j]):
+            return True
+        if i not in vectors or j not in vectors:
             return False
         if fuzz.token_set_ratio(texts[i], texts[j]) >= SAME_WORDS:
             return False

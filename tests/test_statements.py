@@ -118,3 +118,35 @@ def test_a_speaker_quoted_hundreds_of_times_still_has_the_repeated_statement_fou
     ids = link_quotes(_quotes(*rows))
     assert ids[17] is not None and ids[17] == ids[-1]
     assert sum(statement is not None for statement in ids) == 2
+
+
+LONG = ("“The ferries will be free for every resident from the first of May. The old port will not be sold to "
+        "any foreign company, whatever they offer. We expect the summer to bring more visitors than ever,” she said")
+
+
+def test_a_short_quote_on_a_long_quotes_topic_but_none_of_its_points_is_not_linked():
+    topic = "“This summer the ferries, the port and the visitors will all do better than ever,” she said"
+    quotes = _quotes(
+        ("q1", "a1", LONG, "direct", 0, "act_1", "Ana Ruiz", "person", "Coast Courier", "2025-03-04"),
+        ("q2", "a2", topic, "direct", 0, "act_1", "Ana Ruiz", "person", "Valley Herald", "2025-03-04"))
+
+    def encode(texts):  # the two whole quotes point the same way; each sentence of the long one elsewhere
+        whole = {normalise(LONG), normalise(topic)}
+        vectors = np.array([[1.0, 0.0] if text in whole else [0.2, 1.0] for text in texts])
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    assert link_quotes(quotes, encode) == [None, None]
+
+
+def test_two_quotes_that_each_repeat_a_different_point_of_one_long_quote_stay_apart():
+    quotes = _quotes(
+        ("q1", "a1", LONG, "direct", 0, "act_1", "Ana Ruiz", "person", "Coast Courier", "2025-03-04"),
+        ("q2", "a2", "“The ferries will be free for every resident from the first of May,” she said", "direct", 0,
+         "act_1", "Ana Ruiz", "person", "Valley Herald", "2025-03-04"),
+        ("q3", "a3", "“The old port will not be sold to any foreign company, whatever they offer,” Ruiz said",
+         "direct", 0, "act_1", "Ana Ruiz", "person", "Hill Times", "2025-03-05"))
+    ids = link_quotes(quotes, _meaning([["ferries"], ["port"]]))
+    assert ids[0] is not None and ids[0] in (ids[1], ids[2])
+    assert ids[1] != ids[2]
+    without_encoder = link_quotes(quotes)
+    assert without_encoder[1] != without_encoder[2]
