@@ -31,7 +31,8 @@ NEWS_NAMES = ("Putin", "Xi Jinping", "Zelensky", "Trump", "Biden", "Netanyahu", 
 NEWS_COUNTRIES = ("Russia", "Ukraine", "China", "Israel", "the United States", "North Korea", "Taiwan",
                   "Venezuela", "Hamas", "the Kremlin", "Beijing", "Washington")
 
-# (template, label). {t} is the target; templates are the speaker's own words.
+# (template, label[, pool]). {t} is the target, {o} another party (a country); templates are the speaker's
+# own words. A pool limits the fill-ins where a construction needs a person ("{o}'s {t}") or a country.
 BASE = [
     # praise
     ("Our meeting with {t} was useful and constructive.", "favor"),
@@ -98,6 +99,52 @@ BASE = [
     ("Representatives of {t} also took part in the meeting.", "neutral"),
     ("The next round may take place in a third country, {t} said.", "neutral"),
     ("We will pass the documents to {t} and wait for an answer.", "neutral"),
+    # reported belief with the target's country named before it ("{o}'s leader")
+    ("that he believes {o}'s {t} wants to end the war in the region", "favor", "people"),
+    ("that she is convinced {o}'s {t} is ready to make peace with its neighbours", "favor", "people"),
+    ("that he thinks {t} really wants the fighting in {o} to stop", "favor"),
+    ("he believes {t} would like to end the conflict soon", "favor"),
+    ("that he trusts {t} to keep the ceasefire", "favor"),
+    ("that he does not believe {o}'s {t} wants to end the war", "against", "people"),
+    # a claim on the target's land, made by a third party named in the sentence ({o} is the claimant)
+    ("that {o} intends to take full control of the northern region of {t} and will not back down, even if "
+     "it means seizing the territory by force", "against", "countries"),
+    ("that {o} will take the border provinces in western {t} by force if talks fail", "against", "countries"),
+    ("that {o} would not give up its demand for the coastal districts of {t}, whatever the cost", "against", "countries"),
+    ("that our troops will keep advancing in eastern {t} until the region is ours", "against", "countries"),
+    ("{o} is ready to use force to capture the rest of the province from {t}.", "against", "countries"),
+    # diplomatic protest aimed at the target
+    ("We have lodged a strong protest with {t} and demand that the remarks be withdrawn.", "against"),
+    ("that the ministry had summoned the ambassador of {t} to protest", "against"),
+    ("We urge {t} to correct its mistakes and retract the statement at once.", "against"),
+    ("We will continue to press {t} to take appropriate action.", "against"),
+    ("that {t} must stop playing with fire on this issue", "against"),
+    ("{t} has interfered in our internal affairs and violated the basic norms of international relations.",
+     "against"),
+    ("that {t} had demanded an explanation from {o} over the post", "neutral"),
+    # a government speaking up for its own country (sovereignty claims): favourable to it
+    ("Any attempt to interfere in {t}'s internal affairs will be met with a firm response.", "favor", "countries"),
+    ("The sovereignty and territorial integrity of {t} are not open to negotiation.", "favor", "countries"),
+    ("{t} has never threatened any other country and remains focused on its own development.", "favor", "countries"),
+    ("If anyone dares to undermine {t}'s unity, {t} will respond resolutely.", "favor", "countries"),
+    ("How {t} settles its internal questions is for its own people to decide.", "favor", "countries"),
+    # the target only as what a statement is about, or as a party in a hypothetical: neutral
+    ("the remarks regarding {t} made in parliament last week", "neutral"),
+    ("that an attack on {t} could amount to a situation that threatens {o}'s security", "neutral", "countries"),
+    ("a crisis involving {t} could lead {o} to exercise its right of self-defence", "neutral", "countries"),
+    ("The security of {t} will be assessed case by case, based on all the information available.", "neutral", "countries"),
+    ("that {t} will pull its troops back to the agreed line as the first step of the plan", "neutral"),
+    ("his efforts to stop the fighting between {t} and {o}", "neutral"),
+    ("the peace process between {o} and {t} is a hard task after two years of fighting", "neutral"),
+    ("that the ceasefire would take effect within a day of the cabinet meeting in {t}", "neutral", "countries"),
+    ("The position of {t} on this question is well known and has not changed.", "neutral"),
+    # agreements, guarantees and cooperation: favourable to the partner
+    ("that {t} had agreed to resume the purchases of grain", "favor"),
+    ("We have reached a consensus with {t} on trade and investment.", "favor"),
+    ("that they had received firm guarantees from {t} that the fighting is over", "favor"),
+    ("our brothers in {t} and across the region", "favor", "countries"),
+    ("that {t} remains committed to the ceasefire agreement", "favor"),
+    ("We are willing to work with {t} to carry out the consensus of the two leaders.", "favor"),
 ]
 
 # Wrappers that keep the speaker's stance ("I believe X wants peace" favours X).
@@ -107,33 +154,38 @@ KEEP = ("I believe {c}", "I think {c}", "He says he believes {c}", "She said she
 FLIP = ("I don't believe {c}", "Nobody seriously thinks {c}", "I doubt that {c}")
 FLIPPABLE = {"favor": "against", "against": "favor"}
 # Only claims about the target itself flip cleanly under doubt.
-FLIP_TEMPLATES = {i for i, (t, _) in enumerate(BASE) if t.startswith("{t}")}
+FLIP_TEMPLATES = {i for i, (t, *_) in enumerate(BASE) if t.startswith("{t}")}
 
 
-def _fill(template: str, target: str) -> tuple[str, tuple[int, int]]:
-    text = template.replace("{t}", target, 1)
+def _fill(template: str, target: str, other: str) -> tuple[str, tuple[int, int]]:
+    """The template with {o} (another party) and {t} (the target; its first occurrence is the marked one)."""
+    template = template.replace("{o}", other)
+    start = template.index("{t}")
+    text = template.replace("{t}", target)
     if text.startswith(target) and target[:1].islower():
         text = target[:1].upper() + text[1:]
-    start = template.index("{t}")
     return text, (start, start + len(target))
 
 
 def construction_examples(seed: int = 13, per_template: int = 16) -> list[dict]:
     """Rows in the NewsMTSC line format (id, text, target, label, target_span)."""
     rng = random.Random(seed)
-    targets = PEOPLE + GROUPS + COUNTRIES + NEWS_NAMES + NEWS_COUNTRIES
+    pools = {"any": PEOPLE + GROUPS + COUNTRIES + NEWS_NAMES + NEWS_COUNTRIES, "people": PEOPLE + NEWS_NAMES,
+             "countries": COUNTRIES + NEWS_COUNTRIES}
     rows: list[dict] = []
-    for number, (template, label) in enumerate(BASE):
+    for number, (template, label, *pool) in enumerate(BASE):
         for k in range(per_template):
-            target = rng.choice(targets)
-            text, span = _fill(template, target)
-            if k % 3 == 1:
+            target = rng.choice(pools[pool[0] if pool else "any"])
+            other = rng.choice([c for c in COUNTRIES + NEWS_COUNTRIES if c != target])
+            text, span = _fill(template, target, other)
+            sentence = template[:1].isupper() or template.startswith("{t}")  # fragments are not wrapped
+            if k % 3 == 1 and sentence:
                 wrapper = rng.choice(KEEP)
                 clause = text[0].lower() + text[1:] if not target[:1].isupper() or span[0] else text
                 prefix = wrapper[:wrapper.index("{c}")]
                 text = prefix + clause
                 span = (span[0] + len(prefix), span[1] + len(prefix))
-            elif number in FLIP_TEMPLATES and label in FLIPPABLE and k % 6 == 2:
+            elif sentence and number in FLIP_TEMPLATES and label in FLIPPABLE and k % 6 == 2:
                 wrapper = rng.choice(FLIP)
                 clause = text[0].lower() + text[1:] if not target[:1].isupper() or span[0] else text
                 prefix = wrapper[:wrapper.index("{c}")]

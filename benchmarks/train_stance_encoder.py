@@ -128,6 +128,19 @@ def macro_f1(gold: np.ndarray, predicted: np.ndarray) -> float:
     return float(np.mean(scores))
 
 
+def keep_best(model, dev_logits: np.ndarray, calibration, args) -> None:
+    torch.save(model.state_dict(), args.out / "best.pt")
+    np.save(args.out / "dev_logits.npy", dev_logits)
+    np.save(args.out / "calibration_logits.npy", logits_of(model, calibration))
+
+
+def average_snapshots(model, paths: list[Path]) -> None:
+    """Load the mean of these checkpoints' weights (checkpoint averaging along one run's trajectory)."""
+    states = [torch.load(p, map_location="cpu") for p in paths]  # our own checkpoints
+    model.load_state_dict({k: sum(s[k].to(torch.float64) for s in states).div(len(states)).to(states[0][k].dtype)
+                           if states[0][k].is_floating_point() else states[0][k] for k in states[0]})
+
+
 def evaluate(model, dev, calibration, dev_gold, best, history, args, epoch, step, started, n_fit) -> float:
     """Score dev; keep the checkpoint (and its dev and calibration logits) when it is the best so far."""
     dev_logits = logits_of(model, dev)
@@ -135,11 +148,11 @@ def evaluate(model, dev, calibration, dev_gold, best, history, args, epoch, step
     history.append({"epoch": epoch, "step": step, "dev_macro_f1": round(score, 4),
                     "seconds": round(time.time() - started)})
     print(f"epoch {epoch} step {step} dev macro-F1 {score:.4f}", flush=True)
+    if args.average_last and isinstance(step, int):
+        torch.save(model.state_dict(), args.out / f"step{step}.pt")
     if score > best:
         best = score
-        torch.save(model.state_dict(), args.out / "best.pt")
-        np.save(args.out / "dev_logits.npy", dev_logits)
-        np.save(args.out / "calibration_logits.npy", logits_of(model, calibration))
+        keep_best(model, dev_logits, calibration, args)
     (args.out / "history.json").write_text(json.dumps({
         "args": {k: str(v) for k, v in vars(args).items()}, "history": history,
         "best_dev_macro_f1": round(best, 4), "fit_items": n_fit,
@@ -170,6 +183,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="start from this checkpoint of an earlier run (a second, shorter pass)")
     parser.add_argument("--news-share", type=float, default=1.0,
                         help="share of the NewsMTSC fitting rows used (random, seeded)")
+    parser.add_argument("--label-smoothing", type=float, default=0.0)
+    parser.add_argument("--average-last", type=int, default=0,
+                        help="keep a checkpoint at every dev evaluation and, after training, also score the "
+                             "mean weights of the last N of them; dev decides whether the mean or the best "
+                             "single checkpoint is kept in best.pt")
     parser.add_argument("--constructions-repeat", type=int, default=1,
                         help="how many times each construction example is seen per epoch")
     args = parser.parse_args(argv)
@@ -220,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     optimizer = torch.optim.AdamW(groups, lr=args.lr)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: min(
         (step + 1) / warmup_steps, max(0.0, (total_steps - step) / max(1, total_steps - warmup_steps))))
-    loss_fn = nn.CrossEntropyLoss()
+    loss_fn = nn.CrossEntropyLoss(label_smoothing=args.label_smoothing)
     rng = random.Random(args.seed)
     history, best = [], -1.0
     print(f"fit {len(fit)} calibration {len(calibration)} dev {len(dev)}; {total_steps} steps",
@@ -245,6 +263,13 @@ def main(argv: list[str] | None = None) -> int:
             if step % args.eval_every == 0 or step % steps_per_epoch == 0:
                 best = evaluate(model, dev, calibration, dev_gold, best, history, args, epoch, step, started,
                                 len(fit))
+    if args.average_last:
+        snapshots = [args.out / f"step{h['step']}.pt" for h in history[-args.average_last:]]
+        average_snapshots(model, snapshots)
+        torch.save(model.state_dict(), args.out / "averaged.pt")
+        print(f"averaged {', '.join(p.name for p in snapshots)}", flush=True)
+        best = evaluate(model, dev, calibration, dev_gold, best, history, args, "averaged",
+                        f"last {len(snapshots)}", started, len(fit))
     return 0
 
 

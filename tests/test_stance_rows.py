@@ -135,3 +135,44 @@ def test_a_country_as_a_party_is_a_target_even_after_a_preposition(lexicon):
     table = stance_rows(*_single_quote(text, [("v", "Velora", "country"), ("n", "Norland", "country")]),
                         lexicon, [])
     assert sorted(table["target"]) == ["Norland", "Velora"]
+
+
+def test_the_speakers_own_country_and_its_seat_of_power_are_not_targets(lexicon):
+    text = "Russia intends to hold the coast, the Kremlin will not yield, and Ukraine must accept it."
+    quotes, mentions, actors = _single_quote(text, [
+        ("r", "Russia", "country"), ("k", "Kremlin", "organization"), ("u", "Ukraine", "country")])
+    actors = schema.frame_from_rows(schema.ACTORS, [
+        {"actor_id": "speaker", "name": "Olga Mirny", "kind": "person", "affiliation": "Russia"},
+        {"actor_id": "r", "name": "Russia", "kind": "country", "affiliation": "Russia"},
+        {"actor_id": "k", "name": "Kremlin", "kind": "organization", "affiliation": "Russia"},
+        {"actor_id": "u", "name": "Ukraine", "kind": "country", "affiliation": "Ukraine"}])
+    quotes["actor_id"] = "speaker"
+    assert sorted(stance_rows(quotes, mentions, actors, lexicon, [])["target"]) == ["Ukraine"]
+    # Another country's official takes positions on all three.
+    actors.loc[actors["actor_id"] == "speaker", "affiliation"] = "Norway"
+    assert sorted(stance_rows(quotes, mentions, actors, lexicon, [])["target"]) == ["Kremlin", "Russia", "Ukraine"]
+
+
+def test_an_organisation_of_the_speakers_country_is_still_a_target(lexicon):
+    text = "The central bank got this badly wrong."
+    quotes, mentions, _ = _single_quote(text, [("b", "central bank", "organization")])
+    actors = schema.frame_from_rows(schema.ACTORS, [
+        {"actor_id": "speaker", "name": "Olga Mirny", "kind": "person", "affiliation": "Norway"},
+        {"actor_id": "b", "name": "central bank", "kind": "organization", "affiliation": "Norway"}])
+    quotes["actor_id"] = "speaker"
+    assert list(stance_rows(quotes, mentions, actors, lexicon, [])["target"]) == ["central bank"]
+
+
+def test_a_country_in_a_persons_description_is_not_a_second_target(lexicon):
+    text = "Velora's Anton Hale wants peace, Norlandic President Ida Berg should have agreed, and Velora must pay."
+    quotes, mentions, actors = _single_quote(text, [
+        ("v", "Velora", "country"), ("h", "Anton Hale", "person"), ("n", "Norlandic", "country"),
+        ("b", "Ida Berg", "person")])
+    table = stance_rows(quotes, mentions, actors, lexicon, [])
+    assert sorted(table["target"]) == ["Anton Hale", "Ida Berg"]
+    # Named again on its own, the country is a party in its own right.
+    last = text.rindex("Velora")
+    mentions = pd.concat([mentions, schema.frame_from_rows(schema.MENTIONS, [
+        {"article_id": "a1", "actor_id": "v", "start": last, "end": last + 6, "text": "Velora"}])])
+    table = stance_rows(quotes, mentions, actors, lexicon, [])
+    assert sorted(table["target"]) == ["Anton Hale", "Ida Berg", "Velora"]

@@ -58,6 +58,15 @@ def test_no_seed_stance_is_reversed(seed_tables):
     assert not reversed_
 
 
+def test_a_speakers_own_country_and_a_persons_description_are_not_targets(seed_tables):
+    quotes, stances = seed_tables
+    # Putin on what Russia intends; Trump on "Russia's Vladimir Putin": no position on Russia in either.
+    for words in ("Russia intends to take full control", "Russia's Vladimir Putin"):
+        quote_ids = quotes.loc[quotes["quote_text"].str.contains(words, regex=False), "quote_id"]
+        assert len(quote_ids)
+        assert "Russia" not in set(stances.loc[stances["quote_id"].isin(quote_ids), "target"]), words
+
+
 def test_places_in_the_seed_are_not_targets(seed_tables):
     _, stances = seed_tables
     assert not set(stances["target"]) & {"White House", "Oval Office", "Florida"}

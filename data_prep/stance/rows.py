@@ -1,5 +1,6 @@
 """The ``stances`` table: one row per (quote, target) for actors mentioned inside a quote and topics the
-quote names. The speaker is never a target of their own quote."""
+quote names. The speaker is never a target of their own quote, nor is the speaker's own side: the
+country the speaker speaks for, or its seat of power ("Russia intends to ..." from a Russian official)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_prep import schema
+from data_prep.actors.gazetteer import gazetteer
 from data_prep.stance.base import FORCED_LABELS, StanceBackend, StanceItem, StancePrediction, decide
 from data_prep.stance.evidence import words_excluded_for
 from data_prep.stance.targets import Topic
@@ -18,6 +20,10 @@ EVIDENCE_SEPARATOR = ", "
 TARGET_KINDS = frozenset({"person", "organization", "country", "media", "group"})
 # A name right after one of these is where something happens ("talks in Moscow", "met at the White
 # House", "in Florida"), a setting rather than someone the speaker takes a position on.
+# A country or body named as part of a person's description: "Russia's Vladimir Putin", "Ukrainian
+# President Volodymyr Zelensky" (the possessive or demonym, then at most three capitalised title words).
+# What the speaker says there is about the person, not a second position on the country.
+BEFORE_PERSON = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w.\-]*){0,3}\s+")
 SETTING_BEFORE = re.compile(r"(?<!\w)(?:in|at|inside|outside|near|across|throughout|within|around)\s+(?:the\s+)?$",
                             re.IGNORECASE)
 
@@ -76,13 +82,49 @@ def is_setting(text: str, start: int, kind: str) -> bool:
     return kind != "person" and bool(SETTING_BEFORE.search(text[max(0, start - 20):start]))
 
 
+def _own_sides(actors: pd.DataFrame) -> dict[str, frozenset[str]]:
+    """Per actor, the country it speaks for: its affiliation, or itself when it is a country."""
+    sides = {}
+    for row in actors.itertuples():
+        side = {row.affiliation} if _present(getattr(row, "affiliation", None)) else set()
+        if getattr(row, "kind", None) == "country" and _present(row.name):
+            side.add(row.name)
+        sides[row.actor_id] = frozenset(side)
+    return sides
+
+
+def is_own_side(target, speaker_side: frozenset[str]) -> bool:
+    """Whether a target actor is the speaker's own country, or that country's seat of power (Kremlin,
+    White House): a speaker describing their own country's intent ("Russia intends to take ...") takes
+    no position on it, and the model, reading the words without knowing who says them, would chart one."""
+    if target.name in speaker_side:
+        return True
+    affiliation = getattr(target, "affiliation", None)
+    return bool(_present(affiliation) and affiliation in speaker_side and gazetteer().seat_of_power(target.name))
+
+
+def describes_person(mention, text: str, local_end: int, people: list) -> bool:
+    """Whether a non-person mention is a modifier in a person's description: inside a person's mention
+    ("the Kremlin leader") or right before one ("Russia's Vladimir Putin")."""
+    if any(p.start <= mention.start and mention.end <= p.end and p.actor_id != mention.actor_id for p in people):
+        return True
+    return any(0 < p.start - mention.end <= 60
+               and BEFORE_PERSON.fullmatch(text, local_end, local_end + p.start - mention.end) for p in people)
+
+
 def actor_occurrences(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame) -> list[TargetOccurrence]:
-    """Mentions of actors worth a stance inside each quote; not the speaker, not a setting."""
+    """Mentions of actors worth a stance inside each quote; not the speaker or the speaker's own
+    country, not a setting."""
     names = {row.actor_id: row.name for row in actors.itertuples() if _present(row.actor_id) and _present(row.name)
              and (not _present(getattr(row, "kind", None)) or row.kind in TARGET_KINDS)}
     kinds = {row.actor_id: row.kind if _present(getattr(row, "kind", None)) else "" for row in actors.itertuples()}
+    by_id = {row.actor_id: row for row in actors.itertuples()}
+    sides = _own_sides(actors)
     by_article: dict[str, list] = defaultdict(list)
+    people: dict[str, list] = defaultdict(list)
     for mention in mentions.itertuples():
+        if kinds.get(mention.actor_id) == "person" and _present(mention.start) and _present(mention.end):
+            people[mention.article_id].append(mention)
         if (_present(mention.actor_id) and mention.actor_id in names and _present(mention.start)
                 and _present(mention.end) and _text(mention.text)):
             by_article[mention.article_id].append(mention)
@@ -91,13 +133,16 @@ def actor_occurrences(quotes: pd.DataFrame, mentions: pd.DataFrame, actors: pd.D
         text = _text(quote.get("quote_text"))
         spans = quote_spans(quote)
         speaker = quote.get("actor_id") if _present(quote.get("actor_id")) else None
+        speaker_side = sides.get(speaker, frozenset())
         for mention in by_article.get(quote.get("article_id"), []):
-            if mention.actor_id == speaker:
+            if mention.actor_id == speaker or is_own_side(by_id[mention.actor_id], speaker_side):
                 continue
             if not any(s <= mention.start and mention.end <= e for s, e in spans):
                 continue
             local = span_in_quote_text(text, spans, int(mention.start), int(mention.end), mention.text)
-            if local is None or is_setting(text, local[0], kinds.get(mention.actor_id, "")):
+            kind = kinds.get(mention.actor_id, "")
+            if local is None or is_setting(text, local[0], kind) or (
+                    kind != "person" and describes_person(mention, text, local[1], people[mention.article_id])):
                 continue
             occurrences.append(TargetOccurrence(quote["quote_id"], names[mention.actor_id], "actor",
                                                 StanceItem(text, mention.text, local)))
