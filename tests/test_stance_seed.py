@@ -23,6 +23,8 @@ CLEAREST = [
     ("useful", "Jared Kushner", "favor", "against"),
     # Trump: Zelensky should have agreed to a ceasefire -- blame.
     ("should have agreed", "Volodymyr Zelensky", "against", "favor"),
+    # Trump, of Putin: "He would like to end the war." -- the pronoun's antecedent is the target.
+    ("He would like to end the war", "Vladimir Putin", "favor", "against"),
     # Putin: Russia will take the Donbas in eastern Ukraine by force if need be -- a threat.
     pytest.param("by force", "Ukraine", "against", "favor", marks=pytest.mark.xfail(strict=True, reason=ABSTAINS)),
 ]

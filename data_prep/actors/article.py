@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from data_prep.actors.book import MentionBook
+from data_prep.actors.book import QUOTED, MentionBook
 from data_prep.actors.descriptions import link_descriptions
 from data_prep.actors.entities import EntityCollector
 from data_prep.actors.pronouns import PronounResolver, collect_gender_votes
 from data_prep.actors.speakers import SpeakerResolver
+from data_prep.labels import pronoun_kind
 from data_prep.quote_record import QuoteRecord
+
+# Pronouns inside a quote that can name someone the speaker takes a position on ("He would like to end
+# the war" about Putin); possessives and reflexives are left out.
+TARGET_PRONOUNS = frozenset({"he", "him", "she", "her"})
 
 
 def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
@@ -21,6 +26,26 @@ def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
     book.settle_affiliations()
     collect_gender_votes(book)
     link_descriptions(book)
-    speakers = SpeakerResolver(book, entities, PronounResolver(book))
+    pronouns = PronounResolver(book)
+    speakers = SpeakerResolver(book, entities, pronouns)
     keys = [speakers.speaker_key(quote) for quote in records]
+    mention_quoted_pronouns(book, pronouns, records, keys)
     return book.result(keys, [speakers.co_speaker_keys(quote, key) for quote, key in zip(records, keys)])
+
+
+def mention_quoted_pronouns(book: MentionBook, pronouns: PronounResolver, records: list[QuoteRecord],
+                            speaker_keys: list[str | None]) -> None:
+    """He/she/him/her in a quote's words, resolved by the pronoun resolver, become mentions of that person,
+    so the stance stage can read what the speaker says about them. Inside quotation marks the pronoun is
+    never the speaker (who would say "I"); in reported speech ("Trump said he would ...") it often is,
+    and the stance stage then drops it like any mention of the speaker."""
+    marks = [(m.start(), m.end()) for m in QUOTED.finditer(book.text)]
+    for quote, speaker in zip(records, speaker_keys):
+        for start, end in quote.spans:
+            span = book.doc.char_span(start, end, alignment_mode="contract")
+            for token in span if span is not None else ():
+                if token.lower_ in TARGET_PRONOUNS and pronoun_kind(token.text) and book.actor_of_token(token.i) is None:
+                    quoted = any(s <= token.idx < e for s, e in marks)
+                    actor = pronouns.resolve(token.i, exclude=speaker if quoted else None)
+                    if actor is not None and actor.kind == "person":
+                        book.add_mention(actor, token.idx, token.idx + len(token), token.i)

@@ -62,13 +62,15 @@ class PronounResolver:
         self.doc = book.doc
         self.sentence_starts = [sentence.start for sentence in self.doc.sents]
 
-    def resolve(self, token_index: int) -> ArticleActor | None:
+    def resolve(self, token_index: int, exclude: str | None = None) -> ArticleActor | None:
+        """``exclude``: an actor key the pronoun cannot stand for (a quote's speaker, for a "he" inside
+        the speaker's own quoted words), passed over in the search back."""
         token = self.doc[token_index]
         kind = pronoun_kind(token.text)
         if kind == "relative":
             return self._relative(token_index)
         if kind in ("male", "female"):
-            return self._search_back(token_index, {"person"}, kind)
+            return self._search_back(token_index, {"person"}, kind, exclude)
         if kind == "plural":
             return self._search_back(token_index, PLURAL_KINDS, None)
         if kind == "neuter":
@@ -116,7 +118,7 @@ class PronounResolver:
         return position
 
     def _candidates(self, sentence_number: int, before_char: int, allowed_kinds: set[str],
-                    gender: str | None) -> list[Mention]:
+                    gender: str | None, exclude: str | None = None) -> list[Mention]:
         doc = self.doc
         start = self.sentence_starts[sentence_number]
         end = self.sentence_starts[sentence_number + 1] if sentence_number + 1 < len(self.sentence_starts) \
@@ -127,21 +129,23 @@ class PronounResolver:
             actor = self.book.actors[mention.key]
             if not (start_char <= mention.start < end_char and mention.end <= before_char):
                 continue
-            if actor.kind not in allowed_kinds or self.book.is_quoted(mention.start, mention.end):
+            if actor.kind not in allowed_kinds or self.book.is_quoted(mention.start, mention.end) \
+                    or mention.key == exclude:
                 continue
             if gender and actor.gender and actor.gender != gender:
                 continue
             found.append(mention)
         return found
 
-    def _search_back(self, token_index: int, allowed_kinds: set[str], gender: str | None) -> ArticleActor | None:
+    def _search_back(self, token_index: int, allowed_kinds: set[str], gender: str | None,
+                     exclude: str | None = None) -> ArticleActor | None:
         """Nearest subject in the pronoun's own sentence, else the first subject (then the first mention)
         of each earlier sentence, going back a few sentences. An unnamed person in that place ("The woman
         said she ...") wins too, and then the pronoun has no named actor."""
         here = self._sentence_index(token_index)
         pronoun_char = self.doc[token_index].idx
         for number in range(here, max(here - SENTENCES_BACK - 1, -1), -1):
-            candidates = self._candidates(number, pronoun_char, allowed_kinds, gender)
+            candidates = self._candidates(number, pronoun_char, allowed_kinds, gender, exclude)
             unnamed = self._unnamed_people(number, pronoun_char, gender) if "person" in allowed_kinds else []
             if not candidates and not unnamed:
                 continue
