@@ -313,3 +313,16 @@ def test_pronoun_after_an_unnamed_person_is_not_given_to_a_named_one(nlp):
             "“It will fail,” she said.")
     result = resolve(nlp, text, [quote(text, "“It will fail,”", "she")])
     assert result["quote_keys"] == [None]
+
+
+def test_a_name_cut_before_its_particle_is_made_whole(nlp):
+    text = "At the plenary, the conference president, Carlos Mendes do Rego, spoke. The text is final, Rego said."
+    result = resolve(nlp, text, [quote(text, "The text is final", "Rego")])
+    assert result["quote_keys"] == [actor_named(result, "Carlos Mendes do Rego")["key"]]
+
+
+@pytest.mark.parametrize("speaker", ["Bergen", "many", "the peace"])
+def test_places_and_abstract_nouns_do_not_speak(nlp, speaker):
+    text = f"Leaders met in Bergen and made the peace. The deal is done, {speaker} said."
+    result = resolve(nlp, text, [quote(text, "The deal is done", speaker)])
+    assert result["quote_keys"] == [None]

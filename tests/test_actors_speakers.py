@@ -198,3 +198,39 @@ def test_the_pronoun_he_is_not_a_person_whose_surname_is_he(nlp):
     text = ("Treasury Secretary Mark Holloway will meet Vice Premier He Lifang on Monday. "
             "Holloway announced the meeting on Friday. He said the talks would be frank.")
     assert speaker_of(speakers(nlp, text), "talks would be frank") == ("Mark Holloway", "person")
+
+
+@pytest.mark.parametrize("text", [
+    "US envoys Mark Holloway and Daniel Kessler said the talks had been useful.",
+    "Presidents Mark Holloway and Daniel Kessler said the talks had been useful.",
+])
+def test_a_plural_title_before_two_names_is_both_speaking(nlp, text):
+    doc = nlp(text)
+    quotes = extract_quotes(doc)
+    result = resolve_article_actors(doc, quotes)
+    names = {a["key"]: a["name"] for a in result["actors"]}
+    assert [names[k] for k in result["quote_keys"]] == ["Mark Holloway"]
+    assert [[names[k] for k in keys] for keys in result["co_speaker_keys"]] == [["Daniel Kessler"]]
+
+
+def test_a_statement_named_after_its_issuer_is_the_issuer(nlp):
+    text = "The Harbour Authority met on Monday. \"The port stays open,\" a Harbour Authority statement said."
+    assert speaker_of(speakers(nlp, text), "port stays open") == ("Harbour Authority", "organization")
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("\"We will sign,\" the Environment Minister, Carla Menezes, told reporters.", "We will sign",
+     ("Carla Menezes", "person")),
+    ("US President Donald Hale met his cabinet in March. \"We will sign,\" the US President wrote on Friday.",
+     "We will sign",
+     ("Donald Hale", "person")),
+    ("\"We will sign,\" the US President wrote on Friday.", "We will sign", (None, None)),
+    ("Officials met in Lima. Brazilian leader said that the deal was fair.", "deal was fair", (None, None)),
+])
+def test_a_job_title_is_its_holder_or_no_one(nlp, text, words, expected):
+    assert speaker_of(speakers(nlp, text), words) == expected
+
+
+def test_an_organisation_label_on_a_described_person_is_undone(nlp):
+    text = "Yuriy Pokrov, a professor at a university in Vladivostok, said the remarks were reckless."
+    assert speaker_of(speakers(nlp, text), "remarks were reckless") == ("Yuriy Pokrov", "person")

@@ -15,6 +15,7 @@ from data_prep.quote_record import QuoteRecord
 
 # Quoted passages within one paragraph; a wrong-way closing mark (“...“) closes too, so one stray mark
 # does not turn the rest of the article into a quotation.
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 QUOTED = re.compile(r"“[^”“\n]*[”“]|\"[^\"\n]*\"")
 
 
@@ -74,6 +75,9 @@ class MentionBook:
         self.mentions: list[Mention] = []
         self.quoted_regions = self._quoted_regions()
         self.lower_case_words = frozenset(token.text for token in doc if token.is_lower)
+        # Names the recogniser tags as a place somewhere in the article: the same word tagged an
+        # organisation or person elsewhere is still that place.
+        self.place_names = frozenset(entity.text for entity in doc.ents if entity.label_ in PLACE_LABELS)
         self._pending_affiliations: list[tuple[str, int]] = []
 
     def _quoted_regions(self) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ from spacy.tokens import Span
 
 from data_prep.actors import kinds, titles
 from data_prep.actors.book import ArticleActor, MentionBook
+from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import fold, normalise_role
 from data_prep.actors.textual import is_title_reference
 
@@ -36,6 +37,14 @@ def link_description(book: MentionBook, chunk: Span) -> ArticleActor | None:
     if target:
         book.add_mention(target, chunk.start_char, chunk.end_char, root.i)
     return target
+
+
+def title_phrase_holder(book: MentionBook, span: Span) -> ArticleActor | None:
+    """"US President", "the Environment Minister" (a title the recogniser took for a name): its holder."""
+    affiliation, _ = titles.span_affiliation(span)
+    role = normalise_role(" ".join(t.lower_ for t in span if not gazetteer().affiliation(t.text)
+                                   and t.lower_ not in ("the", "'s", "’s")))
+    return title_holder(book, span.start_char, affiliation, role)
 
 
 def title_holder(book: MentionBook, before: int, affiliation: str | None, role: str) -> ArticleActor | None:

@@ -52,6 +52,9 @@ def _issuer_head(document: Token) -> Token | Issuer | None:
     for child in document.children:
         if child.dep_ == "poss":  # "the ministry's statement", "its statement"
             return child
+    for child in document.children:  # "a Kremlin statement", "a White House readout"
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < document.i:
+            return Issuer(child, child.left_edge.i)
     for child in document.children:
         if child.dep_ == "prep" and child.lower_ in ISSUER_PREPOSITIONS:
             found = next((g for g in child.children if g.dep_ == "pobj"), None)

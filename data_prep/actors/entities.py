@@ -8,10 +8,10 @@ from spacy.tokens import Span
 
 from data_prep.actors import kinds, titles
 from data_prep.actors.book import ArticleActor, MentionBook
-from data_prep.actors.descriptions import title_holder
+from data_prep.actors.descriptions import title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
-from data_prep.actors.naming import (can_be_same_person, clean_person_name, fold, name_parts, normalise_role,
-                                     strip_titles, surname_word)
+from data_prep.actors.naming import (SURNAME_PARTICLES, TITLE_WORDS, can_be_same_person, clean_person_name, fold,
+                                     name_parts, normalise_role, strip_titles, surname_word)
 from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_phrase
 from data_prep.labels import AGENT_DEPS, pronoun_kind
 
@@ -100,17 +100,54 @@ class EntityCollector:
         self._collect_unlabelled_surnames()
 
     def _entity_pieces(self) -> list[Span]:
-        """Entities of the actor labels, a photo credit "Name / AFP" split at the slash."""
-        pieces = []
+        """Entities of the actor labels, a photo credit "Name / AFP" split at the slash; a name the
+        recogniser cut before its particle ("André Corrêa" of "André Corrêa do Lago") made whole; a
+        person it took for an organisation ("delegate Ana Aguilar", "Yuriy Pikalov, a professor")
+        relabelled."""
+        pieces, taken = [], 0  # tokens before ``taken`` belong to an earlier piece
         for entity in self.book.doc.ents:
-            if entity.label_ not in kinds.ENTITY_LABELS:
+            if entity.label_ not in kinds.ENTITY_LABELS or entity.start < taken:
                 continue
             cut = [t.i for t in entity if t.text == "/"]
             bounds = [entity.start, *[i for c in cut for i in (c, c + 1)], entity.end]
             for start, end in zip(bounds[::2], bounds[1::2]):
                 if end > start:
-                    pieces.append(Span(self.book.doc, start, end, label=entity.label_))
+                    end = self._particle_end(end, entity.label_)
+                    label = "GPE" if self.book.doc[start:end].text in self.book.place_names else entity.label_
+                    pieces.append(self._person_like(Span(self.book.doc, start, end, label=label)))
+                    taken = end
         return pieces
+
+    def _particle_end(self, end: int, label: str) -> int:
+        """Past "do Lago", "van der Berg" after a person's name: lower-case particles, then a capitalised word."""
+        doc = self.book.doc
+        if label != "PERSON":
+            return end
+        probe = end
+        while probe < len(doc) and doc[probe].lower_ in SURNAME_PARTICLES and doc[probe].is_lower:
+            probe += 1
+        if probe > end and probe < len(doc) and doc[probe].text[:1].isupper() and doc[probe].pos_ == "PROPN" \
+                and doc[probe].ent_type_ in ("", "PERSON", "ORG") and doc[probe].ent_iob_ != "I":
+            return probe + 1
+        return end
+
+    def _person_like(self, piece: Span) -> Span:
+        """An organisation-labelled name that the words around it call a person, with a missed given name
+        before it: "Panama's delegate Ana Aguilar", "Yuriy Pikalov, a professor at ...", as a PERSON."""
+        doc = self.book.doc
+        if piece.label_ != "ORG" or len(piece) > 3 or not all(t.text[:1].isupper() for t in piece) \
+                or any(t.lower_ in kinds.ORGANIZATION_HEADS or t.lower_ in kinds.ORGANIZATION_NAME_WORDS for t in piece) \
+                or gazetteer().media_outlet(piece.text) or gazetteer().affiliation(piece.text):
+            return piece
+        start = piece.start
+        while start > 0 and start > piece.start - 2 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
+                and doc[start - 1].text[:1].isupper() and fold(doc[start - 1].text) not in TITLE_WORDS \
+                and not gazetteer().affiliation(doc[start - 1].text):
+            start -= 1
+        description = titles.describe_name(doc, start, piece.end)
+        if any(kinds.role_head(role) in kinds.PERSON_ROLE_HEADS for role in description.roles):
+            return Span(doc, start, piece.end, label="PERSON")
+        return piece
 
     def person_name_span(self, span: Span) -> tuple[Span, list[str]] | None:
         """The name inside a PERSON span, without leading titles or a trailing possessive."""
@@ -275,9 +312,7 @@ class EntityCollector:
         label = "ORG" if span.label_ == "PERSON" else span.label_
         if is_title_phrase(span):
             # "US President", "Environment Minister" tagged as an organisation: the person holding the job
-            role = normalise_role(" ".join(t.lower_ for t in span if not gazetteer().affiliation(t.text)))
-            affiliation, _ = titles.span_affiliation(span)
-            if holder := title_holder(self.book, span.start_char, affiliation, role):
+            if holder := title_phrase_holder(self.book, span):
                 self.book.add_mention(holder, span.start_char, span.end_char, span.root.i)
             return
         if web_name := glued_web_name(span):

@@ -63,6 +63,15 @@ def is_event(span) -> bool:
     return root.lemma_.casefold() in EVENT_HEADS
 
 
+# Words that make a name an institution's, never a person's ("Pacific National University").
+ORGANIZATION_NAME_WORDS = {"university", "institute", "news", "times", "post", "group", "corp", "inc", "ltd",
+                           "club", "school", "college", "centre", "center", "fund", "association", "league"}
+# Jobs only a person holds: a name they describe is a person's, whatever the recogniser says.
+PERSON_ROLE_HEADS = (ROLE_HEADS | ANONYMOUS_HEADS | {
+    "professor", "fellow", "lecturer", "scholar", "journalist", "reporter", "editor", "author", "writer",
+    "activist", "delegate", "actor", "actress", "singer", "player", "minister"}) - {"former", "host", "star"}
+
+
 # Roles that name the top job of a state or body: "the Kremlin leader" can be its president.
 LEADER_ROLES = {"president", "leader", "premier", "prime minister", "chancellor", "king", "queen", "head",
                 "ruler", "monarch", "emperor", "dictator", "autocrat", "strongman", "chief", "head of state"}

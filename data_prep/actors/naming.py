@@ -45,7 +45,8 @@ TITLE_ABBREVIATIONS = {
     "pm": "prime minister", "cs": "cabinet secretary", "fm": "foreign minister",
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-SURNAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du"}
+SURNAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du", "do",
+                     "dos", "das", "della", "dello", "ter", "ten"}
 SAME_SURNAME_SCORE = 85
 SAME_GIVEN_NAME_SCORE = 80
 

@@ -6,19 +6,27 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from data_prep.actors import documents, kinds, titles
-from data_prep.actors.book import ArticleActor, MentionBook
-from data_prep.actors.descriptions import link_description, named_body
+from data_prep.actors.book import PLACE_LABELS, ArticleActor, MentionBook
+from data_prep.actors.descriptions import link_description, named_body, title_phrase_holder
+from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.entities import EntityCollector
 from data_prep.actors.naming import clean_person_name, fold
 from data_prep.actors.pronouns import PronounResolver
-from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_reference
+from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_phrase, is_title_reference
 from data_prep.labels import pronoun_kind
 from data_prep.quote_record import QuoteRecord
 
 # Kinds that speak jointly ("Germany and France said", "Witkoff and Kushner said").
 JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
-MAX_TITLE_TO_NAME = 40  # characters between a bare title and the cue that may hold the name
+MAX_TITLE_TO_NAME = 60  # characters between a bare title and the cue that may hold the name
 MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
+
+
+def _indefinite(span: Span) -> bool:
+    """"a senior diplomat", "two envoys", "some ministers": an unnamed source, not a reference to a holder."""
+    return span.root.tag_ in ("NNS", "NNPS") or any(
+        t.lower_ in ("a", "an", "one", "some", "several", "another", "many") or t.dep_ == "nummod"
+        for t in span if t.i < span.root.i)
 
 
 class SpeakerResolver:
@@ -43,8 +51,22 @@ class SpeakerResolver:
             if actor:
                 self.book.add_mention(actor, start, end, self._token_at(start))
             return actor.key if actor else None
-        actor = self._named_after_title(quote) or self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
+        actor = self._named_after_title(quote) or self._named_in_apposition(quote) \
+            or self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
         return actor.key if actor else None
+
+    def _named_in_apposition(self, quote: QuoteRecord) -> ArticleActor | None:
+        """"the Environment Minister, Anna Berg, said": a job title whose apposition names one person."""
+        span = self.book.doc.char_span(*quote.speaker, alignment_mode="expand")
+        if span is None or "," not in span.text:
+            return None
+        comma = next(t.i for t in span if t.text == ",")
+        title = self.book.doc[span.start:comma]
+        if not len(title) or title.root.lower_ not in kinds.ROLE_HEADS or title.root.ent_type_ == "PERSON":
+            return None
+        people = {m.key for m in self.book.mentions if span[comma - span.start].idx < m.start and m.end <= span.end_char
+                  and self.book.actors[m.key].kind == "person"}
+        return self.book.actors[people.pop()] if len(people) == 1 else None
 
     def _named_after_title(self, quote: QuoteRecord) -> ArticleActor | None:
         """"Hamas leader in Gaza Khalil al-Hayya announced": a bare job title as the source, the person's
@@ -68,6 +90,8 @@ class SpeakerResolver:
         span = self.book.doc.char_span(*quote.speaker, alignment_mode="expand")
         if span is None:
             return []
+        if people := self._people_after_plural_title(span, span.root):
+            return [actor.key for actor in people if actor.key != speaker_key]
         keys = []
         for conjunct in span.root.conjuncts:
             if not span.start <= conjunct.i < span.end:
@@ -77,6 +101,19 @@ class SpeakerResolver:
                     and actor.kind in JOINT_SPEAKER_KINDS:
                 keys.append(actor.key)
         return keys
+
+    def _people_after_plural_title(self, span: Span, root) -> list[ArticleActor]:
+        """"Presidents A and B", "US envoys C and D": a plural job title before two or more named people
+        is all of them speaking."""
+        word = root.lower_
+        if not word.endswith("s") or not (root.lemma_.lower() in kinds.ROLE_HEADS or word[:-1] in kinds.ROLE_HEADS):
+            return []
+        people: list[ArticleActor] = []
+        for token in span:
+            if token.i > root.i and token.ent_type_ == "PERSON" and (actor := self.book.actor_of_token(token.i)) \
+                    and actor.kind == "person" and actor not in people:
+                people.append(actor)
+        return people if len(people) >= 2 else []
 
     def _token_at(self, char: int) -> int:
         span = self.book.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -98,18 +135,30 @@ class SpeakerResolver:
         for mention in sorted(self.book.mentions, key=lambda m: m.end - m.start):
             if mention.start <= root.idx < mention.end:
                 return self.book.actors[mention.key]
+        if people := self._people_after_plural_title(span, root):
+            return people[0]  # the others are co-speakers
         if pronoun_kind(span.text):
             return None
+        if (root.ent_type_ in PLACE_LABELS or span.text in self.book.place_names) \
+                and not kinds.entity_kind("GPE", span.text, is_agent=True):
+            return None  # "Gyeongju, South Korea" (a dateline), "Gaza": places do not speak
         if documents.is_document(root):
             return self._document_source(root, span)
         if linked := link_description(self.book, span) or named_body(self.book, span):
             if linked.kind != "person":
                 self.book.add_mention(linked, span.start_char, span.end_char, root.i)
             return linked
-        if is_title_reference(span) and span[0].lower_ in ("the", "this", "that"):
-            return None  # "the president said" with no president named: unresolved, never "President"
+        if (is_title_reference(span) or is_title_phrase(span)) and not _indefinite(span) and (
+                span[0].lower_ in ("the", "this", "that") or root.lemma_.lower() not in kinds.ANONYMOUS_HEADS):
+            # "the president said", "Brazilian leader", "the US President" with no holder named: unresolved,
+            # never an actor called "President"; "a senior diplomat", "Trump's spokesman" are anonymous sources
+            return title_phrase_holder(self.book, span) if is_title_phrase(span) else None
         if root.pos_ == "PROPN" and all(t.text[:1].isupper() or t.is_punct for t in span if t.dep_ != "det"):
             return self._proper_name_speaker(span)
+        if span[0].text[:1].isupper() and (outlet := gazetteer().media_outlet(span.text)):
+            return self._named_kind_actor(kinds.EntityKind("media", outlet, None), span)  # "Axios", parsed as a noun
+        if kinds.common_noun_kind(root.lemma_, root.tag_ in ("NNS", "NNPS"), False) is None:
+            return None  # "peace", "the agreement", "many": no actor the reader could follow
         return self._unnamed_actor(span, root)
 
     def _document_source(self, document, span: Span | None = None, depth: int = 0) -> ArticleActor | None:
@@ -139,10 +188,7 @@ class SpeakerResolver:
         else:
             found = kinds.entity_kind("ORG", span.text, is_agent=True)
         if found and (found.kind != "organization" or span[0].lower_ == "the"):
-            actor = next((a for a in self.book.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
-                         None) or self.book.new_actor(found.name, found.kind, found.affiliation)
-            self.book.add_mention(actor, span.start_char, span.end_char, span.root.i)
-            return actor
+            return self._named_kind_actor(found, span)
         same_name = next((a for a in self.book.actors.values() if fold(a.name) == fold(span.text)), None)
         if same_name:  # "Politifact" for the PolitiFact recognised elsewhere in the article
             self.book.add_mention(same_name, span.start_char, span.end_char, span.root.i)
@@ -158,7 +204,16 @@ class SpeakerResolver:
             actor = self.entities.surname_owner(named[0], name, named[1]) or self.book.new_actor(name, "person")
             self.book.add_person_mention(actor, *named)
             return actor
+        root = span.root
+        if kinds.common_noun_kind(root.lemma_, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN") is None:
+            return None  # "Belem": a capitalised word that is neither a person, a body nor a group
         return self._unnamed_actor(span)
+
+    def _named_kind_actor(self, found: kinds.EntityKind, span: Span) -> ArticleActor:
+        actor = next((a for a in self.book.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
+                     None) or self.book.new_actor(found.name, found.kind, found.affiliation)
+        self.book.add_mention(actor, span.start_char, span.end_char, span.root.i)
+        return actor
 
     def _unnamed_actor(self, span: Span, root=None) -> ArticleActor:
         root = root if root is not None else span.root

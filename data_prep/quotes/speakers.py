@@ -49,9 +49,19 @@ def _paragraph_initial_subject(cue: Token) -> Token | None:
               if token.idx >= paragraph_start]
     if before and before[0].i > 0 and doc[before[0].i - 1].idx >= paragraph_start:
         return None  # the paragraph starts earlier than the window
-    if before and all(token.pos_ in NOUN_PHRASE_POS for token in before) and before[-1].pos_ in ("PROPN", "NOUN"):
-        return before[-1]
+    misparsed = [token for token in before if _is_misparsed_plural_title(token)]
+    if before and all(token.pos_ in NOUN_PHRASE_POS or token in misparsed or token.lower_ == "and" for token in before) \
+            and before[-1].pos_ in ("PROPN", "NOUN"):
+        return misparsed[0] if misparsed else before[-1]
     return None
+
+
+def _is_misparsed_plural_title(token: Token) -> bool:
+    """"envoys" of "US envoys Mark Holloway and Daniel Kessler said", tagged a verb: a lower-case plural
+    right before a person's name."""
+    doc = token.doc
+    return token.tag_ == "VBZ" and token.is_lower and token.i + 1 < len(doc) \
+        and doc[token.i + 1].ent_type_ == "PERSON" and doc[token.i + 1].ent_iob_ == "B"
 
 
 def _source_of_document(noun: Token) -> Token | None:
@@ -102,6 +112,25 @@ def _appositive_end(head: Token, end: int) -> int:
     return appositive.right_edge.i + 1
 
 
+def _names_after_title(head: Token) -> int:
+    """"US envoys Steve Witkoff and Jared Kushner said": names right after a title the parse made its
+    object or apposition belong to the phrase (with their conjuncts); returns where the phrase ends."""
+    doc = head.doc
+    if head.ent_type_ == "PERSON" or head.i + 1 >= len(doc) or doc[head.i + 1].ent_type_ != "PERSON" \
+            or doc[head.i + 1].ent_iob_ != "B":
+        return head.i + 1
+    name = next((child for child in head.rights if child.ent_type_ == "PERSON"
+                 and child.dep_ in ("dobj", "appos", "npadvmod", "attr")
+                 and all(t.ent_type_ == "PERSON" for t in doc[head.i + 1: child.i + 1])), None)
+    if name is None:
+        return head.i + 1
+    end = name.i + 1
+    for conjunct in name.conjuncts:
+        if conjunct.i > name.i and conjunct.ent_type_ == "PERSON":
+            end = max(end, conjunct.i + 1)
+    return end
+
+
 def mention_span(head: Token, with_appositive: bool = False) -> Span:
     """The noun phrase of a subject: its determiners, titles and names, without clauses; with the
     apposition that follows it when asked ("Tim Hess, a real estate developer")."""
@@ -117,6 +146,7 @@ def mention_span(head: Token, with_appositive: bool = False) -> Span:
             end = token.right_edge.i + 1
         else:
             break
+    end = max(end, _names_after_title(head))
     if with_appositive:
         end = _appositive_end(head, end)
     text = doc_text(doc)
