@@ -42,7 +42,7 @@ def analyse_doc(article_id: str, doc) -> ArticleAnalysis:
     except Exception as error:  # one article's failure must not cost the others
         detail = traceback.format_exception_only(type(error), error)[-1].strip()
         return ArticleAnalysis(article_id, error=f"analysis failed: {detail}")
-    return ArticleAnalysis(article_id, quotes=quotes, actors=actors)
+    return ArticleAnalysis(article_id, quotes=[quote.as_dict() for quote in quotes], actors=actors)
 
 
 def analyse_batch(model: str | None, batch: Sequence[tuple[str, str]]) -> list[ArticleAnalysis]:

@@ -17,7 +17,7 @@ def speakers(nlp, text):
     quotes = extract_quotes(doc)
     result = resolve_article_actors(doc, quotes)
     actors = {a["key"]: a for a in result["actors"]}
-    return [(q["quote_text"], actors[k]["name"] if k else None, actors[k]["kind"] if k else None)
+    return [(q.text, actors[k]["name"] if k else None, actors[k]["kind"] if k else None)
             for q, k in zip(quotes, result["quote_keys"])]
 
 

@@ -7,7 +7,7 @@ from data_prep.quotes import predict_records
 
 ARTICLE = "The ministry said this week that exports had fallen sharply."
 PREDICTION_KEYS = {"quote_text", "quote_start", "quote_end", "quote_spans", "type", "cue", "cue_start", "cue_end",
-                   "speaker", "speaker_start", "speaker_end", "speaker_is_pronoun", "speaker_name"}
+                   "speaker", "speaker_start", "speaker_end", "speaker_is_pronoun", "speaker_name", "attribution"}
 
 
 def test_predict_records_uses_the_polnear_prediction_format():

@@ -2,11 +2,11 @@
 import pytest
 
 from data_prep.nlp import load_pipeline
-from data_prep.quotes import extract_quotes
+from data_prep.quotes import extract_attributions, extract_quotes
 
 KEYS = {"quote_text", "quote_start", "quote_end", "quote_spans", "quote_type", "cue", "cue_start", "cue_end",
         "speaker_text", "speaker_start", "speaker_end", "speaker_is_pronoun", "speaker_name",
-        "speaker_name_start", "speaker_name_end", "headline"}
+        "speaker_name_start", "speaker_name_end", "headline", "attribution"}
 
 
 @pytest.fixture(scope="module")
@@ -16,8 +16,15 @@ def nlp():
 
 @pytest.fixture
 def quotes(nlp):
-    def extract(text):
-        return extract_quotes(nlp(text))
+    def extract(text):  # the plain form, as the quotes table gets it
+        return [quote.as_dict() for quote in extract_quotes(nlp(text))]
+    return extract
+
+
+@pytest.fixture
+def attributions(nlp):
+    def extract(text):  # beliefs and acts too, as PolNeAR counts them
+        return [quote.as_dict() for quote in extract_attributions(nlp(text))]
     return extract
 
 
@@ -177,14 +184,16 @@ def test_results_sorted_by_position(quotes):
     assert len(starts) == 3 and starts == sorted(starts)
 
 
-def test_belief_with_a_clause_and_a_source_is_an_attribution(quotes):
-    quote = only(quotes("Most analysts believe that the harbour will reopen next spring."))
+def test_belief_with_a_clause_and_a_source_is_an_attribution_not_a_quote(quotes, attributions):
+    text = "Most analysts believe that the harbour will reopen next spring."
+    quote = only(attributions(text))
     assert quote["cue"] == "believe" and quote["speaker_text"] == "Most analysts"
     assert "the harbour will reopen next spring" in quote["quote_text"]
+    assert quote["attribution"] == "belief" and quotes(text) == []
 
 
-def test_ambiguous_belief_word_without_a_clause_is_not(quotes):
-    assert quotes("Most analysts believe the mayor.") == []
+def test_ambiguous_belief_word_without_a_clause_is_not(attributions):
+    assert attributions("Most analysts believe the mayor.") == []
 
 
 def test_belief_nested_in_a_statement_is_part_of_it(quotes):
@@ -194,10 +203,29 @@ def test_belief_nested_in_a_statement_is_part_of_it(quotes):
 
 @pytest.mark.parametrize("sentence, cue", [("The union wants to sign a new contract before the summer.", "wants"),
                                            ("The union plans to sign a new contract before the summer.", "plans")])
-def test_wants_and_plans(quotes, sentence, cue):
-    quote = only(quotes(sentence))
+def test_wants_and_plans(quotes, attributions, sentence, cue):
+    quote = only(attributions(sentence))
     assert quote["cue"] == cue and quote["speaker_text"] == "The union"
     assert quote["quote_text"] == "to sign a new contract before the summer"
+    assert quote["attribution"] == "belief" and quotes(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", ["The council refused to publish the report.",
+                                      "The senator declined to delay the budget."])
+def test_acts_are_attributions_not_quotes(quotes, attributions, sentence):
+    assert only(attributions(sentence))["attribution"] == "act"
+    assert quotes(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", ["The mayor stressed that the harbour will reopen in May.",
+                                      "The mayor demanded that the port reopen in May."])
+def test_verbs_of_communication_are_speech(quotes, sentence):
+    assert only(quotes(sentence))["attribution"] == "speech"
+
+
+def test_quoted_words_are_speech_whatever_the_cue(quotes):
+    quote = only(quotes("The mayor hopes the harbour will be “open to everyone by May.”"))
+    assert quote["quote_type"] == "mixed" and quote["attribution"] == "speech"
 
 
 def test_it_resolves_to_an_organisation(quotes):

@@ -36,9 +36,10 @@ def seed():
     raw = (REPO / GOLD["article"]).read_text(encoding="utf-8")
     text = cleaned_seed_text(raw)
     doc = load_pipeline()(text)
-    quotes = extract_quotes(doc)
-    actors = resolve_article_actors(doc, quotes)  # pronoun sources are named by the actor stage
+    records = extract_quotes(doc)
+    actors = resolve_article_actors(doc, records)  # pronoun sources are named by the actor stage
     names = {actor["key"]: actor["name"] for actor in actors["actors"]}
+    quotes = [record.as_dict() for record in records]
     for quote, key in zip(quotes, actors["quote_keys"]):
         if quote["speaker_is_pronoun"]:
             quote["speaker_name"] = names.get(key)

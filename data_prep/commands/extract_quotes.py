@@ -8,7 +8,8 @@ from pathlib import Path
 
 NAME = "extract-quotes"
 HELP = ("Find the quotes and their speakers in a JSONL of articles ({\"id\", \"text\"} per line); "
-        "writes {\"id\", \"quotes\"} per line in the PolNeAR prediction format.")
+        "writes {\"id\", \"quotes\"} per line in the PolNeAR prediction format, with every attribution: "
+        "speech, and beliefs and acts (field \"attribution\"), as PolNeAR counts them.")
 
 
 def add_arguments(parser) -> None:

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from data_prep.quote_record import SPEECH, QuoteRecord
 from data_prep.quotes.attribution import Attribution, MarkIndex, name_part, source_of
 from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.headline import mark_headline
+from data_prep.quotes.kinds import attribution_kind
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, CLAUSE_DEPS, DELIVERING_VERBS,
                                      QUESTION_LEMMAS, QUESTION_OPENERS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
                                      STATEMENT_NOUNS, MEDIUM_CUE_LEMMAS, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
@@ -221,41 +223,42 @@ def _is_sourceless_inside_another(attribution: Attribution, others: dict[tuple, 
                and any(start <= cue_at < end for start, end in other.spans) for other in others.values())
 
 
-def _as_record(doc: Doc, attribution: Attribution) -> dict:
+def _as_record(doc: Doc, attribution: Attribution) -> QuoteRecord:
     text = doc_text(doc)
-    spans = sorted(attribution.spans)
+    spans = tuple(tuple(span) for span in sorted(attribution.spans))
     cue, speaker = attribution.cue, attribution.speaker
     pronoun = speaker is not None and is_pronoun(speaker)
     # A pronoun's antecedent is the actor stage's to find (data_prep.actors.pronouns, the one resolver).
     name = name_part(speaker) if speaker is not None and not pronoun else None
-    return {
-        "quote_text": " ".join(text[start:end] for start, end in spans),
-        "quote_start": spans[0][0],
-        "quote_end": max(end for _, end in spans),
-        "quote_spans": [list(span) for span in spans],
-        "quote_type": attribution.kind,
-        "cue": cue.text if cue is not None else None,
-        "cue_start": cue.idx if cue is not None else None,
-        "cue_end": cue.idx + len(cue) if cue is not None else None,
-        "speaker_text": speaker.text if speaker is not None else None,
-        "speaker_start": speaker.start_char if speaker is not None else None,
-        "speaker_end": speaker.end_char if speaker is not None else None,
-        "speaker_is_pronoun": bool(pronoun),
-        "speaker_name": name.text if name is not None else None,
-        "speaker_name_start": name.start_char if name is not None else None,
-        "speaker_name_end": name.end_char if name is not None else None,
-    }
+    return QuoteRecord(
+        text=" ".join(text[start:end] for start, end in spans), spans=spans, quote_type=attribution.kind,
+        cue=(cue.idx, cue.idx + len(cue)) if cue is not None else None,
+        speaker=(speaker.start_char, speaker.end_char) if speaker is not None else None,
+        speaker_text=speaker.text if speaker is not None else "", speaker_is_pronoun=bool(pronoun),
+        speaker_name=(name.start_char, name.end_char) if name is not None else None,
+        cue_word=cue.text if cue is not None else None, speaker_name_text=name.text if name is not None else None,
+        attribution=attribution_kind(cue, cue_for(cue) if cue is not None else None, attribution.kind))
 
 
-def extract_quotes(doc: Doc, keep_repeated_headlines: bool = False) -> list[dict]:
-    """Every attributed statement of a parsed article, with its cue and source, sorted by position.
-    A headline quote the body carries again is left out unless ``keep_repeated_headlines``."""
+def _attributions(doc: Doc) -> list[QuoteRecord]:
     chains = quote_mark_chains(doc_text(doc))
     marks = MarkIndex(chains)
     cues = [(token, cue) for token in doc
             if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)]
     attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
-    attributions = _deduplicated(attributions)
-    records = [_as_record(doc, attribution) for attribution in attributions]
-    return mark_headline(records, doc_text(doc), keep_repeated_headlines)
+    return [_as_record(doc, attribution) for attribution in _deduplicated(attributions)]
+
+
+def extract_attributions(doc: Doc, keep_repeated_headlines: bool = False) -> list[QuoteRecord]:
+    """Every attribution of a parsed article (speech, belief or act: ``attribution``), with its cue and
+    source, sorted by position. A headline attribution the body carries again is left out unless
+    ``keep_repeated_headlines``."""
+    return mark_headline(_attributions(doc), doc_text(doc), keep_repeated_headlines)
+
+
+def extract_quotes(doc: Doc) -> list[QuoteRecord]:
+    """The quotes of a parsed article: its speech attributions (what someone said or wrote), sorted by
+    position; a headline quote the body carries again is left out."""
+    speech = [record for record in _attributions(doc) if record.attribution == SPEECH]
+    return mark_headline(speech, doc_text(doc), keep_repeated=False)

@@ -8,8 +8,11 @@ Putin wants peace is one statement, not two: the body's quote stands, and a head
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from data_prep.quote_record import QuoteRecord
 
 # A first paragraph longer than this, or of several sentences, is a lead, not a headline.
 MAX_HEADLINE_WORDS = 30
@@ -38,27 +41,26 @@ def _stems(text: str | None, leave_out: set[str] = frozenset()) -> set[str]:
             if word not in STOP_WORDS and word not in SAYING_WORDS and word not in leave_out}
 
 
-def _same_speaker(first: dict, second: dict) -> bool:
+def _same_speaker(first: QuoteRecord, second: QuoteRecord) -> bool:
     """Speakers match when one name's words contain the other's ("Trump", "Donald Trump")."""
-    one, other = (set(WORD.findall((quote["speaker_name"] or "").lower())) for quote in (first, second))
+    one, other = (set(WORD.findall((quote.speaker_name_text or "").lower())) for quote in (first, second))
     return bool(one) and bool(other) and (one <= other or other <= one)
 
 
-def carried_by_body(headline_quote: dict, body_quotes: list[dict]) -> bool:
+def carried_by_body(headline_quote: QuoteRecord, body_quotes: list[QuoteRecord]) -> bool:
     """A body quote by the same speaker shares a content word with the headline quote."""
-    speaker_words = set(WORD.findall((headline_quote["speaker_name"] or "").lower()))
-    words = _stems(headline_quote["quote_text"], speaker_words)
-    return any(_same_speaker(headline_quote, quote) and words & _stems(quote["quote_text"], speaker_words)
+    speaker_words = set(WORD.findall((headline_quote.speaker_name_text or "").lower()))
+    words = _stems(headline_quote.text, speaker_words)
+    return any(_same_speaker(headline_quote, quote) and words & _stems(quote.text, speaker_words)
                for quote in body_quotes)
 
 
-def mark_headline(quotes: list[dict], text: str, keep_repeated: bool) -> list[dict]:
+def mark_headline(quotes: list[QuoteRecord], text: str, keep_repeated: bool) -> list[QuoteRecord]:
     """Every quote gets ``headline`` (whether it lies in the headline); a headline quote the body
     carries is left out unless ``keep_repeated`` (PolNeAR's gold counts headline attributions apart)."""
     end = headline_end(text)
-    for quote in quotes:
-        quote["headline"] = quote["quote_start"] < end
+    quotes = [replace(quote, headline=quote.start is not None and quote.start < end) for quote in quotes]
     if keep_repeated or not end:
         return quotes
-    body = [quote for quote in quotes if not quote["headline"]]
-    return [quote for quote in quotes if not quote["headline"] or not carried_by_body(quote, body)]
+    body = [quote for quote in quotes if not quote.headline]
+    return [quote for quote in quotes if not quote.headline or not carried_by_body(quote, body)]

@@ -7,29 +7,21 @@ from spacy.language import Language
 
 from data_prep.actors import resolve_article_actors
 from data_prep.nlp import DEFAULT_BATCH_SIZE, parse
-from data_prep.quotes.extract import extract_quotes
+from data_prep.quote_record import QuoteRecord
+from data_prep.quotes.extract import extract_attributions
 
 
-def as_prediction(quote: dict, speaker_actor: dict | None = None) -> dict:
-    """One quote in the prediction format; a pronoun source is named by the actor it was resolved to."""
-    name = quote["speaker_name"]
-    if quote["speaker_is_pronoun"] and speaker_actor is not None:
+def as_prediction(quote: QuoteRecord, speaker_actor: dict | None = None) -> dict:
+    """One attribution in the prediction format, with its kind (speech, belief or act); a pronoun source
+    is named by the actor it was resolved to."""
+    plain = quote.as_dict()
+    name = plain["speaker_name"]
+    if quote.speaker_is_pronoun and speaker_actor is not None:
         name = speaker_actor["name"]
-    return {
-        "quote_text": quote["quote_text"],
-        "quote_start": quote["quote_start"],
-        "quote_end": quote["quote_end"],
-        "quote_spans": quote["quote_spans"],
-        "type": quote["quote_type"],
-        "cue": quote["cue"],
-        "cue_start": quote["cue_start"],
-        "cue_end": quote["cue_end"],
-        "speaker": quote["speaker_text"],
-        "speaker_start": quote["speaker_start"],
-        "speaker_end": quote["speaker_end"],
-        "speaker_is_pronoun": quote["speaker_is_pronoun"],
-        "speaker_name": name,
-    }
+    keys = ("quote_text", "quote_start", "quote_end", "quote_spans", "cue", "cue_start", "cue_end",
+            "speaker_start", "speaker_end", "speaker_is_pronoun", "attribution")
+    return {**{key: plain[key] for key in keys}, "type": plain["quote_type"], "speaker": plain["speaker_text"],
+            "speaker_name": name}
 
 
 def predict_records(records: Iterable[dict], nlp: Language | None = None,
@@ -39,8 +31,8 @@ def predict_records(records: Iterable[dict], nlp: Language | None = None,
     records = list(records)
     texts = (record.get("text") if isinstance(record.get("text"), str) else "" for record in records)
     for record, doc in zip(records, parse(texts, nlp=nlp, batch_size=batch_size)):
-        # PolNeAR annotates a headline attribution apart from the body's, so all are predicted here
-        quotes = extract_quotes(doc, keep_repeated_headlines=True)
+        # PolNeAR annotates beliefs and acts too, and a headline attribution apart from the body's
+        quotes = extract_attributions(doc, keep_repeated_headlines=True)
         actors = resolve_article_actors(doc, quotes)
         by_key = {actor["key"]: actor for actor in actors["actors"]}
         yield {"id": record.get("id"), "quotes": [as_prediction(quote, by_key.get(key))

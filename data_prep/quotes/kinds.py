@@ -1,0 +1,71 @@
+"""What an attribution reports: someone's words (speech), what they think, feel, want or plan (belief),
+or what they did (act).
+
+PolNeAR counts all three as attributions; a journalist counts only the first as a quote. Quoted words
+are always speech ("hopes “to be home by May”": those are her words). Otherwise the cue word decides:
+the mined lexicon's speech share comes from PolNeAR's short list of speech verbs, so the verbs of
+communication it leaves out ("stressed", "demanded", "denounced") are listed here; acts are a short list
+of verbs of doing ("refused to", "voted", "signed"); every other cue reports a belief, a feeling or a plan.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from data_prep.quote_record import SPEECH
+from data_prep.quotes.lexicon import Cue
+
+BELIEF = "belief"
+ACT = "act"
+ATTRIBUTION_KINDS = (SPEECH, BELIEF, ACT)
+
+# Verbs of communication (saying, asserting, asking, praising or blaming in words) whose PolNeAR speech
+# share is low only because its speech-verb list is short.
+SPEECH_LEMMAS = frozenset({
+    "point", "talk", "speak", "cite", "refer", "express", "question", "reveal", "defend", "propose", "praise",
+    "attack", "indicate", "reject", "denounce", "blame", "dismiss", "echo", "complain", "tout", "threaten",
+    "repeat", "assure", "remind", "assert", "emphasize", "emphasise", "concede", "boast", "reiterate", "portray",
+    "thank", "allege", "advocate", "stress", "decry", "rail", "demand", "lament", "disclose", "quote",
+    "reference", "condemn", "applaud", "chant", "imply", "request", "plead", "apologize", "apologise", "voice",
+    "caution", "underscore", "hint", "recommend", "email", "label", "outline", "attribute", "credit", "invoke",
+    "retweet", "retweete", "congratulate", "recount", "contend", "chide", "assail", "speculate", "vouch",
+    "bemoan", "interject", "liken", "allude", "brag", "lash", "observe", "reaffirm", "dub", "lambast",
+    "articulate", "recite", "rebuke", "proclaim", "inform", "forecast", "characterize", "characterise",
+    "clarify", "rebut", "press", "muse", "coin", "trumpet", "preach", "herald", "opine", "posit", "pronounce", "utter",
+    "elaborate", "highlight", "mock", "deride", "welcome", "hail", "issue", "publish",
+    "release", "list", "compare", "challenge", "criticise", "counter", "contradict", "dispute", "deny",
+    "summarize", "summarise", "mention", "describe", "call", "brief", "signal", "appeal", "insist", "affirm",
+    "maintain", "advise", "instruct", "invite", "exhort", "implore", "beg", "pledge", "vow", "swear", "promise",
+    "acknowledge", "admit", "confess", "say", "tell", "ask", "write", "add", "note", "announce", "state",
+    "declare", "explain", "respond", "reply", "answer", "remark", "comment", "testify", "tweet", "post",
+})
+# Verbs of doing: what an attribution with one of these reports is an act, not words.
+ACT_LEMMAS = frozenset({
+    "refuse", "decline", "vote", "sign", "veto", "sue", "push", "seek", "try", "attempt", "move", "nominate",
+    "appoint", "fire", "approve", "pass", "launch", "file", "adopt", "introduce", "lobby", "pressure",
+    "restrict", "prohibit", "authorize", "authorise", "mandate", "withhold", "sentence", "resist", "balk",
+    "acquiesce", "celebrate", "unveil", "campaign", "boycott", "summon", "lodge", "sanction", "ban", "block",
+    "spend", "donate", "fund", "hire", "order", "continue", "strive", "opt", "act", "work", "fight", "join",
+})
+# Speech with a clause ("agreed that talks should resume"), an act otherwise ("agreed to a truce").
+CLAUSE_OR_ACT_LEMMAS = frozenset({"agree", "accept"})
+# Nouns of a claim, beside the statement nouns the quote stage reads with their owner.
+SPEECH_NOUNS = frozenset({
+    "claim", "threat", "warning", "pledge", "vow", "promise", "demand", "assertion", "accusation", "insistence",
+    "denial", "call", "ultimatum", "criticism", "suggestion", "complaint", "allegation", "chant", "admission",
+    "disclosure", "contention", "rejection", "cry", "statement", "remark", "comment", "announcement",
+})
+ACT_NOUNS = frozenset({"refusal", "attempt", "effort", "bid", "vote", "decision", "push", "move"})
+
+
+def attribution_kind(cue_token: Token | None, cue: Cue | None, quote_type: str | None) -> str:
+    """Speech, belief or act, for an attribution of this type with this cue word."""
+    if quote_type in ("direct", "mixed") or cue_token is None:
+        return SPEECH
+    lemma = cue_token.lemma_.lower()
+    if lemma in CLAUSE_OR_ACT_LEMMAS:
+        return SPEECH if any(child.dep_ == "ccomp" for child in cue_token.children) else ACT
+    if cue_token.pos_ == "NOUN":
+        return SPEECH if lemma in SPEECH_NOUNS else ACT if lemma in ACT_NOUNS else BELIEF
+    if lemma in SPEECH_LEMMAS - ACT_LEMMAS or (cue is not None and cue.speech and lemma not in ACT_LEMMAS):
+        return SPEECH
+    return ACT if lemma in ACT_LEMMAS else BELIEF
