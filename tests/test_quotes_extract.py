@@ -414,3 +414,46 @@ def test_agentless_mention_in_a_document_is_not_a_quote(quotes):
 def test_what_is_being_weighed_is_not_said(quotes):
     text = "Delegates fought over whether to mention coal in the final text."
     assert not [q for q in quotes(text) if q["cue"] == "mention"]
+
+
+def test_trailing_cue_after_a_weak_cue_word_takes_the_clause(quotes):
+    text = "Some unions were weighing a strike, the organiser added, while others stayed calm."
+    quote = only(quotes(text))
+    assert quote["cue"] == "added" and quote["speaker_text"] == "the organiser"
+    assert quote["quote_text"] == "Some unions were weighing a strike"
+
+
+def test_british_spelling_of_a_cue(quotes):
+    quote = only(quotes("The agency characterised the talks as constructive."))
+    assert quote["cue"] == "characterised" and quote["speaker_text"] == "The agency"
+    assert "the talks as constructive" in quote["quote_text"]
+
+
+def test_describing_something_as_something_is_speech(quotes, attributions):
+    quote = only(quotes("She presented the summit as a turning point for the region."))
+    assert quote["speaker_text"] == "She" and quote["attribution"] == "speech"
+    seeing = "Critics see the new law as a gift to landlords."
+    assert only(attributions(seeing))["attribution"] == "belief" and quotes(seeing) == []
+
+
+def test_concession_holding_a_second_statement_is_its_own_quote(quotes):
+    text = "The alliance calls the deal “a step forward,” despite describing it as “incomplete.”"
+    found = quotes(text)
+    calls = next(q for q in found if q["cue"] == "calls")
+    assert "incomplete" not in calls["quote_text"] and "a step forward" in calls["quote_text"]
+    describing = next(q for q in found if q["cue"] == "describing")
+    assert spans_text(text, describing) == ["“incomplete.”"] and describing["quote_type"] == "direct"
+
+
+def test_absolute_clause_of_another_speaker_is_not_part_of_the_first(quotes, attributions):
+    text = "The panel focused on the budget, with Dr. Lund stressing that “cuts must come soon.”"
+    assert all("Lund" not in q["quote_text"] for q in attributions(text) if q["cue"] == "focused")
+    lund = only(quotes(text))
+    assert lund["cue"] == "stressing" and lund["speaker_text"] == "Dr. Lund"
+
+
+def test_one_sentence_lead_without_a_headline_is_body(quotes):
+    text = ("Finance minister Anna Berg announced she will meet the union leaders in Oslo next week.\n\n"
+            "Berg confirmed the planned meeting on Friday.")
+    announced = next(q for q in quotes(text) if q["cue"] == "announced")
+    assert announced["headline"] is False

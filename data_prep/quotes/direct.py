@@ -161,12 +161,21 @@ def _reads_as_title(doc: Doc, chain: list[MarkedSpan]) -> bool:
     return doc[inside.start - 1].pos_ in ("ADP", "DET")
 
 
+def _governs(doc: Doc, token: Token, chain: list[MarkedSpan]) -> bool:
+    """The quoted words hang from ``token`` in the parse."""
+    inside = doc.char_span(chain[0].start, chain[0].end, alignment_mode="expand")
+    return inside is not None and any(token in word.ancestors for word in inside)
+
+
 def _lexicon_cue_near(doc: Doc, chain: list[MarkedSpan], cue_at: set[int], marks: MarkIndex) -> Token | None:
     text = doc_text(doc)
     anchors = (chain[0].start, chain[-1].end)
     nearby = [doc[i] for sent in _sentences_around(doc, chain) for i in range(sent.start, sent.end)
               if i in cue_at and not marks.covers(doc[i].idx) and _near_paragraphs(text, doc[i].idx, chain)]
-    return min(nearby, key=lambda tok: min(abs(tok.idx - anchors[0]), abs(tok.idx - anchors[1])), default=None)
+    # a cue the quoted words hang from beats a nearer one ("calls it “A,” despite describing it as ...")
+    governing = [tok for tok in nearby if _governs(doc, tok, chain)]
+    return min(governing or nearby, key=lambda tok: min(abs(tok.idx - anchors[0]), abs(tok.idx - anchors[1])),
+               default=None)
 
 
 def _distance(token: Token, chain: list[MarkedSpan]) -> int:
@@ -237,8 +246,9 @@ def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIn
                 source_of(cue) is None or not _reads_as_speech(text, chain) or _reads_as_title(doc, chain)):
             continue  # a scare-quoted name or phrase near a cue word ("so-called “reform”")
         verb = _framing_verb(doc, chain, marks)
-        if verb is not None and (cue is None or _distance(verb, chain) < _distance(cue, chain)):
-            cue = verb  # the verb framing the quote beats a cue word further away
+        if verb is not None and (cue is None or (_distance(verb, chain) < _distance(cue, chain)
+                                                 and not _governs(doc, cue, chain))):
+            cue = verb  # the verb framing the quote beats a cue word further away that it does not hang from
         if cue is not None:
             same_cue = next((a for a in attributions if a.cue is not None and a.cue.i == cue.i), None)
             if same_cue is not None and same_paragraph(text, same_cue.start, chain[0].start):

@@ -8,7 +8,7 @@ from data_prep.quotes.attribution import Attribution, MarkIndex, name_part, sour
 from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.headline import mark_headline
-from data_prep.quotes.kinds import attribution_kind
+from data_prep.quotes.kinds import attribution_kind, describes_as
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, CLAUSE_DEPS, DELIVERING_VERBS,
                                      QUESTION_LEMMAS, QUESTION_OPENERS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
                                      STATEMENT_NOUNS, MEDIUM_CUE_LEMMAS, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
@@ -117,7 +117,9 @@ def _confirmed(token: Token, source, kind: str) -> bool:
     """An ambiguous cue word counts with a real source and a clause or quote marks in its content."""
     if source is None or source.root.lower_ in WEAK_CUE_NON_SOURCES:
         return False
-    return kind != "indirect" or any(child.dep_ in CLAUSE_DEPS for child in token.children)
+    return kind != "indirect" or any(child.dep_ in CLAUSE_DEPS for child in token.children) \
+        or describes_as(token)
+
 
 
 def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex) -> list[Attribution]:

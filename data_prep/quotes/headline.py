@@ -19,6 +19,7 @@ MAX_HEADLINE_WORDS = 30
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Words compared by their first letters, so that "Vows"/"vowed" and "Believes"/"believe" meet.
 STEM_LETTERS = 4
+LEAD_ENDING = re.compile(r"\b[a-z][\w'’-]*[.]$")
 SAYING_WORDS = frozenset({"say", "says", "said", "saying", "tell", "tells", "told"})
 
 
@@ -32,6 +33,8 @@ def headline_end(text: str) -> int:
         return 0
     if re.search(r"[.!?][\"'”’]?\s+[A-Z]", first):
         return 0  # two sentences: a lead paragraph
+    if LEAD_ENDING.search(first):
+        return 0  # a sentence ending on a full stop after a lower-case word: a one-sentence lead
     return end
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from data_prep.quote_record import SPEECH
-from data_prep.quotes.lexicon import Cue
+from data_prep.quotes.lexicon import Cue, american
 
 BELIEF = "belief"
 ACT = "act"
@@ -23,17 +23,17 @@ ATTRIBUTION_KINDS = (SPEECH, BELIEF, ACT)
 SPEECH_LEMMAS = frozenset({
     "point", "talk", "speak", "cite", "refer", "express", "question", "reveal", "defend", "propose", "praise",
     "attack", "indicate", "reject", "denounce", "blame", "dismiss", "echo", "complain", "tout", "threaten",
-    "repeat", "assure", "remind", "assert", "emphasize", "emphasise", "concede", "boast", "reiterate", "portray",
+    "repeat", "assure", "remind", "assert", "emphasize", "concede", "boast", "reiterate", "portray",
     "thank", "allege", "advocate", "stress", "decry", "rail", "demand", "lament", "disclose", "quote",
-    "reference", "condemn", "applaud", "chant", "imply", "request", "plead", "apologize", "apologise", "voice",
+    "reference", "condemn", "applaud", "chant", "imply", "request", "plead", "apologize", "voice",
     "caution", "underscore", "hint", "recommend", "email", "label", "outline", "attribute", "credit", "invoke",
     "retweet", "retweete", "congratulate", "recount", "contend", "chide", "assail", "speculate", "vouch",
     "bemoan", "interject", "liken", "allude", "brag", "lash", "observe", "reaffirm", "dub", "lambast",
     "articulate", "recite", "rebuke", "proclaim", "inform", "forecast", "characterize", "characterise",
     "clarify", "rebut", "press", "muse", "coin", "trumpet", "preach", "herald", "opine", "posit", "pronounce", "utter",
     "elaborate", "highlight", "mock", "deride", "welcome", "hail", "issue", "publish",
-    "release", "list", "compare", "challenge", "criticise", "counter", "contradict", "dispute", "deny",
-    "summarize", "summarise", "mention", "describe", "call", "brief", "signal", "appeal", "insist", "affirm",
+    "release", "list", "compare", "challenge", "counter", "contradict", "dispute", "deny",
+    "summarize", "mention", "describe", "call", "brief", "signal", "appeal", "insist", "affirm",
     "maintain", "advise", "instruct", "invite", "exhort", "implore", "beg", "pledge", "vow", "swear", "promise",
     "acknowledge", "admit", "confess", "say", "tell", "ask", "write", "add", "note", "announce", "state",
     "declare", "explain", "respond", "reply", "answer", "remark", "comment", "testify", "tweet", "post",
@@ -42,7 +42,7 @@ SPEECH_LEMMAS = frozenset({
 ACT_LEMMAS = frozenset({
     "refuse", "decline", "vote", "sign", "veto", "sue", "push", "seek", "try", "attempt", "move", "nominate",
     "appoint", "fire", "approve", "pass", "launch", "file", "adopt", "introduce", "lobby", "pressure",
-    "restrict", "prohibit", "authorize", "authorise", "mandate", "withhold", "sentence", "resist", "balk",
+    "restrict", "prohibit", "authorize", "mandate", "withhold", "sentence", "resist", "balk",
     "acquiesce", "celebrate", "unveil", "campaign", "boycott", "summon", "lodge", "sanction", "ban", "block",
     "spend", "donate", "fund", "hire", "order", "continue", "strive", "opt", "act", "work", "fight", "join",
 })
@@ -57,15 +57,30 @@ SPEECH_NOUNS = frozenset({
 ACT_NOUNS = frozenset({"refusal", "attempt", "effort", "bid", "vote", "decision", "push", "move"})
 
 
+# Verbs of seeing something as something: "Critics see the law as a gift to insurers" is a belief, while
+# "presented the conference as a crucial moment" describes it in words.
+SEEING_AS_LEMMAS = frozenset({"see", "view", "regard", "consider", "perceive", "treat", "think", "imagine",
+                              "envision", "recognize", "accept", "know", "take", "count"})
+
+
+def describes_as(token: Token) -> bool:
+    """ "presented the conference as a crucial moment": an object and what it is called."""
+    children = list(token.children)
+    # not "what the campaign sees as ...": the object of a relative clause is the noun outside it
+    return any(child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT") for child in children) and any(
+        child.dep_ == "prep" and child.lower_ == "as" and any(grand.dep_ == "pobj" for grand in child.children)
+        for child in children)
+
+
 def attribution_kind(cue_token: Token | None, cue: Cue | None, quote_type: str | None) -> str:
     """Speech, belief or act, for an attribution of this type with this cue word."""
     if quote_type in ("direct", "mixed") or cue_token is None:
         return SPEECH
-    lemma = cue_token.lemma_.lower()
+    lemma = american(cue_token.lemma_.lower())
     if lemma in CLAUSE_OR_ACT_LEMMAS:
         return SPEECH if any(child.dep_ == "ccomp" for child in cue_token.children) else ACT
     if cue_token.pos_ == "NOUN":
         return SPEECH if lemma in SPEECH_NOUNS else ACT if lemma in ACT_NOUNS else BELIEF
-    if lemma in SPEECH_LEMMAS - ACT_LEMMAS or (cue is not None and cue.speech and lemma not in ACT_LEMMAS):
+    if lemma in SPEECH_LEMMAS - ACT_LEMMAS or (describes_as(cue_token) and lemma not in SEEING_AS_LEMMAS) or (cue is not None and cue.speech and lemma not in ACT_LEMMAS):
         return SPEECH
     return ACT if lemma in ACT_LEMMAS else BELIEF

@@ -92,5 +92,13 @@ def load_lexicon() -> dict[tuple[str, str], Cue]:
 
 
 def cue_for(token) -> Cue | None:
-    """The lexicon entry for a token used as an attribution cue, if any."""
-    return load_lexicon().get((token.lemma_.lower(), token.pos_))
+    """The lexicon entry for a token used as an attribution cue, if any. British spellings meet the
+    American ones the lexicon was mined from ("characterised", "emphasised")."""
+    lexicon = load_lexicon()
+    lemma = token.lemma_.lower()
+    return lexicon.get((lemma, token.pos_)) or lexicon.get((american(lemma), token.pos_))
+
+
+def american(lemma: str) -> str:
+    """ "characterise" -> "characterize", "analyse" -> "analyze"; other words unchanged."""
+    return lemma[:-2] + "ze" if lemma.endswith(("ise", "yse")) and len(lemma) > 5 else lemma

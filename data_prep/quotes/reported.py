@@ -24,6 +24,8 @@ APPRAISAL_NOUNS = frozenset({"sign", "signal", "indication", "suggestion", "hint
                              "acknowledgment", "acknowledgement", "admission", "reflection", "testament",
                              "reminder"})
 
+CONCESSIVE_WORDS = frozenset({"despite", "although", "though", "notwithstanding"})
+
 
 def _subtree_indices(token: Token) -> set[int]:
     return set(range(max(token.left_edge.i, token.i - MAX_CONTENT_REACH),
@@ -75,6 +77,13 @@ def _infinitive_after(cue: Token) -> set[int]:
     return set()
 
 
+def _owns_content(head: Token) -> bool:
+    """A cue word that is an attribution by itself. A weak one that needs a clause ("were weighing a
+    walkout, the delegate added") leaves its clause to the trailing cue."""
+    cue = cue_for(head)
+    return cue is not None and not cue.needs_clause
+
+
 def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices: set[int] = set()
@@ -84,7 +93,7 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     if not indices:
         head = cue_token.head
         if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i and not _has_conjunction(cue_token) \
-                and cue_for(head) is None:  # "“…,” Tester said, referring to …": "said" owns the quote
+                and not _owns_content(head):  # "“…,” Tester said, referring to …": "said" owns the quote
             indices = set(range(max(head.left_edge.i, cue_token.left_edge.i - MAX_CONTENT_REACH),
                                 cue_token.left_edge.i))
         elif cue_token.dep_ in PARENTHETICAL_CUE_DEPS and head.i > cue_token.i and _is_parenthetical(cue_token):
@@ -132,9 +141,35 @@ def _without_next_clause_subject(doc, indices: set[int]) -> set[int]:
     return indices
 
 
+def _without_concession(cue: Token, indices: set[int]) -> set[int]:
+    """ "calls the agreement “a step forward,” despite describing it as “incomplete”": the concession
+    is the reporter's frame around a second statement, not part of the first."""
+    for child in cue.children:
+        conceding = (child.dep_ == "prep" and child.lower_ in CONCESSIVE_WORDS) or (
+            child.dep_ == "advcl" and any(grand.dep_ == "mark" and grand.lower_ in CONCESSIVE_WORDS
+                                          for grand in child.children))
+        if conceding and child.i > cue.i:
+            indices = indices - set(range(child.left_edge.i, child.right_edge.i + 1))
+    return indices
+
+
+def _without_absolute_speech(cue: Token, indices: set[int]) -> set[int]:
+    """ "The panel focused on the budget, with Dr. Lund stressing ...": the absolute clause is another
+    speaker's attribution, not part of this one."""
+    for child in cue.children:
+        if child.dep_ != "prep" or child.lower_ != "with" or child.i == 0 or cue.doc[child.i - 1].text != ",":
+            continue
+        if any(grand.dep_ == "pcomp" and cue_for(grand) is not None
+               and any(great.dep_ in SUBJECT_DEPS for great in grand.children) for grand in child.children):
+            indices = indices - set(range(child.left_edge.i, child.right_edge.i + 1))
+    return indices
+
+
 def without_reporter_additions(doc, cue: Token, indices: set[int], covered) -> set[int]:
     """Content cut where the speaker's words end: at the first reporter's contrast or appraisal after
-    the cue that is not inside quote marks (``covered(offset)`` tells)."""
+    the cue that is not inside quote marks (``covered(offset)`` tells), and without another speaker's
+    absolute clause."""
+    indices = _without_concession(cue, _without_absolute_speech(cue, indices))
     for index in sorted(indices):
         if index > cue.i and _opens_reporter_addition(doc, index) and not covered(doc[index].idx):
             indices = {kept for kept in indices if kept < index}
