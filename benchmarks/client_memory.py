@@ -1,15 +1,21 @@
-"""The build client's peak memory at corpus sizes too large to parse on a small shared machine.
+"""The build client's peak memory, by phase, at corpus sizes too large to parse on a small shared machine.
 
 Parsing 200k articles takes hours on two busy cores, but the client's memory does not depend on who
-parsed them: this script primes a dataset folder's build cache with real analyses (those of a small
-dataset built normally, ``--pool``), handed round-robin to every article of ``--articles``, then runs
-the unmodified ``newsvoices prep`` as a fresh process under ``/usr/bin/time`` and reports its peak RSS.
-Every article is then "unchanged, analysis reused": the build reads all inputs, copies the cache,
-merges the actors of every article, writes every table a row group at a time and swaps the folder in,
-exactly as a real build; only the parse is skipped. The tables it writes are for measuring only
-(quote offsets belong to the pool's texts, not to the articles they are attached to).
+parsed them: this script primes a dataset folder's build cache with real analyses (those of a dataset
+built normally, ``--pool``: an article the pool holds gets its own analysis, every other one a pool
+analysis handed round-robin), then runs the unmodified ``newsvoices prep`` as a fresh process under
+``/usr/bin/time -v`` and reports its peak RSS, and the peak of each build phase (sampled every 50 ms
+in the process, phases marked by ``data_prep.pipeline.phase``). Every article is then "unchanged,
+analysis reused": the build reads all inputs, copies the cache, merges the actors of every article,
+writes every table a row group at a time, links shared copy and statements and swaps the folder in,
+and ``prep`` prepares the dashboard's views, exactly as a real build; only the parse is skipped. With
+round-robin analyses the tables are for measuring only (quote offsets belong to the pool's texts).
 
-    python benchmarks/client_memory.py --pool DATA_DIR --articles FOLDER --data OUT [--stance none]
+Priming needs every article's id (its content hash), so it reads every input once; ``--ids FILE``
+keeps them (file name -> id) for the next run, so folders that are prefixes of one another
+(``newsvoices synth articles`` with the same seed) are read once.
+
+    python benchmarks/client_memory.py --pool DATA_DIR --articles FOLDER --data OUT [--ids FILE]
 """
 from __future__ import annotations
 
@@ -34,61 +40,121 @@ def pool_analyses(pool_dir: Path) -> list[dict]:
             for row in rows]
 
 
-def prime(articles: Path, data_dir: Path, pool: list[dict]) -> int:
-    """Write ``data_dir``'s build cache: one pool analysis for each article of ``articles``."""
+def article_ids(articles: Path, ids_file: Path | None) -> list[tuple[str, str]]:
+    """(file name, article id) of every article file in ``articles``, in the order a build reads them."""
+    known: dict[str, str] = {}
+    if ids_file and ids_file.is_file():
+        known = dict(line.rstrip("\n").split("\t") for line in ids_file.open(encoding="utf-8"))
+    names = sorted(path.name for path in articles.iterdir() if path.is_file())
+    missing = [articles / name for name in names if name not in known]
+    for article in iter_ingest(missing):
+        known[Path(article.source).name] = article.article_id
+    if ids_file and missing:
+        ids_file.write_text("".join(f"{name}\t{known[name]}\n" for name in sorted(known)), encoding="utf-8")
+    return [(name, known[name]) for name in names if name in known]
+
+
+def prime(articles: Path, data_dir: Path, pool: list[dict], ids_file: Path | None) -> tuple[int, int]:
+    """Write ``data_dir``'s build cache: each article's own pool analysis, else one handed round-robin.
+    Returns (articles primed, how many got their own analysis)."""
     fingerprint = build_cache.analysis_fingerprint(resolve_model_name(None))
+    own = {analysis["article_id"]: json.dumps(analysis) for analysis in pool}
+    templates = [json.dumps(dict(analysis, article_id="\0")) for analysis in pool]
     data_dir.mkdir(parents=True, exist_ok=True)
-    count = 0
+    count = matched = 0
     with build_cache.new_writer(data_dir) as writer:
-        for article in iter_ingest([articles]):
-            analysis = dict(pool[count % len(pool)], article_id=article.article_id)
-            writer.add(build_cache.cache_row(analysis, fingerprint))
+        for _, article_id in article_ids(articles, ids_file):
+            text = own.get(article_id)
+            matched += text is not None
+            if text is None:
+                text = templates[count % len(templates)].replace('"\\u0000"', json.dumps(article_id), 1)
+            writer.add({"article_id": article_id, "fingerprint": fingerprint, "analysis": text})
             count += 1
-    return count
+    return count, matched
 
 
-BUILD_ONLY = ("import sys; from data_prep.pipeline import build_dataset; "
-              "print(build_dataset([sys.argv[1]], sys.argv[2], stance_backend=sys.argv[3]).message)")
+# Run in the measured process: newsvoices prep as the command line runs it, plus a thread that samples
+# this process's RSS and the phase the build is in.
+CHILD = r"""
+import logging, re, sys, threading, time
+from data_prep.cli import main
+
+state = {"phase": "start", "started": time.perf_counter()}
+phases = []  # [name, peak KiB, seconds]
+
+def rss_kib():
+    return int(re.search(r"VmRSS:\s+(\d+)", open("/proc/self/status").read()).group(1))
+
+class PhaseMarks(logging.Handler):
+    def emit(self, record):
+        if record.getMessage().startswith("build phase: "):
+            now = time.perf_counter()
+            phases[-1][2] = now - state["started"]
+            state["started"] = now
+            phases.append([record.args[0], rss_kib(), 0.0])
+
+def sample():
+    while True:
+        phases[-1][1] = max(phases[-1][1], rss_kib())
+        time.sleep(0.05)
+
+phases.append(["start", rss_kib(), 0.0])
+logger = logging.getLogger("data_prep")
+logger.setLevel(logging.INFO)
+logger.addHandler(PhaseMarks())
+logger.propagate = False
+threading.Thread(target=sample, daemon=True).start()
+code = main(["prep", *sys.argv[1:]])
+phases[-1][2] = time.perf_counter() - state["started"]
+for name, peak, seconds in phases:
+    print(f"PHASE\t{name}\t{peak}\t{seconds:.1f}", file=sys.stderr)
+sys.exit(code)
+"""
 
 
-def measure(articles: Path, data_dir: Path, stance: str, build_only: bool) -> tuple[float, int, str]:
-    """Peak RSS of ``newsvoices prep`` (which also prepares the dashboard's views after the build), or of
-    ``build_dataset`` alone."""
-    run = ["-c", BUILD_ONLY] if build_only else ["-m", "data_prep.cli", "prep"]
-    command = ["/usr/bin/time", "-f", "TIME %e s %M KiB", sys.executable, *run,
-               str(articles), *([] if build_only else ["--data"]), str(data_dir),
-               *([stance] if build_only else ["--stance", stance])]
+def measure(articles: Path, data_dir: Path, stance: str) -> dict:
+    command = ["/usr/bin/time", "-v", sys.executable, "-c", CHILD, str(articles), "--data", str(data_dir),
+               "--stance", stance]
     finished = subprocess.run(command, capture_output=True, text=True)
-    found = re.search(r"TIME ([\d.]+) s (\d+) KiB", finished.stderr)
-    if finished.returncode != 0 or not found:
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", finished.stderr)
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", finished.stderr)
+    if finished.returncode != 0 or not peak:
         raise SystemExit(f"prep failed ({finished.returncode}):\n{finished.stderr[-3000:]}")
+    seconds = sum(float(part) * 60 ** power for power, part in enumerate(reversed(wall.group(1).split(":"))))
+    phases = [(name, int(kib), float(secs)) for name, kib, secs in
+              re.findall(r"^PHASE\t(.+)\t(\d+)\t([\d.]+)$", finished.stderr, flags=re.M)]
     summary = next((line for line in finished.stdout.splitlines() if " inputs = " in line), "")
-    return float(found.group(1)), int(found.group(2)), summary
+    return {"peak_kib": int(peak.group(1)), "seconds": seconds, "phases": phases, "summary": summary}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pool", type=Path, required=True, help="a dataset built normally: its analyses are reused")
-    parser.add_argument("--articles", type=Path, required=True, help="folder of articles to build")
+    parser.add_argument("--articles", type=Path, required=True, help="folder of article files to build")
     parser.add_argument("--data", type=Path, required=True, help="dataset folder to prime and build (replaced)")
+    parser.add_argument("--ids", type=Path, default=None, help="file name -> article id cache (read and written)")
     parser.add_argument("--stance", default="none", help="stance backend for the measured build (default: none)")
-    parser.add_argument("--build-only", action="store_true",
-                        help="measure build_dataset alone, without the dashboard views prep runs after it")
     parser.add_argument("--no-prime", action="store_true", help="the folder's cache is already primed")
     args = parser.parse_args()
-    pool = pool_analyses(args.pool)
-    if not pool:
-        raise SystemExit(f"no cached analyses in {args.pool}; build it with newsvoices prep first")
     if not args.no_prime:
+        pool = pool_analyses(args.pool)
+        if not pool:
+            raise SystemExit(f"no cached analyses in {args.pool}; build it with newsvoices prep first")
         started = time.perf_counter()
-        count = prime(args.articles, args.data, pool)
-        print(f"primed {count:,} articles from a pool of {len(pool):,} real analyses in "
-              f"{time.perf_counter() - started:.0f} s")
-    seconds, peak_kib, summary = measure(args.articles, args.data, args.stance, args.build_only)
-    print(summary)
-    what = "build_dataset" if args.build_only else "newsvoices prep"
-    print(f"{what} {args.articles} --stance {args.stance}: {seconds:.0f} s wall, "
-          f"client peak RSS {peak_kib / 1024:,.0f} MiB")
+        count, matched = prime(args.articles, args.data, pool, args.ids)
+        print(f"primed {count:,} articles ({matched:,} with their own analysis, the rest round-robin from "
+              f"{len(pool):,} real analyses) in {time.perf_counter() - started:.0f} s", flush=True)
+    result = measure(args.articles, args.data, args.stance)
+    print(result["summary"])
+    reused = re.search(r"= (\d+) built \((\d+) unchanged", result["summary"])
+    if not reused or reused.group(1) != reused.group(2):
+        print("WARNING: the build cache missed (analysis code changed since priming?): this was a real build")
+    print(f"newsvoices prep {args.articles} --stance {args.stance}: {result['seconds']:.0f} s wall, "
+          f"client peak RSS {result['peak_kib'] / 1024:,.0f} MiB (/usr/bin/time -v)")
+    print("| phase | peak RSS | seconds |")
+    print("|---|---|---|")
+    for name, kib, seconds in result["phases"]:
+        print(f"| {name} | {kib / 1024:,.0f} MiB | {seconds:.1f} |")
     return 0
 
 

@@ -3,13 +3,15 @@
 Each build is a fresh ``newsvoices prep --full`` process on the same corpus (as a user runs it, so the
 cluster's start-up and the workers' model loading are counted), alternating the three ways for
 ``--rounds`` rounds; the best wall time of each is reported with tokens/s (spaCy tokens of the corpus)
-and the ratio to the in-process build.
+and the ratio to the in-process build. The load average is printed after each build: on a shared
+machine the ratio means something only while the load stays below the number of cores.
 
     python benchmarks/cluster_throughput.py --articles 300 [--rounds 2] [--stance none]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -61,7 +63,8 @@ def main() -> int:
             for way, extra in WAYS.items():
                 seconds = timed_build(folder, scratch / f"data-{round_number}", args.stance, extra)
                 best[way] = min(best[way], seconds)
-                print(f"round {round_number + 1}: {way}: {seconds:.1f} s", flush=True)
+                load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+                print(f"round {round_number + 1}: {way}: {seconds:.1f} s (load average after it: {load})", flush=True)
     print(f"\n{n_articles} articles, {tokens:,} tokens, --stance {args.stance}, best of {args.rounds}")
     print("| way | wall | tokens/s | vs in-process |")
     print("|---|---|---|---|")

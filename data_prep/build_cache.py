@@ -41,13 +41,22 @@ def _model_version(model_name: str) -> str:
         return "unversioned"
 
 
-def analysis_fingerprint(model_name: str) -> str:
-    digest = hashlib.sha1(f"{model_name} {_model_version(model_name)}|spacy {spacy.__version__}".encode())
-    for module_name in ANALYSIS_PACKAGES:
+def _digest(digest, module_names: tuple[str, ...]) -> str:
+    for module_name in module_names:
         for path in _source_files(module_name):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def analysis_fingerprint(model_name: str) -> str:
+    return _digest(hashlib.sha1(f"{model_name} {_model_version(model_name)}|spacy {spacy.__version__}".encode()),
+                   ANALYSIS_PACKAGES)
+
+
+def ingest_fingerprint() -> str:
+    """The source of the readers: workers that read input files must read them as the client would."""
+    return _digest(hashlib.sha1(), ("data_prep.ingest",))
 
 
 def cache_row(analysis: dict, fingerprint: str) -> dict:
@@ -71,6 +80,26 @@ def copy_reusable(data_dir: Path, writer: RowWriter, fingerprint: str, wanted: s
     except (OSError, pa.ArrowException):
         pass  # rows copied so far stay valid; the rest are analysed again
     return copied
+
+
+def cached_ids(data_dir: Path, fingerprint: str) -> set[str]:
+    """The ids of the articles whose analysis the previous build cached with ``fingerprint``."""
+    ids: set[str] = set()
+    try:
+        for batch in read_batches(Path(data_dir) / CACHE_FILE, columns=["article_id", "fingerprint"]):
+            ids.update(article_id for article_id, print_ in zip(batch.column("article_id").to_pylist(),
+                                                                batch.column("fingerprint").to_pylist())
+                       if print_ == fingerprint)
+    except (OSError, pa.ArrowException):
+        pass  # what copy_reusable then does not copy is analysed again
+    return ids
+
+
+def copy_analyses(folder: Path, writer: RowWriter, wanted: set[str]) -> None:
+    """Append the analyses of the ``wanted`` articles in ``folder``'s cache to ``writer``, in order."""
+    for batch in read_batches(Path(folder) / CACHE_FILE):
+        keep = [article_id in wanted for article_id in batch.column("article_id").to_pylist()]
+        writer.add_batch(batch.filter(pa.array(keep, type=pa.bool_())))
 
 
 def new_writer(folder: Path) -> RowWriter:

@@ -1,9 +1,11 @@
 """Prep on a Dask cluster (the ``dask`` extra): the build's per-article tasks run on the workers.
 
 ``connect("tcp://HOST:PORT", ...)`` joins an existing cluster; ``connect("local", workers=N, ...)``
-starts a ``LocalCluster`` of N single-threaded processes on this machine. The client (this process)
-reads the inputs, sends batches of article texts, merges actors and writes the tables; the workers
-only need the same newsvoices installation (checked: a different analysis fingerprint is refused).
+starts a ``LocalCluster`` of N single-threaded processes on this machine. When the workers see the
+input files at the same paths (shared storage, checked on a sample), they read them and the client
+sends only paths (data_prep/worker_ingest.py); otherwise the client reads the inputs and sends
+batches of article texts. The client merges actors and writes the tables; the workers only need the
+same newsvoices installation (checked: a different analysis fingerprint is refused).
 docs/scale-out.md tells how to run it on Slurm or Kubernetes.
 
 Faults: a worker that dies takes its running batch with it, and the scheduler runs the batch again
@@ -14,6 +16,7 @@ left with no workers, raises ``ClusterError``; the previous dataset is left unto
 from __future__ import annotations
 
 import logging
+import os
 import time
 
 import dask
@@ -25,6 +28,7 @@ from data_prep.execution import ExecutionError, FutureExecutor
 CONNECT_SECONDS = 20
 WORKERS_SECONDS = 60  # how long a cluster may have no worker before the build gives up
 POLL_SECONDS = 2
+SAMPLED_FILES = 16  # input files whose size and time every worker must see as the client does
 
 
 class ClusterError(ExecutionError):
@@ -36,11 +40,53 @@ def _worker_fingerprint(model_name: str) -> str:
     return build_cache.analysis_fingerprint(model_name)
 
 
+def file_stamps(paths: list[str]) -> tuple[str, list]:
+    """What a worker sees of ``paths`` (size and modification time; None when absent), and the
+    fingerprint of the ingest code it would read them with."""
+    from data_prep import build_cache
+    stamps = []
+    for path in paths:
+        try:
+            found = os.stat(path)
+            stamps.append((found.st_size, found.st_mtime_ns))
+        except OSError:
+            stamps.append(None)
+    return build_cache.ingest_fingerprint(), stamps
+
+
 class DaskExecutor(FutureExecutor):
+    reads_files = True
+
     def __init__(self, client: Client, cluster: LocalCluster | None, description: str):
         self.client, self.cluster, self.description = client, cluster, description
         self.slots = max(1, sum(client.nthreads().values()))
         self.address = client.scheduler.address
+
+    def sees_files(self, files) -> bool:
+        """A sample of the input files (first, last and evenly between) must look the same to every
+        worker as here, and the workers' ingest code must be this one's; then they read the inputs."""
+        step = max(1, len(files) // SAMPLED_FILES)
+        sample = [str(path) for path in [*files[::step][:SAMPLED_FILES], *files[-1:]]]
+        expected = file_stamps(sample)
+        try:
+            seen = self.client.run(file_stamps, sample)
+        except Exception:  # a worker that cannot answer: the client reads, as without shared storage
+            return False
+        shared = bool(seen) and all(stamps == expected for stamps in seen.values())
+        if shared:
+            self.description += "; the workers read the input files"
+        return shared
+
+    def share(self, value):
+        if self.client.status != "running":
+            raise ClusterError(f"lost the Dask scheduler at {self.address} before the build started; "
+                               "the previous dataset is untouched")
+        try:
+            # In a list: a set or list scattered alone would become one piece of data per element.
+            return self.client.scatter([value], broadcast=True, hash=False, timeout=CONNECT_SECONDS)[0]
+        except (OSError, TimeoutError) as error:
+            raise ClusterError(f"lost the Dask scheduler at {self.address} ({type(error).__name__}); "
+                               "the previous dataset is untouched") from error
 
     def _submit(self, task, arguments):
         return self.client.submit(task, *arguments, pure=False)

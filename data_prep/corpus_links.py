@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from data_prep import schema, store
 from data_prep.parquet_stream import RowWriter, read_batches
 from data_prep.shared_copy import (ARTICLE_COLUMNS, find_shared_copy_in_batches, quotes_in_shared_copy,
                                    shared_spans, wire_outlets)
-from data_prep.statements import link_quotes, statements_table
+from data_prep.statements import link_quotes, speaker_keys, statements_table
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "quote_text", "quote_type", "quote_start", "actor_id"]
 
@@ -39,11 +42,32 @@ def link_tables(folder: Path) -> None:
     spans = shared_spans(shared, {article_id: outlet for article_id, outlet in zip(light["article_id"], light["outlet"])
                                   if outlet in wires})
 
-    quotes = statement_inputs(pq.read_table(store.table_path(folder, schema.QUOTES), columns=QUOTE_COLUMNS).to_pandas(),
-                              store.read_table(folder, schema.ACTORS, columns=["actor_id", "name", "kind"]), light)
+    actors = store.read_table(folder, schema.ACTORS, columns=["actor_id", "name", "kind"])
+    quotes = statement_inputs(linkable_quotes(store.table_path(folder, schema.QUOTES), actors), actors, light)
     statement_ids = link_quotes(quotes, sentence_encoder())
     store.write_table(folder, schema.STATEMENTS, statements_table(quotes, statement_ids))
     _rewrite_quotes(folder, spans, dict(zip(quotes["quote_id"], statement_ids)))
+
+
+def linkable_quotes(path: Path, actors: pd.DataFrame) -> pd.DataFrame:
+    """The quotes (``QUOTE_COLUMNS``) that can share a statement, read a batch at a time: those whose
+    speaker shares a key (``speaker_keys``) with another quote's. The others can never be paired, and
+    leaving them out changes no block ``link_quotes`` compares, so its statement ids are the same."""
+    speakers = dict(zip(actors["actor_id"], zip(actors["name"], actors["kind"])))
+    quotes_of: Counter = Counter()
+    for batch in read_batches(path, columns=["actor_id"]):
+        quotes_of.update(actor_id for actor_id in batch.column("actor_id").to_pylist() if actor_id)
+    keys_of = {actor_id: speaker_keys(*speakers.get(actor_id, (None, None)), actor_id) for actor_id in quotes_of}
+    block_size: Counter = Counter()
+    for actor_id, keys in keys_of.items():
+        block_size.update({key: quotes_of[actor_id] for key in keys})
+    linkable = {actor_id for actor_id, keys in keys_of.items() if any(block_size[key] > 1 for key in keys)}
+    wanted, frames = pa.array(sorted(linkable), type=pa.string()), []
+    for batch in read_batches(path, columns=QUOTE_COLUMNS):
+        keep = pc.is_in(batch.column("actor_id"), value_set=wanted)
+        frames.append(batch.filter(pc.fill_null(keep, False)).to_pandas())
+    return (pd.concat(frames, ignore_index=True) if frames
+            else pd.DataFrame({name: pd.Series(dtype=object) for name in QUOTE_COLUMNS}))
 
 
 def statement_inputs(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -25,6 +25,15 @@ class Executor:
 
     slots = 1
     description = "in this process"
+    reads_files = False  # True: its workers can read the input files themselves (data_prep/worker_ingest.py)
+
+    def sees_files(self, files: list) -> bool:
+        """Do the workers see ``files`` at the same paths, as this process does?"""
+        return False
+
+    def share(self, value):
+        """``value`` as a task argument sent to every worker once, not with each task."""
+        return value
 
     def run(self, task: Callable, batches: Iterable[tuple], on_done: Done | None = None) -> Iterator:
         for arguments in batches:

@@ -6,8 +6,10 @@ dashboard's upload page. It never raises for bad input (that goes to the ingest 
 """
 from __future__ import annotations
 
+import collections
 import hashlib
 import itertools
+import logging
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,20 +22,28 @@ from data_prep import build_cache, schema, store
 from data_prep.actors import ActorIndex, actor_index
 from data_prep.analysis import analyse_batch, stance_batch, text_batches
 from data_prep.execution import ExecutionError, Executor, local_executor
-from data_prep.ingest import DEFAULT_MAX_BYTES, iter_ingest, log_row
+from data_prep.ingest import DEFAULT_MAX_BYTES, IngestResult, expand_inputs, iter_ingest, log_row
 from data_prep.ingest.article import Article
 from data_prep.nlp import ModelNotFound, resolve_model_name
 from data_prep.corpus_links import link_tables
 from data_prep.outlet_groups import OUTLETS_FILE, describe_outlets, load_user_outlets
 from data_prep.parquet_stream import RowWriter, read_batches, read_rows
+from data_prep.spool import Entry, Spool
 from data_prep.stance.cache import quote_hash
 from data_prep.stance.registry import DEFAULT_BACKEND
+from data_prep.worker_ingest import ingest_on_workers
 
 ALIASES_FILE = "aliases.csv"
 MAX_ARTICLE_CHARS = 1_000_000  # spaCy's own limit for one text
 STANCE_BATCH_ARTICLES = 256  # one stance task: the quotes of this many articles
 SPOOL_FOLDER = ".spool"  # inside the staging folder: ingested articles waiting for their analyses
 Progress = Callable[[int, int], None]
+_logger = logging.getLogger(__name__)
+
+
+def phase(name: str) -> None:
+    """Marks where a build is (debug logging; benchmarks/client_memory.py reports memory per phase)."""
+    _logger.info("build phase: %s", name)
 
 
 class BuildError(RuntimeError):
@@ -76,15 +86,6 @@ def quote_id_for(article_id: str, start: int, end: int) -> str:
     return "q_" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
-@dataclass(slots=True)
-class _Entry:
-    """What a build keeps of one article while its text waits on disk: enough for the ingest log."""
-    source: str
-    record: str
-    warnings: tuple[str, ...]
-    chars: int
-
-
 def previous_articles(data_dir: Path) -> Iterator[Article]:
     """The articles of the dataset already in ``data_dir``, with the source and record they came from."""
     log = store.read_table(data_dir, schema.INGEST_LOG, columns=["article_id", "record", "status"])
@@ -95,22 +96,6 @@ def previous_articles(data_dir: Path) -> Iterator[Article]:
             yield Article(text=row["text"], title=row["title"], outlet=row["outlet"], url=row["url"],
                           published=row["published"], author=row["author"], agency=row.get("agency"),
                           source=row["source"] or "", record=records.get(row["article_id"], "file"))
-
-
-def _ingest(articles: Iterable[Article], spool: Path, log: list[dict]) -> dict[str, _Entry]:
-    """Each distinct article's row to ``spool`` as it is read; duplicates (same text) to the log."""
-    entries: dict[str, _Entry] = {}
-    with RowWriter(spool, schema.TABLE_SCHEMAS[schema.ARTICLES]) as writer:
-        for article in articles:
-            earlier = entries.get(article.article_id)
-            if earlier is not None:
-                log.append(log_row(article.source, article.record, "duplicate",
-                                   f"same text as {earlier.source} ({earlier.record})", article.article_id))
-                continue
-            entries[article.article_id] = _Entry(article.source, article.record, tuple(article.warnings),
-                                                  len(article.text))
-            writer.add(article.as_row())
-    return entries
 
 
 def _quote_rows(article_id: str, quotes: list[dict], actor_ids: Sequence[str | None],
@@ -149,7 +134,7 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
                   stance_backend: str = DEFAULT_BACKEND, targets_file: Path | None = None, workers: int = 1,
                   scheduler: str | None = None, full: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
                   urls: Sequence[str] = (), keep_existing: bool = False, follow_links: bool = False,
-                  progress: Progress | None = None) -> BuildSummary:
+                  progress: Progress | None = None, stance_progress: Progress | None = None) -> BuildSummary:
     """Build the dataset in ``data_dir`` from ``inputs`` (and ``urls``).
 
     By default the dataset holds exactly the articles of this build's inputs (removed inputs leave it);
@@ -157,7 +142,8 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
     The per-article work runs in this process (``workers`` 1), in a pool of ``workers`` processes, or
     on the Dask cluster at ``scheduler`` ("local" starts one of ``workers`` processes); every way
     writes the same tables. Memory does not grow with the corpus: articles and analyses wait on disk
-    in the staging folder and the tables are written a row group at a time.
+    in the staging folder and the tables are written a row group at a time. ``progress`` is called with
+    (articles analysed, articles) as analyses finish, ``stance_progress`` likewise as their stances do.
     """
     started = time.perf_counter()
     data_dir = Path(data_dir)
@@ -177,12 +163,28 @@ def build_dataset(inputs: Sequence[str | Path], data_dir: str | Path, *, model: 
         with _executor(workers, scheduler, model_name, fingerprint) as executor, \
                 store.staged_dataset(data_dir) as staging:
             log: list[dict] = []
-            previous = previous_articles(staging.data_dir) if keep_existing else ()
-            articles = itertools.chain(previous, iter_ingest(inputs, max_bytes=max_bytes, urls=urls, log=log,
-                                                              follow_links=follow_links))
-            return _build(plan, executor, staging, articles, log, progress)
+            source = _Inputs(max_bytes=max_bytes)
+            if executor.reads_files and not keep_existing and not urls:
+                files = expand_inputs(inputs, IngestResult(log=log), follow_links)
+                if executor.sees_files(files):
+                    source.files = files
+                else:
+                    source.articles = iter_ingest(files, max_bytes=max_bytes, log=log)
+            else:
+                previous = previous_articles(staging.data_dir) if keep_existing else ()
+                source.articles = itertools.chain(previous, iter_ingest(inputs, max_bytes=max_bytes, urls=urls,
+                                                                         log=log, follow_links=follow_links))
+            return _build(plan, executor, staging, source, log, progress, stance_progress)
     except ExecutionError as error:
         raise BuildError(str(error)) from error
+
+
+@dataclass
+class _Inputs:
+    """What the build reads: articles read here, or files its workers read (data_prep/worker_ingest.py)."""
+    max_bytes: int
+    articles: Iterable[Article] = ()
+    files: list[Path] | None = None
 
 
 @dataclass
@@ -195,41 +197,68 @@ class _Plan:
     started: float
 
 
-def _build(plan: _Plan, executor: Executor, staging: store.Staging, articles: Iterable[Article], log: list[dict],
-           progress: Progress | None) -> BuildSummary:
+def _build(plan: _Plan, executor: Executor, staging: store.Staging, source: _Inputs, log: list[dict],
+           progress: Progress | None, stance_progress: Progress | None = None) -> BuildSummary:
     spool = staging.path / SPOOL_FOLDER
     spool.mkdir()
-    entries = _ingest(articles, spool / schema.ARTICLES, log)
-    failures = {article_id: f"article too long: {entry.chars:,} characters, over the {MAX_ARTICLE_CHARS:,} "
-                            "one article may have; split it into parts"
-                for article_id, entry in entries.items() if entry.chars > MAX_ARTICLE_CHARS}
+    phase("ingest")
+    failures: dict[str, str] = {}
+    early: set[str] = set()  # analysed by the workers that read the files
+    with Spool(spool / schema.ARTICLES, log) as spooled:
+        if source.files is None:
+            for article in source.articles:
+                spooled.add(article)
+        else:
+            reusable = set() if plan.full else build_cache.cached_ids(staging.data_dir, plan.fingerprint)
+            with build_cache.new_writer(spool) as new_analyses:
+                early = ingest_on_workers(executor, plan.model_name, source.files, source.max_bytes,
+                                          MAX_ARTICLE_CHARS, reusable, spooled,
+                                          lambda analysis: _keep(analysis, new_analyses, failures, plan.fingerprint),
+                                          _Progress(progress, len(source.files), 0).advance)
+    entries = spooled.entries
+    failures.update({article_id: f"article too long: {entry.chars:,} characters, over the {MAX_ARTICLE_CHARS:,} "
+                                 "one article may have; split it into parts"
+                     for article_id, entry in entries.items() if entry.chars > MAX_ARTICLE_CHARS})
     wanted = set(entries).difference(failures)
+    phase("analyse")
     with build_cache.new_writer(staging.path) as cache:
         reused = set() if plan.full else build_cache.copy_reusable(staging.data_dir, cache, plan.fingerprint, wanted)
-        _analyse(executor, plan, spool / schema.ARTICLES, wanted - reused, entries, cache, failures,
-                 _Progress(progress, len(entries), len(reused)))
+        if early:
+            build_cache.copy_analyses(spool, cache, early - reused)
+        todo = wanted - reused - early
+        _analyse(executor, plan, spool / schema.ARTICLES, todo, entries, cache, failures,
+                 _Progress(progress, len(entries), len(entries) - len(todo)))
 
-    built = [article_id for article_id in entries if article_id not in failures]
-    log.extend(_entry_log_rows(entries, failures, reused))
-    summary = BuildSummary(inputs=len(log), built=len(built), reused=len(reused),
-                           duplicates=_count(log, "duplicate"), failed=_count(log, "failed"),
-                           log=[row for row in log if row["status"] != "built"])
+    built = len(entries) - len(failures)
+    summary = BuildSummary(inputs=len(log) + len(entries), built=built, reused=len(reused),
+                           duplicates=_count(log, "duplicate"), failed=_count(log, "failed") + len(failures),
+                           log=log + [row for row in _entry_log_rows(entries, failures, reused)
+                                      if row["status"] != "built"])
     if not built:
         summary.written, summary.seconds = False, time.perf_counter() - plan.started
         return summary
 
+    phase("actor merge")
     aliases = staging.data_dir / ALIASES_FILE
     index = actor_index(((analysis["article_id"], analysis["actors"])
                          for rows in build_cache.read_analyses(staging.path) for analysis in rows),
                         aliases if aliases.is_file() else None)
     known = {} if plan.full or plan.topics is None else build_cache.load_stance_cache(staging.data_dir)
-    summary.quotes, summary.stances = _write_quote_tables(executor, plan, staging.path, index, known)
+    phase("quotes, mentions, stances")
+    stance_done = _Progress(stance_progress if plan.topics is not None else None, built, 0)
+    summary.quotes, summary.stances = _write_quote_tables(executor, plan, staging.path, index, known, stance_done)
+    phase("articles")
     _write_articles(spool / schema.ARTICLES, staging.path, failures, load_user_outlets(staging.data_dir / OUTLETS_FILE))
     actors = index.actors_frame()
     summary.actors = len(actors)
     store.write_table(staging.path, schema.ACTORS, actors)
+    del index, actors
+    phase("shared copy, statements")
     link_tables(staging.path)
-    store.write_table(staging.path, schema.INGEST_LOG, schema.frame_from_rows(schema.INGEST_LOG, log))
+    phase("ingest log, swap")
+    with RowWriter(store.table_path(staging.path, schema.INGEST_LOG), schema.TABLE_SCHEMAS[schema.INGEST_LOG]) as writer:
+        writer.extend(log)
+        writer.extend(_entry_log_rows(entries, failures, reused))
     shutil.rmtree(spool)
     summary.seconds = time.perf_counter() - plan.started
     staging.commit({"model": plan.model_name, "stance_backend": plan.stance_backend, "summary": summary.message,
@@ -247,11 +276,12 @@ class _Progress:
 
     def advance(self, count: int) -> None:
         self.done += count
+        self.total = max(self.total, self.done)  # a total counted in files: a file may hold several articles
         if self.callback:
             self.callback(self.done, self.total)
 
 
-def _analyse(executor: Executor, plan: _Plan, articles: Path, todo: set[str], entries: dict[str, _Entry],
+def _analyse(executor: Executor, plan: _Plan, articles: Path, todo: set[str], entries: dict[str, Entry],
              cache: RowWriter, failures: dict[str, str], progress: _Progress) -> None:
     """Analyse the ``todo`` articles (read back from ``articles``) and add each analysis to ``cache``."""
     items = ((row["article_id"], row["text"]) for rows in read_rows(articles, ["article_id", "text"])
@@ -260,13 +290,18 @@ def _analyse(executor: Executor, plan: _Plan, articles: Path, todo: set[str], en
     batches = ((plan.model_name, batch) for batch in text_batches(items, total_chars, executor.slots))
     for results in executor.run(analyse_batch, batches, on_done=lambda done: progress.advance(len(done))):
         for analysis in results:
-            if analysis.error:
-                failures[analysis.article_id] = analysis.error
-            else:
-                cache.add(build_cache.cache_row(analysis.as_cache_record(), plan.fingerprint))
+            _keep(analysis, cache, failures, plan.fingerprint)
 
 
-def _entry_log_rows(entries: dict[str, _Entry], failures: dict[str, str], reused: set[str]) -> Iterator[dict]:
+def _keep(analysis, cache: RowWriter, failures: dict[str, str], fingerprint: str) -> None:
+    """An article's analysis to the build cache, or its error to ``failures``."""
+    if analysis.error:
+        failures[analysis.article_id] = analysis.error
+    else:
+        cache.add(build_cache.cache_row(analysis.as_cache_record(), fingerprint))
+
+
+def _entry_log_rows(entries: dict[str, Entry], failures: dict[str, str], reused: set[str]) -> Iterator[dict]:
     for article_id, entry in entries.items():
         if article_id in failures:
             yield log_row(entry.source, entry.record, "failed", failures[article_id], article_id)
@@ -276,15 +311,19 @@ def _entry_log_rows(entries: dict[str, _Entry], failures: dict[str, str], reused
 
 
 def _write_quote_tables(executor: Executor, plan: _Plan, staging: Path, index: ActorIndex,
-                        known: dict[str, dict[str, str]]) -> tuple[int, int]:
+                        known: dict[str, dict[str, str]], progress: _Progress) -> tuple[int, int]:
     """Quotes and mentions with their merged actor ids, then stances (on the executor), a batch at a time;
-    each stance batch gets the previous build's results for its quotes (``known``, by quote hash)."""
+    each stance batch gets the previous build's results for its quotes (``known``, by quote hash).
+    ``progress`` counts the articles whose stances are written (those without quotes with the next batch)."""
     quotes = RowWriter(store.table_path(staging, schema.QUOTES), schema.TABLE_SCHEMAS[schema.QUOTES])
     mentions = RowWriter(store.table_path(staging, schema.MENTIONS), schema.TABLE_SCHEMAS[schema.MENTIONS])
     stances = RowWriter(store.table_path(staging, schema.STANCES), schema.TABLE_SCHEMAS[schema.STANCES])
+    articles_per_task: collections.deque[int] = collections.deque()
 
     def stance_tasks() -> Iterator[tuple]:
+        waiting = 0  # articles read since the last stance task
         for analyses in build_cache.read_analyses(staging, rows=STANCE_BATCH_ARTICLES):
+            waiting += len(analyses)
             quote_rows, mention_rows = [], []
             for analysis in analyses:
                 article_mentions, actor_ids = index.resolve(analysis["article_id"], analysis["actors"])
@@ -297,13 +336,17 @@ def _write_quote_tables(executor: Executor, plan: _Plan, staging: Path, index: A
                 named = {row["actor_id"] for row in quote_rows + mention_rows if row["actor_id"]}
                 remembered = {key: prediction for row in quote_rows
                               for key, prediction in known.get(quote_hash(row["quote_text"] or ""), {}).items()}
+                articles_per_task.append(waiting)
+                waiting = 0
                 yield (plan.stance_backend, plan.topics, quote_rows, mention_rows,
                        [index.rows[i] for i in sorted(named)], remembered)
+        progress.advance(waiting)
 
     with quotes, mentions, stances, build_cache.new_stance_writer(staging) as stance_cache:
         for rows, cache_rows in executor.run(stance_batch, stance_tasks()):
             stances.extend(rows)
             stance_cache.extend(cache_rows)
+            progress.advance(articles_per_task.popleft())
     return quotes.count, stances.count
 
 

@@ -16,7 +16,7 @@ import pytest
 
 pytest.importorskip("distributed", reason="the cluster tests need the dask extra: pip install -e '.[dask]'")
 
-from data_prep import cluster, schema, store  # noqa: E402
+from data_prep import cluster, schema, store, worker_ingest  # noqa: E402
 from data_prep.pipeline import BuildError, build_dataset  # noqa: E402
 from data_prep.synth.articles import ARTICLES_FOLDER, write_articles  # noqa: E402
 
@@ -26,13 +26,18 @@ BIN = Path(sys.executable).parent
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """The seed plus 16 synthetic articles, and the dataset an in-process build makes of them."""
+    """The seed plus 16 synthetic articles, a copy of one and an empty file, and the dataset an
+    in-process build makes of them."""
     folder = tmp_path_factory.mktemp("corpus")
     write_articles(16, folder)
-    inputs = [SEEDS, folder / ARTICLES_FOLDER]
+    articles = folder / ARTICLES_FOLDER
+    first = sorted(articles.iterdir())[0]
+    (articles / f"zz-copy-of-{first.name}").write_bytes(first.read_bytes())
+    (articles / "zz-empty.txt").write_text("\n", encoding="utf-8")
+    inputs = [SEEDS, articles]
     reference = folder / "one-machine"
     summary = build_dataset(inputs, reference, stance_backend="lexicon")
-    assert summary.built == 17
+    assert (summary.built, summary.duplicates, summary.failed) == (17, 1, 1)
     return inputs, store.read_dataset(reference)
 
 
@@ -44,13 +49,16 @@ def assert_same_dataset(data_dir: Path, expected: dict, tables=schema.TABLES) ->
 
 def test_a_local_cluster_writes_the_one_machine_dataset(corpus, tmp_path):
     inputs, expected = corpus
-    seen = []
+    seen, stance_seen = [], []
     summary = build_dataset(inputs, tmp_path / "data", stance_backend="lexicon", scheduler="local", workers=2,
-                            progress=lambda done, total: seen.append((done, total)))
+                            progress=lambda done, total: seen.append((done, total)),
+                            stance_progress=lambda done, total: stance_seen.append((done, total)))
     assert summary.built == 17 and summary.stances == len(expected[schema.STANCES]) > 0
     assert_same_dataset(tmp_path / "data", expected)
     assert seen[-1] == (17, 17) and len(seen) > 2  # the bar moves as batches finish
-    assert "local Dask cluster" in json.loads((tmp_path / "data" / store.VERSION_FILE).read_text())["executor"]
+    assert stance_seen[0] == (0, 17) and stance_seen[-1] == (17, 17)  # then the stance phase's bar
+    executor = json.loads((tmp_path / "data" / store.VERSION_FILE).read_text())["executor"]
+    assert "local Dask cluster" in executor and "the workers read the input files" in executor
 
 
 def _free_port() -> int:
@@ -93,8 +101,11 @@ def _stop(*processes: subprocess.Popen) -> None:
         process.wait(timeout=30)
 
 
-def test_a_worker_killed_mid_build_costs_nothing(corpus, tmp_path):
+def test_a_worker_killed_mid_build_costs_nothing(corpus, tmp_path, monkeypatch):
     inputs, expected = corpus
+    # Files over the median size are read by the client and their texts sent; the others by the workers.
+    sizes = sorted(path.stat().st_size for path in Path(inputs[1]).iterdir())
+    monkeypatch.setattr(worker_ingest, "WORKER_FILE_BYTES", sizes[len(sizes) // 2])
     address, scheduler, workers = _start_cluster(tmp_path, 2)
     killed = []
 
@@ -107,14 +118,15 @@ def test_a_worker_killed_mid_build_costs_nothing(corpus, tmp_path):
         summary = build_dataset(inputs, tmp_path / "data", stance_backend="lexicon", scheduler=address,
                                 progress=kill_one_worker)
         assert killed and killed[0] < 17 and workers[0].wait(timeout=30) == -signal.SIGKILL
-        assert summary.built == 17 and summary.failed == 0
+        assert (summary.built, summary.duplicates, summary.failed) == (17, 1, 1)
         assert_same_dataset(tmp_path / "data", expected)
 
         # The build cache works with a cluster: an unchanged corpus sends no article to the workers.
         again = build_dataset(inputs, tmp_path / "data", stance_backend="lexicon", scheduler=address)
         assert again.reused == 17
         assert_same_dataset(tmp_path / "data", expected, [t for t in schema.TABLES if t != schema.INGEST_LOG])
-        assert set(store.read_table(tmp_path / "data", schema.INGEST_LOG)["message"]) == {"unchanged, analysis reused"}
+        log = store.read_table(tmp_path / "data", schema.INGEST_LOG)
+        assert set(log.loc[log["status"] == "built", "message"]) == {"unchanged, analysis reused"}
     finally:
         _stop(*workers, scheduler)
 

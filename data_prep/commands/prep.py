@@ -8,7 +8,7 @@ from pathlib import Path
 from data_prep import store
 from data_prep.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 from data_prep.ingest.web import read_url_list
-from data_prep.pipeline import BuildError, build_dataset
+from data_prep.pipeline import BuildError, build_dataset, phase
 from data_prep.progress import cli_progress
 from data_prep.seeds import seeds_dir
 from data_prep.stance.registry import BACKENDS, DEFAULT_BACKEND, backend_help
@@ -56,12 +56,13 @@ def run(args) -> int:
         print(f"error: targets file {args.targets} not found", file=sys.stderr)
         return 2
     try:
-        with cli_progress("analysing articles") as progress:
+        with cli_progress("analysing articles") as progress, cli_progress("stance of quotes") as stance_progress:
             summary = build_dataset(inputs, data_dir, model=args.model, stance_backend=args.stance,
                                     targets_file=args.targets, workers=max(1, args.workers),
                                     scheduler=args.scheduler, full=args.full,
                                     max_bytes=int(args.max_mb * 1024 * 1024), urls=urls,
-                                    follow_links=args.follow_links, progress=progress)
+                                    follow_links=args.follow_links, progress=progress,
+                                    stance_progress=stance_progress)
     except (BuildError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -71,6 +72,7 @@ def run(args) -> int:
     if not summary.written:
         return 1
     print(f"dataset written to {Path(data_dir).resolve()}")
+    phase("dashboard views")
     prepare_dashboard_views(Path(data_dir))
     return 1 if (args.strict and summary.failed) else 0
 
