@@ -16,11 +16,13 @@ keeps them (file name -> id) for the next run, so folders that are prefixes of o
 (``newsvoices synth articles`` with the same seed) are read once.
 
     python benchmarks/client_memory.py --pool DATA_DIR --articles FOLDER --data OUT [--ids FILE]
+        [--without-statements]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -76,8 +78,12 @@ def prime(articles: Path, data_dir: Path, pool: list[dict], ids_file: Path | Non
 # Run in the measured process: newsvoices prep as the command line runs it, plus a thread that samples
 # this process's RSS and the phase the build is in.
 CHILD = r"""
-import logging, re, sys, threading, time
+import logging, os, re, sys, threading, time
 from data_prep.cli import main
+
+if os.environ.get("NV_BENCH_NO_STATEMENTS"):  # --without-statements: no quote is linked to another
+    import data_prep.corpus_links as links
+    links.link_quotes = lambda quotes, encode=None: [None] * len(quotes)
 
 state = {"phase": "start", "started": time.perf_counter()}
 phases = []  # [name, peak KiB, seconds]
@@ -112,10 +118,15 @@ sys.exit(code)
 """
 
 
-def measure(articles: Path, data_dir: Path, stance: str) -> dict:
+def measure(articles: Path, data_dir: Path, stance: str, without_statements: bool) -> dict:
+    cached = next(read_rows(data_dir / build_cache.CACHE_FILE, ["fingerprint"], rows=1), [{}])[0].get("fingerprint")
+    if cached != build_cache.analysis_fingerprint(resolve_model_name(None)):
+        raise SystemExit(f"{data_dir}'s build cache was primed by other analysis code: prime it again "
+                         "(the build would parse every article)")
     command = ["/usr/bin/time", "-v", sys.executable, "-c", CHILD, str(articles), "--data", str(data_dir),
                "--stance", stance]
-    finished = subprocess.run(command, capture_output=True, text=True)
+    environment = {**os.environ, **({"NV_BENCH_NO_STATEMENTS": "1"} if without_statements else {})}
+    finished = subprocess.run(command, capture_output=True, text=True, env=environment)
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", finished.stderr)
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", finished.stderr)
     if finished.returncode != 0 or not peak:
@@ -135,6 +146,9 @@ def main() -> int:
     parser.add_argument("--ids", type=Path, default=None, help="file name -> article id cache (read and written)")
     parser.add_argument("--stance", default="none", help="stance backend for the measured build (default: none)")
     parser.add_argument("--no-prime", action="store_true", help="the folder's cache is already primed")
+    parser.add_argument("--without-statements", action="store_true",
+                        help="link no quotes across articles (statements.link_quotes replaced by 'no statement'): "
+                             "its time grows faster than the corpus; everything else runs as in prep")
     args = parser.parse_args()
     if not args.no_prime:
         pool = pool_analyses(args.pool)
@@ -144,12 +158,14 @@ def main() -> int:
         count, matched = prime(args.articles, args.data, pool, args.ids)
         print(f"primed {count:,} articles ({matched:,} with their own analysis, the rest round-robin from "
               f"{len(pool):,} real analyses) in {time.perf_counter() - started:.0f} s", flush=True)
-    result = measure(args.articles, args.data, args.stance)
+    result = measure(args.articles, args.data, args.stance, args.without_statements)
     print(result["summary"])
     reused = re.search(r"= (\d+) built \((\d+) unchanged", result["summary"])
     if not reused or reused.group(1) != reused.group(2):
         print("WARNING: the build cache missed (analysis code changed since priming?): this was a real build")
-    print(f"newsvoices prep {args.articles} --stance {args.stance}: {result['seconds']:.0f} s wall, "
+    print(f"newsvoices prep {args.articles} --stance {args.stance}"
+          f"{' (statements linking replaced by no statement)' if args.without_statements else ''}: "
+          f"{result['seconds']:.0f} s wall, "
           f"client peak RSS {result['peak_kib'] / 1024:,.0f} MiB (/usr/bin/time -v)")
     print("| phase | peak RSS | seconds |")
     print("|---|---|---|")
