@@ -234,3 +234,12 @@ def test_a_job_title_is_its_holder_or_no_one(nlp, text, words, expected):
 def test_an_organisation_label_on_a_described_person_is_undone(nlp):
     text = "Yuriy Pokrov, a professor at a university in Vladivostok, said the remarks were reckless."
     assert speaker_of(speakers(nlp, text), "remarks were reckless") == ("Yuriy Pokrov", "person")
+
+
+def test_a_quoted_paragraph_with_no_attribution_continues_the_previous_speaker(nlp):
+    text = ("“We came to talk, and we talked for hours,” port director Tom Hale said on Friday, referring to the "
+            "strike that had closed the docks for a week.\n\n"
+            "“The workers deserve better. The company has ignored them for years. We will not sign a deal "
+            "that leaves them with nothing.”\n\nThe company did not comment.")
+    assert speaker_of(speakers(nlp, text), "leaves them with nothing") == ("Tom Hale", "person")
+

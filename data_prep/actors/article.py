@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from data_prep.actors.book import QUOTED, MentionBook
+from data_prep.actors.continuations import continued_speakers
 from data_prep.actors.descriptions import link_descriptions
 from data_prep.actors.entities import EntityCollector
 from data_prep.actors.pronouns import PronounResolver, collect_gender_votes
@@ -28,7 +29,7 @@ def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
     link_descriptions(book)
     pronouns = PronounResolver(book)
     speakers = SpeakerResolver(book, entities, pronouns)
-    keys = [speakers.speaker_key(quote) for quote in records]
+    keys = continued_speakers(book.text, records, [speakers.speaker_key(quote) for quote in records])
     mention_quoted_pronouns(book, pronouns, records, keys)
     return book.result(keys, [speakers.co_speaker_keys(quote, key) for quote, key in zip(records, keys)])
 

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span
 
 from data_prep.actors import kinds, titles
+from data_prep.actors.bodies import body_kind
 from data_prep.actors.book import ArticleActor, MentionBook
 from data_prep.actors.descriptions import title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
@@ -321,6 +322,7 @@ class EntityCollector:
             found = kinds.entity_kind(label, span.text, is_agent=span.root.dep_ in AGENT_DEPS)
         if found is None:
             return
+        found = body_kind(found)
         actor = next((a for a in self.book.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
                      None) or self.book.new_actor(found.name, found.kind)
         if found.affiliation:

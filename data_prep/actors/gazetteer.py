@@ -32,6 +32,7 @@ class Gazetteer:
     seat_names: dict[str, str]
     media_by_name: dict[str, str]
     country_names: frozenset[str]
+    demonym_by_country: dict[str, str]
 
     def country(self, text: str) -> str | None:
         """The country a name or demonym stands for ("Ukrainian" -> Ukraine), or None."""
@@ -54,6 +55,10 @@ class Gazetteer:
     def capital_of(self, text: str) -> str | None:
         return self.country_by_capital.get(lookup_key(text))
 
+    def demonym_of(self, country: str) -> str | None:
+        """The adjective of a country ("China" -> "Chinese"), the first demonym its row lists."""
+        return self.demonym_by_country.get(country)
+
     def media_outlet(self, text: str) -> str | None:
         return self.media_by_name.get(lookup_key(text))
 
@@ -64,7 +69,7 @@ def _split(cell: str | None) -> list[str]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    by_name, by_demonym, by_capital, by_seat, seat_names, media = {}, {}, {}, {}, {}, {}
+    by_name, by_demonym, by_capital, by_seat, seat_names, media, adjective = {}, {}, {}, {}, {}, {}, {}
     with COUNTRIES_FILE.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             country = row["country"]
@@ -72,6 +77,7 @@ def gazetteer() -> Gazetteer:
                 by_name.setdefault(lookup_key(name), country)
             for demonym in _split(row["demonyms"]):
                 by_demonym.setdefault(lookup_key(demonym), country)
+                adjective.setdefault(country, demonym)
             for capital in _split(row["capitals"]):
                 by_capital.setdefault(lookup_key(capital), country)
             for seat in _split(row["seats_of_power"]):
@@ -81,7 +87,8 @@ def gazetteer() -> Gazetteer:
         for row in csv.DictReader(handle):
             for name in [row["outlet"], *_split(row["other_names"])]:
                 media.setdefault(lookup_key(name), row["outlet"])
-    return Gazetteer(by_name, by_demonym, by_capital, by_seat, seat_names, media, frozenset(by_name.values()))
+    return Gazetteer(by_name, by_demonym, by_capital, by_seat, seat_names, media, frozenset(by_name.values()),
+                     adjective)
 
 
 def preferred_affiliation(counts: dict[str, int]) -> str | None:

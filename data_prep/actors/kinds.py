@@ -113,7 +113,7 @@ def common_noun_kind(head_lemma: str, is_plural: bool, proper: bool) -> str | No
     """anonymous / group / organization for an unnamed speaker phrase by its head noun, else None."""
     lemma = head_lemma.casefold()
     if lemma in ORGANIZATION_HEADS:
-        return "organization"
+        return "group" if is_plural else "organization"  # "some 80 governments", "both parties"
     if lemma in GROUP_HEADS and (is_plural or lemma in {"public", "crowd", "delegation", "community"}):
         return "group"
     if lemma in ANONYMOUS_HEADS:

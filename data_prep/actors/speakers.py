@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from data_prep.actors import documents, kinds, titles
+from data_prep.actors.bodies import body_kind, body_name
 from data_prep.actors.book import PLACE_LABELS, ArticleActor, MentionBook
 from data_prep.actors.descriptions import link_description, named_body, title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
@@ -210,6 +211,7 @@ class SpeakerResolver:
         return self._unnamed_actor(span)
 
     def _named_kind_actor(self, found: kinds.EntityKind, span: Span) -> ArticleActor:
+        found = body_kind(found)
         actor = next((a for a in self.book.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
                      None) or self.book.new_actor(found.name, found.kind, found.affiliation)
         self.book.add_mention(actor, span.start_char, span.end_char, span.root.i)
@@ -226,13 +228,17 @@ class SpeakerResolver:
                 affiliation = owner.affiliation if owner else None
         # "Critics of the program, like Senator X," and "leaders who have been ..." are named by the words
         # before the comma or the relative clause.
-        clauses = {inner.i for token in span if token.dep_ in ("relcl", "acl", "appos") for inner in token.subtree}
+        clauses = {inner.i for token in span if token.dep_ in ("relcl", "acl", "appos")
+                   or (token.dep_ == "prep" and token.lower_ in ("including", "like")) for inner in token.subtree}
         kept = [t for t in span if t.i not in clauses]
         cut = next((n for n, t in enumerate(kept) if t.text == ","), len(kept))
         words = "".join(t.text_with_ws for t in kept[:cut]).split()
         if words and words[0].lower() == "the":
             words = words[1:]
         name = " ".join(words) or root.text
+        if kind == "organization":
+            name, country = body_name(name)
+            affiliation = affiliation or country
         existing = None
         if kind in ("anonymous", "group"):
             existing = next((a for a in self.book.actors.values() if a.kind == kind and a.head_lemma == lemma
