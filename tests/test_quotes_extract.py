@@ -457,3 +457,10 @@ def test_one_sentence_lead_without_a_headline_is_body(quotes):
             "Berg confirmed the planned meeting on Friday.")
     announced = next(q for q in quotes(text) if q["cue"] == "announced")
     assert announced["headline"] is False
+
+
+def test_partial_quote_joined_to_content_does_not_take_in_the_cue(quotes):
+    text = "In a statement, the alliance calls the deal “a step forward.”"
+    quote = only(quotes(text))
+    assert quote["quote_type"] == "mixed" and "“a step forward.”" in spans_text(text, quote)
+    assert not any("calls" in piece for piece in spans_text(text, quote))

@@ -132,7 +132,11 @@ def _extend(text: str, attribution: Attribution, spans: list[list[int]], chain_i
         attribution.kind, attribution.spans = "direct", list(spans)
     elif attribution.kind == "indirect":
         attribution.kind = "mixed"
-        attribution.spans = [[min(attribution.start, spans[0][0]), max(attribution.end, spans[-1][1])]]
+        merged = [min(attribution.start, spans[0][0]), max(attribution.end, spans[-1][1])]
+        # one stretch, unless it would take in the cue and its source ("In a statement, the alliance
+        # calls the deal “a step forward”": the leading phrase and the quote stay apart)
+        attribution.spans = sorted(attribution.spans + spans) if cue is not None and \
+            merged[0] <= cue.idx < merged[1] else [merged]
     else:
         attribution.spans = sorted(attribution.spans + spans)
     attribution.chains.add(chain_index)
