@@ -12,10 +12,11 @@ and ``prep`` prepares the dashboard's views, exactly as a real build; only the p
 round-robin analyses the tables are for measuring only (quote offsets belong to the pool's texts).
 
 Priming needs every article's id (its content hash), so it reads every input once; ``--ids FILE``
-keeps them (file name -> id) for the next run, so folders that are prefixes of one another
-(``newsvoices synth articles`` with the same seed) are read once.
+keeps them (file name -> id) for the next run, and ``--gold`` takes them from the gold file of
+``newsvoices synth articles`` (its texts are the articles as ingest reads them; 200 files are
+ingested to check), so priming 200k articles takes seconds instead of a pass over every file.
 
-    python benchmarks/client_memory.py --pool DATA_DIR --articles FOLDER --data OUT [--ids FILE]
+    python benchmarks/client_memory.py --pool DATA_DIR --articles FOLDER --data OUT [--ids FILE] [--gold FILE]
         [--without-statements]
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -33,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from data_prep import build_cache  # noqa: E402
 from data_prep.ingest import iter_ingest  # noqa: E402
+from data_prep.ingest.article import article_id_for  # noqa: E402
 from data_prep.nlp import resolve_model_name  # noqa: E402
 from data_prep.parquet_stream import read_rows  # noqa: E402
 
@@ -42,11 +45,29 @@ def pool_analyses(pool_dir: Path) -> list[dict]:
             for row in rows]
 
 
-def article_ids(articles: Path, ids_file: Path | None) -> list[tuple[str, str]]:
+CHECKED_FROM_GOLD = 200  # files ingested to check the ids taken from a gold file
+
+
+def gold_ids(gold: Path, articles: Path) -> dict[str, str]:
+    """File name -> article id from ``newsvoices synth articles``' gold file, whose ``text`` is each
+    article exactly as ingest reads it; a sample of files is ingested to check."""
+    known = {}
+    with gold.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            known[record["id"].split("/", 1)[1] + ".txt"] = article_id_for(record["text"])
+    sample = random.Random(0).sample(sorted(known), min(CHECKED_FROM_GOLD, len(known)))
+    for article in iter_ingest([articles / name for name in sample if (articles / name).is_file()]):
+        if known[Path(article.source).name] != article.article_id:
+            raise SystemExit(f"{gold} does not give the id ingest gives {article.source}; prime without --gold")
+    return known
+
+
+def article_ids(articles: Path, ids_file: Path | None, gold: Path | None = None) -> list[tuple[str, str]]:
     """(file name, article id) of every article file in ``articles``, in the order a build reads them."""
-    known: dict[str, str] = {}
+    known: dict[str, str] = gold_ids(gold, articles) if gold else {}
     if ids_file and ids_file.is_file():
-        known = dict(line.rstrip("\n").split("\t") for line in ids_file.open(encoding="utf-8"))
+        known.update(line.rstrip("\n").split("\t") for line in ids_file.open(encoding="utf-8"))
     names = sorted(path.name for path in articles.iterdir() if path.is_file())
     missing = [articles / name for name in names if name not in known]
     for article in iter_ingest(missing):
@@ -56,7 +77,8 @@ def article_ids(articles: Path, ids_file: Path | None) -> list[tuple[str, str]]:
     return [(name, known[name]) for name in names if name in known]
 
 
-def prime(articles: Path, data_dir: Path, pool: list[dict], ids_file: Path | None) -> tuple[int, int]:
+def prime(articles: Path, data_dir: Path, pool: list[dict], ids_file: Path | None,
+          gold: Path | None) -> tuple[int, int]:
     """Write ``data_dir``'s build cache: each article's own pool analysis, else one handed round-robin.
     Returns (articles primed, how many got their own analysis)."""
     fingerprint = build_cache.analysis_fingerprint(resolve_model_name(None))
@@ -65,7 +87,7 @@ def prime(articles: Path, data_dir: Path, pool: list[dict], ids_file: Path | Non
     data_dir.mkdir(parents=True, exist_ok=True)
     count = matched = 0
     with build_cache.new_writer(data_dir) as writer:
-        for _, article_id in article_ids(articles, ids_file):
+        for _, article_id in article_ids(articles, ids_file, gold):
             text = own.get(article_id)
             matched += text is not None
             if text is None:
@@ -144,6 +166,8 @@ def main() -> int:
     parser.add_argument("--articles", type=Path, required=True, help="folder of article files to build")
     parser.add_argument("--data", type=Path, required=True, help="dataset folder to prime and build (replaced)")
     parser.add_argument("--ids", type=Path, default=None, help="file name -> article id cache (read and written)")
+    parser.add_argument("--gold", type=Path, default=None,
+                        help="gold.jsonl of newsvoices synth articles: ids from its texts (checked on a sample)")
     parser.add_argument("--stance", default="none", help="stance backend for the measured build (default: none)")
     parser.add_argument("--no-prime", action="store_true", help="the folder's cache is already primed")
     parser.add_argument("--without-statements", action="store_true",
@@ -155,7 +179,7 @@ def main() -> int:
         if not pool:
             raise SystemExit(f"no cached analyses in {args.pool}; build it with newsvoices prep first")
         started = time.perf_counter()
-        count, matched = prime(args.articles, args.data, pool, args.ids)
+        count, matched = prime(args.articles, args.data, pool, args.ids, args.gold)
         print(f"primed {count:,} articles ({matched:,} with their own analysis, the rest round-robin from "
               f"{len(pool):,} real analyses) in {time.perf_counter() - started:.0f} s", flush=True)
     result = measure(args.articles, args.data, args.stance, args.without_statements)

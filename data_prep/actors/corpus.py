@@ -18,6 +18,7 @@ from data_prep.actors import kinds
 from data_prep.actors.aliases import Aliases, load_aliases
 from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
 from data_prep.actors.naming import can_be_same_person, fold, name_parts, surname_block, surnames_match
+from data_prep.key_index import KeyIndex
 
 # A bare surname goes to the best-known namesake only when it is this many times better known.
 WELL_KNOWN_RATIO = 2
@@ -300,7 +301,7 @@ def _join_acronyms(clusters: dict[tuple, _Cluster], aliases: Aliases) -> list[_C
 class ActorIndex:
     """The merged actors, and which actor each article's local key became: all a build keeps of the
     corpus while it writes the tables one batch of articles at a time."""
-    id_of: dict[tuple[str, str], str]
+    id_of: KeyIndex  # (article_id, the article's actor key) -> actor id
     rows: dict[str, dict]
 
     def resolve(self, article_id: str, result: dict) -> tuple[list[dict], list[str | None]]:
@@ -344,18 +345,20 @@ class ActorIndex:
 def actor_index(per_article: Iterable[tuple[str, dict]], aliases_file: Path | None = None) -> ActorIndex:
     """Cluster the actors of (article_id, article actors) pairs; only each result's ``actors`` list is read."""
     aliases = load_aliases(aliases_file)
-    records = _records(per_article, aliases)
-    id_of: dict[tuple[str, str], str] = {}
+    clusters = _cluster_records(_records(per_article, aliases), aliases)
     rows: dict[str, dict] = {}
-    for cluster in _cluster_records(records, aliases):
+    identifiers = []
+    for cluster in clusters:
         name, kind = cluster.name, cluster.kind
         scope = cluster.records[0].article_id if _is_article_scoped(cluster.records[0]) else None
         identifier = actor_id(name, kind, scope)
-        rows.setdefault(identifier, {"actor_id": identifier, "name": name, "kind": kind,
-                                     "role": cluster.top("role"), "affiliation": cluster.top("affiliation"),
-                                     "n_quotes": 0, "n_mentions": 0})
-        for record in cluster.records:
-            id_of[(record.article_id, record.key)] = identifier
+        identifiers.append(rows.setdefault(identifier, {"actor_id": identifier, "name": name, "kind": kind,
+                                                        "role": cluster.top("role"),
+                                                        "affiliation": cluster.top("affiliation"),
+                                                        "n_quotes": 0, "n_mentions": 0})["actor_id"])
+    # One key per actor per article: compact (data_prep/key_index.py), since a corpus has millions.
+    id_of = KeyIndex(lambda: (((record.article_id, record.key), identifier)
+                              for cluster, identifier in zip(clusters, identifiers) for record in cluster.records))
     return ActorIndex(id_of, rows)
 
 
