@@ -243,3 +243,18 @@ def test_a_quoted_paragraph_with_no_attribution_continues_the_previous_speaker(n
             "that leaves them with nothing.”\n\nThe company did not comment.")
     assert speaker_of(speakers(nlp, text), "leaves them with nothing") == ("Tom Hale", "person")
 
+
+
+def test_a_name_taken_up_by_he_is_a_person_whatever_its_label(nlp):
+    text = ("Holloway said the tariffs would fall to ten percent. He also confirmed plans to visit Oslo in April. "
+            "Holloway said the deal \"is done\".")
+    found = speakers(nlp, text)
+    assert speaker_of(found, "visit Oslo")[1] == "person"
+    assert speaker_of(found, "visit Oslo")[0] == speaker_of(found, "tariffs would fall")[0]
+
+
+def test_they_does_not_stand_for_one_unnamed_spokesperson(nlp):
+    text = ("A ministry spokesperson said on Monday that the talks had failed. They said that the border would "
+            "stay closed.")
+    name, kind = speaker_of(speakers(nlp, text), "border would")
+    assert (name, kind) != ("A ministry spokesperson", "anonymous")

@@ -8,7 +8,7 @@ from data_prep.actors.book import QUOTED, MentionBook
 from data_prep.actors.continuations import continued_speakers
 from data_prep.actors.descriptions import link_descriptions
 from data_prep.actors.entities import EntityCollector
-from data_prep.actors.pronouns import PronounResolver, collect_gender_votes
+from data_prep.actors.pronouns import PronounResolver, collect_gender_votes, people_named_by_pronouns
 from data_prep.actors.speakers import SpeakerResolver
 from data_prep.labels import pronoun_kind
 from data_prep.quote_record import QuoteRecord
@@ -25,6 +25,7 @@ def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
     entities = EntityCollector(book)
     entities.collect()
     book.settle_affiliations()
+    people_named_by_pronouns(book)
     collect_gender_votes(book)
     link_descriptions(book)
     pronouns = PronounResolver(book)

@@ -109,6 +109,15 @@ def entity_kind(label: str, text: str, is_agent: bool) -> EntityKind | None:
     return None
 
 
+def could_be_person_name_text(name: str) -> bool:
+    """One or two title-case words that name no institution, place or outlet ("Trump", "Ana Lopes")."""
+    words = name.split()
+    places = gazetteer()
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words) \
+        and not any(w.lower() in ORGANIZATION_HEADS or w.lower() in ORGANIZATION_NAME_WORDS for w in words) \
+        and not (places.affiliation(name) or places.media_outlet(name) or places.seat_of_power(name))
+
+
 def common_noun_kind(head_lemma: str, is_plural: bool, proper: bool) -> str | None:
     """anonymous / group / organization for an unnamed speaker phrase by its head noun, else None."""
     lemma = head_lemma.casefold()

@@ -26,6 +26,29 @@ PLURAL_KINDS = {"anonymous", "group"}
 NEUTER_KINDS = {"organization", "country", "media"}
 
 
+def people_named_by_pronouns(book: MentionBook) -> None:
+    """"Trump said ... He also confirmed ...": an organisation-labelled name that a he or she takes up as
+    the subject of the next clause is a person's name (he and she never stand for a body). Only names that
+    could be a person's (one or two title-case words, no institution word, not a place or outlet)."""
+    sentences = list(book.doc.sents)
+    for number, sentence in enumerate(sentences):
+        pronouns = [t for t in sentence if pronoun_kind(t.text) in ("male", "female") and t.dep_ in SUBJECT_DEPS
+                    and t.pos_ == "PRON" and not book.is_quoted(t.idx, t.idx + len(t))]
+        if not pronouns:
+            continue
+        pronoun = pronouns[0]
+        window_start = sentences[number - 1].start_char if number else sentence.start_char
+        before = sorted((m for m in book.mentions if window_start <= m.start and m.end <= pronoun.idx
+                         and not book.is_quoted(m.start, m.end)), key=lambda m: m.start)
+        if not before or any(book.actors[m.key].kind == "person" for m in before):
+            continue
+        subject = next((m for m in before if book.doc[m.root].dep_ in SUBJECT_DEPS), None)
+        actor = book.actors[subject.key] if subject else None
+        if actor is not None and actor.kind == "organization" and kinds.could_be_person_name_text(actor.name):
+            actor.kind = "person"
+            actor.genders[pronoun_kind(pronoun.text)] += 1
+
+
 def collect_gender_votes(book: MentionBook) -> None:
     """A sentence naming exactly one person and using he/his or she/her outside quotation marks is a
     vote for that person's pronoun."""
@@ -134,6 +157,8 @@ class PronounResolver:
                 continue
             if gender and actor.gender and actor.gender != gender:
                 continue
+            if actor.kind == "anonymous" and doc[mention.root].tag_ in ("NN", "NNP"):
+                continue  # "they" is not "a ministry spokesperson" (he or she never looks for anonymous)
             found.append(mention)
         return found
 
