@@ -11,13 +11,9 @@ from data_prep.seeds import seeds_dir
 from data_prep.stance import DEFAULT_BACKEND
 
 # (words of the quote, target, the label a reader gives, the label that would be reversed)
-# Known misses of the shipped model, kept as strict expected failures so that a model that gets them
-# right turns them into passes (docs/stance.md, "When not to trust a label").
-ABSTAINS = "the shipped model abstains or answers neutral here instead of giving the reader's label"
 CLEAREST = [
     # Trump: he believes Putin wants to end the war -- a favourable view of Putin.
-    pytest.param("Putin wants to end the war", "Vladimir Putin", "favor", "against",
-                 marks=pytest.mark.xfail(strict=True, reason=ABSTAINS)),
+    ("Putin wants to end the war", "Vladimir Putin", "favor", "against"),
     # Ushakov calls the meeting with Witkoff and Kushner "useful" and "constructive".
     ("useful", "Steve Witkoff", "favor", "against"),
     ("useful", "Jared Kushner", "favor", "against"),
@@ -26,9 +22,11 @@ CLEAREST = [
     # Trump, of Putin: "He would like to end the war." -- the pronoun's antecedent is the target.
     ("He would like to end the war", "Vladimir Putin", "favor", "against"),
     # Putin: Russia will take the Donbas in eastern Ukraine by force if need be -- a threat.
-    pytest.param("by force", "Ukraine", "against", "favor", marks=pytest.mark.xfail(strict=True, reason=ABSTAINS)),
+    ("by force", "Ukraine", "against", "favor"),
+    # Zelensky: negotiations must be supported by pressure on Russia.
+    ("pressure on Russia", "Russia", "against", "favor"),
 ]
-PAIRS = [p.values if hasattr(p, "values") else p for p in CLEAREST]
+PAIRS = CLEAREST
 
 
 @pytest.fixture(scope="module")
