@@ -464,3 +464,27 @@ def test_partial_quote_joined_to_content_does_not_take_in_the_cue(quotes):
     quote = only(quotes(text))
     assert quote["quote_type"] == "mixed" and "“a step forward.”" in spans_text(text, quote)
     assert not any("calls" in piece for piece in spans_text(text, quote))
+
+
+def test_headline_credited_by_a_colon(quotes):
+    quote = quotes("Mayor Berg: Harbour Tax Is Fair\n\nMayor Tom Berg said the bridge would reopen.")[0]
+    assert quote["speaker_text"] == "Mayor Berg" and quote["quote_text"] == "Harbour Tax Is Fair"
+    assert quote["headline"] is True and quote["cue"] is None
+
+
+@pytest.mark.parametrize("headline", ["Analysis: Bridge Will Reopen in May", "Oslo: Leaders Gather for Talks",
+                                      "Stealth Over Health: Bridge Will Reopen"])
+def test_section_labels_places_and_catchphrases_before_a_colon_are_not_speakers(quotes, headline):
+    assert quotes(headline + "\n\nMayor Tom Berg met the council in Oslo on Monday.") == []
+
+
+def test_interview_transcript_turns(quotes):
+    text = ("Partial transcript:\n\nHOST: Will the bridge open in May?\n\n"
+            "BERG: Yes, it will open in May, and the city will pay for it.")
+    assert [(q["speaker_text"], q["quote_text"]) for q in quotes(text)] == [
+        ("HOST", "Will the bridge open in May?"), ("BERG", "Yes, it will open in May, and the city will pay for it.")]
+
+
+def test_one_upper_case_label_is_not_a_transcript(quotes):
+    text = "BERG: Mayor Anna Berg announced the bridge will reopen.\n\nThe council met on Monday."
+    assert [q["speaker_text"] for q in quotes(text)] == ["Mayor Anna Berg"]

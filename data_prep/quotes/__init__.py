@@ -5,7 +5,8 @@ its beliefs and acts (``kinds``); ``predict_records(records)`` parses and extrac
 prediction format. Modules: ``marks`` (quotation-mark spans), ``lexicon`` (cue
 words mined from PolNeAR train), ``speakers`` (source noun phrases), ``reported`` (content clauses
 of cue verbs), ``direct`` (quoted passages to their cues, split and continued quotes),
-``attribution`` (the record being assembled), ``extract`` (the order of it all), ``predict`` (many
+``attribution`` (the record being assembled), ``labelled`` (colon credits: "Name: claim" headlines,
+transcript turns), ``kinds`` (speech, belief or act), ``extract`` (the order of it all), ``predict`` (many
 articles at once, pronoun sources named by the actor stage's resolver).
 """
 from data_prep.quotes.extract import extract_attributions, extract_quotes

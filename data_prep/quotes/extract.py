@@ -9,6 +9,7 @@ from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.headline import mark_headline
 from data_prep.quotes.kinds import attribution_kind, describes_as
+from data_prep.quotes.labelled import labelled_speech
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, CLAUSE_DEPS, DELIVERING_VERBS,
                                      QUESTION_LEMMAS, QUESTION_OPENERS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
                                      STATEMENT_NOUNS, MEDIUM_CUE_LEMMAS, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
@@ -248,6 +249,7 @@ def _attributions(doc: Doc) -> list[QuoteRecord]:
     cues = [(token, cue) for token in doc
             if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)]
     attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
+    attributions += labelled_speech(doc, marks, attributions)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
     return [_as_record(doc, attribution) for attribution in _deduplicated(attributions)]
 
