@@ -37,17 +37,18 @@ def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
 
 def mention_quoted_pronouns(book: MentionBook, pronouns: PronounResolver, records: list[QuoteRecord],
                             speaker_keys: list[str | None]) -> None:
-    """He/she/him/her in a quote's words, resolved by the pronoun resolver, become mentions of that person,
-    so the stance stage can read what the speaker says about them. Inside quotation marks the pronoun is
-    never the speaker (who would say "I"); in reported speech ("Trump said he would ...") it often is,
-    and the stance stage then drops it like any mention of the speaker."""
+    """He/she/him/her inside quotation marks, resolved by the pronoun resolver, become mentions of that
+    person, so the stance stage can read what the speaker says about them. There the pronoun is never
+    the speaker (who would say "I"). In reported speech ("Kell said he would ...") it is mostly the
+    speaker, also when the speaker is unresolved, and a wrong antecedent there would chart a stance
+    toward the wrong person, so those pronouns are left alone."""
     marks = [(m.start(), m.end()) for m in QUOTED.finditer(book.text)]
     for quote, speaker in zip(records, speaker_keys):
         for start, end in quote.spans:
             span = book.doc.char_span(start, end, alignment_mode="contract")
             for token in span if span is not None else ():
-                if token.lower_ in TARGET_PRONOUNS and pronoun_kind(token.text) and book.actor_of_token(token.i) is None:
-                    quoted = any(s <= token.idx < e for s, e in marks)
-                    actor = pronouns.resolve(token.i, exclude=speaker if quoted else None)
+                if token.lower_ in TARGET_PRONOUNS and pronoun_kind(token.text) and book.actor_of_token(token.i) is None \
+                        and any(s <= token.idx < e for s, e in marks):
+                    actor = pronouns.resolve(token.i, exclude=speaker)
                     if actor is not None and actor.kind == "person":
                         book.add_mention(actor, token.idx, token.idx + len(token), token.i)
