@@ -5,7 +5,7 @@ parsed them: this script primes a dataset folder's build cache with real analyse
 built normally, ``--pool``: an article the pool holds gets its own analysis, every other one a pool
 analysis handed round-robin), then runs the unmodified ``newsvoices prep`` as a fresh process under
 ``/usr/bin/time -v`` and reports its peak RSS, and the peak of each build phase (sampled every 50 ms
-in the process, phases marked by ``data_prep.pipeline.phase``). Every article is then "unchanged,
+in the process, phases marked by ``data_prep.progress.phase``). Every article is then "unchanged,
 analysis reused": the build reads all inputs, copies the cache, merges the actors of every article,
 writes every table a row group at a time, links shared copy and statements and swaps the folder in,
 and ``prep`` prepares the dashboard's views, exactly as a real build; only the parse is skipped. With
@@ -113,12 +113,17 @@ phases = []  # [name, peak KiB, seconds]
 def rss_kib():
     return int(re.search(r"VmRSS:\s+(\d+)", open("/proc/self/status").read()).group(1))
 
+def report(phase):  # as each phase ends, so a run stopped early still shows the phases it finished
+    name, peak, seconds = phase
+    print(f"PHASE\t{name}\t{peak}\t{seconds:.1f}", file=sys.stderr, flush=True)
+
 class PhaseMarks(logging.Handler):
     def emit(self, record):
         if record.getMessage().startswith("build phase: "):
             now = time.perf_counter()
             phases[-1][2] = now - state["started"]
             state["started"] = now
+            report(phases[-1])
             phases.append([record.args[0], rss_kib(), 0.0])
 
 def sample():
@@ -134,8 +139,7 @@ logger.propagate = False
 threading.Thread(target=sample, daemon=True).start()
 code = main(["prep", *sys.argv[1:]])
 phases[-1][2] = time.perf_counter() - state["started"]
-for name, peak, seconds in phases:
-    print(f"PHASE\t{name}\t{peak}\t{seconds:.1f}", file=sys.stderr)
+report(phases[-1])
 sys.exit(code)
 """
 
@@ -148,14 +152,17 @@ def measure(articles: Path, data_dir: Path, stance: str, without_statements: boo
     command = ["/usr/bin/time", "-v", sys.executable, "-c", CHILD, str(articles), "--data", str(data_dir),
                "--stance", stance]
     environment = {**os.environ, **({"NV_BENCH_NO_STATEMENTS": "1"} if without_statements else {})}
-    finished = subprocess.run(command, capture_output=True, text=True, env=environment)
-    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", finished.stderr)
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", finished.stderr)
+    log_path = data_dir.with_name(data_dir.name + ".prep.log")  # phases appear here as they end
+    with log_path.open("w", encoding="utf-8") as log:
+        finished = subprocess.run(command, stdout=subprocess.PIPE, stderr=log, text=True, env=environment)
+    stderr = log_path.read_text(encoding="utf-8")
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr)
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", stderr)
     if finished.returncode != 0 or not peak:
-        raise SystemExit(f"prep failed ({finished.returncode}):\n{finished.stderr[-3000:]}")
+        raise SystemExit(f"prep failed ({finished.returncode}):\n{stderr[-3000:]}")
     seconds = sum(float(part) * 60 ** power for power, part in enumerate(reversed(wall.group(1).split(":"))))
     phases = [(name, int(kib), float(secs)) for name, kib, secs in
-              re.findall(r"^PHASE\t(.+)\t(\d+)\t([\d.]+)$", finished.stderr, flags=re.M)]
+              re.findall(r"^PHASE\t(.+)\t(\d+)\t([\d.]+)$", stderr, flags=re.M)]
     summary = next((line for line in finished.stdout.splitlines() if " inputs = " in line), "")
     return {"peak_kib": int(peak.group(1)), "seconds": seconds, "phases": phases, "summary": summary}
 

@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 
 from data_prep import schema, store
 from data_prep.parquet_stream import RowWriter, read_batches
+from data_prep.progress import phase
 from data_prep.shared_copy import (ARTICLE_COLUMNS, find_shared_copy_in_batches, quotes_in_shared_copy,
                                    shared_spans, wire_outlets)
 from data_prep.statements import link_quotes, speaker_keys, statements_table
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 def link_tables(folder: Path) -> None:
     """Add shared copy and statements to the tables in ``folder``."""
+    phase("shared copy")
     articles_path = store.table_path(folder, schema.ARTICLES)
     light = pq.read_table(articles_path, columns=["article_id", "outlet", "outlet_type", "published"]).to_pandas()
     wires = wire_outlets(dict(zip(light["outlet"], light["outlet_type"])))
@@ -42,11 +44,16 @@ def link_tables(folder: Path) -> None:
     spans = shared_spans(shared, {article_id: outlet for article_id, outlet in zip(light["article_id"], light["outlet"])
                                   if outlet in wires})
 
+    del shared
+    phase("statements")
     actors = store.read_table(folder, schema.ACTORS, columns=["actor_id", "name", "kind"])
     quotes = statement_inputs(linkable_quotes(store.table_path(folder, schema.QUOTES), actors), actors, light)
     statement_ids = link_quotes(quotes, sentence_encoder())
     store.write_table(folder, schema.STATEMENTS, statements_table(quotes, statement_ids))
-    _rewrite_quotes(folder, spans, dict(zip(quotes["quote_id"], statement_ids)))
+    phase("quotes rewrite")
+    statement_of = dict(zip(quotes["quote_id"], statement_ids))
+    del quotes, statement_ids
+    _rewrite_quotes(folder, spans, statement_of)
 
 
 def linkable_quotes(path: Path, actors: pd.DataFrame) -> pd.DataFrame:
@@ -72,9 +79,12 @@ def linkable_quotes(path: Path, actors: pd.DataFrame) -> pd.DataFrame:
 
 def statement_inputs(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Quotes with their speaker's name and kind and their article's outlet and date."""
-    speakers = actors.rename(columns={"name": "speaker_name", "kind": "speaker_kind"})
-    return (quotes.merge(speakers, on="actor_id", how="left")
-            .merge(articles[["article_id", "outlet", "published"]], on="article_id", how="left"))
+    # Columns looked up in place: a merge would copy every quote twice.
+    by_actor, by_article = actors.set_index("actor_id"), articles.set_index("article_id")
+    return quotes.assign(speaker_name=quotes["actor_id"].map(by_actor["name"]),
+                         speaker_kind=quotes["actor_id"].map(by_actor["kind"]),
+                         outlet=quotes["article_id"].map(by_article["outlet"]),
+                         published=quotes["article_id"].map(by_article["published"]))
 
 
 def sentence_encoder():

@@ -9,7 +9,6 @@ from __future__ import annotations
 import collections
 import hashlib
 import itertools
-import logging
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,6 +27,7 @@ from data_prep.nlp import ModelNotFound, resolve_model_name
 from data_prep.corpus_links import link_tables
 from data_prep.outlet_groups import OUTLETS_FILE, describe_outlets, load_user_outlets
 from data_prep.parquet_stream import RowWriter, read_batches, read_rows
+from data_prep.progress import phase
 from data_prep.spool import Entry, Spool
 from data_prep.stance.cache import quote_hash
 from data_prep.stance.registry import DEFAULT_BACKEND
@@ -38,12 +38,6 @@ MAX_ARTICLE_CHARS = 1_000_000  # spaCy's own limit for one text
 STANCE_BATCH_ARTICLES = 256  # one stance task: the quotes of this many articles
 SPOOL_FOLDER = ".spool"  # inside the staging folder: ingested articles waiting for their analyses
 Progress = Callable[[int, int], None]
-_logger = logging.getLogger(__name__)
-
-
-def phase(name: str) -> None:
-    """Marks where a build is (debug logging; benchmarks/client_memory.py reports memory per phase)."""
-    _logger.info("build phase: %s", name)
 
 
 class BuildError(RuntimeError):
@@ -253,7 +247,6 @@ def _build(plan: _Plan, executor: Executor, staging: store.Staging, source: _Inp
     summary.actors = len(actors)
     store.write_table(staging.path, schema.ACTORS, actors)
     del index, actors
-    phase("shared copy, statements")
     link_tables(staging.path)
     phase("ingest log, swap")
     with RowWriter(store.table_path(staging.path, schema.INGEST_LOG), schema.TABLE_SCHEMAS[schema.INGEST_LOG]) as writer:

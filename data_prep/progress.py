@@ -1,10 +1,18 @@
 """Progress on the command line: articles/s and an ETA, shown only once a run is long enough to need it."""
 from __future__ import annotations
 
+import logging
 import sys
 from contextlib import contextmanager
 
 from tqdm import tqdm
+
+_logger = logging.getLogger("data_prep.build")
+
+
+def phase(name: str) -> None:
+    """Marks where a build is (debug logging; benchmarks/client_memory.py reports memory per phase)."""
+    _logger.info("build phase: %s", name)
 
 
 @contextmanager

@@ -8,8 +8,8 @@ from pathlib import Path
 from data_prep import store
 from data_prep.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 from data_prep.ingest.web import read_url_list
-from data_prep.pipeline import BuildError, build_dataset, phase
-from data_prep.progress import cli_progress
+from data_prep.pipeline import BuildError, build_dataset
+from data_prep.progress import cli_progress, phase
 from data_prep.seeds import seeds_dir
 from data_prep.stance.registry import BACKENDS, DEFAULT_BACKEND, backend_help
 
