@@ -16,20 +16,25 @@ def phase(name: str) -> None:
 
 
 @contextmanager
-def cli_progress(description: str):
-    bar: tqdm | None = None
+def cli_progress(*stages: str):
+    """One progress callback (done, total) per stage, in order; a stage's bar replaces the one before."""
+    bars: dict[str, tqdm] = {}
 
-    def update(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, initial=done, desc=description, unit="article", file=sys.stderr,
-                       delay=1.0, dynamic_ncols=True, smoothing=0.1)
-        else:
-            bar.total = total
-            bar.update(done - bar.n)
+    def for_stage(description: str):
+        def update(done: int, total: int) -> None:
+            bar = bars.get(description)
+            if bar is None:
+                for earlier in bars.values():
+                    earlier.close()
+                bar = bars[description] = tqdm(total=total, initial=done, desc=description, unit="article",
+                                               file=sys.stderr, delay=1.0, dynamic_ncols=True, smoothing=0.1)
+            else:
+                bar.total = total
+                bar.update(done - bar.n)
+        return update
 
     try:
-        yield update
+        yield [for_stage(description) for description in stages]
     finally:
-        if bar is not None:
+        for bar in bars.values():
             bar.close()

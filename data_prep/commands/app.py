@@ -69,7 +69,7 @@ def ensure_dataset(data_dir: Path, stance: str) -> None:
         raise BuildError(f"{data_dir.resolve()} is not a complete newsvoices dataset. Rebuild it with "
                          f"`newsvoices prep INPUT ... --data {data_dir}`, or choose another --data folder.")
     print(f"No dataset in {data_dir.resolve()} yet: building one from {seeds_dir()} ...", file=sys.stderr)
-    with cli_progress("analysing seed articles") as progress:
+    with cli_progress("analysing seed articles") as (progress,):
         summary = build_dataset([seeds_dir()], data_dir, stance_backend=stance, progress=progress)
     print(summary.message, file=sys.stderr)
 

@@ -56,7 +56,7 @@ def run(args) -> int:
         print(f"error: targets file {args.targets} not found", file=sys.stderr)
         return 2
     try:
-        with cli_progress("analysing articles") as progress, cli_progress("stance of quotes") as stance_progress:
+        with cli_progress("analysing articles", "stance of quotes") as (progress, stance_progress):
             summary = build_dataset(inputs, data_dir, model=args.model, stance_backend=args.stance,
                                     targets_file=args.targets, workers=max(1, args.workers),
                                     scheduler=args.scheduler, full=args.full,
