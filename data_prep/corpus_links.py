@@ -90,8 +90,10 @@ def statement_inputs(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.Da
 def sentence_encoder():
     """The shipped MiniLM encoder as texts -> unit vectors, or None (then only matching wording links)."""
     try:
-        from data_prep.stance.encoder import StanceModelError, shared_encoder
-        encoder = shared_encoder()
+        from data_prep.stance.encoder import MiniLMEncoder, StanceModelError
+        # One thread: a few thousand short texts, and onnxruntime's second thread mostly spins (CPU
+        # spent waiting, about a third more per text on two cores).
+        encoder = MiniLMEncoder(threads=1)
     except (ImportError, StanceModelError, OSError) as error:
         log.warning("statements: sentence encoder unavailable (%s); grouping by wording only", error)
         return None

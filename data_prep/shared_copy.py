@@ -43,21 +43,32 @@ class Shingles:
     quoted: np.ndarray     # (n_words,) bool: the word is inside quotation marks
 
 
+_MARK_OR_PARAGRAPH = re.compile(r'[“«„”»"]|(?<=\n)\n')
+
+
 def _quoted_mask(text: str, starts: np.ndarray) -> np.ndarray:
-    """Which words are inside quotation marks (curly, guillemets, or straight pairs)."""
-    inside = np.zeros(len(text) + 1, dtype=np.int8)
+    """Which words are inside quotation marks (curly, guillemets, or straight pairs).
+
+    Only the marks and paragraph breaks change the state, so only they are visited; a word takes the
+    state after the last of them before it."""
+    positions, states = [], []
     depth, straight_open = 0, False
-    for position, char in enumerate(text):
+    for match in _MARK_OR_PARAGRAPH.finditer(text):
+        char = match.group(0)
         if char in _OPENING and not (char == "“" and depth):
             depth += 1
         elif char in _CLOSING and depth:
             depth -= 1
         elif char == '"':
             straight_open = not straight_open
-        elif char == "\n" and text[position - 1:position] == "\n":
+        elif char == "\n":
             depth, straight_open = 0, False  # marks never run past a paragraph
-        inside[position] = 1 if depth or straight_open else 0
-    return inside[starts].astype(bool)
+        positions.append(match.start())
+        states.append(bool(depth or straight_open))
+    if not positions:
+        return np.zeros(len(starts), dtype=bool)
+    last = np.searchsorted(np.array(positions, dtype=np.int64), starts, side="right") - 1
+    return np.where(last >= 0, np.array(states, dtype=bool)[np.clip(last, 0, None)], False)
 
 
 def shingles_of(text: str, word_hashes: dict[str, int]) -> Shingles:

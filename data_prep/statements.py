@@ -36,6 +36,7 @@ SMALL_BLOCK = 200        # a speaker with at most this many quotes has every pai
 MIN_SHARED_WORDS = 2     # in a larger block, a pair must share this many content words ...
 MAX_CANDIDATES = 50      # ... and each quote meets at most this many, those sharing most
 MAX_POSTING = 500        # a word in more of a block's quotes than this (or a tenth of them) is too common to pair on
+SHARED_PART = 0.5        # a pair goes to the encoder if it shares this part of the shorter quote's content words
 DIFFER_CHECKS = 25       # members of each side compared before two groups are joined
 SEVERAL_TIMES = 2        # a quote this many times as long as another, in several sentences, holds several points
 SKIPPED_KINDS = {"anonymous", "unknown"}
@@ -103,6 +104,16 @@ def _content_words(text: str) -> set[str]:
     return {word for word in re.findall(r"[a-z]{4,}", _fold(text))}
 
 
+def _worth_encoding(first: set[str], second: set[str], in_large_block: bool) -> bool:
+    """Whether a pair whose words half match goes on to the encoder: paraphrases and translations keep
+    some content words (names, numbers, key nouns), so it must share half the shorter quote's content
+    words, or two of them; in a speaker's large block, where chance overlaps of two words are common,
+    the half is needed."""
+    shared = len(first & second)
+    half = shared >= SHARED_PART * max(1, min(len(first), len(second)))
+    return half or (not in_large_block and shared >= MIN_SHARED_WORDS)
+
+
 def _in_window(i: int, j: int, days: np.ndarray, dated: np.ndarray) -> bool:
     return not (dated[i] and dated[j]) or abs(int(days[i]) - int(days[j])) <= MAX_DAYS_APART
 
@@ -120,42 +131,55 @@ def _pairs_sharing_words(members: list[int], words: list[set[str]], days: np.nda
 
     Comparing every pair of a speaker quoted thousands of times in a week is quadratic; a statement's
     variants, even paraphrased or translated, keep some of its content words (names, numbers, key nouns).
+    Counted with numpy, one quote against the whole block at a time.
     """
+    size = len(members)
     postings: dict[str, list[int]] = defaultdict(list)
-    for member in members:
+    for local, member in enumerate(members):
         for word in words[member]:
-            postings[word].append(member)
-    common = max(MAX_POSTING, len(members) // 10)
-    for i in members:
-        shared: Counter = Counter()
-        for word in words[i]:
-            posting = postings[word]
-            if len(posting) <= common:
-                shared.update(posting)
-        ranked = [(count, j) for j, count in shared.items()
-                  if j != i and count >= MIN_SHARED_WORDS and articles[i] != articles[j]
-                  and _in_window(i, j, days, dated)]
-        for _, j in sorted(ranked, reverse=True)[:MAX_CANDIDATES]:
-            yield min(i, j), max(i, j)
+            postings[word].append(local)
+    common = max(MAX_POSTING, size // 10)
+    arrays = {word: np.array(posting, dtype=np.int64) for word, posting in postings.items()
+              if 1 < len(posting) <= common}
+    index = np.array(members, dtype=np.int64)
+    block_days, block_dated = days[index], dated[index]
+    _, block_articles = np.unique(np.array([articles[member] for member in members], dtype=object).astype(str),
+                                  return_inverse=True)
+    order_key = np.arange(size, dtype=np.int64)
+    for local, i in enumerate(members):
+        lists = [arrays[word] for word in words[i] if word in arrays]
+        if not lists:
+            continue
+        counts = np.bincount(np.concatenate(lists), minlength=size)
+        counts[block_articles == block_articles[local]] = 0  # the quote itself and its own article
+        if block_dated[local]:
+            counts[block_dated & (np.abs(block_days - block_days[local]) > MAX_DAYS_APART)] = 0
+        found = np.flatnonzero(counts >= MIN_SHARED_WORDS)
+        if len(found) > MAX_CANDIDATES:  # those sharing most words; ties to the later quote, as before
+            keys = counts[found] * size + order_key[found]
+            found = found[np.argpartition(-keys, MAX_CANDIDATES - 1)[:MAX_CANDIDATES]]
+        for j in index[found]:
+            yield min(i, int(j)), max(i, int(j))
 
 
 def _candidate_pairs(keys: list[set[str]], days: np.ndarray, dated: np.ndarray, articles: list[str],
-                     texts: list[str]) -> set:
-    """Pairs of quotes in different articles close in time whose speakers share a key."""
+                     texts: list[str]) -> tuple[set, set]:
+    """Pairs of quotes in different articles close in time whose speakers share a key: those of a small
+    block (every pair), and those met only in a large block (sharing words)."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, quote_keys in enumerate(keys):
         for key in quote_keys:
             blocks[key].append(index)
     words = [_content_words(text) for text in texts]
-    across = set()
+    small, large = set(), set()
     for members in blocks.values():
         if len(members) < 2:
             continue
         if len(members) <= SMALL_BLOCK:
-            across.update(_all_pairs(members, days, dated, articles))
+            small.update(_all_pairs(members, days, dated, articles))
         else:
-            across.update(_pairs_sharing_words(members, words, days, dated, articles))
-    return across
+            large.update(_pairs_sharing_words(members, words, days, dated, articles))
+    return small, large - small
 
 
 class _Parts:
@@ -242,48 +266,60 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
             for name, kind, actor in zip(quotes["speaker_name"], quotes["speaker_kind"], quotes["actor_id"])]
     dates = (pd.to_datetime(quotes["published"], errors="coerce") - pd.Timestamp("1970-01-01")).dt.days
     days, dated = dates.fillna(0).to_numpy(dtype=np.int64), dates.notna().to_numpy()
-    across = _candidate_pairs(keys, days, dated, articles, texts)
+    small, large = _candidate_pairs(keys, days, dated, articles, texts)
+    content = [_content_words(text) for text in texts]
 
     linked: set[tuple[int, int]] = set()
     grey: list[tuple[int, int, float]] = []
-    for i, j in across:
+    for i, j in small | large:
         words = fuzz.token_set_ratio(texts[i], texts[j])
         shorter = min(len(texts[i].split()), len(texts[j].split()))
         # The word set may be a subset in any order; the same words also run in the same order.
         if words >= SAME_WORDS and shorter >= MIN_WORDS and fuzz.partial_ratio(texts[i], texts[j]) >= SAME_WORDS:
             linked.add((i, j))
-        elif words >= GREY_WORDS and shorter >= MIN_WORDS:
+        elif words >= GREY_WORDS and shorter >= MIN_WORDS and _worth_encoding(content[i], content[j],
+                                                                               (i, j) not in small):
             grey.append((i, j, words))
     parts = _Parts(texts, encode)
     vectors: dict[int, np.ndarray] = {}
+
+    def encode_missing(indexes) -> None:
+        missing = sorted(set(indexes) - set(vectors))
+        if missing and encode is not None:
+            vectors.update(zip(missing, encode([texts[i] for i in missing])))
+
     if grey and encode is not None:
-        needed = sorted({i for i, _, _ in grey} | {j for _, j, _ in grey})
-        vectors = dict(zip(needed, encode([texts[i] for i in needed])))
+        encode_missing({i for i, _, _ in grey} | {j for _, j, _ in grey})
         parts.encode_for([(i, j) for i, j, _ in grey])
         for i, j, words in grey:
             similarity = parts.similarity(i, j, vectors)
             if similarity >= CLOSE_MEANING or (similarity >= LIKELY_MEANING and words >= LIKELY_WORDS):
                 linked.add((i, j))
-    missing = sorted({i for pair in linked for i in pair} - set(vectors))
-    if missing and encode is not None:
-        vectors.update(zip(missing, encode([texts[i] for i in missing])))
-    parts.encode_for(sorted(linked))
     via = parts.points_linked(linked, vectors)
+    wanted: set[int] = set()
 
-    def differ(i: int, j: int) -> bool:
+    def differ(i: int, j: int, record: bool = False) -> bool:
         """Two quotes that must not share a statement: their wording and meaning are too far apart, or
         each is a different point of one long quote."""
         if (min(i, j), max(i, j)) in linked:
             return False
         if any(not set(span_i) & set(via[j][long]) for long, span_i in via[i].items() if long in via[j]):
             return True
-        if i not in vectors or j not in vectors:
+        if fuzz.token_set_ratio(texts[i], texts[j]) >= SAME_WORDS or encode is None:
             return False
-        if fuzz.token_set_ratio(texts[i], texts[j]) >= SAME_WORDS:
+        if record:  # first pass: only note which quotes the meaning check needs
+            wanted.update((i, j))
             return False
+        encode_missing((i, j))
         limit = APART_MEANING if articles[i] == articles[j] else APART_ACROSS
         return float(np.dot(vectors[i], vectors[j])) < limit
 
+    # Quotes linked by their words alone are encoded only where a union needs their meaning: a first
+    # pass finds those, one batch encodes them, the second pass joins.
+    recording = _Groups(count, lambda i, j: differ(i, j, record=True))
+    for i, j in sorted(linked):
+        recording.union(i, j)
+    encode_missing(wanted)
     groups = _Groups(count, differ)
     for i, j in sorted(linked):
         groups.union(i, j)
@@ -303,23 +339,33 @@ def statements_table(quotes: pd.DataFrame, statement_ids: list[str | None]) -> p
     frame = quotes.assign(statement_id=statement_ids).dropna(subset=["statement_id"])
     if frame.empty:
         return pd.DataFrame(columns=STATEMENT_COLUMNS)
-    frame = frame.assign(_date=pd.to_datetime(frame["published"], errors="coerce"))
-    rows = []
-    for statement_id, members in frame.groupby("statement_id", sort=True):
-        first = members.sort_values(["_date", "article_id", "quote_start"], na_position="last").iloc[0]
-        names = Counter(name for name in members["speaker_name"] if isinstance(name, str))
-        actors = Counter(actor for actor in members["actor_id"] if isinstance(actor, str))
-        direct = members[members["quote_type"] == "direct"]
-        wording = (direct if len(direct) else members)["quote_text"].fillna("")
-        rows.append({
-            "statement_id": statement_id,
-            "speaker": names.most_common(1)[0][0] if names else None,
-            "actor_id": actors.most_common(1)[0][0] if actors else None,
-            "first_seen": first["_date"].date() if pd.notna(first["_date"]) else None,
-            "first_outlet": first["outlet"] if isinstance(first["outlet"], str) else None,
-            "first_article_id": first["article_id"], "first_quote_id": first["quote_id"],
-            "text": wording.loc[wording.str.len().idxmax()],
-            "n_quotes": len(members), "n_articles": members["article_id"].nunique(),
-            "n_outlets": members["outlet"].nunique(),
-        })
-    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    frame = frame.assign(_date=pd.to_datetime(frame["published"], errors="coerce"),
+                         _length=frame["quote_text"].fillna("").str.len())
+    groups = frame.groupby("statement_id", sort=True)
+    first = (frame.sort_values(["statement_id", "_date", "article_id", "quote_start"], na_position="last", kind="stable")
+             .drop_duplicates("statement_id").set_index("statement_id"))
+    # The wording shown: the longest direct quote, else the longest quote (the first of equals).
+    has_direct = groups["quote_type"].agg(lambda types: (types == "direct").any())
+    eligible = frame[(frame["quote_type"] == "direct") | ~frame["statement_id"].map(has_direct)]
+    wording = (eligible.sort_values("_length", ascending=False, kind="stable")
+               .drop_duplicates("statement_id").set_index("statement_id")["quote_text"].fillna(""))
+    table = pd.DataFrame({
+        "speaker": _most_common(frame, "speaker_name"),
+        "actor_id": _most_common(frame, "actor_id"),
+        "first_seen": [date.date() if pd.notna(date) else None for date in first["_date"]],
+        "first_outlet": [outlet if isinstance(outlet, str) else None for outlet in first["outlet"]],
+        "first_article_id": first["article_id"], "first_quote_id": first["quote_id"],
+        "text": wording,
+        "n_quotes": groups.size(), "n_articles": groups["article_id"].nunique(),
+        "n_outlets": groups["outlet"].nunique(),
+    }, index=groups.size().index)
+    table = table.rename_axis("statement_id").reset_index()
+    return table[STATEMENT_COLUMNS]
+
+
+def _most_common(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Per statement, the value of ``column`` its quotes give most often (the first seen of equals)."""
+    values = frame[["statement_id", column]][frame[column].map(lambda value: isinstance(value, str))]
+    counts = values.groupby(["statement_id", column], sort=False).size().rename("count").reset_index()
+    best = counts.sort_values("count", ascending=False, kind="stable").drop_duplicates("statement_id")
+    return best.set_index("statement_id")[column]

@@ -128,3 +128,12 @@ def test_a_build_applies_the_outlets_file_beside_the_dataset(tmp_path):
     assert articles.loc["https://www.reuters.com/a", "outlet_type"] == "wire"
     assert articles.loc["https://kq7z.example/b", "agency"] == "AFP"
     assert (data / "outlets.csv").is_file()
+
+
+def test_the_actor_side_reads_outlet_names_from_the_one_table():
+    from data_prep.actors.gazetteer import gazetteer
+    places = gazetteer()
+    assert places.media_outlet("Kyiv Post") == "Kyiv Post"          # only in the outlets table
+    assert places.media_outlet("Deutsche Presse-Agentur") == "dpa"  # the table's spelling
+    assert places.media_outlet("the Times") == "The New York Times"  # a story's short form
+    assert places.media_outlet("Dawn") is None and places.media_outlet("Petra") is None  # also given names

@@ -150,3 +150,19 @@ def test_two_quotes_that_each_repeat_a_different_point_of_one_long_quote_stay_ap
     assert ids[1] != ids[2]
     without_encoder = link_quotes(quotes)
     assert without_encoder[1] != without_encoder[2]
+
+
+def test_only_pairs_sharing_content_words_go_to_the_encoder():
+    seen = []
+
+    def encode(texts):
+        seen.extend(texts)
+        return _meaning([["ferries"]])(texts)
+
+    quotes = _quotes(
+        ("q1", "a1", "“It is not up to us to do it now,”", "direct", 0, "act_1", "Ana Ruiz",
+         "person", "Coast Courier", "2025-03-04"),
+        ("q2", "a2", "“It is up to you to do so and be on time,”", "direct", 0, "act_1", "Ana Ruiz",
+         "person", "Valley Herald", "2025-03-04"))
+    assert link_quotes(quotes, encode) == [None, None]
+    assert seen == []  # the words half match, but only function words: nothing worth encoding

@@ -1,5 +1,7 @@
 """Facts about places and outlets: one spelling per country, its demonyms, capitals and seats of power,
-and the news outlets that appear as sources. Loaded from the two CSV files beside this module."""
+and the news outlets that appear as sources. Countries from ``countries.csv`` beside this module; outlets
+from the one outlets table (``data_prep/ingest/outlets.csv``), with the short forms stories use for them
+in ``media_outlets.csv``."""
 from __future__ import annotations
 
 import csv
@@ -83,12 +85,43 @@ def gazetteer() -> Gazetteer:
             for seat in _split(row["seats_of_power"]):
                 by_seat.setdefault(lookup_key(seat), country)
                 seat_names.setdefault(lookup_key(seat), seat[4:] if seat.startswith("the ") else seat)
-    with MEDIA_FILE.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            for name in [row["outlet"], *_split(row["other_names"])]:
-                media.setdefault(lookup_key(name), row["outlet"])
+    media = _media_names()
     return Gazetteer(by_name, by_demonym, by_capital, by_seat, seat_names, media, frozenset(by_name.values()),
                      adjective)
+
+
+def _media_names() -> dict[str, str]:
+    """Outlet names as a story writes them -> the outlet, from the one outlets table: the short forms of
+    ``media_outlets.csv`` first ("the Times", "Fox"), then every table name distinctive in running text."""
+    from data_prep.ingest.outlets import outlet_table
+
+    table, media = outlet_table(), {}
+    with MEDIA_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            known = table.named(row["outlet"])
+            for name in [row["outlet"], *_split(row["other_names"])]:
+                media.setdefault(lookup_key(name), known.name if known else row["outlet"])
+    for outlet in table.by_key.values():
+        if outlet.type == "aggregator":
+            continue
+        for name in (outlet.name, *outlet.other_names):
+            if _distinctive(name):
+                media.setdefault(lookup_key(name), outlet.name)
+    return media
+
+
+def _distinctive(name: str) -> bool:
+    """Whether a name is an outlet wherever it appears: two words or more ("Kyiv Post"), a web address or a
+    number ("Scroll.in", "9News"), an acronym or a capital inside ("CGTN", "MarketWatch"). Single plain
+    words ("Dawn", "Petra", "Time") are also given names or common words: they count only as listed in
+    media_outlets.csv."""
+    words = name.removeprefix("The ").split()
+    if "(" in name or not words:
+        return False
+    letters = [char for char in name if char.isalpha()]
+    acronym = len(letters) >= 3 and all(char.isupper() for char in letters)
+    camel = any(char.isupper() for char in words[0][1:]) and any(char.islower() for char in words[0])
+    return len(words) > 1 or any(char.isdigit() or char == "." for char in name) or acronym or camel
 
 
 def preferred_affiliation(counts: dict[str, int]) -> str | None:

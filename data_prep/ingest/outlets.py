@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 from importlib import resources
+from pathlib import Path
 from urllib.parse import urlsplit
 
 OUTLET_TYPES = ("wire", "public", "state", "private", "aggregator")
@@ -38,6 +39,8 @@ _NAME_WORDS = (
     "control profit sport sports"
 ).split()
 _CREDIT_WINDOW = 400  # credits sit in the dateline or the sign-off
+# Country names, demonyms and capitals, read as a file (the actors' gazetteer reads the outlets table).
+_COUNTRIES_FILE = Path(__file__).parent.parent / "actors" / "countries.csv"
 
 
 @dataclass(frozen=True)
@@ -136,9 +139,8 @@ def site_label(domain: str) -> str:
 
 @lru_cache(maxsize=1)
 def _word_list() -> frozenset[str]:
-    from data_prep.actors.gazetteer import COUNTRIES_FILE
     words = set(_NAME_WORDS)
-    with COUNTRIES_FILE.open(encoding="utf-8", newline="") as handle:
+    with _COUNTRIES_FILE.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             for cell in (row["country"], row["demonyms"], row["capitals"]):
                 for name in _split(cell):
