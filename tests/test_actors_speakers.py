@@ -258,3 +258,8 @@ def test_they_does_not_stand_for_one_unnamed_spokesperson(nlp):
             "stay closed.")
     name, kind = speaker_of(speakers(nlp, text), "border would")
     assert (name, kind) != ("A ministry spokesperson", "anonymous")
+
+
+def test_comma_inside_a_number_in_the_source_is_not_an_apposition(nlp):
+    found = speakers(nlp, "The president of the 1,000-member union said the strike would go on.")
+    assert [text for text, _, _ in found] == ["the strike would go on"]

@@ -59,9 +59,10 @@ class SpeakerResolver:
     def _named_in_apposition(self, quote: QuoteRecord) -> ArticleActor | None:
         """"the Environment Minister, Anna Berg, said": a job title whose apposition names one person."""
         span = self.book.doc.char_span(*quote.speaker, alignment_mode="expand")
-        if span is None or "," not in span.text:
+        # a comma token, not one inside a word ("the 1,000-member union")
+        comma = next((t.i for t in span if t.text == ","), None) if span is not None else None
+        if comma is None:
             return None
-        comma = next(t.i for t in span if t.text == ",")
         title = self.book.doc[span.start:comma]
         if not len(title) or title.root.lower_ not in kinds.ROLE_HEADS or title.root.ent_type_ == "PERSON":
             return None
