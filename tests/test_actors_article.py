@@ -326,3 +326,15 @@ def test_places_and_abstract_nouns_do_not_speak(nlp, speaker):
     text = f"Leaders met in Bergen and made the peace. The deal is done, {speaker} said."
     result = resolve(nlp, text, [quote(text, "The deal is done", speaker)])
     assert result["quote_keys"] == [None]
+
+
+def test_a_title_the_parse_made_the_head_still_gives_the_name_after_it(nlp):
+    text = "The deal is off, Foreign Ministry spokeswoman Lin Meihua (林美華) said on Monday."
+    result = resolve(nlp, text, [quote(text, "The deal is off", "Foreign Ministry spokeswoman Lin Meihua (林美華")])
+    assert result["quote_keys"] == [actor_named(result, "Lin Meihua")["key"]]
+
+
+def test_the_spokesman_for_a_person_is_not_that_person(nlp):
+    text = "Senator Anna Berg left early. The deal is off, the spokesman for Senator Berg said."
+    result = resolve(nlp, text, [quote(text, "The deal is off", "the spokesman for Senator Berg")])
+    assert result["quote_keys"] != [actor_named(result, "Anna Berg")["key"]]

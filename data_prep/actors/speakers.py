@@ -117,6 +117,17 @@ class SpeakerResolver:
                 people.append(actor)
         return people if len(people) >= 2 else []
 
+    def _person_after_title(self, span: Span, root) -> ArticleActor | None:
+        """"... spokeswoman Mao Ning (毛寧)" parsed with the title as its head: the one person named after
+        the title inside the phrase."""
+        doc = self.book.doc
+        if root.lemma_.lower() not in kinds.PERSON_ROLE_HEADS or root.tag_ in ("NNS", "NNPS") \
+                or root.i + 1 >= span.end:
+            return None  # "the spokesman for Senator Warren" is not Warren: the name must follow the title
+        people = {m.key for m in self.book.mentions if m.start == doc[root.i + 1].idx and m.end <= span.end_char
+                  and self.book.actors[m.key].kind == "person"}
+        return self.book.actors[people.pop()] if len(people) == 1 else None
+
     def _token_at(self, char: int) -> int:
         span = self.book.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else 0
@@ -139,6 +150,8 @@ class SpeakerResolver:
                 return self.book.actors[mention.key]
         if people := self._people_after_plural_title(span, root):
             return people[0]  # the others are co-speakers
+        if person := self._person_after_title(span, root):
+            return person
         if pronoun_kind(span.text):
             return None
         if (root.ent_type_ in PLACE_LABELS or span.text in self.book.place_names) \
