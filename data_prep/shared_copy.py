@@ -93,7 +93,11 @@ def shingles_of(text: str, word_hashes: dict[str, int]) -> Shingles:
 
 def _candidate_pairs(sampled: list[np.ndarray], outlets: np.ndarray, days: np.ndarray,
                      dated: np.ndarray) -> np.ndarray:
-    """(i, j) article pairs, i < j, of different outlets that share MIN_SAMPLED_SHARED sampled shingles."""
+    """(i, j) article pairs, i < j, of different outlets that share MIN_SAMPLED_SHARED sampled shingles.
+
+    Pairs are made as one int64 key each and counted in bounded chunks, so memory grows with the pairs
+    found, not with every (shingle, pair) occurrence: a corpus of near-identical texts stays flat.
+    """
     lengths = np.array([len(h) for h in sampled], dtype=np.int64)
     if lengths.sum() == 0:
         return np.zeros((0, 2), dtype=np.int64)
@@ -101,27 +105,80 @@ def _candidate_pairs(sampled: list[np.ndarray], outlets: np.ndarray, days: np.nd
     owners = np.repeat(np.arange(len(sampled), dtype=np.int64), lengths)
     order = np.lexsort((owners, hashes))
     hashes, owners = hashes[order], owners[order]
+    del order
     keep = np.ones(len(hashes), dtype=bool)
     keep[1:] = (hashes[1:] != hashes[:-1]) | (owners[1:] != owners[:-1])  # one per article and shingle
     hashes, owners = hashes[keep], owners[keep]
-    boundaries = np.flatnonzero(np.diff(hashes)) + 1
-    groups = [group for group in np.split(owners, boundaries) if len(group) > 1]
-    left, right = [], []
-    for group in groups:
-        anchors = group if len(group) <= CROWDED_SHINGLE else group[:CROWD_ANCHORS]
-        i, j = np.meshgrid(anchors, group, indexing="ij")
-        mask = i < j
-        left.append(i[mask])
-        right.append(j[mask])
-    if not left:
-        return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.stack([np.concatenate(left), np.concatenate(right)], axis=1)
-    pairs, counts = np.unique(pairs, axis=0, return_counts=True)
-    pairs = pairs[counts >= MIN_SAMPLED_SHARED]
-    different = outlets[pairs[:, 0]] != outlets[pairs[:, 1]]
-    close = np.abs(days[pairs[:, 0]] - days[pairs[:, 1]]) <= MAX_DAYS_APART
-    undated = ~dated[pairs[:, 0]] | ~dated[pairs[:, 1]]  # an undated article is compared with any date
-    return pairs[different & (close | undated)]
+    del keep
+    group_start = np.flatnonzero(np.concatenate([[True], hashes[1:] != hashes[:-1]]))
+    del hashes
+    group_size = np.diff(np.append(group_start, len(owners)))
+    outlet_codes = np.unique(outlets, return_inverse=True)[1].astype(np.int64)
+    counter = _PairCounter(len(sampled))
+    # Every member of a group meets the member `step` places after it, for step = 1, 2, ...; a crowded
+    # group (a shingle in very many articles) links only its first CROWD_ANCHORS members to the rest.
+    multi = group_size > 1
+    plain = multi & (group_size <= CROWDED_SHINGLE)
+    member_group = np.repeat(np.arange(len(group_size)), group_size)
+    index = np.arange(len(owners))
+    end_of_group = (group_start + group_size)[member_group]
+    in_plain = plain[member_group]
+    del member_group
+    for step in range(1, CROWDED_SHINGLE):
+        left = np.flatnonzero(in_plain & (index + step < end_of_group))
+        if not len(left):
+            break
+        counter.add(owners[left], owners[left + step], outlet_codes, days, dated)
+    for start, size in zip(group_start[multi & ~plain].tolist(), group_size[multi & ~plain].tolist()):
+        members = owners[start:start + size]
+        for anchor in range(min(CROWD_ANCHORS, size - 1)):
+            counter.add(np.full(size - anchor - 1, members[anchor]), members[anchor + 1:], outlet_codes, days, dated)
+    return counter.pairs_seen(MIN_SAMPLED_SHARED)
+
+
+class _PairCounter:
+    """Counts (i, j) article pairs as int64 keys i * n + j, folding its buffer into running totals
+    whenever it holds ``FOLD_AT`` keys."""
+
+    FOLD_AT = 4_000_000
+
+    def __init__(self, n_articles: int):
+        self.n = np.int64(n_articles)
+        self.buffer: list[np.ndarray] = []
+        self.buffered = 0
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.counts = np.zeros(0, dtype=np.int64)
+
+    def add(self, left: np.ndarray, right: np.ndarray, outlet_codes: np.ndarray, days: np.ndarray,
+            dated: np.ndarray) -> None:
+        different = outlet_codes[left] != outlet_codes[right]
+        close = np.abs(days[left] - days[right]) <= MAX_DAYS_APART
+        undated = ~dated[left] | ~dated[right]  # an undated article is compared with any date
+        wanted = different & (close | undated)
+        keys = left[wanted] * self.n + right[wanted]
+        if len(keys):
+            self.buffer.append(keys)
+            self.buffered += len(keys)
+        if self.buffered >= self.FOLD_AT:
+            self._fold()
+
+    def _fold(self) -> None:
+        if not self.buffer:
+            return
+        fresh, fresh_counts = np.unique(np.concatenate(self.buffer), return_counts=True)
+        self.buffer, self.buffered = [], 0
+        keys = np.concatenate([self.keys, fresh])
+        counts = np.concatenate([self.counts, fresh_counts])
+        order = np.argsort(keys, kind="stable")
+        keys, counts = keys[order], counts[order]
+        first = np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=bool)
+        starts = np.flatnonzero(first)
+        self.keys, self.counts = keys[starts], np.add.reduceat(counts, starts) if len(starts) else counts[:0]
+
+    def pairs_seen(self, at_least: int) -> np.ndarray:
+        self._fold()
+        keys = self.keys[self.counts >= at_least]
+        return np.stack([keys // self.n, keys % self.n], axis=1).astype(np.int64)
 
 
 def _passages(mine: Shingles, other: Shingles) -> list[tuple[int, int]]:

@@ -98,3 +98,23 @@ def test_a_build_writes_the_shared_copy_table_and_flags_its_quotes(tmp_path):
     own = quotes[quotes["quote_text"].str.contains("ferries would be free")]
     assert len(pier) == 2 and pier["shared_copy"].all()
     assert len(own) == 1 and not own["shared_copy"].any()
+
+
+def test_wire_copy_run_by_a_hundred_outlets_links_each_to_the_first_carriers(monkeypatch):
+    """A passage in more articles than CROWDED_SHINGLE links each carrier to the first few, not to all,
+    and pairs counted across several folds of the pair counter come out the same."""
+    from data_prep import shared_copy
+
+    carriers = [(f"w{n:03d}", f"Outlet {n}", "2025-03-04", None, f"Story {n}\n\n{WIRE_PASSAGE}", "private")
+                for n in range(100)]
+    articles = _articles(*carriers)
+    pairs = lambda frame: sorted(zip(frame["article_id"], frame["other_article_id"]))
+    whole = pairs(find_shared_copy(articles))
+    monkeypatch.setattr(shared_copy._PairCounter, "FOLD_AT", 50)
+    assert pairs(find_shared_copy(articles)) == whole
+    partners = {}
+    for mine, other in whole:
+        partners.setdefault(mine, set()).add(other)
+    assert set(partners) == {row[0] for row in carriers}
+    assert len(partners["w099"]) <= shared_copy.CROWD_ANCHORS
+    assert len(whole) < 100 * 99
