@@ -165,15 +165,11 @@ class _PairCounter:
     def _fold(self) -> None:
         if not self.buffer:
             return
-        fresh, fresh_counts = np.unique(np.concatenate(self.buffer), return_counts=True)
+        keys = np.concatenate([self.keys, *self.buffer])
+        counts = np.concatenate([self.counts, np.ones(self.buffered, dtype=np.int64)])
         self.buffer, self.buffered = [], 0
-        keys = np.concatenate([self.keys, fresh])
-        counts = np.concatenate([self.counts, fresh_counts])
-        order = np.argsort(keys, kind="stable")
-        keys, counts = keys[order], counts[order]
-        first = np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=bool)
-        starts = np.flatnonzero(first)
-        self.keys, self.counts = keys[starts], np.add.reduceat(counts, starts) if len(starts) else counts[:0]
+        self.keys, inverse = np.unique(keys, return_inverse=True)
+        self.counts = np.bincount(inverse, weights=counts, minlength=len(self.keys)).astype(np.int64)
 
     def pairs_seen(self, at_least: int) -> np.ndarray:
         self._fold()
