@@ -18,8 +18,9 @@ import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-QUOTES = HERE / "gold" / "realnews_blind_quotes.json"
-ALIASES = HERE / "gold" / "realnews_blind_aliases.json"
+GOLD = HERE / "gold"
+QUOTES = GOLD / "realnews_blind_quotes.json"
+ALIASES = GOLD / "realnews_blind_aliases.json"
 REALNEWS = Path("../shared/eval/realnews")  # from the project root, as in ../shared/README
 
 
@@ -57,13 +58,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="a folder outside the repository")
     parser.add_argument("--realnews", type=Path, default=REALNEWS, help="../shared/eval/realnews")
+    parser.add_argument("--set", default="blind", dest="gold_set",
+                        help="which gold set: blind (default), or NAME for gold/realnews_NAME_*.json")
     args = parser.parse_args()
+    quotes_path = GOLD / f"realnews_{args.gold_set}_quotes.json"
+    aliases_path = GOLD / f"realnews_{args.gold_set}_aliases.json"
     args.out.mkdir(parents=True, exist_ok=True)
-    records = gold_records(args.realnews / "articles.jsonl")
+    records = gold_records(args.realnews / "articles.jsonl", quotes_path)
     with open(args.out / "gold_quotes.jsonl", "w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    aliases = merged_aliases(args.realnews / "aliases.json")
+    aliases = merged_aliases(args.realnews / "aliases.json", aliases_path) if aliases_path.exists() \
+        else json.loads((args.realnews / "aliases.json").read_text(encoding="utf-8"))
     (args.out / "aliases.json").write_text(json.dumps(aliases, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{len(records)} articles, {sum(len(r['quotes']) for r in records)} gold quotes -> {args.out}")
 
