@@ -50,7 +50,8 @@ class KeyIndex:
         wanted = _hash(article_id, key)
         if wanted in self._repeated:
             return self._exact.get((article_id, key), _MISSING)
-        at = int(np.searchsorted(self._keys, wanted))
+        # As np.uint64: a Python int over 2**63 would make NumPy convert the whole array on every lookup.
+        at = int(self._keys.searchsorted(np.uint64(wanted)))
         if at < len(self._keys) and int(self._keys[at]) == wanted:
             return self._values[int(self._codes[at])]
         return _MISSING

@@ -96,8 +96,9 @@ def _quote_rows(article_id: str, quotes: list[dict], actor_ids: Sequence[str | N
                 co_speaker_ids: Sequence[list[str]] = ()) -> list[dict]:
     rows = []
     co_speaker_ids = [*co_speaker_ids, *[[] for _ in range(len(quotes) - len(co_speaker_ids))]]
+    names = schema.columns(schema.QUOTES)
     for quote, actor_id, co_speakers in zip(quotes, actor_ids, co_speaker_ids):
-        rows.append({**{name: quote.get(name) for name in schema.columns(schema.QUOTES)},
+        rows.append({**{name: quote.get(name) for name in names},
                      "quote_id": quote_id_for(article_id, quote["quote_start"], quote["quote_end"]),
                      "article_id": article_id, "actor_id": actor_id, "co_speaker_ids": co_speakers})
     return rows
