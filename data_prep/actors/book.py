@@ -74,7 +74,10 @@ class MentionBook:
         self.actors: dict[str, ArticleActor] = {}
         self.mentions: list[Mention] = []
         self.quoted_regions = self._quoted_regions()
-        self.lower_case_words = frozenset(token.text for token in doc if token.is_lower)
+        # Words written in lower case somewhere, with their dictionary forms ("tariffs" -> tariff): a
+        # capitalised "Tariff" or "Fossil Fuels" elsewhere is the common noun, not a name.
+        self.lower_case_words = frozenset(form for token in doc if token.is_lower
+                                          for form in (token.text, token.lemma_.lower()))
         # Names the recogniser tags as a place somewhere in the article: the same word tagged an
         # organisation or person elsewhere is still that place.
         self.place_names = frozenset(entity.text for entity in doc.ents if entity.label_ in PLACE_LABELS)

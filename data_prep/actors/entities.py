@@ -12,8 +12,10 @@ from data_prep.actors.book import ArticleActor, MentionBook
 from data_prep.actors.descriptions import title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import (SURNAME_PARTICLES, TITLE_WORDS, can_be_same_person, clean_person_name, fold,
-                                     name_parts, normalise_role, strip_titles, surname_word)
-from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_phrase
+                                     given_name_forms, is_title_word, name_parts, normalise_role, strip_titles,
+                                     surname_word)
+from data_prep.actors.textual import (could_be_personal_name, glued_web_name, is_common_noun_phrase, is_facility_name,
+                                      is_title_phrase)
 from data_prep.labels import AGENT_DEPS, pronoun_kind
 
 HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
@@ -43,11 +45,16 @@ class EntityCollector:
         places = gazetteer()
         person_spans, other_spans = [], []
         for piece in self._entity_pieces():
+            if piece.label_ == "PERSON" and (is_common_noun_phrase(piece, self.book.lower_case_words)
+                                             or places.place(piece.text) or is_facility_name(piece)):
+                continue  # "Tariff", "Fossil Fuels", "Khan Younis", "the Rafah crossing": no one
             looks_like_institution = places.media_outlet(piece.text) or places.seat_of_power(piece.text) \
                 or places.country(piece.text)
             # People are not "the X": "the Dallas Morning News" tagged PERSON is an organisation.
+            # Nor a bare title ("Emir", "Emir Sheikh", "Presidents"): that is its holder or no one.
             if piece.label_ == "PERSON" and not looks_like_institution and piece[0].lower_ != "the" \
-                    and could_be_personal_name(piece, self.book.lower_case_words):
+                    and could_be_personal_name(piece, self.book.lower_case_words) \
+                    and not all(is_title_word(t.text) for t in piece if t.is_alpha):
                 person_spans.append(piece)
             else:
                 other_spans.append(piece)
@@ -258,10 +265,13 @@ class EntityCollector:
                                  span, title_words)
 
     def _given_name_owner(self, name: str) -> ArticleActor | None:
-        """"Shehbaz" of Shehbaz Sharif, "Lula" of Luiz Inacio Lula da Silva: a one-word name that is a
-        given name of exactly one full name of the article."""
+        """"Shehbaz" of Shehbaz Sharif, "Lula" of Luiz Inacio Lula da Silva, "Don" of a Donald: a one-word
+        name that is a given name, or a form of it (``given_name_forms.csv``), of exactly one full name of
+        the article."""
+        folded, forms = fold(name), given_name_forms()
         owners = [a for a in self.book.actors.values() if a.kind == "person" and len(a.name.split()) > 1
-                  and fold(name) in name_parts(a.name)[0].split()]
+                  and any(folded == given or (folded in forms and forms.get(given) == forms[folded])
+                          for given in name_parts(a.name)[0].split())]
         return owners[0] if len(owners) == 1 else None
 
     def person_for_full_name(self, name: str) -> ArticleActor:
@@ -311,7 +321,8 @@ class EntityCollector:
 
     def _add_other_entity(self, span: Span) -> None:
         label = "ORG" if span.label_ == "PERSON" else span.label_
-        if is_title_phrase(span):
+        title_only = span.label_ == "PERSON" and all(is_title_word(t.text) for t in span if t.is_alpha)
+        if is_title_phrase(span) or title_only:
             # "US President", "Environment Minister" tagged as an organisation: the person holding the job
             if holder := title_phrase_holder(self.book, span):
                 self.book.add_mention(holder, span.start_char, span.end_char, span.root.i)

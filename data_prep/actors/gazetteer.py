@@ -12,6 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 COUNTRIES_FILE = HERE / "countries.csv"
 MEDIA_FILE = HERE / "media_outlets.csv"
+PLACES_FILE = HERE / "places.csv"  # territories, regions and towns in the news that are not countries
 
 
 def lookup_key(text: str) -> str:
@@ -35,6 +36,7 @@ class Gazetteer:
     media_by_name: dict[str, str]
     country_names: frozenset[str]
     demonym_by_country: dict[str, str]
+    place_by_name: dict[str, str]  # a place that is not a country -> its one spelling
 
     def country(self, text: str) -> str | None:
         """The country a name or demonym stands for ("Ukrainian" -> Ukraine), or None."""
@@ -64,6 +66,12 @@ class Gazetteer:
     def media_outlet(self, text: str) -> str | None:
         return self.media_by_name.get(lookup_key(text))
 
+    def place(self, text: str) -> str | None:
+        """A territory, region or town of ``places.csv`` ("Khan Younis", "the Gaza Strip"), or a capital:
+        somewhere, never someone."""
+        key = lookup_key(text)
+        return self.place_by_name.get(key) or (text.strip() if key in self.country_by_capital else None)
+
 
 def _split(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split("|") if part.strip()]
@@ -86,8 +94,13 @@ def gazetteer() -> Gazetteer:
                 by_seat.setdefault(lookup_key(seat), country)
                 seat_names.setdefault(lookup_key(seat), seat[4:] if seat.startswith("the ") else seat)
     media = _media_names()
+    places = {}
+    with PLACES_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for name in [row["place"], *_split(row["other_names"])]:
+                places.setdefault(lookup_key(name), row["place"])
     return Gazetteer(by_name, by_demonym, by_capital, by_seat, seat_names, media, frozenset(by_name.values()),
-                     adjective)
+                     adjective, places)
 
 
 def _media_names() -> dict[str, str]:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from data_prep.actors.gazetteer import gazetteer
+
 # Words that precede a name as a title; they are a role, never part of the name.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
               "reverend", "mx"}
@@ -25,7 +27,7 @@ TITLE_WORDS = {
     "bishop", "archbishop", "rabbi", "imam", "officer", "councillor", "councilor", "councilman",
     "councilwoman", "first", "lady", "crown", "grand", "duke", "duchess", "pastor", "father", "sister",
     "brother", "coach", "detective", "inspector", "superintendent", "marshal", "field", "supreme",
-    "commander", "head", "negotiator", "official", "top", "senior", "pm", "cs", "fm",
+    "commander", "head", "negotiator", "official", "top", "senior", "pm", "cs", "fm", "emir", "monarch",
 }
 GENDERED_WORDS = {
     "mr": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male", "congressman": "male",
@@ -71,11 +73,24 @@ def normalise_role(text: str) -> str:
     return " ".join(words).strip(" ,;:")
 
 
+def is_title_word(word: str) -> bool:
+    """A word of a title, singular or plural ("Presidents El-Sisi and Trump")."""
+    folded = fold(word).replace(" ", "")
+    return folded in TITLE_WORDS or folded in HONORIFICS or (
+        len(folded) > 3 and folded.endswith("s") and folded[:-1] in TITLE_WORDS)
+
+
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split leading title words off a name: ["President", "Vladimir", "Putin"] -> (["President"], [...])."""
+    """Split leading title words off a name: ["President", "Vladimir", "Putin"] -> (["President"], [...]);
+    a country before a title belongs to the title ("Qatar Emir Tamim ...", "Japan's PM ...")."""
     index = 0
-    while index < len(words) - 1 and fold(words[index]).replace(" ", "") in (TITLE_WORDS | HONORIFICS):
-        index += 1
+    while index < len(words) - 1:
+        if is_title_word(words[index]):
+            index += 1
+        elif index + 2 < len(words) and is_title_word(words[index + 1]) and gazetteer().affiliation(words[index]):
+            index += 2
+        else:
+            break
     return words[:index], words[index:]
 
 

@@ -17,12 +17,56 @@ FIELD_WORDS = {"environment", "climate", "trade", "commerce", "finance", "health
 WEB_NAME = re.compile(r"[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+")
 
 
+MAX_COMMON_NOUN_NAME = 3  # words of a capitalised common-noun phrase ("Rare Earth Export Controls" is not)
+
+
+def _written_in_lower_case(word: str, lower_case_words: frozenset[str]) -> bool:
+    word = word.lower()
+    return word in lower_case_words or (word.endswith("s") and word[:-1] in lower_case_words) \
+        or (word.endswith("es") and word[:-2] in lower_case_words)
+
+
 def could_be_personal_name(span: Span, lower_case_words: frozenset[str]) -> bool:
-    """Not "COP30" (digits), not "Az" of "Caliber.Az" (a piece of a web address), not "Mitigation" (a word
-    the article also writes in lower case: ``lower_case_words``, from ``MentionBook``)."""
+    """Not "COP30" (digits), not "Az" of "Caliber.Az" (a piece of a web address), not "Mitigation",
+    "Tariff" or "Fossil Fuels" (words the article also writes in lower case, in any form:
+    ``lower_case_words``, from ``MentionBook``)."""
     if any(ch.isdigit() for ch in span.text) or glued_web_name(span):
         return False
-    return len(span) != 1 or span.text.lower() not in lower_case_words
+    return not is_common_noun_phrase(span, lower_case_words)
+
+
+def is_common_noun_phrase(span: Span, lower_case_words: frozenset[str]) -> bool:
+    """Capitalised common nouns ("Tariff", "Fossil Fuels" in a headline or a post): every word of the
+    span is also written in lower case in the article."""
+    words = [t.text for t in span if t.is_alpha]
+    return bool(words) and len(words) <= MAX_COMMON_NOUN_NAME \
+        and all(_written_in_lower_case(word, lower_case_words) for word in words)
+
+
+# Places and buildings a name can be the first word of: "the Rafah crossing", "the X nuclear plant".
+FACILITY_NOUNS = {"crossing", "centre", "center", "plant", "airport", "port", "camp", "hospital", "border",
+                  "checkpoint", "square", "street", "avenue", "bridge", "base", "station", "stadium", "venue",
+                  "hotel", "palace", "prison", "province", "region", "district", "city", "town", "village",
+                  "island", "islands", "strait", "valley", "river", "corridor", "refinery", "mine", "dam",
+                  "terminal", "harbour", "harbor", "neighbourhood", "neighborhood", "governorate", "county"}
+
+
+def is_facility_name(span: Span) -> bool:
+    """"the Rafah crossing", "its Fukushima Dai-ichi nuclear power plant", "the Hangar convention centre":
+    a name that modifies a lower-case noun of a place or building is that place's name, not a person."""
+    last = span[-1]
+    if last.dep_ not in ("compound", "nmod"):
+        return False
+    head = last.head
+    for _ in range(3):  # through "nuclear power" to "plant"
+        if head.i <= last.i or not head.is_lower:
+            return False
+        if head.lemma_.lower() in FACILITY_NOUNS or head.lower_ in FACILITY_NOUNS:
+            return True
+        if head.dep_ not in ("compound", "nmod", "amod"):
+            return False
+        head = head.head
+    return False
 
 
 def glued_web_name(span: Span) -> str | None:

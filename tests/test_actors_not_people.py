@@ -1,0 +1,66 @@
+"""Names that are not people: bare titles, places, facilities and capitalised common nouns never become
+person actors, and a title or nickname in front of a name is the same person."""
+import pytest
+
+from data_prep.actors import resolve_article_actors
+from data_prep.nlp import load_pipeline
+from data_prep.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def build(nlp, text):
+    doc = nlp(text)
+    quotes = extract_quotes(doc)
+    result = resolve_article_actors(doc, quotes)
+    actors = {a["key"]: a for a in result["actors"]}
+    people = sorted(a["name"] for a in result["actors"] if a["kind"] == "person")
+    speakers = [(q.text, actors[k]["name"] if k else None) for q, k in zip(quotes, result["quote_keys"])]
+    return people, speakers
+
+
+def test_country_and_title_before_a_name_are_not_part_of_it(nlp):
+    text = ("Egyptian President Omar Fathy, Qatar Emir Tamim bin Khalid Al Nasr and Turkish President Ali "
+            "Demir signed the deal on Monday. Sheikh Tamim bin Khalid Al Nasr said the deal was historic.")
+    people, _ = build(nlp, text)
+    assert "Tamim bin Khalid Al Nasr" in people
+    assert not any(name.startswith(("Qatar", "Emir")) for name in people)
+
+
+def test_a_bare_title_is_no_person(nlp):
+    text = ("The summit was attended by President Omar Fathy and Emir of Qatar Sheikh Tamim bin Khalid Al Nasr. "
+            "In addition to Presidents Fathy and Demir, the summit drew twenty leaders.")
+    people, _ = build(nlp, text)
+    assert not any(name in ("Emir", "Emir Sheikh") or name.startswith("Presidents") for name in people), people
+
+
+def test_nickname_is_the_named_person(nlp):
+    text = ("US President Donald Keller announced new tariffs on Friday. "
+            "The Don said: \"Starting soon, we will charge a Tariff of 50% on all imports.\"")
+    people, speakers = build(nlp, text)
+    assert people == ["Donald Keller"]
+    assert [name for words, name in speakers if "Starting soon" in words] == ["Donald Keller"]
+
+
+def test_capitalised_common_nouns_are_no_people(nlp):
+    text = ("Delegates argued over fossil fuels and tariffs. \"We will put a Tariff on every import,\" the "
+            "minister said. Phasing Out Fossil Fuels is the hardest part, the envoy said.")
+    people, _ = build(nlp, text)
+    assert "Tariff" not in people and "Fossil Fuels" not in people
+
+
+def test_towns_territories_and_island_states_are_no_people(nlp):
+    text = ("Strikes were reported in Gaza City and Khan Younis on Sunday. Vanuatu and Micronesia "
+            "asked for a fund for small island states. Khan Younis was hit again, medics said.")
+    people, _ = build(nlp, text)
+    assert "Khan Younis" not in people and "Vanuatu" not in people and "Micronesia" not in people, people
+
+
+def test_a_name_before_a_facility_noun_is_that_place(nlp):
+    text = ("Aid trucks waited at the Rafah crossing for a week. Japan released water from its Fukushima "
+            "Dai-ichi nuclear power plant in 2023.")
+    people, _ = build(nlp, text)
+    assert not any(name.startswith(("Rafah", "Fukushima")) for name in people), people
