@@ -488,3 +488,39 @@ def test_interview_transcript_turns(quotes):
 def test_one_upper_case_label_is_not_a_transcript(quotes):
     text = "BERG: Mayor Anna Berg announced the bridge will reopen.\n\nThe council met on Monday."
     assert [q["speaker_text"] for q in quotes(text)] == ["Mayor Anna Berg"]
+
+
+def test_a_second_predicate_of_the_speaker_is_not_inside_the_demand(quotes):
+    text = "The council has demanded he withdraw the plan and urged residents not to attend the rally."
+    found = [(q["speaker_text"], q["quote_text"]) for q in quotes(text)]
+    assert found == [("The council", "he withdraw the plan"), ("The council", "residents not to attend the rally")]
+
+
+def test_conjuncts_that_share_the_clause_stay_in_the_content(quotes):
+    text = "The mayor said the council would close the bridge and open a ferry."
+    assert only(quotes(text))["quote_text"] == "the council would close the bridge and open a ferry"
+
+
+def test_a_speech_participle_after_the_content_is_the_speakers(quotes):
+    text = "The mayor stressed that parks are better than parking lots, calling for more trees in the city."
+    found = [(q["speaker_text"], q["quote_text"]) for q in quotes(text)]
+    assert found == [("The mayor", "that parks are better than parking lots"),
+                     ("The mayor", "for more trees in the city")]
+
+
+def test_a_medium_relaying_words_is_not_the_speaker(quotes):
+    for text in ("The city told residents that it would close the bridge, local papers reported.",
+                 "Local papers reported that the city told residents that it would close the bridge."):
+        quote = only(quotes(text))
+        assert quote["speaker_text"].lower() == "the city" and quote["quote_text"] == "that it would close the bridge"
+
+
+def test_a_person_reporting_another_keeps_the_quote(quotes):
+    quote = only(quotes("The mayor said the council agreed to close the bridge."))
+    assert quote["speaker_text"] == "The mayor" and quote["quote_text"] == "the council agreed to close the bridge"
+
+
+def test_partial_quote_after_as_ends_at_its_closing_mark(quotes):
+    text = "The mayor described the festival as “wonderful,” adding that it would return next year."
+    first = quotes(text)[0]
+    assert first["quote_type"] == "direct" and spans_text(text, first) == ["“wonderful,”"]

@@ -12,8 +12,9 @@ from data_prep.quotes.kinds import attribution_kind, describes_as
 from data_prep.quotes.labelled import labelled_speech
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, CLAUSE_DEPS, DELIVERING_VERBS,
                                      QUESTION_LEMMAS, QUESTION_OPENERS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
-                                     STATEMENT_NOUNS, MEDIUM_CUE_LEMMAS, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
+                                     STATEMENT_NOUNS, MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
+from data_prep.quotes.predicates import speaker_predicates, without_predicates
 from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
                                       paragraph_of, without_reporter_additions)
 from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, is_pronoun, mention_span
@@ -22,6 +23,7 @@ CUE_POS = frozenset({"VERB"})
 # Sources that do not make an ambiguous cue an attribution ("I think", "you know", "we want").
 WEAK_CUE_NON_SOURCES = frozenset({"i", "you", "we", "it", "that", "which", "who"})
 MAX_ANAPHORIC_OBJECT_TOKENS = 4
+PUNCTUATION_INSIDE_MARKS = ",.;:!?\"'\u201d\u2019"
 
 
 def _passes_to_participle(token: Token) -> bool:
@@ -82,6 +84,8 @@ def _partial_quote(doc: Doc, cue: Token, spans, touched: set[int], marks: MarkIn
             continue
         last = doc[complement.right_edge.i]
         start, end = doc[complement.left_edge.i].idx, last.idx + len(last)
+        while end < len(text) and text[end] in PUNCTUATION_INSIDE_MARKS:
+            end += 1  # 'as “great,”': the comma and the closing mark end the quote
         marked = [[mark.start, mark.end] for index in sorted(touched) for mark in marks.chains[index]]
         inside = [mark for mark in marked if start - 1 <= mark[0] and mark[1] <= end + 1]
         if inside and len(inside) == len(marked):
@@ -123,13 +127,24 @@ def _confirmed(token: Token, source, kind: str) -> bool:
 
 
 
-def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex) -> list[Attribution]:
-    found = []
+def _contents(doc: Doc, cues: list[tuple[Token, Cue]], marks: MarkIndex):
+    """Each cue's content, and which cue owns a predicate the parse hung inside another's content."""
+    contents, owners = [], {}
     for token, cue in cues:
         if _passes_to_participle(token):
             continue
         indices = according_to_content(token) if token.lower_ == "according" else content_indices(token, cue)
         indices = without_reporter_additions(doc, token, indices, marks.covers)
+        predicates = speaker_predicates(token, indices)
+        owners.update((predicate.i, token) for predicate in predicates)
+        contents.append((token, cue, without_predicates(doc, indices, predicates)))
+    return contents, owners
+
+
+def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex) -> list[Attribution]:
+    found = []
+    contents, owners = _contents(doc, cues, marks)
+    for token, cue, indices in contents:
         if not indices or _is_not_a_statement(token, indices):
             continue
         paragraph = paragraph_of(doc_text(doc), token.idx)
@@ -137,7 +152,8 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
         spans, kind, touched = with_quote_marks(doc_text(doc), spans, marks)
         if kind == "mixed":
             spans, kind = _partial_quote(doc, token, spans, touched, marks)
-        source = source_of(token)
+        # a predicate of another cue's subject the parse hung inside its content takes that subject
+        source = source_of(owners[token.i]) if token.i in owners else source_of(token)
         # without a source, a belief or plan cue ("to predict", "is expected to") is rarely an attribution
         if cue.needs_clause and not _confirmed(token, source, kind):
             continue
@@ -202,10 +218,25 @@ def _is_nested_in_speech(attribution: Attribution) -> bool:
     content, so the outer attribution carries it."""
     cue = attribution.cue
     return (attribution.kind != "direct" and cue is not None and cue.dep_ == "ccomp" and cue.head is not cue
-            and cue_for(cue.head) is not None)
+            and cue_for(cue.head) is not None and not _is_medium(source_of(cue.head)))
 
 
-def _deduplicated(attributions: list[Attribution]) -> list[Attribution]:
+def _is_medium(source: Span | None) -> bool:
+    """ "local papers", "the news agency", "reports": a medium that relays someone's words."""
+    return source is not None and source.root.lemma_.lower() in MEDIA_NOUNS
+
+
+def _relays(attribution: Attribution, others: list[Attribution]) -> bool:
+    """ "Local papers reported that the city told residents ...", "..., according to the agency": a
+    medium passing on someone's reported words; the quote is the inner speaker's."""
+    if attribution.kind == "direct" or not _is_medium(attribution.speaker):
+        return False
+    return any(other is not attribution and other.cue is not None and other.speaker is not None
+               and not _is_medium(other.speaker) and attribution_kind(other.cue, cue_for(other.cue), other.kind) == SPEECH
+               and any(start <= other.cue.idx < end for start, end in attribution.spans) for other in others)
+
+
+def _deduplicated(attributions: list[Attribution], keep_relays: bool) -> list[Attribution]:
     best: dict[tuple, Attribution] = {}
     for attribution in attributions:
         if _is_nested_in_speech(attribution):
@@ -214,6 +245,8 @@ def _deduplicated(attributions: list[Attribution]) -> list[Attribution]:
         if key not in best or (best[key].speaker is None and attribution.speaker is not None):
             best[key] = attribution
     kept = [attribution for attribution in best.values() if not _is_sourceless_inside_another(attribution, best)]
+    if not keep_relays:
+        kept = [attribution for attribution in kept if not _relays(attribution, kept)]
     return sorted(kept, key=lambda a: (a.start, a.end))
 
 
@@ -243,7 +276,7 @@ def _as_record(doc: Doc, attribution: Attribution) -> QuoteRecord:
         attribution=attribution_kind(cue, cue_for(cue) if cue is not None else None, attribution.kind))
 
 
-def _attributions(doc: Doc) -> list[QuoteRecord]:
+def _attributions(doc: Doc, keep_relays: bool = True) -> list[QuoteRecord]:
     chains = quote_mark_chains(doc_text(doc))
     marks = MarkIndex(chains)
     cues = [(token, cue) for token in doc
@@ -251,18 +284,20 @@ def _attributions(doc: Doc) -> list[QuoteRecord]:
     attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
     attributions += labelled_speech(doc, marks, attributions)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
-    return [_as_record(doc, attribution) for attribution in _deduplicated(attributions)]
+    return [_as_record(doc, attribution) for attribution in _deduplicated(attributions, keep_relays)]
 
 
 def extract_attributions(doc: Doc, keep_repeated_headlines: bool = False) -> list[QuoteRecord]:
     """Every attribution of a parsed article (speech, belief or act: ``attribution``), with its cue and
     source, sorted by position. A headline attribution the body carries again is left out unless
-    ``keep_repeated_headlines``."""
+    ``keep_repeated_headlines``. A medium relaying someone's words is an attribution of its own here,
+    as PolNeAR counts nested attributions."""
     return mark_headline(_attributions(doc), doc_text(doc), keep_repeated_headlines)
 
 
 def extract_quotes(doc: Doc) -> list[QuoteRecord]:
     """The quotes of a parsed article: its speech attributions (what someone said or wrote), sorted by
-    position; a headline quote the body carries again is left out."""
-    speech = [record for record in _attributions(doc) if record.attribution == SPEECH]
+    position; a headline quote the body carries again is left out, and so is a medium's report of
+    someone's words (the quote is theirs)."""
+    speech = [record for record in _attributions(doc, keep_relays=False) if record.attribution == SPEECH]
     return mark_headline(speech, doc_text(doc), keep_repeated=False)

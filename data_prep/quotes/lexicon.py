@@ -38,6 +38,10 @@ SOURCE_NAMING_LEMMAS = frozenset({"cite"})
 SOURCE_NOUNS = frozenset({"source", "official", "people", "person", "report", "reports", "document", "documents",
                           "statement", "diplomat", "aide", "agency", "media", "outlet", "newspaper", "broadcaster",
                           "channel", "network", "tv", "television", "daily", "radio", "wire"})
+# Media that relay someone's words ("local papers reported that the city told ...").
+MEDIA_NOUNS = frozenset({"agency", "media", "medium", "outlet", "newspaper", "paper", "broadcaster", "channel",
+                         "network", "television", "daily", "radio", "wire", "report", "press", "tabloid",
+                         "magazine", "website", "news"})
 # Words opening a question clause: "Asked whether ..., Asked if ..., Asked what ...".
 QUESTION_OPENERS = frozenset({"whether", "if", "what", "why", "how", "when", "who", "which", "where"})
 # Cues of a question put to the subject: "Asked whether he would go, the minister said ..." is the

@@ -165,11 +165,26 @@ def _without_absolute_speech(cue: Token, indices: set[int]) -> set[int]:
     return indices
 
 
+def _without_trailing_credit(cue: Token, indices: set[int]) -> set[int]:
+    """ "The agency announced that it would close the bridge, local papers reported": the parser made
+    the trailing credit a second clause of the cue; it is who relays the words, not part of them."""
+    doc = cue.doc
+    for child in cue.children:
+        if child.dep_ not in PARENTHETICAL_CUE_DEPS or child.i < cue.i or cue_for(child) is None \
+                or not any(grand.dep_ in SUBJECT_DEPS for grand in child.children):
+            continue
+        start = child.left_edge.i
+        comma = doc[start] if doc[start].text == "," else doc[start - 1] if start > 0 else None
+        if comma is not None and comma.text == "," and any(cue.i < index < start for index in indices):
+            return {index for index in indices if index < comma.i}
+    return indices
+
+
 def without_reporter_additions(doc, cue: Token, indices: set[int], covered) -> set[int]:
     """Content cut where the speaker's words end: at the first reporter's contrast or appraisal after
-    the cue that is not inside quote marks (``covered(offset)`` tells), and without another speaker's
-    absolute clause."""
-    indices = _without_concession(cue, _without_absolute_speech(cue, indices))
+    the cue that is not inside quote marks (``covered(offset)`` tells), before a credit to whoever
+    relays the words, and without another speaker's absolute clause."""
+    indices = _without_concession(cue, _without_absolute_speech(cue, _without_trailing_credit(cue, indices)))
     for index in sorted(indices):
         if index > cue.i and _opens_reporter_addition(doc, index) and not covered(doc[index].idx):
             indices = {kept for kept in indices if kept < index}
