@@ -215,9 +215,12 @@ def _noun_claims(doc: Doc, chains, marks: MarkIndex) -> list[Attribution]:
 
 def _is_nested_in_speech(attribution: Attribution) -> bool:
     """ "She said she hopes X", "Putin reiterated that Russia intends ...": the inner cue heads the outer
-    content, so the outer attribution carries it."""
+    content, so the outer attribution carries it; so does "told lawmakers she had spoken “…”", where
+    the inner source is the outer one's pronoun. A medium's report leaves the inner words their own."""
     cue = attribution.cue
-    return (attribution.kind != "direct" and cue is not None and cue.dep_ == "ccomp" and cue.head is not cue
+    if attribution.kind == "direct" and not (attribution.speaker is not None and is_pronoun(attribution.speaker)):
+        return False
+    return (cue is not None and cue.dep_ == "ccomp" and cue.head is not cue
             and cue_for(cue.head) is not None and not _is_medium(source_of(cue.head)))
 
 
