@@ -21,7 +21,7 @@ def read_tables(directory: Path) -> dict:
     """The tables with only the columns the dashboard uses (article text stays on disk)."""
     store.recover(directory)
     with store.reading(directory):
-        return {table: store.read_table(directory, table, columns=columns)
+        return {table: store.read_table(directory, table, columns=columns, arrow_lists=True)
                 for table, columns in READ_COLUMNS.items()}
 
 

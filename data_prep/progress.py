@@ -7,11 +7,15 @@ from contextlib import contextmanager
 
 from tqdm import tqdm
 
+from data_prep.memory import release
+
 _logger = logging.getLogger("data_prep.build")
 
 
 def phase(name: str) -> None:
-    """Marks where a build is (debug logging; benchmarks/client_memory.py reports memory per phase)."""
+    """Marks where a build is (debug logging; benchmarks/client_memory.py reports memory per phase), and
+    hands back the memory the step before it freed, so that each step's peak is its own."""
+    release()
     _logger.info("build phase: %s", name)
 
 

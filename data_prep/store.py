@@ -291,17 +291,25 @@ def write_table(folder: Path, table: str, frame: pd.DataFrame) -> None:
     pq.write_table(schema.to_arrow(table, frame), table_path(folder, table))
 
 
-def read_table(data_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+def _arrow_lists(arrow_type: pa.DataType):
+    return pd.ArrowDtype(arrow_type) if pa.types.is_list(arrow_type) else None
+
+
+def read_table(data_dir: Path, table: str, columns: list[str] | None = None,
+               arrow_lists: bool = False) -> pd.DataFrame:
+    """``arrow_lists``: list columns (quotes.co_speaker_ids) stay Arrow lists, not a Python object per row."""
     path = table_path(data_dir, table)
+    mapper = _arrow_lists if arrow_lists else None
     if not path.is_file():
         frame = schema.empty_frame(table)
         return frame[columns] if columns else frame
     try:
         if not columns:
-            return pq.read_table(path).to_pandas()
+            return pq.read_table(path).to_pandas(types_mapper=mapper)
         # A column added since the dataset was built (quotes.co_speaker_ids) reads as empty.
         present = set(pq.read_schema(path).names)
-        frame = pq.read_table(path, columns=[name for name in columns if name in present]).to_pandas()
+        frame = pq.read_table(path, columns=[name for name in columns if name in present]).to_pandas(
+            types_mapper=mapper)
         for name in columns:
             if name not in present:
                 frame[name] = pd.Series([None] * len(frame), dtype=object)
