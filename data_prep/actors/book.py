@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from data_prep.actors import titles
-from data_prep.actors.gazetteer import preferred_affiliation
-from data_prep.actors.naming import fold, normalise_role
+from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
+from data_prep.actors.naming import fold, normalise_role, surname_word
 from data_prep.quote_record import QuoteRecord
 
 # Quoted passages within one paragraph; a wrong-way closing mark (“...“) closes too, so one stray mark
@@ -79,8 +79,15 @@ class MentionBook:
         self.lower_case_words = frozenset(form for token in doc if token.is_lower
                                           for form in (token.text, token.lemma_.lower()))
         # Names the recogniser tags as a place somewhere in the article: the same word tagged an
-        # organisation or person elsewhere is still that place.
-        self.place_names = frozenset(entity.text for entity in doc.ents if entity.label_ in PLACE_LABELS)
+        # organisation or person elsewhere is still that place; but not the surname of a person the article
+        # names in full ("according to Hoekstra" tagged a place, after "Wopke Hoekstra"), unless the
+        # gazetteer knows it as a place.
+        self.person_surnames = frozenset(surname_word(entity.text) for entity in doc.ents
+                                         if entity.label_ == "PERSON" and len(entity.text.split()) > 1)
+        places = gazetteer()
+        self.place_names = frozenset(
+            entity.text for entity in doc.ents if entity.label_ in PLACE_LABELS and (
+                entity.text not in self.person_surnames or places.affiliation(entity.text) or places.place(entity.text)))
         self._pending_affiliations: list[tuple[str, int]] = []
 
     def _quoted_regions(self) -> list[tuple[int, int]]:

@@ -11,6 +11,9 @@ from data_prep.actors.naming import fold, normalise_role
 from data_prep.actors.textual import is_title_reference
 
 DEFINITE_WORDS = ("the", "this", "that")
+# Top jobs that a definite title can give to the one person an article names without saying their job
+# ("the enraged leader"); not "head" or "chief", which are also words for other things ("her head").
+LONE_HOLDER_ROLES = kinds.LEADER_ROLES - {"head", "chief", "head of state"}
 
 
 def link_descriptions(book: MentionBook) -> None:
@@ -53,12 +56,20 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
     people = [a for a in book.people() if a.key in seen]
     compatible = [a for a in people if all(kinds.roles_compatible(role, r) for r in a.roles)]
     if affiliation:
+        if not any(affiliation in a.affiliations for a in people):
+            # "The US president" where the article never says whose president anyone is: the one person
+            # holding that very job with no country given
+            same_job = [a for a in compatible if not a.affiliations
+                        and any(kinds.role_head(r) == kinds.role_head(role) for r in a.roles)]
+            return same_job[0] if len(same_job) == 1 else None
         compatible = [a for a in compatible if affiliation in a.affiliations]
         with_role = [a for a in compatible if any(kinds.role_head(role) == kinds.role_head(r)
                                                   or kinds.roles_compatible(role, r) for r in a.roles)]
         if len(with_role) == 1:
             return with_role[0]
         return compatible[0] if len(compatible) == 1 else None
+    if len(people) == 1 and not people[0].roles and kinds.role_head(role) in LONE_HOLDER_ROLES:
+        return people[0]  # "the enraged leader" in an article naming one person, whose job it never gives
     with_role = [a for a in compatible if a.roles]
     same_job = [a for a in with_role if any(kinds.role_head(r) == kinds.role_head(role) for r in a.roles)]
     if len(with_role) > 1 and len(same_job) == 1:
@@ -70,6 +81,13 @@ def named_body(book: MentionBook, span: Span) -> ArticleActor | None:
     """"the alliance" -> the Alliance of Small Island States, "the ministry" -> the Foreign Ministry: a
     definite common noun for a body goes to the one organisation named before it with that word."""
     root = span.root
+    if span[0].lower_ in DEFINITE_WORDS and root.lemma_.lower() == "bloc" and len(span) <= 3:
+        seen: dict[str, int] = {}
+        for m in book.mentions:
+            if m.start < span.start_char:
+                seen[m.key] = max(seen.get(m.key, 0), m.start)
+        blocs = [a for a in book.actors.values() if a.key in seen and fold(a.name) in kinds.BLOCS]
+        return max(blocs, key=lambda a: seen[a.key]) if blocs else None  # the nearest union named before
     if span[0].lower_ not in DEFINITE_WORDS or root.tag_ != "NN" or root.ent_type_ \
             or kinds.common_noun_kind(root.lemma_, False, False) != "organization" or len(span) > 3:
         return None

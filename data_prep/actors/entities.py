@@ -81,7 +81,7 @@ class EntityCollector:
         surname_spans = []
         for span, title_words in cleaned:
             name = clean_person_name(span.text)
-            if len(name.split()) == 1:
+            if not name_parts(name)[0]:  # "Trump", "El Sisi": a surname alone
                 surname_spans.append((span, title_words))
                 continue
             actor = self.person_for_full_name(name)
@@ -194,8 +194,13 @@ class EntityCollector:
     def _collect_unlabelled_surnames(self) -> None:
         """A surname the entity recogniser missed ("Trump later met ...") still belongs to its person."""
         surnames = {surname_word(a.name) for a in self.book.actors.values() if a.kind == "person" and len(a.name.split()) > 1}
+        places = gazetteer()
         for token in self.book.doc:
-            if token.ent_type_ or token.text not in surnames or self.book.mention_at(token.i):
+            if token.text not in surnames or self.book.mention_at(token.i):
+                continue
+            # "Hoekstra told reporters" tagged a product or a place: the person, unless the word is a place
+            if token.ent_type_ in kinds.ENTITY_LABELS or (token.ent_type_ and (
+                    places.affiliation(token.text) or places.place(token.text) or token.text in self.book.place_names)):
                 continue
             if token.pos_ == "PRON" and pronoun_kind(token.text) and not self._possessive_name(token):
                 continue  # "He said" is the pronoun, though He is also the surname of He Lifeng
@@ -289,8 +294,8 @@ class EntityCollector:
     def surname_owner(self, span: Span, name: str, title_words: list[str] = ()) -> ArticleActor | None:
         """The person a bare surname refers to: the one with that surname; among namesakes the one its
         title fits ("President Obama", "Mrs. Clinton"), else the nearest before it."""
-        if not name or len(name.split()) != 1:
-            return None
+        if not name or name_parts(name)[0]:
+            return None  # a surname is one word, or particles and a word ("El Sisi", "al-Hayya")
         owners = [a for a in self.book.actors.values() if a.kind == "person" and can_be_same_person(a.name, name)]
         if len(owners) <= 1:
             return owners[0] if owners else self._given_name_owner(name)

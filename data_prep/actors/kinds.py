@@ -14,7 +14,7 @@ ANONYMOUS_HEADS = {
     "spokesperson", "analyst", "expert", "observer", "person", "officer", "staffer", "employee", "witness",
     "someone", "representative", "negotiator", "strategist", "operative", "lawyer", "economist", "scientist",
     "researcher", "doctor", "investigator", "prosecutor", "commander", "insider", "member", "delegate",
-    "participant", "attendee", "mediator",
+    "participant", "attendee", "mediator", "media", "medium",  # "state media reported": an outlet left unnamed
 }
 GROUP_HEADS = {
     "protester", "protestor", "demonstrator", "resident", "voter", "supporter", "critic", "opponent",
@@ -23,13 +23,15 @@ GROUP_HEADS = {
     "public", "victim", "survivor", "settler", "lawmaker", "legislator", "donor", "shopper", "consumer",
     "investor", "trader", "teacher", "nurse", "patient", "member", "democrat", "republican", "conservative",
     "liberal", "rebel", "militant", "fighter", "ally", "partner", "leader",
+    # plural parties to a negotiation: "Many countries said", "developing nations say"
+    "country", "nation", "state", "economy", "minister",
 }
 ORGANIZATION_HEADS = {
     "ministry", "government", "department", "agency", "police", "army", "military", "council", "committee",
     "campaign", "party", "court", "embassy", "administration", "company", "parliament", "commission",
     "cabinet", "authority", "union", "bank", "firm", "organization", "organisation", "institute",
     "foundation", "service", "force", "office", "team", "board", "senate", "congress", "regime", "coalition",
-    "alliance", "group", "network", "newspaper", "agency", "broadcaster", "prosecutor's office", "university",
+    "alliance", "group", "network", "newspaper", "agency", "broadcaster", "prosecutor's office", "university", "presidency",
 }
 ROLE_HEADS = {
     "president", "leader", "minister", "premier", "chancellor", "adviser", "advisor", "spokesman",
@@ -62,6 +64,13 @@ def is_event(span) -> bool:
             or (root.lower_ in EVENT_NAME_HEADS and len(span) > 1)
     return root.lemma_.casefold() in EVENT_HEADS
 
+
+# Unions of states that "the bloc" stands for: the one of them the article named before.
+BLOCS = {"european union", "eu", "association of southeast asian nations", "asean", "african union", "au",
+         "brics", "g7", "g20", "g77", "group of 77", "arab league", "nato", "alliance of small island states",
+         "aosis", "mercosur", "gulf cooperation council", "gcc", "opec", "opec+", "african group of negotiators",
+         "least developed countries", "ldc group", "shanghai cooperation organisation", "sco", "caricom",
+         "ecowas", "commonwealth of independent states", "eurasian economic union", "arab group"}
 
 # Words that make a name an institution's, never a person's ("Pacific National University").
 ORGANIZATION_NAME_WORDS = {"university", "institute", "news", "times", "post", "group", "corp", "inc", "ltd",
@@ -140,10 +149,15 @@ SENIOR_ROLES = {"minister", "secretary", "commissioner", "director", "chairman",
 DIPLOMAT_ROLES = {"diplomat", "ambassador", "envoy", "consul", "consul general", "secretary of state"}
 
 
+# A government's spokesperson speaks for its diplomacy: "the diplomat told a news briefing" (but "the top
+# diplomat" is the minister).
+SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
+
+
 def _is_diplomat(role: str) -> bool:
     folded = role.casefold()
-    return role_head(folded) in DIPLOMAT_ROLES or "foreign minister" in folded or "secretary of state" in folded \
-        or "foreign affairs" in folded
+    return role_head(folded) in DIPLOMAT_ROLES or "foreign minister" in folded \
+        or "secretary of state" in folded or "foreign affairs" in folded
 
 
 def role_head(role: str | None) -> str | None:
@@ -163,6 +177,9 @@ def roles_compatible(role: str | None, other: str | None) -> bool:
     if head == other_head:
         return True
     if head == "diplomat" or other_head == "diplomat":
+        reference, held = (role, other) if head == "diplomat" else (other, role)
+        if role_head(held) in SPOKESPERSON_ROLES:
+            return "top" not in reference.casefold().split()
         return _is_diplomat(role) and _is_diplomat(other)
     if head in HEAD_OF_BODY_ROLES or other_head in HEAD_OF_BODY_ROLES:
         return (head in HEAD_OF_BODY_ROLES | SENIOR_ROLES) and (other_head in HEAD_OF_BODY_ROLES | SENIOR_ROLES)

@@ -69,6 +69,9 @@ def normalise_role(text: str) -> str:
     words = []
     for word in text.split():
         bare = word.rstrip(".").lower()
+        if bare not in TITLE_WORDS and bare.endswith("s") and bare[:-1] in TITLE_WORDS:
+            word = word.rstrip(".")[:-1]  # "Presidents A and B": each is a president
+            bare = bare[:-1]
         words.append(TITLE_ABBREVIATIONS[bare] if bare in TITLE_ABBREVIATIONS else word)
     return " ".join(words).strip(" ,;:")
 

@@ -140,7 +140,24 @@ class SpeakerResolver:
             return None
         return self._actor_of_phrase(span, span.root)
 
+    def _leading_person(self, span: Span) -> ArticleActor | None:
+        """"Lula then targeted X and Y, stating ...": a source phrase the parse made a clause, opening with
+        a person's name and a verb or adverb; the name is the subject."""
+        mention = next((m for m in self.book.mentions if m.start == span.start_char), None)
+        actor = self.book.actors[mention.key] if mention is not None else None
+        end = self._token_at(mention.end - 1) + 1 if mention is not None else span.start + 1
+        if actor is None and span[0].text[:1].isupper() and span[0].is_alpha:
+            actor = self.entities.surname_owner(span[:1], span[0].text)
+        if actor is None or actor.kind != "person" or end >= span.end:
+            return None
+        follower = self.book.doc[end]
+        return actor if follower.tag_.startswith(("VB", "RB")) and follower.is_lower else None
+
     def _actor_of_phrase(self, span: Span, root) -> ArticleActor | None:
+        if root.pos_ in ("VERB", "AUX") or (len(span) > 3 and root.i > span.start and root.pos_ == "NOUN"
+                                            and root.is_lower and span[0].text[:1].isupper()):
+            if person := self._leading_person(span):
+                return person
         if kinds.is_event(span):
             return None  # "The discussions highlighted ...", "the summit said", "COP30 must": no one in particular
         # Only a mention at the head speaks: in "Trump's spokesman" or "the Clinton campaign" Trump and
@@ -167,7 +184,11 @@ class SpeakerResolver:
                 span[0].lower_ in ("the", "this", "that") or root.lemma_.lower() not in kinds.ANONYMOUS_HEADS):
             # "the president said", "Brazilian leader", "the US President" with no holder named: unresolved,
             # never an actor called "President"; "a senior diplomat", "Trump's spokesman" are anonymous sources
-            return title_phrase_holder(self.book, span) if is_title_phrase(span) else None
+            holder = title_phrase_holder(self.book, span) if is_title_phrase(span) else None
+            if holder is None and root.lemma_.lower() in kinds.ANONYMOUS_HEADS and span[0].lower_ == "the" \
+                    and root.tag_ == "NN":
+                return self._unnamed_actor(span, root)  # "the US official" after "a US official": unnamed
+            return holder
         if root.pos_ == "PROPN" and all(t.text[:1].isupper() or t.is_punct for t in span if t.dep_ != "det"):
             return self._proper_name_speaker(span)
         if span[0].text[:1].isupper() and (outlet := gazetteer().media_outlet(span.text)):

@@ -80,9 +80,22 @@ def subject_of(cue: Token) -> Token | None:
     return found if found is not None else _paragraph_initial_subject(cue)
 
 
+def _inside_quote_marks(token: Token) -> bool:
+    """Whether a token sits between quotation marks of its paragraph."""
+    text = doc_text(token.doc)
+    before = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _subject_by_parse(cue: Token) -> Token | None:
     token = cue
+    cue_quoted = _inside_quote_marks(cue)
     for _ in range(MAX_CLIMB):
+        if token is not cue and not cue_quoted and _inside_quote_marks(token) and token.head is not token:
+            # '... said, "We will not accept this," indicating that ...': the quoted clause the cue hangs
+            # from is the speaker's words; its "We" is not the source, the frame's subject is
+            token = token.head
+            continue
         subject = _own_subject(token)
         if subject is not None and "\n" in doc_text(cue.doc)[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
             return None  # borrowed across a paragraph break: a misparse

@@ -1,0 +1,84 @@
+"""Speakers the grammar names though the parse or the recogniser stumbles: a name opening a long clause,
+a surname with a particle, plural parties, title references with one fitting holder, unions of states,
+and a quoted clause the cue hangs from."""
+import pytest
+
+from data_prep.actors import resolve_article_actors
+from data_prep.nlp import load_pipeline
+from data_prep.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def speaker(nlp, text, words):
+    """(name, kind) of the actor credited with the quote containing ``words``."""
+    doc = nlp(text)
+    quotes = extract_quotes(doc)
+    result = resolve_article_actors(doc, quotes)
+    actors = {a["key"]: a for a in result["actors"]}
+    found = [(actors[k]["name"], actors[k]["kind"]) if k else (None, None)
+             for q, k in zip(quotes, result["quote_keys"]) if words in q.text]
+    assert found, f"no quote containing {words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_name_opening_a_long_clause_is_the_speaker(nlp):
+    text = ("Brazilian President Luiz Inacio Lula da Silva opened the summit. Lula then targeted climate denial "
+            "and the spread of misinformation, stating that \"extremist forces invent lies to win votes\".")
+    assert speaker(nlp, text, "extremist forces") == ("Luiz Inacio Lula da Silva", "person")
+
+
+def test_surname_with_a_particle_is_the_named_person(nlp):
+    text = ("Egyptian President Abdel Fattah el-Sisi hosted the summit. "
+            "El Sisi told Trump that he deserved to win the prize.")
+    assert speaker(nlp, text, "deserved to win") == ("Abdel Fattah el-Sisi", "person")
+
+
+def test_plural_countries_are_a_group_that_speaks(nlp):
+    text = "Many countries said the deal still leaves major gaps."
+    assert speaker(nlp, text, "major gaps") == ("Many countries", "group")
+
+
+def test_state_media_is_an_unnamed_source(nlp):
+    text = "The talks ended on Thursday. The two sides agreed to extend the truce, state media reported."
+    assert speaker(nlp, text, "extend the truce") == ("state media", "anonymous")
+
+
+def test_the_diplomat_is_the_ministry_spokeswoman_named_before(nlp):
+    text = ("Russian Foreign Ministry spokeswoman Maria Volkova spoke on Friday. "
+            "\"We call on Tokyo to stop,\" the diplomat told a news briefing.")
+    assert speaker(nlp, text, "We call on Tokyo") == ("Maria Volkova", "person")
+
+
+def test_country_title_finds_the_holder_when_no_country_is_given(nlp):
+    text = ("Presidents Donald Keller and Wen Bo met in Busan. "
+            "The US president said China had agreed to buy soybeans.")
+    assert speaker(nlp, text, "buy soybeans") == ("Donald Keller", "person")
+
+
+def test_definite_leader_is_the_only_person_named(nlp):
+    text = ("Donald Keller posted on social media on Friday. "
+            "And the enraged leader said he would impose his own controls.")
+    assert speaker(nlp, text, "impose his own") == ("Donald Keller", "person")
+
+
+def test_the_bloc_is_the_union_named_before(nlp):
+    text = ("The European Union arrived with a plan. "
+            "The bloc demanded that more funding be allocated to adaptation.")
+    assert speaker(nlp, text, "more funding") == ("European Union", "organization")
+
+
+def test_we_inside_the_quote_is_not_the_source_of_the_frame(nlp):
+    text = ("EU Climate Commissioner Wopke Hoekstra said, \"We will not accept this under any circumstances,\" "
+            "indicating that the EU might step outside its comfort zone.")
+    assert speaker(nlp, text, "comfort zone") == ("Wopke Hoekstra", "person")
+
+
+def test_the_official_after_an_unnamed_official_stays_unnamed(nlp):
+    text = ("A US official spoke to reporters on Monday. \"The truce is holding,\" said the US official, "
+            "who asked not to be named.")
+    name, kind = speaker(nlp, text, "truce is holding")
+    assert kind == "anonymous" and "official" in name
