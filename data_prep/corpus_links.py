@@ -8,6 +8,7 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -87,17 +88,29 @@ def statement_inputs(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.Da
                          published=quotes["article_id"].map(by_article["published"]))
 
 
+# Small batches: a batch is padded to its longest text, and with 64 quotes a batch of long ones cost
+# twice the CPU (and hundreds of MiB) of the same texts 8 at a time; the vectors are the same.
+ENCODER_BATCH = 8
+
+
 def sentence_encoder():
     """The shipped MiniLM encoder as texts -> unit vectors, or None (then only matching wording links)."""
     try:
-        from data_prep.stance.encoder import MiniLMEncoder, StanceModelError
-        # One thread: a few thousand short texts, and onnxruntime's second thread mostly spins (CPU
-        # spent waiting, about a third more per text on two cores).
-        encoder = MiniLMEncoder(threads=1)
+        from data_prep.stance.encoder import StanceModelError
+        encoder = _statement_encoder()
     except (ImportError, StanceModelError, OSError) as error:
         log.warning("statements: sentence encoder unavailable (%s); grouping by wording only", error)
         return None
-    return lambda texts: encoder.encode(list(texts)).embeddings
+    return lambda texts: encoder.encode(list(texts), batch_size=ENCODER_BATCH).embeddings
+
+
+@lru_cache(maxsize=1)
+def _statement_encoder():
+    """One per process, as the spaCy pipeline is: loading and checking the model costs a good part of a
+    second. One thread: a few thousand short texts, and onnxruntime's second thread mostly spins (CPU
+    spent waiting, about a third more per text on two cores)."""
+    from data_prep.stance.encoder import MiniLMEncoder
+    return MiniLMEncoder(threads=1)
 
 
 def _rewrite_quotes(folder: Path, spans: dict, statement_ids: dict[str, str | None]) -> None:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 MAX_DAYS_APART = 7
 SAME_WORDS = 85          # token-set ratio at which two quotes are the same words
@@ -101,7 +102,9 @@ class _Groups:
 
 
 def _content_words(text: str) -> set[str]:
-    return {word for word in re.findall(r"[a-z]{4,}", _fold(text))}
+    """Words of four letters or more that carry content: "that", "with", "have" or "would" are in most
+    quotes, and two quotes sharing them are no likelier to be one statement."""
+    return {word for word in re.findall(r"[a-z]{4,}", _fold(text)) if word not in STOP_WORDS}
 
 
 def _worth_encoding(first: set[str], second: set[str], in_large_block: bool) -> bool:
@@ -163,14 +166,13 @@ def _pairs_sharing_words(members: list[int], words: list[set[str]], days: np.nda
 
 
 def _candidate_pairs(keys: list[set[str]], days: np.ndarray, dated: np.ndarray, articles: list[str],
-                     texts: list[str]) -> tuple[set, set]:
+                     words: list[set[str]]) -> tuple[set, set]:
     """Pairs of quotes in different articles close in time whose speakers share a key: those of a small
     block (every pair), and those met only in a large block (sharing words)."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, quote_keys in enumerate(keys):
         for key in quote_keys:
             blocks[key].append(index)
-    words = [_content_words(text) for text in texts]
     small, large = set(), set()
     for members in blocks.values():
         if len(members) < 2:
@@ -266,8 +268,8 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
             for name, kind, actor in zip(quotes["speaker_name"], quotes["speaker_kind"], quotes["actor_id"])]
     dates = (pd.to_datetime(quotes["published"], errors="coerce") - pd.Timestamp("1970-01-01")).dt.days
     days, dated = dates.fillna(0).to_numpy(dtype=np.int64), dates.notna().to_numpy()
-    small, large = _candidate_pairs(keys, days, dated, articles, texts)
     content = [_content_words(text) for text in texts]
+    small, large = _candidate_pairs(keys, days, dated, articles, content)
 
     linked: set[tuple[int, int]] = set()
     grey: list[tuple[int, int, float]] = []
@@ -290,6 +292,9 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
 
     if grey and encode is not None:
         encode_missing({i for i, _, _ in grey} | {j for _, j, _ in grey})
+        # A pair's similarity is at most its whole cosine, so a long quote's parts are encoded only for
+        # the pairs close enough as wholes to be linked: most pairs of a speaker's quotes are not.
+        grey = [(i, j, words) for i, j, words in grey if float(np.dot(vectors[i], vectors[j])) >= LIKELY_MEANING]
         parts.encode_for([(i, j) for i, j, _ in grey])
         for i, j, words in grey:
             similarity = parts.similarity(i, j, vectors)

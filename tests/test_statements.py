@@ -166,3 +166,39 @@ def test_only_pairs_sharing_content_words_go_to_the_encoder():
          "person", "Valley Herald", "2025-03-04"))
     assert link_quotes(quotes, encode) == [None, None]
     assert seen == []  # the words half match, but only function words: nothing worth encoding
+
+
+def _recording(encode):
+    """The encoder, keeping every text it is given."""
+    def recorded(texts):
+        recorded.texts.extend(texts)
+        return encode(texts)
+    recorded.texts = []
+    return recorded
+
+
+def test_quotes_sharing_only_common_words_are_not_encoded_and_a_paraphrase_still_links():
+    quotes = _quotes(
+        ("q1", "a1", "that the port would not be sold to any foreign company", "indirect", 0, "act_1",
+         "Ana Ruiz", "person", "Coast Courier", "2025-03-04"),
+        ("q2", "a2", "the harbour would not be sold to foreign buyers", "indirect", 0, "act_1",
+         "Ana Ruiz", "person", "Valley Herald", "2025-03-05"),
+        ("q3", "a3", "that they would have more teachers with them", "indirect", 0, "act_1",
+         "Ana Ruiz", "person", "Hill Times", "2025-03-05"))
+    encode = _recording(_meaning([["sold"]]))
+    ids = link_quotes(quotes, encode)
+    assert ids[0] is not None and ids[0] == ids[1] and ids[2] is None
+    # The teachers quote shares "that", "would", "with" with the others, which says nothing of its point.
+    assert not any("teachers" in text for text in encode.texts)
+
+
+def test_a_long_quote_is_encoded_point_by_point_only_when_the_whole_is_close():
+    long = ("the port will not be sold. the ferries will be free in may. the new bridge opens in june "
+            "after years of work on the river")
+    quotes = _quotes(
+        ("q1", "a1", long, "direct", 0, "act_1", "Ana Ruiz", "person", "Coast Courier", "2025-03-04"),
+        ("q2", "a2", "the port will be sold off soon", "direct", 0, "act_1", "Ana Ruiz", "person",
+         "Valley Herald", "2025-03-05"))
+    far = _recording(lambda texts: np.eye(len(texts), 4)[:len(texts)])  # every text its own direction
+    assert link_quotes(quotes, far) == [None, None]
+    assert len(far.texts) == 2  # the two wholes, never the long quote's sentences

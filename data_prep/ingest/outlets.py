@@ -57,6 +57,7 @@ class OutletIdentity(NamedTuple):
     agency: str | None = None
 
 
+@lru_cache(maxsize=1 << 16)  # the same capitalised runs recur across a corpus's pages
 def name_key(name: str) -> str:
     """Case-, accent-, article- and punctuation-free: "The Hürriyet Daily News" meets "hurriyet daily news"."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold().strip()
@@ -173,25 +174,25 @@ _MASTHEAD_WORDS = frozenset(
 _SMALL_WORDS = {"of", "the", "and", "&", "de", "al", "el"}
 
 
-def _initials(name: str) -> str:
-    return "".join(word[0] for word in name_key(name).split() if word not in _SMALL_WORDS)
+def _initials(words: list[str]) -> str:
+    return "".join(word[0] for word in words if word not in _SMALL_WORDS)
 
 
 def _fits_domain(name: str, label: str) -> bool:
     """Whether a name the page gives is this domain's outlet: it spells the label ("Taipei Times"), is the
     label plus a masthead word ("Shafaq News"), most of the label ("Enterprise" of enterpriseam), or its
     initials ("One America News Network" of oann)."""
-    squashed, target = _squash(name), label.removeprefix("the")
+    words = name_key(name).split()
+    squashed, target = "".join(words), label.removeprefix("the")
     if len(squashed) < 3:
         return False
     if squashed == target:
         return True
-    words = name_key(name).split()
     if len(words) > 1 and words[-1] in _MASTHEAD_WORDS and "".join(words[:-1]) == target:
         return True
     if len(squashed) >= 5 and target.startswith(squashed) and len(squashed) >= 0.6 * len(target):
         return True
-    return len(target) >= 3 and len(words) >= 3 and _initials(name) == target and bool(
+    return len(target) >= 3 and len(words) >= 3 and _initials(words) == target and bool(
         set(words) & _MASTHEAD_WORDS)
 
 
