@@ -30,7 +30,7 @@ def load_views_uncached(directory: Path) -> Views:
     fixes = corrections.load_corrections(directory)
     if fixes:
         tables = corrections.apply_corrections(tables, fixes)
-    return build_views(tables)
+    return build_views(tables, consume=True)
 
 
 def prepare_views(directory: Path) -> None:

@@ -61,9 +61,19 @@ class Views:
         return self.quotes.loc[selection.index, columns]
 
 
+def _arrow(values: pd.Series) -> pa.Array | pa.ChunkedArray:
+    arrow = pa.array(values)
+    return pc.cast(arrow, arrow.type.value_type) if pa.types.is_dictionary(arrow.type) else arrow
+
+
 def _positions(keys: pd.Series, index_values: pd.Series) -> np.ndarray:
-    """Row of each key in ``index_values`` (-1 when absent); ``index_values`` must be unique."""
-    return pd.Index(index_values).get_indexer(keys)
+    """Row of each key in ``index_values`` (-1 when absent); ``index_values`` must be unique. Looked up
+    in Arrow: a pandas index would make a Python string of every key (a million quotes' ids at scale)."""
+    keys_arrow, values_arrow = _arrow(keys), _arrow(index_values)
+    if pa.types.is_null(keys_arrow.type) or pa.types.is_null(values_arrow.type):
+        return np.full(len(keys_arrow), -1, dtype=np.intp)
+    found = pc.fill_null(pc.index_in(keys_arrow, value_set=values_arrow), -1)
+    return np.asarray(found.to_numpy(), dtype=np.intp)
 
 
 def _take(values: pd.Series, positions: np.ndarray, missing) -> pd.Series:
@@ -108,7 +118,20 @@ def _clean_categorical(values: pd.Series, missing: str) -> pd.Series:
     return values.fillna(missing)
 
 
-def build_quote_view(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def _in_order(frame: pd.DataFrame, order: np.ndarray, owned: bool) -> pd.DataFrame:
+    """``frame``'s rows in ``order``, a column at a time: an ``owned`` frame gives up each column once it
+    is taken, so that only one column is held twice (not the whole table)."""
+    columns = {}
+    for name in list(frame.columns):
+        columns[name] = frame[name].take(order).reset_index(drop=True)
+        if owned:
+            del frame[name]
+    return pd.DataFrame(columns)
+
+
+def build_quote_view(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame,
+                     owned: bool = False) -> pd.DataFrame:
+    """``owned``: ``quotes`` is the caller's to give up (its columns are removed as they are used)."""
     actors = actors.drop_duplicates("actor_id")
     articles = articles.drop_duplicates("article_id")
     by_article = _positions(quotes["article_id"], articles["article_id"])
@@ -118,7 +141,7 @@ def build_quote_view(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.Da
     # order is found first and the quotes taken in it once, so no column is copied a second time.
     day = np.where(np.isnat(published), np.iinfo("int64").min, published.astype("int64"))
     order = np.lexsort((quotes["quote_start"].fillna(0).to_numpy(), by_article, -day))
-    quotes = quotes.take(order).reset_index(drop=True)
+    quotes = _in_order(quotes, order, owned)
     by_article, published = by_article[order], published[order]
     by_actor = _positions(quotes["actor_id"], actors["actor_id"])
     view = pd.DataFrame({
@@ -216,9 +239,11 @@ def build_joint_view(co_speaker_ids: pd.Series | None, quote_view: pd.DataFrame,
     })
 
 
-def build_views(tables: dict[str, pd.DataFrame]) -> Views:
-    """``tables`` as read by ``store.read_dataset`` (corrections already applied, if any)."""
-    articles = tables[schema.ARTICLES]
+def build_views(tables: dict[str, pd.DataFrame], consume: bool = False) -> Views:
+    """``tables`` as read by ``store.read_dataset`` (corrections already applied, if any). With ``consume``
+    each table is taken out of ``tables`` as its view is built, so that its memory can go then."""
+    table = tables.pop if consume else tables.__getitem__
+    articles = table(schema.ARTICLES)
     articles = articles[[c for c in READ_COLUMNS[schema.ARTICLES] if c in articles.columns]].copy()
     articles["outlet"] = _clean_categorical(articles["outlet"], UNKNOWN_OUTLET)
     articles["published"] = pd.to_datetime(articles["published"])
@@ -226,13 +251,14 @@ def build_views(tables: dict[str, pd.DataFrame]) -> Views:
     articles = (articles.drop_duplicates("article_id")
                 .sort_values(["published", "title"], ascending=[False, True], na_position="last", kind="stable")
                 .reset_index(drop=True))
-    quotes = build_quote_view(tables[schema.QUOTES], tables[schema.ACTORS], articles)
+    quotes = build_quote_view(table(schema.QUOTES), tables[schema.ACTORS], articles, owned=consume)
     joint = build_joint_view(quotes.pop("co_speaker_ids") if "co_speaker_ids" in quotes.columns else None,
                              quotes, tables[schema.ACTORS])
-    stances = build_stance_view(tables[schema.STANCES], quotes)
-    mentions = tables[schema.MENTIONS][["article_id", "actor_id"]]
+    stances = build_stance_view(table(schema.STANCES), quotes)
+    # Millions of rows at scale, of a few thousand actors: codes, not a string per row.
+    mentions = table(schema.MENTIONS)[["article_id", "actor_id"]].astype("category")
     order = quotes["speaker"].value_counts(sort=True) if joint.empty else \
         pd.concat([quotes["speaker"].astype(str), joint["speaker"].astype(str)]).value_counts(sort=True)
     return Views(quotes=quotes, stances=stances, actors=tables[schema.ACTORS], articles=articles,
-                 mentions=mentions, ingest_log=tables[schema.INGEST_LOG], joint=joint,
+                 mentions=mentions, ingest_log=table(schema.INGEST_LOG), joint=joint,
                  speaker_order=[str(name) for name, count in order.items() if count > 0])
