@@ -82,3 +82,14 @@ def test_the_official_after_an_unnamed_official_stays_unnamed(nlp):
             "who asked not to be named.")
     name, kind = speaker(nlp, text, "truce is holding")
     assert kind == "anonymous" and "official" in name
+
+
+def test_a_draft_speaks_for_whoever_put_it_forward(nlp):
+    text = ("The ministers studied a new draft agreement put forward by host nation Brazil. "
+            "The rejected draft called for a \"manyfold increase\" in financial support.")
+    assert speaker(nlp, text, "manyfold increase") == ("Brazil", "country")
+
+
+def test_reports_with_no_issuer_are_an_unnamed_source(nlp):
+    text = "The two leaders met in Busan. Reports said the talks covered a wide range of issues."
+    assert speaker(nlp, text, "wide range") == ("Reports", "anonymous")

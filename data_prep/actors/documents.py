@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 DOCUMENT_HEADS = frozenset({
     "statement", "communique", "communiqué", "readout", "report", "letter", "post", "release", "notice",
     "memo", "memorandum", "document", "transcript", "announcement", "tweet", "message", "bulletin",
-    "circular", "note", "filing", "editorial", "press release", "white paper", "declaration",
+    "circular", "note", "filing", "editorial", "press release", "white paper", "declaration", "draft",
+    "proposal",
 })
 # Verbs by which a body puts a document out ("the ministry issued a statement").
 ISSUING_LEMMAS = frozenset({"issue", "release", "publish", "post", "put", "send", "circulate", "publicize",
@@ -69,6 +70,8 @@ def _issuer_head(document: Token) -> Token | Issuer | None:
         return _subject(verb)
     if document.dep_ == "pobj" and verb.lower_ in CARRYING_PREPOSITIONS and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    if document.dep_ == "compound" and document.head.i > document.i:
+        return _issuer_head(document.head)  # "a draft agreement put forward by Brazil"
     return None
 
 

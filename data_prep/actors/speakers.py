@@ -214,7 +214,9 @@ class SpeakerResolver:
             earlier = documents.earlier_document(doc, start, self.pronouns.sentence_starts)
             if earlier is not None and depth < MAX_DOCUMENT_CHAIN:
                 return self._document_source(earlier, None, depth + 1)
-        return self._unnamed_actor(span if span is not None else doc[document.left_edge.i: document.i + 1], document)
+        # "reports said", "a statement said" with no issuer named: an unnamed source, like "a source said"
+        return self._unnamed_actor(span if span is not None else doc[document.left_edge.i: document.i + 1], document,
+                                   kind="anonymous")
 
     def _proper_name_speaker(self, span: Span) -> ArticleActor:
         """A capitalised speaker phrase the recogniser missed: an outlet or institution by the gazetteer,
@@ -252,10 +254,10 @@ class SpeakerResolver:
         self.book.add_mention(actor, span.start_char, span.end_char, span.root.i)
         return actor
 
-    def _unnamed_actor(self, span: Span, root=None) -> ArticleActor:
+    def _unnamed_actor(self, span: Span, root=None, kind: str | None = None) -> ArticleActor:
         root = root if root is not None else span.root
         lemma = root.lemma_.lower()
-        kind = kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN") or "unknown"
+        kind = kind or kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN") or "unknown"
         affiliation, possessors = titles.span_affiliation(span)
         if not affiliation:
             for token_index in possessors:
