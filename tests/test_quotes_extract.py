@@ -524,3 +524,34 @@ def test_partial_quote_after_as_ends_at_its_closing_mark(quotes):
     text = "The mayor described the festival as “wonderful,” adding that it would return next year."
     first = quotes(text)[0]
     assert first["quote_type"] == "direct" and spans_text(text, first) == ["“wonderful,”"]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor criticised the plan.", "The mayor credited the volunteers.", "The mayor discussed the budget.",
+    "She was responding to a question from a councillor.", "The mayor spoke about the bridge.",
+    "The union railed against the new law.", "The plan calls for a new bridge over the river.",
+    "Earlier mayors avoided stating whether the bridge could close.",
+    "The mayor did not say whether the bridge would close."])
+def test_reported_speech_without_a_claim_is_no_quote(quotes, text):
+    assert quotes(text) == []
+
+
+def test_criticism_without_a_claim_stays_an_attribution_as_polnear_counts_it(attributions):
+    assert only(attributions("The mayor criticised the plan."))["quote_text"] == "the plan"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The mayor criticised the plan for its cost.", "the plan for its cost"),
+    ("The mayor called for a new bridge.", "for a new bridge"),
+    ("The mayor warned against travel to the coast.", "against travel to the coast"),
+    ("The mayor announced new restrictions on parking.", "new restrictions on parking"),
+    ("The council denied any plan to close the school.", "any plan to close the school"),
+    ("The mayor called the vote a great victory.", "the vote a great victory")])
+def test_reported_speech_with_a_claim_stays_a_quote(quotes, text, words):
+    assert only(quotes(text))["quote_text"] == words
+
+
+def test_a_manner_phrase_is_not_the_content(quotes):
+    assert only(quotes("The mayor said with a smile that the bridge would open."))["quote_text"] == \
+        "that the bridge would open"
+    assert only(quotes("“We will win,” the mayor said with a smile."))["quote_text"] == "“We will win,”"

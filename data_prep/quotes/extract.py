@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from data_prep.quote_record import SPEECH, QuoteRecord
 from data_prep.quotes.attribution import Attribution, MarkIndex, name_part, source_of
+from data_prep.quotes.claims import carries_claim
 from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.headline import mark_headline
@@ -239,7 +240,7 @@ def _relays(attribution: Attribution, others: list[Attribution]) -> bool:
                and any(start <= other.cue.idx < end for start, end in attribution.spans) for other in others)
 
 
-def _deduplicated(attributions: list[Attribution], keep_relays: bool) -> list[Attribution]:
+def _deduplicated(attributions: list[Attribution], quotes_only: bool) -> list[Attribution]:
     best: dict[tuple, Attribution] = {}
     for attribution in attributions:
         if _is_nested_in_speech(attribution):
@@ -248,8 +249,9 @@ def _deduplicated(attributions: list[Attribution], keep_relays: bool) -> list[At
         if key not in best or (best[key].speaker is None and attribution.speaker is not None):
             best[key] = attribution
     kept = [attribution for attribution in best.values() if not _is_sourceless_inside_another(attribution, best)]
-    if not keep_relays:
-        kept = [attribution for attribution in kept if not _relays(attribution, kept)]
+    if quotes_only:
+        kept = [attribution for attribution in kept if not _relays(attribution, kept)
+                and carries_claim(attribution.cue, attribution.spans, attribution.kind, attribution.speaker)]
     return sorted(kept, key=lambda a: (a.start, a.end))
 
 
@@ -279,7 +281,7 @@ def _as_record(doc: Doc, attribution: Attribution) -> QuoteRecord:
         attribution=attribution_kind(cue, cue_for(cue) if cue is not None else None, attribution.kind))
 
 
-def _attributions(doc: Doc, keep_relays: bool = True) -> list[QuoteRecord]:
+def _attributions(doc: Doc, quotes_only: bool = False) -> list[QuoteRecord]:
     chains = quote_mark_chains(doc_text(doc))
     marks = MarkIndex(chains)
     cues = [(token, cue) for token in doc
@@ -287,7 +289,7 @@ def _attributions(doc: Doc, keep_relays: bool = True) -> list[QuoteRecord]:
     attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
     attributions += labelled_speech(doc, marks, attributions)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
-    return [_as_record(doc, attribution) for attribution in _deduplicated(attributions, keep_relays)]
+    return [_as_record(doc, attribution) for attribution in _deduplicated(attributions, quotes_only)]
 
 
 def extract_attributions(doc: Doc, keep_repeated_headlines: bool = False) -> list[QuoteRecord]:
@@ -300,7 +302,7 @@ def extract_attributions(doc: Doc, keep_repeated_headlines: bool = False) -> lis
 
 def extract_quotes(doc: Doc) -> list[QuoteRecord]:
     """The quotes of a parsed article: its speech attributions (what someone said or wrote), sorted by
-    position; a headline quote the body carries again is left out, and so is a medium's report of
-    someone's words (the quote is theirs)."""
-    speech = [record for record in _attributions(doc, keep_relays=False) if record.attribution == SPEECH]
+    position. Left out: a headline quote the body carries again, a medium's report of someone's words
+    (the quote is theirs), and reported speech with no claim in it (``claims``)."""
+    speech = [record for record in _attributions(doc, quotes_only=True) if record.attribution == SPEECH]
     return mark_headline(speech, doc_text(doc), keep_repeated=False)

@@ -42,6 +42,31 @@ SOURCE_NOUNS = frozenset({"source", "official", "people", "person", "report", "r
 MEDIA_NOUNS = frozenset({"agency", "media", "medium", "outlet", "newspaper", "paper", "broadcaster", "channel",
                          "network", "television", "daily", "radio", "wire", "report", "press", "tabloid",
                          "magazine", "website", "news"})
+# What a prepositional phrase of a speech verb holds when it is all the content: the claim itself
+# ("called for a truce", "warned of consequences", "accused of lying"), a topic ("spoke about the
+# talks", "commented on the deal"), or someone addressed or answered ("responded to a question",
+# "lashed out at Beijing"), a manner ("said with a smile"). Only the first is a quote's words; "against"
+# is a claim only after verbs of warning ("warned against travel", not "railed against the ban").
+CLAIM_PREPOSITIONS = frozenset({"for", "of"})
+WARNING_LEMMAS = frozenset({"warn", "caution", "advise", "counsel"})
+# Verbs that judge, greet or take up a thing: with only an object ("criticised the plan", "credited
+# the mediators", "discussed the tariffs", "raised the issue of ...") they report no claim.
+CLAIMLESS_OBJECT_LEMMAS = frozenset({
+    "criticize", "criticise", "praise", "condemn", "welcome", "hail", "thank", "credit", "blame", "slam", "applaud",
+    "denounce", "attack", "reject", "dismiss", "mock", "deride", "commend", "laud", "rebuke", "chide", "lambast",
+    "lambaste", "assail", "decry", "congratulate", "salute", "discuss", "address", "raise", "broach", "debate",
+    "question", "challenge", "dispute", "protest", "lament", "bemoan", "acknowledge", "thank", "defend", "blast"})
+# Openers of an embedded question: "did not say whether ...", "avoided stating when ..." report no claim.
+QUESTION_CLAUSE_OPENERS = frozenset({"whether", "if", "what", "why", "how", "when", "who", "which", "where"})
+# Verbs under which a cue reports words not said: "avoided stating", "declined to say", "refused to comment".
+AVOIDING_LEMMAS = frozenset({"avoid", "decline", "refuse", "fail", "neglect", "evade", "sidestep", "dodge"})
+# Texts whose contents a reporter describes ("the plan calls for ...", "the deal includes ..."): a
+# document's provisions, not someone's words. Statements, letters and declarations do speak for their
+# authors and are not here.
+PROVISION_NOUNS = frozenset({"plan", "agreement", "deal", "proposal", "framework", "draft", "text", "document",
+                             "bill", "law", "treaty", "accord", "roadmap", "decision", "resolution", "program",
+                             "programme", "initiative", "blueprint", "package", "order", "rule", "regulation",
+                             "ceasefire", "truce", "arrangement", "mechanism", "budget", "policy"})
 # Words opening a question clause: "Asked whether ..., Asked if ..., Asked what ...".
 QUESTION_OPENERS = frozenset({"whether", "if", "what", "why", "how", "when", "who", "which", "where"})
 # Cues of a question put to the subject: "Asked whether he would go, the minister said ..." is the

@@ -63,6 +63,16 @@ def _is_that_clause(child: Token) -> bool:
     return child.dep_ == "advcl" and child.i > child.head.i and child.left_edge.lower_ == "that"
 
 
+def _clause_misread_as_relative(phrase: Token) -> Token | None:
+    """ "said with a smile that the bridge would open": the parser hung the content clause on the
+    manner phrase's noun as a relative clause; its "that" is a conjunction, not a relative pronoun."""
+    for noun in phrase.children:
+        for clause in noun.children if noun.dep_ == "pobj" else ():
+            if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "mark":
+                return clause
+    return None
+
+
 def _has_conjunction(token: Token) -> bool:
     """ "even as Putin vows": a subordinate clause, not a trailing "..., she said"."""
     return any(child.dep_ == "mark" for child in token.children)
@@ -88,7 +98,10 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices: set[int] = set()
     for child in cue_token.children:
-        if child.dep_ in cue.content_deps or _is_that_clause(child):
+        clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
+        if clause is not None:
+            indices |= _subtree_indices(clause)
+        elif child.dep_ in cue.content_deps or _is_that_clause(child):
             indices |= _subtree_indices(child)
     if not indices:
         head = cue_token.head

@@ -1,0 +1,64 @@
+"""Whether reported speech carries a claim a reader can quote, or only names what was talked about.
+
+PolNeAR annotates every attribution ("criticised the plan", "responded to a question", "the deal calls
+for ..."); a quote in the dataset is someone's words. Reported speech (no quote marks) whose content is
+only a noun-phrase object of a verb of judging or taking up ("criticised the plan", "discussed the
+tariffs"), only a phrase of topic, address or manner ("spoke about the talks", "responded to a
+question", "said with a smile"), an embedded question not answered ("avoided stating whether ..."), or
+a document's provisions ("the plan calls for ...") is left out of the quotes; the attributions keep it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from data_prep.quotes.kinds import describes_as
+from data_prep.quotes.lexicon import (AVOIDING_LEMMAS, CLAIM_PREPOSITIONS, CLAIMLESS_OBJECT_LEMMAS, CLAUSE_DEPS,
+                                     PROVISION_NOUNS, QUESTION_CLAUSE_OPENERS, WARNING_LEMMAS, american)
+
+# Children that hold a claim whatever the cue: clauses, "as" descriptions, predicates of the object.
+CLAIM_DEPS = CLAUSE_DEPS | {"oprd", "advcl", "acomp", "attr"}
+
+
+def _inside(spans, token: Token) -> bool:
+    return any(start <= token.idx < end for start, end in spans)
+
+
+def _claim_prepositions(cue: Token) -> frozenset[str]:
+    lemma = american(cue.lemma_.lower())
+    return CLAIM_PREPOSITIONS | {"against"} if lemma in WARNING_LEMMAS else CLAIM_PREPOSITIONS
+
+
+def _is_unanswered_question(cue: Token, content: list[Token]) -> bool:
+    """ "did not say whether ...", "avoided stating clearly whether ...": a question left open."""
+    clauses = [child for child in content if child.dep_ == "ccomp"]
+    if not clauses or not all(clause.left_edge.lower_ in QUESTION_CLAUSE_OPENERS for clause in clauses):
+        return False
+    negated = any(child.dep_ == "neg" for child in cue.children)
+    avoided = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in AVOIDING_LEMMAS
+    return negated or avoided
+
+
+def _is_provision(source: Span | None) -> bool:
+    return source is not None and source.root.pos_ == "NOUN" and source.root.lemma_.lower() in PROVISION_NOUNS
+
+
+def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None) -> bool:
+    """Whether an attribution of this type, cue, content spans and source holds words to quote."""
+    if quote_type != "indirect" or cue is None or cue.pos_ != "VERB":
+        return True
+    if _is_provision(source):
+        return False
+    content = [child for child in cue.children if _inside(spans, child)]
+    if _is_unanswered_question(cue, content):
+        return False
+    if not content or any(child.dep_ in CLAIM_DEPS for child in content) or describes_as(cue):
+        return True
+    objects = [child for child in content if child.dep_ == "dobj"]
+    # "criticised the plan for its cost": the parser often hangs the reason on the object
+    phrases = [child for child in content if child.dep_ == "prep"] + [
+        grand for obj in objects for grand in obj.children if grand.dep_ == "prep" and grand.lower_ in CLAIM_PREPOSITIONS]
+    if any(phrase.lower_ in _claim_prepositions(cue) for phrase in phrases):
+        return True  # "criticised the plan for its cost": the reproach is the claim
+    if objects:
+        return american(cue.lemma_.lower()) not in CLAIMLESS_OBJECT_LEMMAS
+    return not phrases
