@@ -555,3 +555,9 @@ def test_a_manner_phrase_is_not_the_content(quotes):
     assert only(quotes("The mayor said with a smile that the bridge would open."))["quote_text"] == \
         "that the bridge would open"
     assert only(quotes("“We will win,” the mayor said with a smile."))["quote_text"] == "“We will win,”"
+
+
+def test_a_second_verb_of_the_same_speaker_inside_the_content_is_one_quote(quotes):
+    text = 'The mayor has vowed to raise parking fees and restrict the use of "private cars" in the centre.'
+    quote = only(quotes(text))
+    assert quote["speaker_text"] == "The mayor" and quote["quote_text"].startswith("to raise parking fees")

@@ -248,11 +248,25 @@ def _deduplicated(attributions: list[Attribution], quotes_only: bool) -> list[At
         key = tuple(map(tuple, attribution.spans))
         if key not in best or (best[key].speaker is None and attribution.speaker is not None):
             best[key] = attribution
-    kept = [attribution for attribution in best.values() if not _is_sourceless_inside_another(attribution, best)]
+    kept = [attribution for attribution in best.values() if not _is_sourceless_inside_another(attribution, best)
+            and not _is_part_of_same_speakers(attribution, best)]
     if quotes_only:
         kept = [attribution for attribution in kept if not _relays(attribution, kept)
                 and carries_claim(attribution.cue, attribution.spans, attribution.kind, attribution.speaker)]
     return sorted(kept, key=lambda a: (a.start, a.end))
+
+
+def _is_part_of_same_speakers(attribution: Attribution, others: dict[tuple, Attribution]) -> bool:
+    """ "X vowed to impose tariffs and restrict the export of “...”": the second verb's words lie inside
+    the first's content and have the same source, so they are part of that one attribution."""
+    if attribution.speaker is None or attribution.cue is None:
+        return False
+    cue_at, speaker = attribution.cue.idx, (attribution.speaker.start, attribution.speaker.end)
+    return any(other is not attribution and other.speaker is not None
+               and (other.speaker.start, other.speaker.end) == speaker
+               and any(start <= cue_at < end for start, end in other.spans)
+               and all(any(start <= s and e <= end for start, end in other.spans) for s, e in attribution.spans)
+               for other in others.values())
 
 
 def _is_sourceless_inside_another(attribution: Attribution, others: dict[tuple, Attribution]) -> bool:
