@@ -9,8 +9,12 @@ gives a lemma. For each lemma we keep word-level facts only:
   speech_share   share of its attributions that PolNeAR marks as speech
   content_deps   dependency labels of the cue's children that carry the attributed content
   speaker_deps   dependency labels of the cue's children that carry the source
+With --frames-out it writes, instead, the prepositional frames of cue words (data_prep/quotes/
+cue_frames.json): for a lemma and a preposition among its children ("talk" + "about", "support" +
+"for"), how often such an occurrence is an attribution whose content is that phrase.
 No text of the corpus is stored. Usage:
   python benchmarks/mine_quote_cues.py [--train PATH] [--out data_prep/quotes/cue_lexicon.json]
+  python benchmarks/mine_quote_cues.py --docbin PARSED --frames-out data_prep/quotes/cue_frames.json
 """
 from __future__ import annotations
 
@@ -96,11 +100,45 @@ def mine(records, docs) -> dict:
     return lexicon
 
 
+MIN_FRAME_SUPPORT = 4
+MIN_FRAME_PRECISION = 0.2
+
+
+def mine_frames(records, docs) -> dict:
+    """(lemma, pos, preposition) -> support, occurrences, precision of the frame as a cue."""
+    occurrences, support = Counter(), Counter()
+    for record, doc in zip(records, docs):
+        for tok in doc:
+            if tok.pos_ in ("VERB", "NOUN"):
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_.isalpha():
+                        occurrences[(tok.lemma_.lower(), tok.pos_, child.lower_)] += 1
+        for quote in record["quotes"]:
+            if quote.get("cue_start") is None:
+                continue
+            head = cue_head(doc, quote["cue_start"], quote["cue_end"])
+            if head is None or head.pos_ not in ("VERB", "NOUN"):
+                continue
+            spans = quote.get("quote_spans") or [[quote["quote_start"], quote["quote_end"]]]
+            for child in head.children:
+                if child.dep_ == "prep" and overlap(child, spans) > 0.5:
+                    support[(head.lemma_.lower(), head.pos_, child.lower_)] += 1
+                    break
+    frames: dict = {}
+    for (lemma, pos, prep), count in sorted(support.items(), key=lambda item: -item[1]):
+        precision = count / max(count, occurrences[(lemma, pos, prep)])
+        if count >= MIN_FRAME_SUPPORT and precision >= MIN_FRAME_PRECISION and lemma.isalpha():
+            frames.setdefault(pos, {}).setdefault(lemma, {})[prep] = {
+                "support": count, "occurrences": occurrences[(lemma, pos, prep)], "precision": round(precision, 3)}
+    return frames
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--docbin", type=Path, help="pre-parsed train texts (spaCy DocBin) to skip parsing")
+    parser.add_argument("--frames-out", type=Path, help="write the prepositional frames here instead")
     args = parser.parse_args(argv)
     records = [json.loads(line) for line in args.train.open(encoding="utf-8") if line.strip()]
     nlp = load_pipeline()
@@ -109,6 +147,14 @@ def main(argv=None) -> int:
         docs = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
     else:
         docs = parse((record["text"] for record in records), nlp=nlp)
+    if args.frames_out:
+        frames = mine_frames(records, docs)
+        meta = {"source": "PolNeAR v1.0.0 train split (Newell, Margolin & Ruths, LREC 2018)",
+                "script": "benchmarks/mine_quote_cues.py --frames-out", "pipeline": nlp.meta["name"],
+                "min_support": MIN_FRAME_SUPPORT, "min_precision": MIN_FRAME_PRECISION}
+        args.frames_out.write_text(json.dumps({"meta": meta, "frames": frames}, indent=1) + "\n", encoding="utf-8")
+        print(f"{sum(len(v) for pos in frames.values() for v in pos.values())} frames -> {args.frames_out}")
+        return 0
     lexicon = mine(records, docs)
     meta = {"source": "PolNeAR v1.0.0 train split (Newell, Margolin & Ruths, LREC 2018)",
             "script": "benchmarks/mine_quote_cues.py", "pipeline": nlp.meta["name"],

@@ -561,3 +561,10 @@ def test_a_second_verb_of_the_same_speaker_inside_the_content_is_one_quote(quote
     text = 'The mayor vowed to impose new fees on cars and restrict the sale of "luxury goods".'
     quote = only(quotes(text))
     assert quote["speaker_text"] == "The mayor" and quote["quote_text"].startswith("to impose new fees")
+
+
+def test_a_mined_prepositional_frame_makes_a_weak_cue_an_attribution(attributions, quotes):
+    text = "The senator spoke about the budget in Ohio."
+    found = only(attributions(text))
+    assert found["speaker_text"] == "The senator" and found["quote_text"].startswith("about the budget")
+    assert quotes(text) == []  # a topic, not a claim

@@ -123,6 +123,11 @@ def _confirmed(token: Token, source, kind: str) -> bool:
     """An ambiguous cue word counts with a real source and a clause or quote marks in its content."""
     if source is None or source.root.lower_ in WEAK_CUE_NON_SOURCES:
         return False
+    cue = cue_for(token)
+    if any(child.dep_ == "prep" and child.lower_ in cue.frames for child in token.children):
+        return True  # "spoke about the talks", "pushed for a vote": a frame of the cue word
+    if cue.frame_only:
+        return False
     return kind != "indirect" or any(child.dep_ in CLAUSE_DEPS for child in token.children) \
         or describes_as(token)
 

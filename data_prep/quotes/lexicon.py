@@ -7,6 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
+FRAMES_PATH = Path(__file__).with_name("cue_frames.json")
+# A prepositional frame ("talk about", "push for") whose occurrences in train were attributions with the
+# phrase as content at least this often makes a weak or rare cue word count with that phrase.
+MIN_FRAME_PRECISION = 0.6
 # A mined lemma is used when at least this share of its occurrences in train were attribution cues;
 # cues of beliefs and plans ("wants", "hopes") need more evidence than speech verbs.
 MIN_PRECISION = 0.3
@@ -100,23 +104,34 @@ class Cue:
     speech: bool
     content_deps: frozenset[str]
     needs_clause: bool = False
+    frames: frozenset[str] = frozenset()  # prepositions whose phrase is content ("about" of "talk")
+    frame_only: bool = False  # too rare a cue to count but with one of its frames
+
+
+def _frames() -> dict[tuple[str, str], frozenset[str]]:
+    data = json.loads(FRAMES_PATH.read_text(encoding="utf-8"))["frames"]
+    return {(lemma, pos): frozenset(prep for prep, facts in preps.items() if facts["precision"] >= MIN_FRAME_PRECISION)
+            for pos, lemmas in data.items() for lemma, preps in lemmas.items()}
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[tuple[str, str], Cue]:
     data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["cues"]
+    frames = _frames()
     lexicon = {}
     for pos, lemmas in data.items():
         for lemma, facts in lemmas.items():
             speech = facts["speech_share"] >= 0.5
-            if facts["precision"] < MIN_PRECISION_WITH_CLAUSE or facts["support"] < MIN_SUPPORT:
+            own_frames = frames.get((lemma, pos), frozenset()) if pos == "VERB" else frozenset()
+            rare = facts["precision"] < MIN_PRECISION_WITH_CLAUSE or facts["support"] < MIN_SUPPORT
+            if rare and not own_frames:
                 continue
             needs_clause = facts["precision"] < (MIN_PRECISION if speech else MIN_PRECISION_NON_SPEECH)
             mined_deps = {dep for dep, share in facts["content_deps"].items()
                           if share >= MIN_CONTENT_DEP_SHARE}
-            content_deps = (mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_DEPS
-            lexicon[(lemma, pos)] = Cue(lemma, pos, facts["precision"], speech, frozenset(content_deps),
-                                        needs_clause)
+            content_deps = frozenset() if rare else (mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_DEPS
+            lexicon[(lemma, pos)] = Cue(lemma, pos, facts["precision"], speech, content_deps,
+                                        needs_clause or rare, own_frames, rare)
     return lexicon
 
 

@@ -101,7 +101,7 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
         clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
         if clause is not None:
             indices |= _subtree_indices(clause)
-        elif child.dep_ in cue.content_deps or _is_that_clause(child):
+        elif child.dep_ in cue.content_deps or _is_that_clause(child) or (child.dep_ == "prep" and child.lower_ in cue.frames):
             indices |= _subtree_indices(child)
     if not indices:
         head = cue_token.head
