@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -36,6 +37,7 @@ APART_ACROSS = 0.60      # two articles' quotes this far apart never share a sta
 SMALL_BLOCK = 200        # a speaker with at most this many quotes has every pair compared
 MIN_SHARED_WORDS = 2     # in a larger block, a pair must share this many content words ...
 MAX_CANDIDATES = 50      # ... and each quote meets at most this many, those sharing most
+WEEK_CHUNK = 7           # a large block's dated quotes are counted this many days at a time
 MAX_POSTING = 500        # a word in more of a block's quotes than this (or a tenth of them) is too common to pair on
 SHARED_PART = 0.5        # a pair goes to the encoder if it shares this part of the shorter quote's content words
 DIFFER_CHECKS = 25       # members of each side compared before two groups are joined
@@ -78,33 +80,50 @@ def normalise(text: str) -> str:
 class _Groups:
     """Union-find that refuses a union joining two quotes known to be different points."""
 
-    def __init__(self, size: int, differ):
-        self.parent = list(range(size))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
+    def __init__(self, differ):
+        # Only quotes in a union are held: most of a large corpus's quotes are never linked.
+        self.parent: dict[int, int] = {}
+        self.members: dict[int, list[int]] = {}
         self.differ = differ
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
+        while self.parent.get(i, i) != i:
+            self.parent[i] = self.parent.get(self.parent[i], self.parent[i])
             i = self.parent[i]
         return i
 
     def union(self, i: int, j: int) -> None:
         a, b = self.find(i), self.find(j)
+        first, second = self.members.get(a, [a]), self.members.get(b, [b])
         # Bounded: two large groups are compared on their first members only, so a union stays cheap.
-        if a == b or any(self.differ(x, y) for x in self.members[a][:DIFFER_CHECKS]
-                         for y in self.members[b][:DIFFER_CHECKS]):
+        if a == b or any(self.differ(x, y) for x in first[:DIFFER_CHECKS] for y in second[:DIFFER_CHECKS]):
             return
-        if len(self.members[a]) < len(self.members[b]):
-            a, b = b, a
+        if len(first) < len(second):
+            a, b, first, second = b, a, second, first
         self.parent[b] = a
-        self.members[a] += self.members.pop(b)
+        self.members[a] = first + second
+        self.members.pop(b, None)
 
 
 def _content_words(text: str) -> set[str]:
     """Words of four letters or more that carry content: "that", "with", "have" or "would" are in most
     quotes, and two quotes sharing them are no likelier to be one statement."""
     return {word for word in re.findall(r"[a-z]{4,}", _fold(text)) if word not in STOP_WORDS}
+
+
+class _WordsOf:
+    """Each quote's content words as word numbers, packed in one array (a set per quote of a million
+    quotes would take most of a gigabyte); ``words[i]`` gives quote i's as a set."""
+
+    def __init__(self, texts: list[str]):
+        numbers: dict[str, int] = {}
+        self.ids, self.ends = array("i"), array("q")
+        for text in texts:
+            self.ids.extend(numbers.setdefault(word, len(numbers)) for word in _content_words(text))
+            self.ends.append(len(self.ids))
+
+    def __getitem__(self, i: int) -> set[int]:
+        return set(self.ids[self.ends[i - 1] if i else 0:self.ends[i]])
 
 
 def _worth_encoding(first: set[str], second: set[str], in_large_block: bool) -> bool:
@@ -128,45 +147,75 @@ def _all_pairs(members: list[int], days: np.ndarray, dated: np.ndarray, articles
                 yield min(i, j), max(i, j)
 
 
-def _pairs_sharing_words(members: list[int], words: list[set[str]], days: np.ndarray, dated: np.ndarray,
+def _pairs_sharing_words(members: list[int], words: _WordsOf, days: np.ndarray, dated: np.ndarray,
                          articles: list[str]) -> Iterator[tuple]:
     """In a large block, each quote meets only the quotes that share most of its rarer words.
 
     Comparing every pair of a speaker quoted thousands of times in a week is quadratic; a statement's
     variants, even paraphrased or translated, keep some of its content words (names, numbers, key nouns).
-    Counted with numpy, one quote against the whole block at a time.
+    Counted with numpy, one quote against the block's quotes it may pair with at a time: a dated quote
+    against those of its ``WEEK_CHUNK`` days and a week either side (and the undated), so a speaker quoted
+    every day for years costs a pass over a few weeks per quote, not over all the years.
     """
     size = len(members)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for local, member in enumerate(members):
-        for word in words[member]:
-            postings[word].append(local)
-    common = max(MAX_POSTING, size // 10)
-    arrays = {word: np.array(posting, dtype=np.int64) for word, posting in postings.items()
-              if 1 < len(posting) <= common}
-    index = np.array(members, dtype=np.int64)
-    block_days, block_dated = days[index], dated[index]
-    _, block_articles = np.unique(np.array([articles[member] for member in members], dtype=object).astype(str),
-                                  return_inverse=True)
-    order_key = np.arange(size, dtype=np.int64)
-    for local, i in enumerate(members):
-        lists = [arrays[word] for word in words[i] if word in arrays]
-        if not lists:
-            continue
-        counts = np.bincount(np.concatenate(lists), minlength=size)
-        counts[block_articles == block_articles[local]] = 0  # the quote itself and its own article
-        if block_dated[local]:
-            counts[block_dated & (np.abs(block_days - block_days[local]) > MAX_DAYS_APART)] = 0
-        found = np.flatnonzero(counts >= MIN_SHARED_WORDS)
-        if len(found) > MAX_CANDIDATES:  # those sharing most words; ties to the later quote, as before
-            keys = counts[found] * size + order_key[found]
-            found = found[np.argpartition(-keys, MAX_CANDIDATES - 1)[:MAX_CANDIDATES]]
-        for j in index[found]:
-            yield min(i, int(j)), max(i, int(j))
+    block = _Block(members, words, days, dated, articles)
+    undated = np.flatnonzero(~block.dated)
+    by_day = np.flatnonzero(block.dated)
+    by_day = by_day[np.argsort(block.days[by_day], kind="stable")]
+    sorted_days = block.days[by_day]
+    if len(undated):  # an undated quote may pair with any
+        yield from block.pairs(np.arange(size), undated)
+    begin = 0
+    while begin < len(by_day):
+        first = sorted_days[begin]
+        end = int(np.searchsorted(sorted_days, first + WEEK_CHUNK, "left"))
+        low = int(np.searchsorted(sorted_days, first - MAX_DAYS_APART, "left"))
+        high = int(np.searchsorted(sorted_days, first + WEEK_CHUNK - 1 + MAX_DAYS_APART, "right"))
+        yield from block.pairs(np.sort(np.concatenate([by_day[low:high], undated])), by_day[begin:end])
+        begin = end
+
+
+class _Block:
+    """One large speaker block: which of its words are worth pairing on, and the pairs of some of its
+    quotes (``queries``) among a part of it (``among``), by block position."""
+
+    def __init__(self, members: list[int], words: _WordsOf, days: np.ndarray, dated: np.ndarray,
+                 articles: list[str]):
+        self.members, self.words, self.size = members, words, len(members)
+        frequency = Counter(word for member in members for word in words[member])
+        common = max(MAX_POSTING, self.size // 10)
+        self.pairable = {word for word, count in frequency.items() if 1 < count <= common}
+        self.index = np.array(members, dtype=np.int64)
+        self.days, self.dated = days[self.index], dated[self.index]
+        _, self.articles = np.unique(np.array([articles[member] for member in members], dtype=object).astype(str),
+                                     return_inverse=True)
+
+    def pairs(self, among: np.ndarray, queries: np.ndarray) -> Iterator[tuple]:
+        postings: dict[int, list[int]] = defaultdict(list)
+        for position, local in enumerate(among):
+            for word in self.words[self.members[local]] & self.pairable:
+                postings[word].append(position)
+        arrays = {word: np.array(posting, dtype=np.int64) for word, posting in postings.items()}
+        among_days, among_dated, among_articles = self.days[among], self.dated[among], self.articles[among]
+        for local in queries:
+            i = self.members[local]
+            lists = [arrays[word] for word in self.words[i] if word in arrays]
+            if not lists:
+                continue
+            counts = np.bincount(np.concatenate(lists), minlength=len(among))
+            counts[among_articles == self.articles[local]] = 0  # the quote itself and its own article
+            if self.dated[local]:
+                counts[among_dated & (np.abs(among_days - self.days[local]) > MAX_DAYS_APART)] = 0
+            found = np.flatnonzero(counts >= MIN_SHARED_WORDS)
+            if len(found) > MAX_CANDIDATES:  # those sharing most words; ties to the later quote, as before
+                keys = counts[found] * self.size + among[found]
+                found = found[np.argpartition(-keys, MAX_CANDIDATES - 1)[:MAX_CANDIDATES]]
+            for j in self.index[among[found]]:
+                yield min(i, int(j)), max(i, int(j))
 
 
 def _candidate_pairs(keys: list[set[str]], days: np.ndarray, dated: np.ndarray, articles: list[str],
-                     words: list[set[str]]) -> tuple[set, set]:
+                     words: _WordsOf) -> tuple[set, set]:
     """Pairs of quotes in different articles close in time whose speakers share a key: those of a small
     block (every pair), and those met only in a large block (sharing words)."""
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -263,12 +312,16 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
         return [None] * count
     texts = [normalise(text) for text in quotes["quote_text"].fillna("")]
     articles = quotes["article_id"].tolist()
-    keys = [speaker_keys(name if isinstance(name, str) else None, kind if isinstance(kind, str) else None,
-                         actor if isinstance(actor, str) else None)
-            for name, kind, actor in zip(quotes["speaker_name"], quotes["speaker_kind"], quotes["actor_id"])]
+    keys_of: dict[tuple, set[str]] = {}  # one set per speaker, shared by its quotes
+    keys = []
+    for name, kind, actor in zip(quotes["speaker_name"], quotes["speaker_kind"], quotes["actor_id"]):
+        speaker = tuple(value if isinstance(value, str) else None for value in (name, kind, actor))
+        if speaker not in keys_of:
+            keys_of[speaker] = speaker_keys(*speaker)
+        keys.append(keys_of[speaker])
     dates = (pd.to_datetime(quotes["published"], errors="coerce") - pd.Timestamp("1970-01-01")).dt.days
     days, dated = dates.fillna(0).to_numpy(dtype=np.int64), dates.notna().to_numpy()
-    content = [_content_words(text) for text in texts]
+    content = _WordsOf(texts)
     small, large = _candidate_pairs(keys, days, dated, articles, content)
 
     linked: set[tuple[int, int]] = set()
@@ -321,11 +374,11 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
 
     # Quotes linked by their words alone are encoded only where a union needs their meaning: a first
     # pass finds those, one batch encodes them, the second pass joins.
-    recording = _Groups(count, lambda i, j: differ(i, j, record=True))
+    recording = _Groups(lambda i, j: differ(i, j, record=True))
     for i, j in sorted(linked):
         recording.union(i, j)
     encode_missing(wanted)
-    groups = _Groups(count, differ)
+    groups = _Groups(differ)
     for i, j in sorted(linked):
         groups.union(i, j)
     ids: list[str | None] = [None] * count

@@ -202,3 +202,23 @@ def test_a_long_quote_is_encoded_point_by_point_only_when_the_whole_is_close():
     far = _recording(lambda texts: np.eye(len(texts), 4)[:len(texts)])  # every text its own direction
     assert link_quotes(quotes, far) == [None, None]
     assert len(far.texts) == 2  # the two wholes, never the long quote's sentences
+
+
+def test_a_speaker_quoted_every_day_links_a_statement_repeated_days_apart_but_not_a_month_apart():
+    import itertools
+    names = ("".join(letters) for letters in itertools.product("bcdfgklmnprstvz", repeat=4))
+    rows = []
+    start = pd.Timestamp("2025-01-01")
+    for day in range(300):  # a block far larger than the every-pair limit: one quote a day, each its own words
+        text = " ".join(next(names) for _ in range(8))
+        rows.append((f"q{day}", f"a{day}", text, "direct", 0, "act_1", "Ana Ruiz", "person", "Coast Courier",
+                     str((start + pd.Timedelta(days=day)).date())))
+    repeated = "the ferries across the river will stay free for every family this winter"
+    for quote_id, day in (("r1", 5), ("r2", 9), ("r3", 60)):  # 9 lies in the next week of days counted
+        rows.append((quote_id, f"b{day}", repeated, "direct", 0, "act_1", "Ana Ruiz", "person", "Hill Times",
+                     str((start + pd.Timedelta(days=day)).date())))
+    ids = link_quotes(_quotes(*rows))
+    first, second, late = ids[-3:]
+    assert first is not None and first == second
+    assert late is None  # the same words seven weeks later are not the same statement
+    assert not any(ids[:300])
