@@ -93,3 +93,37 @@ def test_a_draft_speaks_for_whoever_put_it_forward(nlp):
 def test_reports_with_no_issuer_are_an_unnamed_source(nlp):
     text = "The two leaders met in Busan. Reports said the talks covered a wide range of issues."
     assert speaker(nlp, text, "wide range") == ("Reports", "anonymous")
+
+
+def test_a_description_right_before_a_name_is_that_person(nlp):
+    text = "The vote was close. Her rival Mark Ruiz told reporters that the count was unfair."
+    assert speaker(nlp, text, "count was unfair") == ("Mark Ruiz", "person")
+
+
+def _quote(text, words, speaker=None):
+    start = text.index(words)
+    spoken = text.index(speaker) if speaker else None
+    return {"quote_text": words, "quote_start": start, "quote_end": start + len(words),
+            "quote_spans": [[start, start + len(words)]], "quote_type": "direct",
+            "cue": "said" if speaker else None, "cue_start": None, "cue_end": None,
+            "speaker_text": speaker, "speaker_start": spoken,
+            "speaker_end": spoken + len(speaker) if speaker else None, "speaker_is_pronoun": False}
+
+
+def test_quoted_paragraph_continues_the_speaker_who_closed_the_paragraph_before(nlp):
+    text = ("Anna Berg said the plan was fair. \"We will not give up,\" Mark Ruiz said.\n\n"
+            "\"The fight goes on and we will win it.\"")
+    quotes = [_quote(text, "the plan was fair", "Anna Berg"), _quote(text, "\"We will not give up,\"", "Mark Ruiz"),
+              _quote(text, "\"The fight goes on and we will win it.\"")]
+    result = resolve_article_actors(nlp(text), quotes)
+    names = {a["key"]: a["name"] for a in result["actors"]}
+    assert [names.get(key) for key in result["quote_keys"]] == ["Anna Berg", "Mark Ruiz", "Mark Ruiz"]
+
+
+def test_quoted_paragraph_after_the_reporters_own_sentence_is_not_guessed(nlp):
+    text = ("Anna Berg said the plan was fair. \"We will not give up,\" Mark Ruiz said. The talks then ended.\n\n"
+            "\"The fight goes on and we will win it.\"")
+    quotes = [_quote(text, "the plan was fair", "Anna Berg"), _quote(text, "\"We will not give up,\"", "Mark Ruiz"),
+              _quote(text, "\"The fight goes on and we will win it.\"")]
+    result = resolve_article_actors(nlp(text), quotes)
+    assert result["quote_keys"][2] is None

@@ -1,6 +1,7 @@
 """Continuation paragraphs: a paragraph that is nothing but a quotation, with no attribution of its own,
-goes on with the speaker of the paragraph before it when that paragraph quotes one speaker only (the
-news convention of a long quote running over several paragraphs)."""
+goes on with the speaker of the paragraph before it when that paragraph quotes one speaker only, or when
+it ends with a quotation of its own (the news convention of a long quote running over several
+paragraphs: the one who spoke last goes on)."""
 from __future__ import annotations
 
 from data_prep.quote_record import QuoteRecord
@@ -41,4 +42,14 @@ def continued_speakers(text: str, quotes: list[QuoteRecord], keys: list[str | No
         speakers = {keys[n] for n in before}
         if len(speakers) == 1 and None not in speakers:
             keys[index] = speakers.pop()
+        elif before and keys[before[-1]] is not None and _closes_paragraph(text, quotes[before[-1]], previous[1]):
+            # 'A said ... "..." B said: "...'": the quote that closes the paragraph is the one running on
+            keys[index] = keys[before[-1]]
     return keys
+
+
+def _closes_paragraph(text: str, quote: QuoteRecord, paragraph_end: int) -> bool:
+    """Whether only the quote's own attribution ("..., she said.") follows it in its paragraph: no
+    further sentence of the reporter's, which could be about someone else."""
+    tail = text[quote.end:paragraph_end].strip(" \t.”\"’'»")
+    return quote.quote_type != "indirect" and not any(mark in tail for mark in ".!?“\"")

@@ -111,5 +111,13 @@ def earlier_document(doc: Doc, before: int, sentence_starts: list[int],
     return None
 
 
+def same_document_before(doc: Doc, document: Token) -> Token | None:
+    """The nearest earlier mention of a document with the same head word anywhere before it: what a
+    definite "the rejected draft" names when the draft was introduced further back."""
+    lemma = document.lemma_.casefold()
+    return next((doc[index] for index in range(document.i - 1, -1, -1)
+                 if is_document(doc[index]) and doc[index].lemma_.casefold() == lemma), None)
+
+
 def is_definite(document: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in document.children)

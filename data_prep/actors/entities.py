@@ -49,7 +49,7 @@ class EntityCollector:
                                              or places.place(piece.text) or is_facility_name(piece)):
                 continue  # "Tariff", "Fossil Fuels", "Khan Younis", "the Rafah crossing": no one
             looks_like_institution = places.media_outlet(piece.text) or places.seat_of_power(piece.text) \
-                or places.country(piece.text)
+                or places.country(piece.text) or places.capital_of(piece.text)  # "Kyiv said": its country
             # People are not "the X": "the Dallas Morning News" tagged PERSON is an organisation.
             # Nor a bare title ("Emir", "Emir Sheikh", "Presidents"): that is its holder or no one.
             if piece.label_ == "PERSON" and not looks_like_institution and piece[0].lower_ != "the" \
@@ -90,7 +90,8 @@ class EntityCollector:
         other_named = []
         for span in other_spans:
             name = clean_person_name(span.text)
-            if len(span) <= 3 and span.text[:1].isupper() and self.surname_owner(span, name):
+            if len(span) <= 3 and (span.text[:1].isupper() or span[0].lower_.split("-")[0] in SURNAME_PARTICLES) \
+                    and self.surname_owner(span, name):
                 surname_spans.append((span, []))
             elif span.label_ != "GPE" and len(name.split()) >= 2 and any(
                     a.kind == "person" and fold(a.name) == fold(name) for a in self.book.actors.values()):
@@ -324,6 +325,31 @@ class EntityCollector:
                                                  for r in a.roles for role in roles)]
         return fitting if len(fitting) < len(owners) else []
 
+    def _could_be_organisation(self, span: Span) -> bool:
+        """Not "Export Controls", "Trade" or "Countries" (common nouns the article also writes in lower
+        case, none of them a body's word like "parliament"), not a place of the gazetteer ("Belém"), not a
+        headline clause ("X Officially Declares End of ...", with a finite verb), not a person's full name
+        with a word glued on ("China Kenji Kanasugi": a mention of that person instead)."""
+        words = {t.lower_ for t in span}
+        if is_common_noun_phrase(span, self.book.lower_case_words) and not words & kinds.ORGANIZATION_HEADS:
+            return False
+        if gazetteer().place(span.text) or any(t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP")
+                                               for t in span[1:]):
+            return False
+        for actor in self.book.people():
+            if len(actor.name.split()) > 1 and span.text.endswith(" " + actor.name):
+                start = span.end_char - len(actor.name)
+                self.book.add_mention(actor, start, span.end_char, span.root.i)
+                return False
+        return True
+
+    def _without_dangling_words(self, span: Span) -> Span:
+        """"Ministry of Commerce and", "Tariff of": a name cut after a connecting word ends before it."""
+        end = span.end
+        while end > span.start + 1 and self.book.doc[end - 1].lower_ in ("of", "and", "for", "the", "on", "&"):
+            end -= 1
+        return self.book.doc[span.start:end] if end != span.end else span
+
     def _add_other_entity(self, span: Span) -> None:
         label = "ORG" if span.label_ == "PERSON" else span.label_
         title_only = span.label_ == "PERSON" and all(is_title_word(t.text) for t in span if t.is_alpha)
@@ -332,6 +358,9 @@ class EntityCollector:
             if holder := title_phrase_holder(self.book, span):
                 self.book.add_mention(holder, span.start_char, span.end_char, span.root.i)
             return
+        if label == "ORG" and not self._could_be_organisation(span):
+            return
+        span = self._without_dangling_words(span)
         if web_name := glued_web_name(span):
             found = kinds.EntityKind("media", web_name, None)
         else:

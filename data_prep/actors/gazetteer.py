@@ -67,10 +67,9 @@ class Gazetteer:
         return self.media_by_name.get(lookup_key(text))
 
     def place(self, text: str) -> str | None:
-        """A territory, region or town of ``places.csv`` ("Khan Younis", "the Gaza Strip"), or a capital:
-        somewhere, never someone."""
-        key = lookup_key(text)
-        return self.place_by_name.get(key) or (text.strip() if key in self.country_by_capital else None)
+        """A territory, region or town of ``places.csv`` ("Khan Younis", "the Gaza Strip"): somewhere,
+        never someone (capitals are ``capital_of``: they can stand for their country)."""
+        return self.place_by_name.get(lookup_key(text))
 
 
 def _split(cell: str | None) -> list[str]:

@@ -121,10 +121,14 @@ class SpeakerResolver:
         """"... spokeswoman Mao Ning (毛寧)" parsed with the title as its head: the one person named after
         the title inside the phrase."""
         doc = self.book.doc
-        if root.lemma_.lower() not in kinds.PERSON_ROLE_HEADS or root.tag_ in ("NNS", "NNPS") \
-                or root.i + 1 >= span.end:
+        if root.tag_ in ("NNS", "NNPS") or root.i + 1 >= span.end or not (
+                root.lemma_.lower() in kinds.PERSON_ROLE_HEADS or root.pos_ == "NOUN"):
             return None  # "the spokesman for Senator Warren" is not Warren: the name must follow the title
+        # any description right before the name ("her rival Mark Ruiz"); a common noun must have the name
+        # run to the end of the phrase
+        to_end = root.lemma_.lower() not in kinds.PERSON_ROLE_HEADS
         people = {m.key for m in self.book.mentions if m.start == doc[root.i + 1].idx and m.end <= span.end_char
+                  and (not to_end or m.end >= span[-1].idx + len(span[-1]) - 1)
                   and self.book.actors[m.key].kind == "person"}
         return self.book.actors[people.pop()] if len(people) == 1 else None
 
@@ -212,6 +216,8 @@ class SpeakerResolver:
         if span is None or documents.is_definite(document):
             start = span.start if span is not None else document.left_edge.i
             earlier = documents.earlier_document(doc, start, self.pronouns.sentence_starts)
+            if earlier is None and documents.is_definite(document):
+                earlier = documents.same_document_before(doc, document)
             if earlier is not None and depth < MAX_DOCUMENT_CHAIN:
                 return self._document_source(earlier, None, depth + 1)
         # "reports said", "a statement said" with no issuer named: an unnamed source, like "a source said"
