@@ -205,7 +205,8 @@ class SpeakerResolver:
         """Whoever issued a statement, communiqué or readout; for "the statement" with no issuer of its
         own, the issuer of the document named before it; else the document itself, as an unnamed source."""
         doc = self.book.doc
-        if found := documents.issuer(document):
+        found = documents.issuer(document)
+        if found and found[0].i != document.i:  # "tweet tweet": a document is not its own issuer
             head, first = found
             if head.pos_ == "PRON":
                 actor = self.pronouns.resolve(head.i)
