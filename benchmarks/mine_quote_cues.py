@@ -11,7 +11,8 @@ gives a lemma. For each lemma we keep word-level facts only:
   speaker_deps   dependency labels of the cue's children that carry the source
 With --frames-out it writes, instead, the prepositional frames of cue words (data_prep/quotes/
 cue_frames.json): for a lemma and a preposition among its children ("talk" + "about", "support" +
-"for"), how often such an occurrence is an attribution whose content is that phrase.
+"for"), or for a verb with a named or personal subject and only an object ("(object)": "Smith defended
+the plan"), how often such an occurrence is an attribution whose content is that phrase.
 No text of the corpus is stored. Usage:
   python benchmarks/mine_quote_cues.py [--train PATH] [--out data_prep/quotes/cue_lexicon.json]
   python benchmarks/mine_quote_cues.py --docbin PARSED --frames-out data_prep/quotes/cue_frames.json
@@ -104,6 +105,20 @@ MIN_FRAME_SUPPORT = 4
 MIN_FRAME_PRECISION = 0.2
 
 
+# The object frame: a verb with a named or personal subject, an object and no clause ("Smith defended
+# the plan"), keyed by this name beside the prepositions.
+OBJECT_FRAME = "(object)"
+PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def has_object_frame(tok) -> bool:
+    subjects = [child for child in tok.children if child.dep_ == "nsubj"]
+    return tok.pos_ == "VERB" and bool(subjects) and (
+        subjects[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subjects[0].lower_ in PERSONAL_SUBJECTS) \
+        and any(child.dep_ == "dobj" for child in tok.children) \
+        and not any(child.dep_ in ("ccomp", "xcomp") for child in tok.children)
+
+
 def mine_frames(records, docs) -> dict:
     """(lemma, pos, preposition) -> support, occurrences, precision of the frame as a cue."""
     occurrences, support = Counter(), Counter()
@@ -113,6 +128,8 @@ def mine_frames(records, docs) -> dict:
                 for child in tok.children:
                     if child.dep_ == "prep" and child.lower_.isalpha():
                         occurrences[(tok.lemma_.lower(), tok.pos_, child.lower_)] += 1
+            if has_object_frame(tok):
+                occurrences[(tok.lemma_.lower(), tok.pos_, OBJECT_FRAME)] += 1
         for quote in record["quotes"]:
             if quote.get("cue_start") is None:
                 continue
@@ -124,10 +141,14 @@ def mine_frames(records, docs) -> dict:
                 if child.dep_ == "prep" and overlap(child, spans) > 0.5:
                     support[(head.lemma_.lower(), head.pos_, child.lower_)] += 1
                     break
+            if has_object_frame(head) and any(child.dep_ == "dobj" and overlap(child, spans) > 0.5
+                                              for child in head.children):
+                support[(head.lemma_.lower(), head.pos_, OBJECT_FRAME)] += 1
     frames: dict = {}
     for (lemma, pos, prep), count in sorted(support.items(), key=lambda item: -item[1]):
         precision = count / max(count, occurrences[(lemma, pos, prep)])
-        if count >= MIN_FRAME_SUPPORT and precision >= MIN_FRAME_PRECISION and lemma.isalpha():
+        if count >= MIN_FRAME_SUPPORT and precision >= MIN_FRAME_PRECISION and lemma.isalpha() \
+                and (prep == OBJECT_FRAME or prep.isalpha()):
             frames.setdefault(pos, {}).setdefault(lemma, {})[prep] = {
                 "support": count, "occurrences": occurrences[(lemma, pos, prep)], "precision": round(precision, 3)}
     return frames

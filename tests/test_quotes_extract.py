@@ -568,3 +568,17 @@ def test_a_mined_prepositional_frame_makes_a_weak_cue_an_attribution(attribution
     found = only(attributions(text))
     assert found["speaker_text"] == "The senator" and found["quote_text"].startswith("about the budget")
     assert quotes(text) == []  # a topic, not a claim
+
+
+def test_embedded_tweet_markup_does_not_stop_the_article(nlp):
+    from data_prep.quotes import predict_records
+    text = ('The senator visited the plant on Monday, a reason for the visit.\n\n'
+            '<tweet tweet-id="720271265504698368"><tweet/>.\n\nThe post said the senator was fine.')
+    [prediction] = predict_records([{"id": "a", "text": text}], nlp=nlp)
+    assert any(quote["quote_text"] == "the senator was fine" for quote in prediction["quotes"])
+
+
+def test_a_mined_object_frame_makes_a_weak_cue_an_attribution(attributions, quotes):
+    text = "Smith defended the new budget on Monday."
+    assert only(attributions(text))["quote_text"].startswith("the new budget")
+    assert quotes(text) == []  # a judgement of a thing, no claim

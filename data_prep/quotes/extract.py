@@ -13,7 +13,7 @@ from data_prep.quotes.kinds import attribution_kind, describes_as
 from data_prep.quotes.labelled import labelled_speech
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, CLAUSE_DEPS, DELIVERING_VERBS,
                                      QUESTION_LEMMAS, QUESTION_OPENERS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
-                                     STATEMENT_NOUNS, MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
+                                     STATEMENT_NOUNS, MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, OBJECT_FRAME, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.predicates import speaker_predicates, without_predicates
 from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
@@ -23,6 +23,7 @@ from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, is_pronoun, mention
 CUE_POS = frozenset({"VERB"})
 # Sources that do not make an ambiguous cue an attribution ("I think", "you know", "we want").
 WEAK_CUE_NON_SOURCES = frozenset({"i", "you", "we", "it", "that", "which", "who"})
+PERSONAL_SOURCES = frozenset({"he", "she", "they"})
 MAX_ANAPHORIC_OBJECT_TOKENS = 4
 PUNCTUATION_INSIDE_MARKS = ",.;:!?\"'\u201d\u2019"
 
@@ -119,6 +120,12 @@ def _only_prepositional(cue: Token, indices: set[int], prepositions: frozenset[s
     return bool(phrases) and indices <= phrases
 
 
+def _has_object_frame(token: Token, source: Span) -> bool:
+    named = source.root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or source.root.lower_ in PERSONAL_SOURCES
+    return named and any(child.dep_ == "dobj" for child in token.children) \
+        and not any(child.dep_ in CLAUSE_DEPS for child in token.children)
+
+
 def _confirmed(token: Token, source, kind: str) -> bool:
     """An ambiguous cue word counts with a real source and a clause or quote marks in its content."""
     if source is None or source.root.lower_ in WEAK_CUE_NON_SOURCES:
@@ -126,6 +133,8 @@ def _confirmed(token: Token, source, kind: str) -> bool:
     cue = cue_for(token)
     if any(child.dep_ == "prep" and child.lower_ in cue.frames for child in token.children):
         return True  # "spoke about the talks", "pushed for a vote": a frame of the cue word
+    if OBJECT_FRAME in cue.frames and _has_object_frame(token, source):
+        return True  # "Smith defended the plan"
     if cue.frame_only:
         return False
     return kind != "indirect" or any(child.dep_ in CLAUSE_DEPS for child in token.children) \

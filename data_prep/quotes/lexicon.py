@@ -11,6 +11,7 @@ FRAMES_PATH = Path(__file__).with_name("cue_frames.json")
 # A prepositional frame ("talk about", "push for") whose occurrences in train were attributions with the
 # phrase as content at least this often makes a weak or rare cue word count with that phrase.
 MIN_FRAME_PRECISION = 0.6
+OBJECT_FRAME = "(object)"  # the key benchmarks/mine_quote_cues.py gives the object frame
 # A mined lemma is used when at least this share of its occurrences in train were attribution cues;
 # cues of beliefs and plans ("wants", "hopes") need more evidence than speech verbs.
 MIN_PRECISION = 0.3
@@ -104,7 +105,9 @@ class Cue:
     speech: bool
     content_deps: frozenset[str]
     needs_clause: bool = False
-    frames: frozenset[str] = frozenset()  # prepositions whose phrase is content ("about" of "talk")
+    # prepositions whose phrase is content ("about" of "talk"), and OBJECT_FRAME when an object after
+    # a named or personal subject is ("Smith defended the plan")
+    frames: frozenset[str] = frozenset()
     frame_only: bool = False  # too rare a cue to count but with one of its frames
 
 

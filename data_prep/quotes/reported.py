@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from data_prep.quotes.doctext import doc_text
-from data_prep.quotes.lexicon import Cue, cue_for
+from data_prep.quotes.lexicon import OBJECT_FRAME, Cue, cue_for
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
 TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
@@ -94,6 +94,11 @@ def _owns_content(head: Token) -> bool:
     return cue is not None and not cue.needs_clause
 
 
+def _is_frame(child: Token, cue: Cue) -> bool:
+    """A phrase a mined frame of the cue word carries content in ("about" of "spoke about")."""
+    return (child.dep_ == "prep" and child.lower_ in cue.frames) or (child.dep_ == "dobj" and OBJECT_FRAME in cue.frames)
+
+
 def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices: set[int] = set()
@@ -101,7 +106,7 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
         clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
         if clause is not None:
             indices |= _subtree_indices(clause)
-        elif child.dep_ in cue.content_deps or _is_that_clause(child) or (child.dep_ == "prep" and child.lower_ in cue.frames):
+        elif child.dep_ in cue.content_deps or _is_that_clause(child) or _is_frame(child, cue):
             indices |= _subtree_indices(child)
     if not indices:
         head = cue_token.head
