@@ -60,7 +60,9 @@ def read_batches(path: Path, columns: list[str] | None = None,
                  rows: int = ROWS_PER_GROUP) -> Iterator[pa.RecordBatch]:
     """The file's rows in order, ``rows`` at a time; nothing when the file is absent or unreadable."""
     try:
-        source = pq.ParquetFile(path)
+        # Without pre-buffering: its read cache keeps every row group read so far (150 MB over a 100k
+        # build cache), so streaming a large file would hold it.
+        source = pq.ParquetFile(path, pre_buffer=False)
     except (OSError, pa.ArrowException):
         return
     with source:

@@ -235,9 +235,7 @@ def _build(plan: _Plan, executor: Executor, staging: store.Staging, source: _Inp
 
     phase("actor merge")
     aliases = staging.data_dir / ALIASES_FILE
-    index = actor_index(((analysis["article_id"], analysis["actors"])
-                         for rows in build_cache.read_analyses(staging.path) for analysis in rows),
-                        aliases if aliases.is_file() else None)
+    index = actor_index(build_cache.read_actors(staging.path), aliases if aliases.is_file() else None)
     known = {} if plan.full or plan.topics is None else build_cache.load_stance_cache(staging.data_dir)
     phase("quotes, mentions, stances")
     stance_done = _Progress(stance_progress if plan.topics is not None else None, built, 0)
