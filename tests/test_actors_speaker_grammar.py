@@ -127,3 +127,9 @@ def test_quoted_paragraph_after_the_reporters_own_sentence_is_not_guessed(nlp):
               _quote(text, "\"The fight goes on and we will win it.\"")]
     result = resolve_article_actors(nlp(text), quotes)
     assert result["quote_keys"][2] is None
+
+
+def test_title_with_the_name_in_apposition_after_its_complement(nlp):
+    text = ("The deal was applauded by the hosts, but the Executive Secretary of the UN Climate Change "
+            "Convention, Simon Stiell, said he understood the frustration of some countries.")
+    assert speaker(nlp, text, "frustration") == ("Simon Stiell", "person")

@@ -52,7 +52,7 @@ class SpeakerResolver:
             if actor:
                 self.book.add_mention(actor, start, end, self._token_at(start))
             return actor.key if actor else None
-        actor = self._named_after_title(quote) or self._named_in_apposition(quote) \
+        actor = self._named_after_title(quote) or self._named_in_apposition(quote) or self._appositive_person(quote) \
             or self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
         return actor.key if actor else None
 
@@ -69,6 +69,16 @@ class SpeakerResolver:
         people = {m.key for m in self.book.mentions if span[comma - span.start].idx < m.start and m.end <= span.end_char
                   and self.book.actors[m.key].kind == "person"}
         return self.book.actors[people.pop()] if len(people) == 1 else None
+
+    def _appositive_person(self, quote: QuoteRecord) -> ArticleActor | None:
+        """"the Executive Secretary of the UN convention, Simon Stiell, said": a job title whose apposition,
+        past the source phrase the quote stage kept, is a named person."""
+        span = self.book.doc.char_span(*quote.speaker, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in kinds.ROLE_HEADS or span.root.tag_ in ("NNS", "NNPS"):
+            return None
+        people = [actor for child in span.root.children if child.dep_ == "appos" and child.i >= span.end
+                  and (actor := self.book.actor_of_token(child.i)) is not None and actor.kind == "person"]
+        return people[0] if len(people) == 1 else None
 
     def _named_after_title(self, quote: QuoteRecord) -> ArticleActor | None:
         """"Hamas leader in Gaza Khalil al-Hayya announced": a bare job title as the source, the person's
