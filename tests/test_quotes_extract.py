@@ -582,3 +582,21 @@ def test_a_mined_object_frame_makes_a_weak_cue_an_attribution(attributions, quot
     text = "Smith defended the new budget on Monday."
     assert only(attributions(text))["quote_text"].startswith("the new budget")
     assert quotes(text) == []  # a judgement of a thing, no claim
+
+
+def test_a_sentence_case_first_paragraph_ending_on_a_full_stop_is_a_lead_not_a_headline(quotes):
+    text = ("OSLO: The mayor urged the council to “finish the bridge this year” as the new session opened in Oslo.\n\n"
+            "The mayor said the bridge would cost less than planned.")
+    assert [quote["headline"] for quote in quotes(text)] == [False, False]
+
+
+def test_a_that_clause_the_parser_made_an_object_is_the_content(nlp):
+    from data_prep.quotes.lexicon import cue_for
+    from data_prep.quotes.reported import content_indices
+    doc = nlp("The scientist reaffirmed that breaching the limit was now “almost certain.”")
+    cue = next(token for token in doc if token.lower_ == "reaffirmed")
+    that = next(token for token in doc if token.lower_ == "that")
+    words = [doc[index].text for index in sorted(content_indices(cue, cue_for(cue)))]
+    assert words[0] == "that" and words[-1] == "certain"
+    if that.dep_ == "dobj":  # the misparse this guards against; the words are the same either way
+        assert "breaching" in words

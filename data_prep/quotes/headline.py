@@ -20,6 +20,10 @@ WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Words compared by their first letters, so that "Vows"/"vowed" and "Believes"/"believe" meet.
 STEM_LETTERS = 4
 LEAD_ENDING = re.compile(r"\b[a-z][\w'’-]*[.]$")
+# A Title Case headline has lower-case function words only; a first paragraph ending on a full stop
+# with at least this many lower-case words of four letters or more is a sentence, a one-sentence lead.
+LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{3,}")
+MIN_LOWER_CASE_WORDS_OF_LEAD = 4
 SAYING_WORDS = frozenset({"say", "says", "said", "saying", "tell", "tells", "told"})
 
 
@@ -35,6 +39,8 @@ def headline_end(text: str) -> int:
         return 0  # two sentences: a lead paragraph
     if LEAD_ENDING.search(first):
         return 0  # a sentence ending on a full stop after a lower-case word: a one-sentence lead
+    if first.endswith(".") and len(LOWER_CASE_WORD.findall(first)) >= MIN_LOWER_CASE_WORDS_OF_LEAD:
+        return 0  # "... as the conference opened in the Amazon.": a sentence in sentence case
     return end
 
 

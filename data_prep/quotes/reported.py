@@ -63,6 +63,20 @@ def _is_that_clause(child: Token) -> bool:
     return child.dep_ == "advcl" and child.i > child.head.i and child.left_edge.lower_ == "that"
 
 
+def _is_misread_complementizer(child: Token) -> bool:
+    """A "that" the parser made the cue's object although it opens a clause (tagged a conjunction)."""
+    return child.dep_ in ("dobj", "nsubj", "attr") and child.lower_ == "that" and child.tag_ == "IN" \
+        and child.i > child.head.i
+
+
+def _sentence_end(cue: Token, start: Token) -> int:
+    """The last non-punctuation token of the cue's sentence, at most MAX_CONTENT_REACH after start."""
+    end = min(cue.sent.end - 1, start.i + MAX_CONTENT_REACH)
+    while end > start.i and (cue.doc[end].is_punct or cue.doc[end].is_space):
+        end -= 1
+    return end
+
+
 def _clause_misread_as_relative(phrase: Token) -> Token | None:
     """ "said with a smile that the bridge would open": the parser hung the content clause on the
     manner phrase's noun as a relative clause; its "that" is a conjunction, not a relative pronoun."""
@@ -103,6 +117,9 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices: set[int] = set()
     for child in cue_token.children:
+        if _is_misread_complementizer(child):
+            # "reaffirmed that X was Y" parsed with "that" as the object: the rest of the sentence
+            return set(range(child.i, _sentence_end(cue_token, child) + 1))
         clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
         if clause is not None:
             indices |= _subtree_indices(clause)
