@@ -600,3 +600,8 @@ def test_a_that_clause_the_parser_made_an_object_is_the_content(nlp):
     assert words[0] == "that" and words[-1] == "certain"
     if that.dep_ == "dobj":  # the misparse this guards against; the words are the same either way
         assert "breaching" in words
+
+
+def test_a_passive_description_by_its_agent_is_a_quote(quotes):
+    quote = only(quotes("The new bridge was hailed by the mayor as a victory for the city."))
+    assert quote["speaker_text"] == "the mayor" and quote["quote_text"] == "as a victory for the city"

@@ -66,8 +66,11 @@ SEEING_AS_LEMMAS = frozenset({"see", "view", "regard", "consider", "perceive", "
 def describes_as(token: Token) -> bool:
     """ "presented the conference as a crucial moment": an object and what it is called."""
     children = list(token.children)
-    # not "what the campaign sees as ...": the object of a relative clause is the noun outside it
-    return any(child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT") for child in children) and any(
+    # not "what the campaign sees as ...": the object of a relative clause is the noun outside it;
+    # in the passive with its agent ("was hailed by the mayor as ..."), the subject is the object
+    passive_object = any(child.dep_ == "nsubjpass" for child in children) and any(
+        child.dep_ == "agent" for child in children)
+    return (passive_object or any(child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT") for child in children)) and any(
         child.dep_ == "prep" and child.lower_ == "as" and any(grand.dep_ == "pobj" for grand in child.children)
         for child in children)
 
