@@ -605,3 +605,14 @@ def test_a_that_clause_the_parser_made_an_object_is_the_content(nlp):
 def test_a_passive_description_by_its_agent_is_a_quote(quotes):
     quote = only(quotes("The new bridge was hailed by the mayor as a victory for the city."))
     assert quote["speaker_text"] == "the mayor" and quote["quote_text"] == "as a victory for the city"
+
+
+def test_a_claim_of_doing_something_is_the_owners_quote(quotes):
+    quote = only(quotes("The mayor repeated his claim of building ten bridges."))
+    assert quote["quote_text"] == "building ten bridges" and quote["speaker_text"] == "his"
+
+
+def test_a_thing_that_threatens_and_an_as_conjunction_give_no_quote(quotes):
+    text = ("The council has rejected a new plan put forward by the mayor, as a bitter dispute over taxes "
+            "threatened to stall the budget.")
+    assert quotes(text) == []

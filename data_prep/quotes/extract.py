@@ -104,6 +104,12 @@ def _is_a_thing(source: Span | None) -> bool:
     return source is not None and source.root.pos_ == "NOUN" and source.root.lemma_.lower() in THING_NOUNS
 
 
+def _only_infinitive(cue: Token, indices: set[int]) -> bool:
+    """The content is only a to-infinitive: what a thing risks or promises, not what a text says."""
+    clauses = [child for child in cue.children if child.i in indices and child.dep_ in CLAUSE_DEPS]
+    return bool(clauses) and all(child.dep_ == "xcomp" for child in clauses)
+
+
 def _is_deliberated(cue: Token) -> bool:
     """An infinitive cue under "whether": what is being weighed, not said ("whether to mention ...")."""
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in cue.children) and \
@@ -172,7 +178,7 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
         # without a source, a belief or plan cue ("to predict", "is expected to") is rarely an attribution
         if cue.needs_clause and not _confirmed(token, source, kind):
             continue
-        if not cue.speech and _is_a_thing(source):
+        if _is_a_thing(source) and (not cue.speech or _only_infinitive(token, indices)):
             continue  # "Their meeting aims to ...", "the fight threatened to upend the talks"
         if _only_prepositional(token, indices, PLACE_PREPOSITIONS if source is None else None) \
                 and (source is None or token.lemma_ in MEDIUM_CUE_LEMMAS):
@@ -196,8 +202,13 @@ def _claim_owner(noun: Token) -> Span | None:
 
 
 def _claim_clause(noun: Token) -> Token | None:
-    """ "claim that ...", or for a statement noun also "threats to seize ...", "a pledge to cut ..."."""
+    """ "claim that ...", "claim of doing ...", or for a statement noun also "threats to seize ...", "a pledge
+    to cut ..."."""
     for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            gerund = next((grand for grand in child.children if grand.dep_ == "pcomp" and grand.tag_ == "VBG"), None)
+            if gerund is not None:
+                return gerund  # "his claim of stopping eight wars"
         if child.dep_ not in ("acl", "relcl", "ccomp"):
             continue
         first = child.left_edge.lower_

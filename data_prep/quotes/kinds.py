@@ -72,6 +72,7 @@ def describes_as(token: Token) -> bool:
         child.dep_ == "agent" for child in children)
     return (passive_object or any(child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT") for child in children)) and any(
         child.dep_ == "prep" and child.lower_ == "as" and any(grand.dep_ == "pobj" for grand in child.children)
+        and token.doc[child.i - 1].text != ","  # ", as a dispute threatened ...": a conjunction, not a description
         for child in children)
 
 

@@ -88,7 +88,9 @@ THING_NOUNS = frozenset({"meeting", "talk", "talks", "agreement", "deal", "accor
                          "program", "programme", "effort", "decision", "approach", "system", "issue", "bill",
                          "law", "measure", "proposal", "move", "policy", "summit", "conference", "event",
                          "process", "framework", "treaty", "war", "conflict", "crisis", "situation", "visit",
-                         "plan", "project", "reform", "tariff", "ban", "strike", "attack", "election", "vote"})
+                         "plan", "project", "reform", "tariff", "ban", "strike", "attack", "election", "vote",
+                         "dispute", "row", "standoff", "spat", "feud", "rift", "impasse", "deadlock", "tension",
+                         "tensions", "reference", "mention", "wording", "clause", "delay", "failure", "collapse"})
 # Cues whose prepositional phrase tells where something appeared, not what it says ("posted on X").
 MEDIUM_CUE_LEMMAS = frozenset({"post", "publish", "appear", "air", "broadcast"})
 # Prepositions of where; a cue with no source and only such a phrase ("is mentioned in the final
