@@ -203,10 +203,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="processes for the parallel build (default: 2)")
     parser.add_argument("--rounds", type=int, default=2, help="alternating floor/prep rounds (default: 2)")
     parser.add_argument("--no-polnear", action="store_true", help="skip the PolNeAR dev texts")
-    parser.add_argument("--polnear", type=Path, default=POLNEAR_DEV,
-                        help="PolNeAR dev file (default: ../shared/eval/quotes/polnear_dev.jsonl)")
+    parser.add_argument("--polnear", type=Path,
+                        help="PolNeAR dev file (default: ../shared/eval/quotes/polnear_dev.jsonl beside the "
+                             "repository, skipped if absent; a file given here must exist)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
+    if args.polnear is not None and not args.polnear.is_file():
+        parser.error(f"--polnear {args.polnear}: no such file")  # silently measuring one corpus misleads
     from data_prep.synth.articles import ARTICLES_FOLDER, write_articles
 
     before = machine()
@@ -215,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         scratch = Path(folder)
         write_articles(args.articles, scratch / "synthetic", seed=args.seed)
         corpora = [(f"synthetic (seed {args.seed})", [scratch / "synthetic" / ARTICLES_FOLDER])]
-        if not args.no_polnear and (polnear := polnear_inputs(scratch, args.polnear)):
+        if not args.no_polnear and (polnear := polnear_inputs(scratch, args.polnear or POLNEAR_DEV)):
             corpora.append(("PolNeAR dev", polnear))
         for name, inputs in corpora:
             rows.append(measure_corpus(name, inputs, scratch / "data", args.workers, args.rounds))
