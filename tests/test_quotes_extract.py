@@ -616,3 +616,8 @@ def test_a_thing_that_threatens_and_an_as_conjunction_give_no_quote(quotes):
     text = ("The council has rejected a new plan put forward by the mayor, as a bitter dispute over taxes "
             "threatened to stall the budget.")
     assert quotes(text) == []
+
+
+def test_an_affirmation_the_us_lexicon_lacks_is_a_quote(quotes):
+    quote = quotes("The minister affirmed the right of farmers to sell their land.")[0]
+    assert quote["speaker_text"] == "The minister" and quote["quote_text"] == "the right of farmers to sell their land"

@@ -119,6 +119,11 @@ def _frames() -> dict[tuple[str, str], frozenset[str]]:
             for pos, lemmas in data.items() for lemma, preps in lemmas.items()}
 
 
+# Verbs of assertion that international English uses and PolNeAR's US news too rarely to mine:
+# with a clause or an object they report a claim ("affirmed the people's right to ...").
+UNMINED_ASSERTION_LEMMAS = frozenset({"affirm", "underline"})
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[tuple[str, str], Cue]:
     data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["cues"]
@@ -137,6 +142,8 @@ def load_lexicon() -> dict[tuple[str, str], Cue]:
             content_deps = frozenset() if rare else (mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_DEPS
             lexicon[(lemma, pos)] = Cue(lemma, pos, facts["precision"], speech, content_deps,
                                         needs_clause or rare, own_frames, rare)
+    for lemma in UNMINED_ASSERTION_LEMMAS:
+        lexicon.setdefault((lemma, "VERB"), Cue(lemma, "VERB", MIN_PRECISION, True, CLAUSE_DEPS | {"dobj"}))
     return lexicon
 
 
