@@ -2,9 +2,8 @@
 person actors, and a title or nickname in front of a name is the same person."""
 import pytest
 
-from data_prep.actors import resolve_article_actors
+from actor_credit import credited
 from data_prep.nlp import load_pipeline
-from data_prep.quotes import extract_quotes
 
 
 @pytest.fixture(scope="module")
@@ -13,13 +12,9 @@ def nlp():
 
 
 def build(nlp, text):
-    doc = nlp(text)
-    quotes = extract_quotes(doc)
-    result = resolve_article_actors(doc, quotes)
-    actors = {a["key"]: a for a in result["actors"]}
-    people = sorted(a["name"] for a in result["actors"] if a["kind"] == "person")
-    speakers = [(q.text, actors[k]["name"] if k else None) for q, k in zip(quotes, result["quote_keys"])]
-    return people, speakers
+    quotes, actors = credited(nlp, text)
+    people = sorted(a["name"] for a in actors if a["kind"] == "person")
+    return people, [(q.text, actor["name"] if actor else None) for q, actor in quotes]
 
 
 def test_country_and_title_before_a_name_are_not_part_of_it(nlp):

@@ -3,9 +3,9 @@ a surname with a particle, plural parties, title references with one fitting hol
 and a quoted clause the cue hangs from."""
 import pytest
 
+from actor_credit import credited
 from data_prep.actors import resolve_article_actors
 from data_prep.nlp import load_pipeline
-from data_prep.quotes import extract_quotes
 
 
 @pytest.fixture(scope="module")
@@ -15,13 +15,9 @@ def nlp():
 
 def speaker(nlp, text, words):
     """(name, kind) of the actor credited with the quote containing ``words``."""
-    doc = nlp(text)
-    quotes = extract_quotes(doc)
-    result = resolve_article_actors(doc, quotes)
-    actors = {a["key"]: a for a in result["actors"]}
-    found = [(actors[k]["name"], actors[k]["kind"]) if k else (None, None)
-             for q, k in zip(quotes, result["quote_keys"]) if words in q.text]
-    assert found, f"no quote containing {words!r} in {[q.text for q in quotes]}"
+    quotes, _ = credited(nlp, text)
+    found = [(actor["name"], actor["kind"]) if actor else (None, None) for q, actor in quotes if words in q.text]
+    assert found, f"no quote containing {words!r} in {[q.text for q, _ in quotes]}"
     return found[0]
 
 

@@ -1,6 +1,7 @@
 """Who speaks, on short constructions of international coverage: the actor each quote is credited to."""
 import pytest
 
+from actor_credit import credited
 from data_prep.actors import resolve_article_actors
 from data_prep.nlp import load_pipeline
 from data_prep.quotes import extract_quotes
@@ -13,12 +14,8 @@ def nlp():
 
 def speakers(nlp, text):
     """(quote text, speaker actor name or None, kind) for every quote found in the text."""
-    doc = nlp(text)
-    quotes = extract_quotes(doc)
-    result = resolve_article_actors(doc, quotes)
-    actors = {a["key"]: a for a in result["actors"]}
-    return [(q.text, actors[k]["name"] if k else None, actors[k]["kind"] if k else None)
-            for q, k in zip(quotes, result["quote_keys"])]
+    quotes, _ = credited(nlp, text)
+    return [(q.text, actor["name"] if actor else None, actor["kind"] if actor else None) for q, actor in quotes]
 
 
 def speaker_of(found, words):
