@@ -90,19 +90,6 @@ def _take(values: pd.Series, positions: np.ndarray, missing) -> pd.Series:
     return pd.Series(result)
 
 
-def _speakers(names: pd.Series, speaker_text: pd.Series) -> pd.Series:
-    """The actor's name; the words of the text when no actor was matched."""
-    unnamed = (names.isna() | (names == "")).to_numpy()
-    if not unnamed.any():
-        return names.cat.remove_unused_categories()
-    fallback = _clean_categorical(speaker_text[unnamed], UNKNOWN_SPEAKER)
-    categories = names.cat.categories.union(fallback.cat.categories)
-    result = pd.Categorical(names, categories=categories)
-    codes = result.codes.copy()
-    codes[unnamed] = categories.get_indexer(fallback.astype(str))
-    return pd.Series(pd.Categorical.from_codes(codes, categories=categories)).cat.remove_unused_categories()
-
-
 def _flags(frame: pd.DataFrame) -> np.ndarray:
     if CORRECTED_COLUMN not in frame.columns:
         return np.zeros(len(frame), dtype=bool)
@@ -153,8 +140,9 @@ def build_quote_view(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.Da
         "quote_end": quotes["quote_end"],
         "actor_id": quotes["actor_id"].astype("category"),
     })
-    names = _take(actors["name"], by_actor, None)
-    view["speaker"] = _speakers(names, quotes["speaker_text"])
+    # A speaker phrase the actor stage found no actor for ("he", "the discussions", a place) is not a
+    # speaker to count or chart: it stays in the quote's speaker_text, never in the speaker column.
+    view["speaker"] = _clean_categorical(_take(actors["name"], by_actor, UNKNOWN_SPEAKER), UNKNOWN_SPEAKER)
     view["affiliation"] = _clean_categorical(_take(actors["affiliation"], by_actor, NO_AFFILIATION), NO_AFFILIATION)
     view["kind"] = _take(actors["kind"], by_actor, "unknown")
     view["role"] = _take(actors["role"], by_actor, "")

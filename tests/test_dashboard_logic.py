@@ -352,3 +352,14 @@ def test_exported_charts_fit_a_slide(views):
         assert re.search(r">(Net stance by speaker and target|Most quoted speakers)<", svg)
         png = exports.chart_png(exports.spec_of(figure), lines)
         assert struct.unpack(">I", png[16:20])[0] >= exports.EXPORT_MIN_WIDTH
+
+
+def test_a_speaker_phrase_with_no_actor_is_an_unknown_speaker_not_a_name():
+    tables = fixture_tables()
+    quotes = tables["quotes"].copy()
+    quotes.loc[quotes["quote_id"] == "q-h2", "actor_id"] = None  # the actor stage found nobody for the phrase
+    views = build_views({**tables, "quotes": quotes})
+    row = views.quotes.set_index("quote_id").loc["q-h2"]
+    assert row["speaker"] == "(unknown speaker)"
+    assert row["speaker_text"] == "Dock Workers Union spokesperson", "the article's words stay with the quote"
+    assert "Dock Workers Union spokesperson" not in set(aggregate.top_speakers(views.quotes)["speaker"])
