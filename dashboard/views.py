@@ -126,8 +126,9 @@ def build_quote_view(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.Da
                           np.datetime64("NaT", "ns"))[by_article]  # -1 picks the NaT appended at the end
     # Newest first, in reading order within an article: tables show their head without sorting. The
     # order is found first and the quotes taken in it once, so no column is copied a second time.
-    day = np.where(np.isnat(published), np.iinfo("int64").min, published.astype("int64"))
-    order = np.lexsort((quotes["quote_start"].fillna(0).to_numpy(), by_article, -day))
+    # An undated article sorts after every dated one (negating int64's minimum would overflow to itself).
+    newest_first = np.where(np.isnat(published), np.iinfo("int64").max, -published.astype("int64"))
+    order = np.lexsort((quotes["quote_start"].fillna(0).to_numpy(), by_article, newest_first))
     quotes = _in_order(quotes, order, owned)
     by_article, published = by_article[order], published[order]
     by_actor = _positions(quotes["actor_id"], actors["actor_id"])

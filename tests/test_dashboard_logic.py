@@ -363,3 +363,11 @@ def test_a_speaker_phrase_with_no_actor_is_an_unknown_speaker_not_a_name():
     assert row["speaker"] == "(unknown speaker)"
     assert row["speaker_text"] == "Dock Workers Union spokesperson", "the article's words stay with the quote"
     assert "Dock Workers Union spokesperson" not in set(aggregate.top_speakers(views.quotes)["speaker"])
+
+
+def test_quote_tables_list_the_newest_articles_first_and_undated_ones_last():
+    tables = fixture_tables()
+    articles = tables["articles"].copy()
+    articles.loc[articles["article_id"] == articles["article_id"].iloc[1], "published"] = None  # the budget story
+    views = build_views({**tables, "articles": articles})
+    assert list(views.quotes["quote_id"]) == ["q-p1", "q-p2", "q-h1", "q-h2", "q-h3", "q-h4", "q-b1", "q-b2", "q-b3"]
