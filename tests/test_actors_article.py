@@ -305,7 +305,7 @@ def test_lone_capitalised_speaker_and_long_group_phrases(nlp):
     by_key = {a["key"]: a for a in result["actors"]}
     speaker, group = (by_key[k] for k in result["quote_keys"])
     assert (speaker["name"], speaker["kind"]) == ("PENCE", "person")
-    assert (group["name"], group["kind"]) == ("Central European leaders", "group")
+    assert (group["name"], group["kind"]) == ("Central European leaders", "anonymous")  # unnamed
 
 
 def test_pronoun_after_an_unnamed_person_is_not_given_to_a_named_one(nlp):

@@ -33,9 +33,9 @@ def test_surname_with_a_particle_is_the_named_person(nlp):
     assert speaker(nlp, text, "deserved to win") == ("Abdel Fattah el-Sisi", "person")
 
 
-def test_plural_countries_are_a_group_that_speaks(nlp):
+def test_unnamed_plural_countries_are_an_unnamed_source(nlp):
     text = "Many countries said the deal still leaves major gaps."
-    assert speaker(nlp, text, "major gaps") == ("Many countries", "group")
+    assert speaker(nlp, text, "major gaps") == ("Many countries", "anonymous")
 
 
 def test_state_media_is_an_unnamed_source(nlp):

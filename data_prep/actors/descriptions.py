@@ -8,12 +8,17 @@ from data_prep.actors import kinds, titles
 from data_prep.actors.book import ArticleActor, MentionBook
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import fold, normalise_role
-from data_prep.actors.textual import is_title_reference
+from data_prep.actors.textual import FIELD_WORDS, is_title_reference
 
 DEFINITE_WORDS = ("the", "this", "that")
 # Top jobs that a definite title can give to the one person an article names without saying their job
 # ("the enraged leader"); not "head" or "chief", which are also words for other things ("her head").
 LONE_HOLDER_ROLES = kinds.LEADER_ROLES - {"head", "chief", "head of state"}
+# Words naming the body a spokesperson speaks for: its portfolio and its kind ("foreign", "ministry").
+BODY_WORDS = FIELD_WORDS | {"foreign", "defence", "defense", "interior", "military", "army", "navy", "police",
+                            "ministry", "department", "office", "embassy", "consulate", "government", "presidency",
+                            "cabinet", "party", "commission", "council", "kremlin", "white", "house", "state"}
+MAX_TITLE_WORDS = 8
 
 
 def link_descriptions(book: MentionBook) -> None:
@@ -28,18 +33,73 @@ def link_description(book: MentionBook, chunk: Span) -> ArticleActor | None:
         return None
     if any(t.ent_type_ == "PERSON" for t in chunk) or book.is_quoted(chunk.start_char, chunk.end_char):
         return None
-    definite = chunk[0].lower_ in DEFINITE_WORDS or any(t.dep_ == "poss" for t in chunk)
-    if not definite:
-        return None
     if root.i + 1 < len(book.doc) and book.doc[root.i + 1].ent_type_ == "PERSON":
         return None  # a title in front of a name, handled with the name
+    definite = chunk[0].lower_ in DEFINITE_WORDS or any(t.dep_ == "poss" for t in chunk)
+    spokesperson = root.lemma_.lower() in kinds.SPOKESPERSON_ROLES and root.tag_ == "NN"
+    if not definite and not spokesperson:
+        return None
     affiliation, _ = titles.span_affiliation(chunk)
     role = normalise_role(" ".join(t.lower_ for t in chunk if (t.pos_ in ("NOUN", "ADJ") or t.i == root.i)
                                    and not t.ent_type_ and t.lower_ not in ("former",)))
-    target = title_holder(book, chunk.start_char, affiliation, role or root.lower_)
+    target = title_holder(book, chunk.start_char, affiliation, role or root.lower_) if definite else None
+    if target is None and spokesperson:
+        target = named_spokesperson(book, chunk, affiliation)
     if target:
         book.add_mention(target, chunk.start_char, chunk.end_char, root.i)
     return target
+
+
+def named_spokesperson(book: MentionBook, phrase: Span, affiliation: str | None) -> ArticleActor | None:
+    """"a foreign ministry spokesperson said", "A spokesperson of the Chinese Foreign Ministry": the one
+    spokesperson of that body the article names, before or after; none or several named: nobody. A body's
+    spokesperson speaks for it, so the article naming one ("Foreign Ministry spokesperson NAME") resolves
+    the unnamed one; the gold of real coverage credits the named person."""
+    wanted = _body_words(phrase)
+    whole = book.doc[phrase.root.left_edge.i: phrase.root.right_edge.i + 1]  # with "for Senator Berg"
+    inside = {m.key for m in book.mentions if whole.start_char <= m.start < whole.end_char}
+    found = []
+    for actor in book.people():
+        if actor.key in inside:
+            continue  # "the spokesman for Senator Berg" is not Berg
+        if not any(kinds.role_head(role) in kinds.SPOKESPERSON_ROLES for role in actor.roles):
+            continue
+        if affiliation and actor.affiliation and actor.affiliation != affiliation:
+            continue
+        held = set().union(*(_body_words(title) for title in _titles_of(book, actor)))
+        if wanted and held and not (wanted <= held or held <= wanted):
+            continue  # a defence ministry spokesperson is not the foreign ministry's
+        found.append(actor)
+    return found[0] if len(found) == 1 else None
+
+
+def _body_words(span: Span) -> set[str]:
+    """The words naming a body in a title: {"foreign", "ministry"} of "Chinese Foreign Ministry spokesperson"."""
+    return {t.lower_ for t in span if t.lower_ in BODY_WORDS}
+
+
+def _titles_of(book: MentionBook, actor: ArticleActor) -> list[Span]:
+    """The title words right before each mention of a person ("Foreign Ministry Spokesperson" of "Foreign
+    Ministry Spokesperson Mao Ning") and an apposition after it (", a ministry spokesperson,")."""
+    doc = book.doc
+    found = []
+    for mention in book.mentions:
+        if mention.key != actor.key:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        start = span.start
+        while start > span.sent.start and start > span.start - MAX_TITLE_WORDS \
+                and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "PART") and not doc[start - 1].ent_type_ == "PERSON":
+            start -= 1
+        found.append(doc[start: span.start])
+        if span.end < len(doc) and doc[span.end].text == ",":
+            end = span.end + 1
+            while end < span.sent.end and end < span.end + MAX_TITLE_WORDS and not doc[end].is_punct:
+                end += 1
+            found.append(doc[span.end + 1: end])
+    return found
 
 
 def title_phrase_holder(book: MentionBook, span: Span) -> ArticleActor | None:

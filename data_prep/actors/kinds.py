@@ -2,37 +2,40 @@
 ("two U.S. officials", "protesters", "the ministry", "the Kremlin leader") by their head noun."""
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from data_prep.actors.gazetteer import gazetteer
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
-ANONYMOUS_HEADS = {
-    "official", "source", "diplomat", "aide", "insider", "adviser", "advisor", "spokesman", "spokeswoman",
-    "spokesperson", "analyst", "expert", "observer", "person", "officer", "staffer", "employee", "witness",
-    "someone", "representative", "negotiator", "strategist", "operative", "lawyer", "economist", "scientist",
-    "researcher", "doctor", "investigator", "prosecutor", "commander", "insider", "member", "delegate",
-    "participant", "attendee", "mediator", "media", "medium",  # "state media reported": an outlet left unnamed
-}
-GROUP_HEADS = {
-    "protester", "protestor", "demonstrator", "resident", "voter", "supporter", "critic", "opponent",
-    "citizen", "villager", "local", "people", "worker", "family", "parent", "student", "activist", "fan",
-    "farmer", "migrant", "refugee", "soldier", "troop", "veteran", "delegation", "crowd", "community",
-    "public", "victim", "survivor", "settler", "lawmaker", "legislator", "donor", "shopper", "consumer",
-    "investor", "trader", "teacher", "nurse", "patient", "member", "democrat", "republican", "conservative",
-    "liberal", "rebel", "militant", "fighter", "ally", "partner", "leader",
-    # plural parties to a negotiation: "Many countries said", "developing nations say"
-    "country", "nation", "state", "economy", "minister",
-}
-ORGANIZATION_HEADS = {
-    "ministry", "government", "department", "agency", "police", "army", "military", "council", "committee",
-    "campaign", "party", "court", "embassy", "administration", "company", "parliament", "commission",
-    "cabinet", "authority", "union", "bank", "firm", "organization", "organisation", "institute",
-    "foundation", "service", "force", "office", "team", "board", "senate", "congress", "regime", "coalition",
-    "alliance", "group", "network", "newspaper", "agency", "broadcaster", "prosecutor's office", "university", "presidency",
-}
+SOURCE_NOUNS_FILE = Path(__file__).parent / "source_nouns.csv"
+# What an unnamed speaker phrase is, by its head noun (``source_nouns.csv``):
+#   anonymous     a person who speaks unnamed ("a senior official", "critics", "witnesses")
+#   organization  a body ("the ministry"); unnamed bodies in the plural are unnamed sources ("some 80 governments")
+#   side          a state, side or office-holder: in the plural unnamed sources ("Many countries", "ministers"),
+#                 a group when definite ("both countries", "the two leaders"); in the singular left to the title
+#                 and description rules ("the leader")
+#   group         a public acting together in the plural ("protesters", "residents"); one of them is unnamed
+#   collective    a group even in the singular ("the crowd", "the delegation")
+SOURCE_NOUN_KINDS = ("anonymous", "organization", "side", "group", "collective")
+
+
+def _source_nouns() -> dict[str, str]:
+    with SOURCE_NOUNS_FILE.open(encoding="utf-8", newline="") as handle:
+        table = {row["noun"].strip(): row["kind"].strip() for row in csv.DictReader(handle)}
+    unknown = {kind for kind in table.values() if kind not in SOURCE_NOUN_KINDS}
+    if unknown:
+        raise ValueError(f"{SOURCE_NOUNS_FILE.name}: unknown kinds {sorted(unknown)}")
+    return table
+
+
+SOURCE_NOUNS = _source_nouns()
+ANONYMOUS_HEADS = {noun for noun, kind in SOURCE_NOUNS.items() if kind == "anonymous"}
+GROUP_HEADS = {noun for noun, kind in SOURCE_NOUNS.items() if kind in ("group", "collective", "side")}
+ORGANIZATION_HEADS = {noun for noun, kind in SOURCE_NOUNS.items() if kind == "organization"}
 ROLE_HEADS = {
     "president", "leader", "minister", "premier", "chancellor", "adviser", "advisor", "spokesman",
     "spokeswoman", "spokesperson", "envoy", "negotiator", "secretary", "senator", "governor", "mayor",
@@ -127,14 +130,27 @@ def could_be_person_name_text(name: str) -> bool:
         and not (places.affiliation(name) or places.media_outlet(name) or places.seat_of_power(name))
 
 
-def common_noun_kind(head_lemma: str, is_plural: bool, proper: bool) -> str | None:
-    """anonymous / group / organization for an unnamed speaker phrase by its head noun, else None."""
+def common_noun_kind(head_lemma: str, is_plural: bool, proper: bool, definite: bool = False) -> str | None:
+    """anonymous / group / organization for an unnamed speaker phrase by its head noun, else None.
+
+    Unnamed plural sources are anonymous ("critics", "some 80 governments", "Many countries"); a definite
+    plural of bodies or states points back to named ones and is a group ("both countries", "the two
+    governments"); a public acting together is a group ("protesters")."""
     lemma = head_lemma.casefold()
-    if lemma in ORGANIZATION_HEADS:
-        return "group" if is_plural else "organization"  # "some 80 governments", "both parties"
-    if lemma in GROUP_HEADS and (is_plural or lemma in {"public", "crowd", "delegation", "community"}):
+    kind = SOURCE_NOUNS.get(lemma)
+    if kind == "organization":
+        if not is_plural:
+            return "organization"
+        return "group" if definite else "anonymous"
+    if kind == "side":
+        if not is_plural:
+            return None  # "the country said": which one is the article's to say
+        return "group" if definite else "anonymous"
+    if kind == "collective":
         return "group"
-    if lemma in ANONYMOUS_HEADS:
+    if kind == "group":
+        return "group" if is_plural else "anonymous"  # "a resident said": one unnamed person
+    if kind == "anonymous":
         return "anonymous"
     if proper and is_plural:
         return "group"

@@ -111,7 +111,9 @@ class PronounResolver:
             found = self.book.actor_of_token(antecedent.i)
             if wants_person and (found is None or found.kind != "person"):
                 found = self._person_above(antecedent) or found
-            if found:
+            if found or antecedent.pos_ == "NOUN":
+                # "CNN cited officials who said ...": the officials, never the outlet named before them
+                # (``noun_antecedent`` gives the unnamed noun phrase)
                 return found
         for index in range(token_index - 1, max(token_index - 4, -1), -1):
             if actor := self.book.actor_of_token(index):
@@ -186,10 +188,23 @@ class PronounResolver:
             return self.book.actors[chosen.key]
         return None
 
-    def plural_noun_antecedent(self, token_index: int) -> Span | None:
-        """"The workers left early. They said ...": the unnamed plural subject a "they" with no named
-        antecedent stands for, as the noun phrase to make an actor of."""
-        if pronoun_kind(self.doc[token_index].text) != "plural":
+    def noun_antecedent(self, token_index: int) -> Span | None:
+        """The unnamed noun phrase a pronoun with no named antecedent stands for, to make an actor of:
+        "officials who said" -> officials (the noun the relative clause hangs from); "The workers left
+        early. They said ..." -> The workers (the unnamed plural subject before a "they")."""
+        token = self.doc[token_index]
+        kind = pronoun_kind(token.text)
+        if kind == "relative":
+            antecedent = token.head.head if token.head.dep_ == "relcl" else None
+            if antecedent is None or antecedent.pos_ != "NOUN" or antecedent.ent_type_ \
+                    or self.book.actor_of_token(antecedent.i) is not None \
+                    or kinds.common_noun_kind(antecedent.lemma_, antecedent.tag_ == "NNS", False) is None:
+                return None
+            end = token.i  # the phrase up to the relative pronoun: "a spokesman for the ministry, who"
+            while end > antecedent.i + 1 and self.doc[end - 1].is_punct:
+                end -= 1
+            return self.doc[antecedent.left_edge.i: max(end, antecedent.i + 1)]
+        if kind != "plural":
             return None
         here = self._sentence_index(token_index)
         for number in range(here, max(here - SENTENCES_BACK - 1, -1), -1):

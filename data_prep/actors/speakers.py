@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from data_prep.actors import documents, kinds, titles
 from data_prep.actors.bodies import body_kind, body_name
-from data_prep.actors.book import PLACE_LABELS, ArticleActor, MentionBook
+from data_prep.actors.book import PLACE_LABELS, QUOTED, ArticleActor, MentionBook
 from data_prep.actors.descriptions import link_description, named_body, title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.entities import EntityCollector
@@ -21,6 +21,17 @@ from data_prep.quote_record import QuoteRecord
 JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
 MAX_TITLE_TO_NAME = 60  # characters between a bare title and the cue that may hold the name
 MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
+
+
+# Words before a plural head that point back to parties the article named: "both countries", "the two leaders".
+DEFINITE_PLURAL_WORDS = ("the", "both", "these", "those")
+# Marks after which an unnamed source's name stops: "Thirty-six countries — a group including ...".
+NAME_ENDING_MARKS = (",", "—", "–", "(", ";", ":")
+
+
+def _ends_name(token) -> bool:
+    spaced_hyphen = token.text == "-" and token.whitespace_ and token.i > 0 and token.doc[token.i - 1].whitespace_
+    return token.text in NAME_ENDING_MARKS or spaced_hyphen
 
 
 def _indefinite(span: Span) -> bool:
@@ -47,7 +58,7 @@ class SpeakerResolver:
                 if pronoun_kind(self.book.text[start:end]) == "neuter" else None
             # "... according to a statement from the ministry. It said ...": the statement's issuer
             actor = self._document_source(document) if document is not None else self.pronouns.resolve(token)
-            if actor is None and (noun_phrase := self.pronouns.plural_noun_antecedent(token)):
+            if actor is None and (noun_phrase := self.pronouns.noun_antecedent(token)):
                 actor = self._unnamed_actor(noun_phrase)
             if actor:
                 self.book.add_mention(actor, start, end, self._token_at(start))
@@ -264,6 +275,27 @@ class SpeakerResolver:
             return None  # "Belem": a capitalised word that is neither a person, a body nor a group
         return self._unnamed_actor(span)
 
+    def _pronoun_owner(self, span: Span, root) -> ArticleActor | None:
+        """The person a possessive he/she in front of a body stands for ("his office", "her ministry"): the
+        one person of that pronoun named in this sentence or the one before, also inside reported words
+        ("Prime Minister Ana Berg has ordered strikes, her office said"; not inside quotation marks), else
+        the pronoun resolver's antecedent."""
+        first = span[0]
+        gender = pronoun_kind(first.text)
+        if first.i >= root.i or first.dep_ != "poss" or gender not in ("male", "female"):
+            return None
+        sentence = first.sent
+        window_start = self.book.doc[sentence.start - 1].sent.start_char if sentence.start else sentence.start_char
+        marks = [(m.start(), m.end()) for m in QUOTED.finditer(self.book.text, window_start, first.idx)]
+        people = {m.key for m in self.book.mentions if window_start <= m.start and m.end <= first.idx
+                  and self.book.actors[m.key].kind == "person"
+                  and self.book.actors[m.key].gender in (None, gender)
+                  and not any(s <= m.start < e for s, e in marks)}
+        if len(people) == 1:
+            return self.book.actors[people.pop()]
+        owner = self.pronouns.resolve(first.i)
+        return owner if owner is not None and owner.kind == "person" else None
+
     def _named_kind_actor(self, found: kinds.EntityKind, span: Span) -> ArticleActor:
         found = body_kind(found)
         actor = next((a for a in self.book.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
@@ -274,7 +306,9 @@ class SpeakerResolver:
     def _unnamed_actor(self, span: Span, root=None, kind: str | None = None) -> ArticleActor:
         root = root if root is not None else span.root
         lemma = root.lemma_.lower()
-        kind = kind or kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN") or "unknown"
+        definite = any(t.lower_ in DEFINITE_PLURAL_WORDS or t.dep_ == "poss" for t in span if t.i < root.i)
+        kind = kind or kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN",
+                                              definite) or "unknown"
         affiliation, possessors = titles.span_affiliation(span)
         if not affiliation:
             for token_index in possessors:
@@ -285,12 +319,16 @@ class SpeakerResolver:
         clauses = {inner.i for token in span if token.dep_ in ("relcl", "acl", "appos")
                    or (token.dep_ == "prep" and token.lower_ in ("including", "like")) for inner in token.subtree}
         kept = [t for t in span if t.i not in clauses]
-        cut = next((n for n, t in enumerate(kept) if t.text == ","), len(kept))
+        cut = next((n for n, t in enumerate(kept) if _ends_name(t)), len(kept))
         words = "".join(t.text_with_ws for t in kept[:cut]).split()
         if words and words[0].lower() == "the":
             words = words[1:]
         name = " ".join(words) or root.text
         if kind == "organization":
+            if owner := self._pronoun_owner(span, root):
+                # "his office said": that person's office, one actor per person, not a body called "his office"
+                name = f"{owner.name}'s {' '.join(t.text for t in span if t.i > span[0].i and t.i <= root.i)}"
+                affiliation = affiliation or owner.affiliation
             name, country = body_name(name)
             affiliation = affiliation or country
         existing = None

@@ -1,0 +1,78 @@
+"""Unnamed sources and the descriptions an article resolves: plural unnamed sources are anonymous, a
+spokesperson described by their body is the one the article names, "who" is the noun its clause hangs
+from, "his office" is that person's office."""
+import pytest
+
+from actor_credit import credited
+from data_prep.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def speaker(nlp, text, words):
+    """(name, kind) of the actor credited with the quote containing ``words``."""
+    quotes, _ = credited(nlp, text)
+    found = [(actor["name"], actor["kind"]) if actor else (None, None) for q, actor in quotes if words in q.text]
+    assert found, f"no quote containing {words!r} in {[q.text for q, _ in quotes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("Critics noted that the levies are a tax on shoppers.", "a tax on shoppers", ("Critics", "anonymous")),
+    ("Analysts said the deal would not last.", "would not last", ("Analysts", "anonymous")),
+    ("Some 80 governments said the text was too weak.", "too weak", ("Some 80 governments", "anonymous")),
+    # a public acting together stays a group; parties the article named before are a group
+    ("Protesters said the police had beaten them.", "had beaten them", ("Protesters", "group")),
+    ("Norway and Peru met on Monday. Both countries said the talks were useful.", "were useful",
+     ("Both countries", "group")),
+])
+def test_unnamed_plural_sources_are_anonymous(nlp, text, words, expected):
+    assert speaker(nlp, text, words) == expected
+
+
+def test_unnamed_source_is_named_up_to_a_dash(nlp):
+    text = "Twelve nations — a bloc of island states — warned that they would reject the draft."
+    assert speaker(nlp, text, "would reject") == ("Twelve nations", "anonymous")
+
+
+def test_who_is_the_noun_its_clause_hangs_from_not_the_outlet_before_it(nlp):
+    text = "Before the vote, CNN cited officials who said some ballots may never be counted."
+    assert speaker(nlp, text, "may never be counted") == ("officials", "anonymous")
+
+
+def test_his_office_is_that_persons_office(nlp):
+    text = ("President Tom Ray spoke first. Prime Minister Mark Ruiz did not attend, according to diplomatic "
+            "sources. His office said he declined the invitation because of a holiday.")
+    assert speaker(nlp, text, "declined the invitation") == ("Mark Ruiz's office", "organization")
+
+
+def test_her_office_after_her_reported_order_is_one_actor(nlp):
+    text = ("Prime Minister Ana Berg has ordered the army to strike the depots, her office said in a statement. "
+            "Later her office said the strikes were over.")
+    quotes, actors = credited(nlp, text)
+    assert {actor["name"] for _, actor in quotes} == {"Ana Berg's office"}
+    assert [a["name"] for a in actors].count("Ana Berg's office") == 1
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # named after the unnamed description
+    ("Lisbon urged Oslo to withdraw the remarks, a Portuguese foreign ministry spokesperson said on Monday. "
+     "Spokesperson Rui Matos made the remarks at a regular briefing.", "withdraw the remarks", ("Rui Matos", "person")),
+    # named before, with the body written the other way round
+    ("Foreign Ministry spokesperson Rui Matos spoke on Monday. On Thursday, a spokesperson of the Portuguese "
+     "Foreign Ministry said there were no plans for a meeting.", "no plans for a meeting", ("Rui Matos", "person")),
+    # another body's spokesperson is not this one
+    ("A defence ministry spokesperson said the drills were routine. Foreign Ministry spokesperson Rui Matos said "
+     "the talks would go on.", "drills were routine", ("A defence ministry spokesperson", "anonymous")),
+    # two spokespeople named: no guess
+    ("A government spokesperson said the talks would resume. Spokesman Tom Ray and spokeswoman Ana Lee declined "
+     "to comment further.", "talks would resume", ("A government spokesperson", "anonymous")),
+    # none named: unnamed
+    ("A foreign ministry spokesperson said the visit was cancelled.", "visit was cancelled",
+     ("A foreign ministry spokesperson", "anonymous")),
+])
+def test_unnamed_spokesperson_is_the_one_the_article_names(nlp, text, words, expected):
+    assert speaker(nlp, text, words) == expected
