@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 from data_prep.quote_record import SPEECH, QuoteRecord
 from data_prep.quotes.attribution import Attribution, MarkIndex, name_part, source_of
 from data_prep.quotes.claims import carries_claim
+from data_prep.quotes.continued import continued_speech
 from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.headline import mark_headline
@@ -328,7 +329,10 @@ def _attributions(doc: Doc, quotes_only: bool = False) -> list[QuoteRecord]:
     attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
     attributions += labelled_speech(doc, marks, attributions)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
-    return [_as_record(doc, attribution) for attribution in _deduplicated(attributions, quotes_only)]
+    kept = _deduplicated(attributions, quotes_only)
+    if quotes_only:  # PolNeAR annotates no attribution without a cue of its own
+        kept = sorted(kept + continued_speech(doc, kept, marks), key=lambda a: (a.start, a.end))
+    return [_as_record(doc, attribution) for attribution in kept]
 
 
 def extract_attributions(doc: Doc, keep_repeated_headlines: bool = False) -> list[QuoteRecord]:

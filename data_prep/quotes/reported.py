@@ -113,6 +113,23 @@ def _is_frame(child: Token, cue: Cue) -> bool:
     return (child.dep_ == "prep" and child.lower_ in cue.frames) or (child.dep_ == "dobj" and OBJECT_FRAME in cue.frames)
 
 
+def _predicates_misread_as_head(cue_token: Token, indices: set[int]) -> set[int]:
+    """ "Wu said that the remarks violated the accord, crossed a red line and called for war": the parser
+    made a later predicate of the content ("crossed") the root with the cue clause as its object. A
+    head after the content with no subject of its own is the content's predicate; it and its
+    dependents (the cue clause aside) carry the content on."""
+    head = cue_token.head
+    if cue_token.dep_ != "ccomp" or head.i <= cue_token.i or not indices or max(indices) >= head.i \
+            or head.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in head.children) \
+            or not any(child.dep_ == "ccomp" and child.i in indices for child in cue_token.children) \
+            or cue_token.left_edge.i != cue_token.sent.start:
+        return set()
+    carried = _subtree_indices(head) - _subtree_indices(cue_token)
+    while carried and (cue_token.doc[max(carried)].is_punct or cue_token.doc[max(carried)].is_space):
+        carried.discard(max(carried))
+    return carried
+
+
 def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices: set[int] = set()
@@ -125,6 +142,7 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
             indices |= _subtree_indices(clause)
         elif child.dep_ in cue.content_deps or _is_that_clause(child) or _is_frame(child, cue):
             indices |= _subtree_indices(child)
+    indices |= _predicates_misread_as_head(cue_token, indices)
     if not indices:
         head = cue_token.head
         if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i and not _has_conjunction(cue_token) \

@@ -1,0 +1,216 @@
+"""Unquoted continuations of reported speech: sentences with no cue that carry on what a speaker said.
+
+Wire and state-media copy reports an official's remarks as a run of reported speech: "The envoy said
+that the move violated the accord. Such steps must never be repeated." The second sentence has no cue,
+yet it is the envoy's words (the realnews gold counts such a run of sentences, up to the paragraph's
+end, as one indirect quote of the same speaker). A reporter's own sentences follow reported speech just
+as often ("The tax is also a key source of revenue.", "Smith could not be reached."), and crediting
+them to the speaker is worse than missing a continuation. So a run of sentences carries the speech on
+only when
+
+- it starts right after a sentence that ends in someone's reported speech (indirect or mixed, a speech
+  cue before its content, a known source), in the same paragraph;
+- each of its sentences could be the speaker's: no attribution, quote marks, question or bracket of its
+  own, no date, time or number (narration places and counts events), a subject that is not a named
+  person or "he"/"she" (the reporter describing someone), and a present tense, a modal, or an additive
+  connective ("Moreover, ...", "In addition, ...") opening a further point;
+- and at least one of them is in the speaker's voice beyond doubt: an obligation or a negated
+  prediction ("must never", "should", "will not", "cannot") or a judgment ("is a blatant challenge",
+  "a complete misjudgment"), which news reporting leaves to the people it quotes.
+
+The continuation is credited to the same source mention and cue as the speech it continues, as a
+quoted paragraph running on from the previous speaker is (``direct.attach_quoted``). PolNeAR annotates
+no attribution without a cue of its own, so continuations belong to the quotes table only
+(``extract_quotes``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from data_prep.labels import ACTIVE_SUBJECT_DEPS, AGENT_DEPS
+from data_prep.quote_record import SPEECH
+from data_prep.quotes.attribution import Attribution, MarkIndex
+from data_prep.quotes.doctext import doc_text
+from data_prep.quotes.kinds import attribution_kind
+from data_prep.quotes.lexicon import cue_for
+
+# Words opening a further point of the same argument. "However", "But", "Meanwhile" are left out:
+# reporters open their own contrast or next topic with them as often as speakers do.
+ADDITIVE_CONNECTIVES = frozenset({"moreover", "furthermore", "besides", "additionally"})
+ADDITIVE_PHRASES = (("in", "addition"), ("what", "is", "more"), ("what", "'s", "more"))
+# A paragraph opening with a contrast is more often the reporter's turn than the speaker's.
+CONTRASTIVE_OPENERS = frozenset({"however", "but", "yet", "still", "meanwhile", "nevertheless", "nonetheless"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+OBLIGATION_MODALS = frozenset({"must", "should", "shall", "ought"})
+PREDICTION_MODALS = frozenset({"will", "would", "can", "could", "wo", "ca"})
+PAST_MODALS = frozenset({"would", "could"})
+NEGATING_ADVERBS = frozenset({"never"})
+# Words that judge what they qualify; a reporter's own sentence rarely calls something "a blatant
+# challenge" (a fact table of evaluative English, not of any text).
+JUDGING_ADJECTIVES = frozenset({
+    "blatant", "flagrant", "gross", "grave", "brazen", "shameless", "dangerous", "irresponsible", "reckless",
+    "provocative", "erroneous", "wrong", "unacceptable", "absurd", "hypocritical", "disgraceful", "shameful",
+    "deplorable", "malicious", "groundless", "baseless", "outrageous", "unjustified", "unwarranted",
+    "despicable", "futile", "ridiculous", "preposterous", "heinous", "barbaric", "illegitimate"})
+JUDGING_NOUNS = frozenset({
+    "misjudgment", "misjudgement", "provocation", "interference", "violation", "mistake", "error", "distortion",
+    "fabrication", "slander", "smear", "lie", "farce", "hypocrisy", "betrayal", "disgrace", "insult", "affront",
+    "blunder", "travesty", "sham", "overestimation", "miscalculation"})
+# Narration places events in time and counts: dates, times, numbers of people, money, shares.
+NARRATION_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# Subjects that make a sentence the reporter's account of someone rather than the speaker's claim.
+PERSONAL_SUBJECTS = frozenset({"he", "she", "i", "you"})
+# Quote marks, a question and brackets: none is a continuation of reported speech.
+NOT_CONTINUING_CHARS = "\"“”«»„?()"
+# The reported speech must reach the end of its sentence: at most this many letters of the sentence
+# may follow its content.
+MAX_LETTERS_AFTER_CONTENT = 0
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalnum, text))
+
+
+def _opens_with_addition(sentence: Span) -> bool:
+    words = [token.lower_ for token in sentence[:3]]
+    return (bool(words) and words[0] in ADDITIVE_CONNECTIVES) or any(
+        tuple(words[:len(phrase)]) == phrase for phrase in ADDITIVE_PHRASES)
+
+
+def _verbs(sentence: Span) -> list[Token]:
+    """The main verb and the verbs coordinated with it ("must be and will definitely be fulfilled")."""
+    root = sentence.root
+    return [root] + [child for child in root.children if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")]
+
+
+def _is_strong_modal(modal: Token) -> bool:
+    """ "must", "should", or a negated "will"/"can" ("will not get away with it", "can never") but not
+    "could not be reached", the reporter's account of a call."""
+    if modal.tag_ != "MD" or modal.dep_ != "aux":
+        return False
+    if modal.lower_ in OBLIGATION_MODALS:
+        return True
+    verb = modal.head
+    negated = any(child.dep_ == "neg" or child.lower_ in NEGATING_ADVERBS for child in verb.children)
+    passive = any(child.dep_ == "auxpass" for child in verb.children)
+    return modal.lower_ in PREDICTION_MODALS and negated and not (passive and modal.lower_ in PAST_MODALS)
+
+
+def _judges(sentence: Span) -> bool:
+    """ "It is a complete misjudgment", "The move is a blatant challenge": a judging predicate noun."""
+    for verb in _verbs(sentence):
+        for child in verb.children:
+            if child.dep_ in ("attr", "dobj") and (child.lemma_.lower() in JUDGING_NOUNS or any(
+                    grand.dep_ == "amod" and grand.lower_ in JUDGING_ADJECTIVES for grand in child.children)):
+                return True
+            if child.dep_ == "acomp" and child.lower_ in JUDGING_ADJECTIVES:
+                return True
+    return False
+
+
+def _in_speakers_voice(sentence: Span) -> bool:
+    return _judges(sentence) or any(_is_strong_modal(child) for verb in _verbs(sentence) for child in verb.children)
+
+
+def _could_be_speakers(sentence: Span, text: str) -> bool:
+    """No marks of its own, no narration entities, an impersonal subject, a present tense, a modal or
+    an additive opening."""
+    words = text[sentence.start_char:sentence.end_char]
+    if any(char in words for char in NOT_CONTINUING_CHARS) or "\n" in words.strip():
+        return False
+    if any(token.ent_type_ in NARRATION_ENTITIES for token in sentence):
+        return False
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((child for child in root.children if child.dep_ in AGENT_DEPS), None)
+    if subject is None or subject.ent_type_ == "PERSON" or (
+            subject.lower_ in PERSONAL_SUBJECTS and not _opens_with_addition(sentence)):
+        return False  # "He is expected to ...", "Smith heads the delegation": the reporter describing someone
+    # a cue verb with a subject of its own is an attribution of its own, found or not
+    if any(token.pos_ == "VERB" and (cue := cue_for(token)) is not None
+           and attribution_kind(token, cue, "indirect") == SPEECH
+           and any(child.dep_ in ACTIVE_SUBJECT_DEPS for child in token.children) for token in sentence):
+        return False
+    first = [child for child in root.children if child.dep_ in ("aux", "auxpass") and child.i < root.i]
+    tense = (first[0] if first else root).tag_
+    return tense in PRESENT_TAGS or tense == "MD" or _opens_with_addition(sentence)
+
+
+def _is_speech(attribution: Attribution) -> bool:
+    cue = attribution.cue
+    return cue is None or attribution_kind(cue, cue_for(cue), attribution.kind) == SPEECH
+
+
+def _ends_with_speech(attribution: Attribution, sentence: Span, text: str) -> bool:
+    """Reported speech whose content follows its cue ("X said that ...") to the end of the sentence."""
+    cue = attribution.cue
+    if attribution.kind == "direct" or cue is None or attribution.speaker is None:
+        return False
+    if not (sentence.start_char <= cue.idx < sentence.end_char) or attribution.start <= cue.idx:
+        return False
+    if cue.dep_ != "ROOT" and cue.left_edge.i != sentence.start:
+        return False  # the main clause is the reporter's ("erred in saying that ...", "..., citing ...")
+    return _letters(text[attribution.end:sentence.end_char]) <= MAX_LETTERS_AFTER_CONTENT
+
+
+def _opens_with_contrast(sentence: Span) -> bool:
+    return sentence[0].lower_ in CONTRASTIVE_OPENERS
+
+
+def _touched(sentence: Span, attributions: list[Attribution]) -> bool:
+    return any((attribution.cue is not None and sentence.start_char <= attribution.cue.idx < sentence.end_char)
+               or any(start < sentence.end_char and sentence.start_char < end for start, end in attribution.spans)
+               for attribution in attributions)
+
+
+def _runs(doc: Doc, attributions: list[Attribution], marks: MarkIndex) -> list[tuple[Attribution, list[Span]]]:
+    """Each anchor's runs of sentences that could be its speaker's: in the anchor's paragraph, and in
+    the next paragraph when the anchor's paragraph ends in its speech and the new paragraph opens in
+    the speaker's voice."""
+    text = doc_text(doc)
+    runs: list[tuple[Attribution, list[Span]]] = []
+    current: list[Span] | None = None
+    anchor: Attribution | None = None
+    whole_paragraph = False  # the paragraph so far is the anchor's speech and its continuation
+    previous_start = -1
+    for sentence in doc.sents:
+        new_paragraph = _paragraph_start(text, sentence.start_char) > previous_start
+        previous_start = sentence.start_char
+        found = next((a for a in attributions if _ends_with_speech(a, sentence, text)), None)
+        if found is not None:
+            anchor, current = found, []
+            whole_paragraph = new_paragraph
+            runs.append((anchor, current))
+            continue
+        could = anchor is not None and not _touched(sentence, attributions) \
+            and not marks.covers(sentence.start_char) and _could_be_speakers(sentence, text)
+        if new_paragraph and could and current is not None and whole_paragraph \
+                and _in_speakers_voice(sentence) and not _opens_with_contrast(sentence):
+            current = [sentence]
+            runs.append((anchor, current))
+        elif could and current is not None and not new_paragraph:
+            current.append(sentence)
+        else:
+            anchor = current = None
+    return [(anchor, run) for anchor, run in runs if run]
+
+
+def continued_speech(doc: Doc, attributions: list[Attribution], marks: MarkIndex) -> list[Attribution]:
+    """Continuations of the attributions' reported speech, one per run of sentences."""
+    text = doc_text(doc)
+    # beliefs and acts ("she refused to retract it") are part of what a speaker can go on to claim
+    speech = [attribution for attribution in attributions if _is_speech(attribution)]
+    found = []
+    for anchor, run in _runs(doc, speech, marks):
+        if not any(_in_speakers_voice(sentence) for sentence in run):
+            continue
+        end = run[-1].end_char
+        while end > run[0].start_char and text[end - 1].isspace():
+            end -= 1
+        found.append(Attribution([[run[0].start_char, end]], "indirect", anchor.cue, anchor.speaker))
+    return found
