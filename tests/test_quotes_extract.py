@@ -515,6 +515,29 @@ def test_a_medium_relaying_words_is_not_the_speaker(quotes):
         assert quote["speaker_text"].lower() == "the city" and quote["quote_text"] == "that it would close the bridge"
 
 
+def test_according_to_relaying_someones_words_leaves_them_the_quote(quotes):
+    text = "The mayor told the council that the bridge would reopen in May, according to a city statement."
+    quote = only(quotes(text))
+    assert quote["speaker_text"] == "The mayor" and quote["quote_text"] == "that the bridge would reopen in May"
+    own = only(quotes("The bridge will reopen in May, according to a city statement."))
+    assert own["speaker_text"] == "a city statement"  # the statement's own claim stays its own
+
+
+def test_according_to_credit_is_not_part_of_the_content(quotes):
+    text = "The mayor described the festival as a “great success,” according to a city statement."
+    quote = only(quotes(text))
+    assert quote["speaker_text"] == "The mayor" and "according" not in quote["quote_text"]
+
+
+def test_participle_after_a_conjunction_shares_the_main_subject(quotes):
+    text = "The mayor called the vote “historic” while adding that “nobody expected this.”"
+    found = [(q["speaker_text"], q["quote_text"]) for q in quotes(text)]
+    assert ("The mayor", "“nobody expected this.”") in found
+    # a finite clause after the conjunction has its own subject, passive or not
+    text = "The report means little because the witness was never sworn in to tell the truth."
+    assert all(q["speaker_text"] != "The report" for q in quotes(text))
+
+
 def test_a_person_reporting_another_keeps_the_quote(quotes):
     quote = only(quotes("The mayor said the council agreed to close the bridge."))
     assert quote["speaker_text"] == "The mayor" and quote["quote_text"] == "the council agreed to close the bridge"
@@ -531,7 +554,8 @@ def test_partial_quote_after_as_ends_at_its_closing_mark(quotes):
     "She was responding to a question from a councillor.", "The mayor spoke about the bridge.",
     "The union railed against the new law.", "The plan calls for a new bridge over the river.",
     "Earlier mayors avoided stating whether the bridge could close.",
-    "The mayor did not say whether the bridge would close."])
+    "The mayor did not say whether the bridge would close.",
+    "The rebels released the two engineers on Sunday."])
 def test_reported_speech_without_a_claim_is_no_quote(quotes, text):
     assert quotes(text) == []
 

@@ -256,10 +256,17 @@ def _is_medium(source: Span | None) -> bool:
     return source is not None and source.root.lemma_.lower() in MEDIA_NOUNS
 
 
+def _is_relay(attribution: Attribution) -> bool:
+    """A medium ("local papers reported"), or any source of "according to" ("according to a statement
+    by the presidency"): words passed on, whoever first said them."""
+    return _is_medium(attribution.speaker) or (attribution.cue is not None and attribution.cue.lower_ == "according")
+
+
 def _relays(attribution: Attribution, others: list[Attribution]) -> bool:
-    """ "Local papers reported that the city told residents ...", "..., according to the agency": a
-    medium passing on someone's reported words; the quote is the inner speaker's."""
-    if attribution.kind == "direct" or not _is_medium(attribution.speaker):
+    """ "Local papers reported that the city told residents ...", "The mayor told residents that ...,
+    according to a statement": a relay passing on someone's reported words; the quote is the inner
+    speaker's."""
+    if attribution.kind == "direct" or not _is_relay(attribution):
         return False
     return any(other is not attribution and other.cue is not None and other.speaker is not None
                and not _is_medium(other.speaker) and attribution_kind(other.cue, cue_for(other.cue), other.kind) == SPEECH

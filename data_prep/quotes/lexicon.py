@@ -54,13 +54,14 @@ MEDIA_NOUNS = frozenset({"agency", "media", "medium", "outlet", "newspaper", "pa
 # is a claim only after verbs of warning ("warned against travel", not "railed against the ban").
 CLAIM_PREPOSITIONS = frozenset({"for", "of"})
 WARNING_LEMMAS = frozenset({"warn", "caution", "advise", "counsel"})
-# Verbs that judge, greet or take up a thing: with only an object ("criticised the plan", "credited
-# the mediators", "discussed the tariffs", "raised the issue of ...") they report no claim.
+# Verbs that judge, greet, take up or let out a thing: with only an object ("criticised the plan",
+# "credited the mediators", "discussed the tariffs", "raised the issue of ...") they report no claim.
 CLAIMLESS_OBJECT_LEMMAS = frozenset({
     "criticize", "criticise", "praise", "condemn", "welcome", "hail", "thank", "credit", "blame", "slam", "applaud",
     "denounce", "attack", "reject", "dismiss", "mock", "deride", "commend", "laud", "rebuke", "chide", "lambast",
     "lambaste", "assail", "decry", "congratulate", "salute", "discuss", "address", "raise", "broach", "debate",
-    "question", "challenge", "dispute", "protest", "lament", "bemoan", "acknowledge", "thank", "defend", "blast"})
+    "question", "challenge", "dispute", "protest", "lament", "bemoan", "acknowledge", "thank", "defend", "blast",
+    "release"})  # "released the hostages", "released a draft": a thing let out, not words
 # Openers of an embedded question: "did not say whether ...", "avoided stating when ..." report no claim.
 QUESTION_CLAUSE_OPENERS = frozenset({"whether", "if", "what", "why", "how", "when", "who", "which", "where"})
 # Verbs under which a cue reports words not said: "avoided stating", "declined to say", "refused to comment".

@@ -233,11 +233,26 @@ def _without_trailing_credit(cue: Token, indices: set[int]) -> set[int]:
     return indices
 
 
+def _without_according_credit(cue: Token, indices: set[int], covered) -> set[int]:
+    """ "described the deal as “historic,” according to a statement": who relays the words is the
+    reporter's frame, not part of them."""
+    doc = cue.doc
+    for index in sorted(indices):
+        token = doc[index]
+        if token.lower_ == "according" and index > cue.i and not covered(token.idx) \
+                and any(child.lower_ == "to" for child in token.children):
+            return indices - set(range(token.left_edge.i, token.right_edge.i + 1))
+    return indices
+
+
 def without_reporter_additions(doc, cue: Token, indices: set[int], covered) -> set[int]:
     """Content cut where the speaker's words end: at the first reporter's contrast or appraisal after
     the cue that is not inside quote marks (``covered(offset)`` tells), before a credit to whoever
-    relays the words, and without another speaker's absolute clause."""
+    relays the words ("..., local papers reported", "according to ..."), and without another speaker's
+    absolute clause."""
     indices = _without_concession(cue, _without_absolute_speech(cue, _without_trailing_credit(cue, indices)))
+    if cue.lower_ != "according":
+        indices = _without_according_credit(cue, indices, covered)
     for index in sorted(indices):
         if index > cue.i and _opens_reporter_addition(doc, index) and not covered(doc[index].idx):
             indices = {kept for kept in indices if kept < index}

@@ -36,9 +36,19 @@ def _own_subject(token: Token) -> Token | None:
     return None
 
 
+# Participles: "while adding that ...", "after stressing ...", "before calling for ..." have no subject of
+# their own and share the main clause's, conjunction or not.
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+
+
 def _is_finite_subordinate(token: Token) -> bool:
-    """ "even as Putin vows ...": a clause with its own conjunction does not borrow the main subject."""
-    return token.dep_ == "advcl" and any(child.dep_ == "mark" for child in token.children)
+    """ "even as Putin vows ...": a finite clause with its own conjunction does not borrow the main
+    subject; a participle after one ("while adding that ...") does."""
+    if token.dep_ != "advcl" or not any(child.dep_ == "mark" for child in token.children):
+        return False
+    bare_participle = token.tag_ in PARTICIPLE_TAGS and not any(
+        child.dep_ in ("aux", "auxpass", "nsubjpass", "expl") for child in token.children)
+    return not bare_participle  # "because she was never sworn in": finite, with its own (passive) subject
 
 
 def _paragraph_initial_subject(cue: Token) -> Token | None:
