@@ -15,8 +15,9 @@ import pandas as pd
 
 from data_prep import schema
 from data_prep.actors import kinds
+from data_prep.actors.affiliations import decide_affiliation
 from data_prep.actors.aliases import Aliases, load_aliases
-from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
+from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import can_be_same_person, fold, name_parts, surname_block, surnames_match
 from data_prep.key_index import KeyIndex
 
@@ -66,8 +67,6 @@ class _Cluster:
 
     def top(self, attribute: str) -> str | None:
         counts = Counter(getattr(r, attribute) for r in self.records if getattr(r, attribute))
-        if attribute == "affiliation":
-            return preferred_affiliation(counts)
         return max(counts, key=lambda value: (counts[value], value)) if counts else None
 
     @property
@@ -78,6 +77,11 @@ class _Cluster:
         if self.kind == "person":  # "Donald Trump" over a bare "Trump", however often that was written
             return max(counts, key=lambda name: (len(name.split()) > 1, counts[name], len(name), name))
         return max(counts, key=lambda name: (counts[name], len(name), name))
+
+    @property
+    def affiliation(self) -> str | None:
+        """Decided once per actor, from all its records (data_prep/actors/affiliations.py)."""
+        return decide_affiliation(self.kind, self.name, (record.affiliation for record in self.records))
 
     @property
     def kind(self) -> str:
@@ -354,7 +358,7 @@ def actor_index(per_article: Iterable[tuple[str, dict]], aliases_file: Path | No
         identifier = actor_id(name, kind, scope)
         identifiers.append(rows.setdefault(identifier, {"actor_id": identifier, "name": name, "kind": kind,
                                                         "role": cluster.top("role"),
-                                                        "affiliation": cluster.top("affiliation"),
+                                                        "affiliation": cluster.affiliation,
                                                         "n_quotes": 0, "n_mentions": 0})["actor_id"])
     # One key per actor per article: compact (data_prep/key_index.py), since a corpus has millions.
     id_of = KeyIndex(lambda: (((record.article_id, record.key), identifier)
