@@ -260,3 +260,11 @@ def test_surname_before_the_first_full_name_stays_with_the_namesake_when_none_is
     early["actors"][1]["local_bearer"] = "a0"
     result = merge_corpus_actors({"local": early})
     assert names_of(result) == ["Oleh Zelenko"]
+
+
+def test_a_state_body_without_its_state_is_not_merged_across_articles():
+    body = ("Foreign Ministry", "organization", None, None)
+    chinese = ("Chinese Foreign Ministry", "organization", None, "China")
+    result = merge_corpus_actors({"one": article(body, chinese), "two": article(body, chinese)})
+    assert sorted(result.actors.loc[result.actors["kind"] == "organization", "name"]) == [
+        "Chinese Foreign Ministry", "Foreign Ministry", "Foreign Ministry"]

@@ -37,6 +37,20 @@ def body_name(name: str) -> tuple[str, str | None]:
     return f"{gazetteer().demonym_of(country) or country} {rest}", country
 
 
+MAX_BARE_BODY_WORDS = 3
+
+
+def is_bare_state_body(name: str) -> bool:
+    """"Foreign Ministry", "Commerce Ministry": a state's body named without its state, which the article
+    (or nothing) must say; not a seat of power ("State Department") and not a one-word body ("Parliament")."""
+    words = name.split()
+    if not 2 <= len(words) <= MAX_BARE_BODY_WORDS or words[-1].lower() not in TITLED_HEADS \
+            or any(mark in name for mark in ("'", "’")):
+        return False
+    places = gazetteer()
+    return not (places.seat_of_power(name) or places.affiliation(words[0]) or body_name(name)[1])
+
+
 def _owner(text: str) -> tuple[str | None, str]:
     """("China", "Foreign Ministry") from "Beijing's Foreign Ministry" or "Chinese Foreign Ministry"."""
     places = gazetteer()

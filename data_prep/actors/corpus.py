@@ -17,6 +17,7 @@ from data_prep import schema
 from data_prep.actors import kinds
 from data_prep.actors.affiliations import decide_affiliation
 from data_prep.actors.aliases import Aliases, load_aliases
+from data_prep.actors.bodies import is_bare_state_body
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import can_be_same_person, fold, name_parts, surname_block, surnames_match
 from data_prep.key_index import KeyIndex
@@ -99,9 +100,11 @@ def actor_id(name: str, kind: str, scope: str | None = None) -> str:
 
 def _is_article_scoped(record: _Record) -> bool:
     """Anonymous sources and common-noun groups and bodies ("protesters", "police") are different
-    people in each article."""
+    people in each article; so is a state body whose state the article does not say ("Foreign Ministry"):
+    one country's in one article, another's in the next."""
     return record.kind in ARTICLE_SCOPED_KINDS or (record.kind in ("group", "organization")
-                                                   and not record.name[:1].isupper())
+                                                   and not record.name[:1].isupper()) \
+        or (record.kind == "organization" and is_bare_state_body(record.name))
 
 
 def _shared(value):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from data_prep.actors import kinds, titles
+from data_prep.actors.bodies import STATE_BODY_HEADS
 from data_prep.actors.book import ArticleActor, MentionBook
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import fold, normalise_role
@@ -19,6 +20,8 @@ BODY_WORDS = FIELD_WORDS | {"foreign", "defence", "defense", "interior", "milita
                             "ministry", "department", "office", "embassy", "consulate", "government", "presidency",
                             "cabinet", "party", "commission", "council", "kremlin", "white", "house", "state"}
 MAX_TITLE_WORDS = 8
+# Words for a movement or armed group that a description uses for the one named before it ("the terror group").
+MOVEMENT_WORDS = {"group", "movement", "militia", "faction", "organisation", "organization"}
 
 
 def link_descriptions(book: MentionBook) -> None:
@@ -110,6 +113,16 @@ def title_phrase_holder(book: MentionBook, span: Span) -> ArticleActor | None:
     return title_holder(book, span.start_char, affiliation, role)
 
 
+def headline_title_holder(book: MentionBook, span: Span) -> ArticleActor | None:
+    """A headline's title-only speaker ("Brazilian leader calls out ...", "... - EU climate chief"): the
+    holder the article names with that title anywhere in its body, or nobody."""
+    affiliation, _ = titles.span_affiliation(span)
+    body = next((e.text for e in span.ents if e.label_ in ("ORG", "NORP")), None)  # "EU climate chief"
+    role = normalise_role(" ".join(t.lower_ for t in span if not gazetteer().affiliation(t.text) and not t.ent_type_
+                                   and t.lower_ not in ("the", "'s", "’s") and not t.is_punct))
+    return title_holder(book, len(book.text), affiliation or body, role) if role else None
+
+
 def title_holder(book: MentionBook, before: int, affiliation: str | None, role: str) -> ArticleActor | None:
     """The one person named before ``before`` whose job fits ``role`` (and ``affiliation``), else None."""
     seen = {m.key for m in book.mentions if m.start < before}
@@ -155,4 +168,26 @@ def named_body(book: MentionBook, span: Span) -> ArticleActor | None:
     word = fold(root.lemma_)
     bodies = [a for a in book.actors.values() if a.key in seen and a.kind == "organization"
               and a.name[:1].isupper() and word in fold(a.name).split()]
-    return bodies[0] if len(bodies) == 1 else None
+    if len(bodies) == 1:
+        return bodies[0]
+    if not bodies and word in MOVEMENT_WORDS:
+        return _nearest_movement(book, span)
+    return None
+
+
+def _nearest_movement(book: MentionBook, span: Span) -> ArticleActor | None:
+    """"Hamas leader NAME announced that the terror group ...", "the militant group said": the nearest
+    named organisation before it in its sentence or the one before that is no state's body (a ministry or
+    a seat of power is not "the group")."""
+    sentence = span[0].sent
+    doc = book.doc
+    window = doc[sentence.start - 1].sent.start_char if sentence.start else sentence.start_char
+    before = sorted((m for m in book.mentions if window <= m.start and m.end <= span.start_char
+                     and book.actors[m.key].kind == "organization"), key=lambda m: m.start)
+    for mention in reversed(before):
+        actor = book.actors[mention.key]
+        if not actor.name[:1].isupper() or gazetteer().seat_of_power(actor.name) \
+                or actor.name.split()[-1].lower() in STATE_BODY_HEADS:
+            continue
+        return actor
+    return None

@@ -53,8 +53,9 @@ def _issuer_head(document: Token) -> Token | Issuer | None:
     for child in document.children:
         if child.dep_ == "poss":  # "the ministry's statement", "its statement"
             return child
-    for child in document.children:  # "a Kremlin statement", "a White House readout"
-        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < document.i:
+    for child in document.children:  # "a Kremlin statement", "a White House readout"; not "the Lima Declaration",
+        # a document's own name, which gives where it was signed
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < document.i and document.pos_ != "PROPN":
             return Issuer(child, child.left_edge.i)
     for child in document.children:
         if child.dep_ == "prep" and child.lower_ in ISSUER_PREPOSITIONS:

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span
 
 from data_prep.actors import kinds, titles
-from data_prep.actors.bodies import body_kind
+from data_prep.actors.bodies import body_kind, body_name, is_bare_state_body
 from data_prep.actors.book import ArticleActor, MentionBook
 from data_prep.actors.descriptions import title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
@@ -15,7 +15,7 @@ from data_prep.actors.naming import (SURNAME_PARTICLES, TITLE_WORDS, can_be_same
                                      given_name_forms, is_title_word, name_parts, normalise_role, strip_titles,
                                      surname_word)
 from data_prep.actors.textual import (could_be_personal_name, glued_web_name, is_common_noun_phrase, is_facility_name,
-                                      is_title_phrase)
+                                      is_modifying_adjective, is_title_phrase)
 from data_prep.labels import AGENT_DEPS, pronoun_kind
 
 HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
@@ -23,6 +23,7 @@ HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as
 HEADLINE_SHARE = 0.7
 HEADLINE_MAX_WORDS = 20
 POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
+MAX_TITLE_GAP = 30  # characters of title words between a body and the name of the person holding a post in it
 
 
 def _is_lead_paragraph(line: str) -> bool:
@@ -46,8 +47,9 @@ class EntityCollector:
         person_spans, other_spans = [], []
         for piece in self._entity_pieces():
             if piece.label_ == "PERSON" and (is_common_noun_phrase(piece, self.book.lower_case_words)
-                                             or places.place(piece.text) or is_facility_name(piece)):
-                continue  # "Tariff", "Fossil Fuels", "Khan Younis", "the Rafah crossing": no one
+                                             or places.place(piece.text) or is_facility_name(piece)
+                                             or is_modifying_adjective(piece)):
+                continue  # "Tariff", "Fossil Fuels", "Khan Younis", "the Rafah crossing", "Rich ... nations": no one
             looks_like_institution = places.media_outlet(piece.text) or places.seat_of_power(piece.text) \
                 or places.country(piece.text) or places.capital_of(piece.text)  # "Kyiv said": its country
             # People are not "the X": "the Dallas Morning News" tagged PERSON is an organisation.
@@ -107,6 +109,63 @@ class EntityCollector:
         for span in other_named:
             self._add_other_entity(span)
         self._collect_unlabelled_surnames()
+        self._settle_state_bodies()
+
+    def _settle_state_bodies(self) -> None:
+        """A state body named without its country ("the Ministry of Commerce", "Commerce Ministry" of
+        "China’s Commerce Ministry") is that country's when the word right before a mention names the
+        country, when the article names the body with its country elsewhere, or when it is in the title
+        of a person whose country the article gives ("Foreign Ministry spokesperson NAME"); else it stays
+        as written, an actor of this article only (which state it is, is not known)."""
+        for actor in [a for a in self.book.actors.values() if a.kind == "organization" and is_bare_state_body(a.name)]:
+            mentions = [m for m in self.book.mentions if m.key == actor.key]
+            country = next((c for m in mentions if (c := self._country_before(m))), None)
+            same_body = [a for a in self.book.actors.values() if a.kind == "organization" and a is not actor
+                         and fold(a.name).endswith(" " + fold(actor.name)) and body_name(a.name)[1]]
+            if country is None and len({a.key for a in same_body}) == 1:
+                country = body_name(same_body[0].name)[1]
+            if country is None:
+                country = self._title_holder_country(mentions)
+            if country is None:
+                continue
+            name = body_name(f"{country}'s {actor.name}")[0]
+            target = self.book.named("organization", name)
+            if target is None:
+                actor.name = name
+                actor.affiliations[country] += 1
+                continue
+            for mention in mentions:
+                mention.key = target.key
+                target.variants.setdefault(mention.text, None)
+            del self.book.actors[actor.key]
+
+    def _country_before(self, mention) -> str | None:
+        """"China’s Commerce Ministry", "Beijing's Foreign Ministry", "the Japanese Foreign Ministry" where
+        the recogniser tagged the country apart: the country of the word right before the body."""
+        doc = self.book.doc
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        last = span.start - 1
+        if doc[last].text in POSSESSIVE_MARKS and last > 0:
+            last -= 1
+        owner = next((e for e in doc.ents if e.end == last + 1 and e.label_ in ("GPE", "NORP")), None)
+        text = owner.text if owner is not None else doc[last].text
+        places = gazetteer()
+        return places.country(text) or places.capital_of(text)
+
+    def _title_holder_country(self, mentions) -> str | None:
+        """The country of the person whose title holds the body: "Foreign Ministry spokesperson NAME"."""
+        doc = self.book.doc
+        for mention in mentions:
+            after = [m for m in self.book.mentions if self.book.actors[m.key].kind == "person"
+                     and mention.end <= m.start <= mention.end + MAX_TITLE_GAP
+                     and not any(ch in self.book.text[mention.end:m.start] for ch in ",.;:()\"“”\n")]
+            if after:
+                country = self.book.actors[after[0].key].affiliation
+                if country and gazetteer().is_country(country):
+                    return country
+        return None
 
     def _entity_pieces(self) -> list[Span]:
         """Entities of the actor labels, a photo credit "Name / AFP" split at the slash; a name the
@@ -344,7 +403,12 @@ class EntityCollector:
         return True
 
     def _without_dangling_words(self, span: Span) -> Span:
-        """"Ministry of Commerce and", "Tariff of": a name cut after a connecting word ends before it."""
+        """"Ministry of Commerce and", "Tariff of": a name cut after a connecting word ends before it;
+        "Later the Foreign Ministry": a sentence's opening adverb is not part of the name."""
+        doc = self.book.doc
+        the = next((t.i for t in span[1:4] if t.lower_ == "the"), None)
+        if the is not None and all(t.pos_ in ("ADV", "CCONJ", "SCONJ") for t in doc[span.start:the]):
+            span = doc[the + 1: span.end]
         end = span.end
         while end > span.start + 1 and self.book.doc[end - 1].lower_ in ("of", "and", "for", "the", "on", "&"):
             end -= 1

@@ -50,7 +50,8 @@ class Gazetteer:
                 or self.country_by_seat.get(key) or self.country_by_capital.get(key))
 
     def seat_of_power(self, text: str) -> str | None:
-        """The canonical spelling of a seat of power ("the kremlin" -> Kremlin), or None."""
+        """The canonical spelling of a seat of power ("the kremlin" -> Kremlin), or None; a presidential
+        palace is its country's presidency ("Ittihadiya" -> Egyptian presidency)."""
         return self.seat_names.get(lookup_key(text))
 
     def is_country(self, name: str | None) -> bool:
@@ -92,6 +93,10 @@ def gazetteer() -> Gazetteer:
             for seat in _split(row["seats_of_power"]):
                 by_seat.setdefault(lookup_key(seat), country)
                 seat_names.setdefault(lookup_key(seat), seat[4:] if seat.startswith("the ") else seat)
+            # A statement from a presidential palace is the presidency's: the building is no actor.
+            for palace in _split(row.get("presidential_palaces")):
+                by_seat.setdefault(lookup_key(palace), country)
+                seat_names.setdefault(lookup_key(palace), f"{adjective.get(country, country)} presidency")
     media = _media_names()
     places = {}
     with PLACES_FILE.open(encoding="utf-8", newline="") as handle:

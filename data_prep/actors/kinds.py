@@ -165,6 +165,8 @@ SENIOR_ROLES = {"minister", "secretary", "commissioner", "director", "chairman",
 DIPLOMAT_ROLES = {"diplomat", "ambassador", "envoy", "consul", "consul general", "secretary of state"}
 
 
+# Two words for a state's envoy to another state: "the envoy" can be its ambassador.
+ENVOY_ROLES = {"envoy", "ambassador"}
 # A government's spokesperson speaks for its diplomacy: "the diplomat told a news briefing" (but "the top
 # diplomat" is the minister).
 SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
@@ -192,6 +194,8 @@ def roles_compatible(role: str | None, other: str | None) -> bool:
         return True
     if head == other_head:
         return True
+    if {head, other_head} == ENVOY_ROLES:
+        return True  # "China summons Japanese envoy" for the ambassador the article names
     if head == "diplomat" or other_head == "diplomat":
         reference, held = (role, other) if head == "diplomat" else (other, role)
         if role_head(held) in SPOKESPERSON_ROLES:

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from data_prep.actors import documents, kinds, titles
 from data_prep.actors.bodies import body_kind, body_name
 from data_prep.actors.book import PLACE_LABELS, QUOTED, ArticleActor, MentionBook
-from data_prep.actors.descriptions import link_description, named_body, title_phrase_holder
+from data_prep.actors.descriptions import headline_title_holder, link_description, named_body, title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.entities import EntityCollector
 from data_prep.actors.naming import clean_person_name, fold
@@ -63,9 +63,25 @@ class SpeakerResolver:
             if actor:
                 self.book.add_mention(actor, start, end, self._token_at(start))
             return actor.key if actor else None
+        if quote.headline and (title := self._headline_title(quote)) is not None:
+            holder = headline_title_holder(self.book, title)
+            if holder is not None:
+                self.book.add_mention(holder, title.start_char, title.end_char, title.root.i)
+                return holder.key
+            if title.root.lemma_.lower() not in kinds.ANONYMOUS_HEADS:
+                return None  # "Brazilian leader" that the body names no one for: unresolved, not a guess
+            # "Kremlin aide says ..." with no aide named in the body: the unnamed source it says
         actor = self._named_after_title(quote) or self._named_in_apposition(quote) or self._appositive_person(quote) \
             or self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
         return actor.key if actor else None
+
+    def _headline_title(self, quote: QuoteRecord) -> Span | None:
+        """A headline's source that is a job title and no name ("EU climate chief", "Kremlin aide")."""
+        span = self.book.doc.char_span(*quote.speaker, alignment_mode="expand")
+        if span is None or any(t.ent_type_ == "PERSON" for t in span) or _indefinite(span):
+            return None
+        unnamed_title = span.root.tag_ == "NN" and span.root.lemma_.lower() in kinds.ANONYMOUS_HEADS
+        return span if is_title_reference(span) or is_title_phrase(span) or unnamed_title else None
 
     def _named_in_apposition(self, quote: QuoteRecord) -> ArticleActor | None:
         """"the Environment Minister, Anna Berg, said": a job title whose apposition names one person."""
@@ -235,7 +251,10 @@ class SpeakerResolver:
                 actor = self._actor_of_phrase(doc[first: head.i + 1], head)
             if actor is not None:
                 return actor
-        if span is None or documents.is_definite(document):
+        # A document with issuer words of its own that name no actor ("the Belem Declaration": a place), or
+        # with a name of its own, is not the one before it: the chain back stops there.
+        named_document = document.pos_ == "PROPN" or (found is not None and found[0].i != document.i)
+        if not named_document and (span is None or documents.is_definite(document)):
             start = span.start if span is not None else document.left_edge.i
             earlier = documents.earlier_document(doc, start, self.pronouns.sentence_starts)
             if earlier is None and documents.is_definite(document):

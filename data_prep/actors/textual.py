@@ -27,12 +27,21 @@ def _written_in_lower_case(word: str, lower_case_words: frozenset[str]) -> bool:
 
 
 def could_be_personal_name(span: Span, lower_case_words: frozenset[str]) -> bool:
-    """Not "COP30" (digits), not "Az" of "Caliber.Az" (a piece of a web address), not "Mitigation",
+    """Not "COP30" (digits), not "Az" of "Caliber.Az" (a piece of a web address), not "Rich" of "Rich and
+    developing nations" (an adjective modifying a noun), not "Mitigation",
     "Tariff" or "Fossil Fuels" (words the article also writes in lower case, in any form:
     ``lower_case_words``, from ``MentionBook``)."""
     if any(ch.isdigit() for ch in span.text) or glued_web_name(span):
         return False
+    if is_modifying_adjective(span):
+        return False
     return not is_common_noun_phrase(span, lower_case_words)
+
+
+def is_modifying_adjective(span: Span) -> bool:
+    """"Rich" of "Rich and developing nations" at a sentence start: one word the parse makes an adjective
+    modifying a noun has no name's structure, whatever the recogniser tagged it."""
+    return len(span) == 1 and span[0].tag_ in ("JJ", "JJR", "JJS") and span[0].dep_ == "amod"
 
 
 def is_common_noun_phrase(span: Span, lower_case_words: frozenset[str]) -> bool:

@@ -1,0 +1,76 @@
+"""Bodies as speakers: a state body's country from the article, the movement a description stands for,
+a presidential palace as its presidency, a named document that is not the one before it, and words
+that are no one's name."""
+import pytest
+
+from actor_credit import credited
+from data_prep.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def speaker(nlp, text, words):
+    """(name, kind) of the actor credited with the quote containing ``words``."""
+    quotes, _ = credited(nlp, text)
+    found = [(actor["name"], actor["kind"]) if actor else (None, None) for q, actor in quotes if words in q.text]
+    assert found, f"no quote containing {words!r} in {[q.text for q, _ in quotes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # the country written right before the body
+    ("Ruiz met Tanaka on Monday. Peru’s Commerce Ministry confirmed Lima would make “corresponding "
+     "adjustments” to its measures.", "corresponding", ("Peruvian Commerce Ministry", "organization")),
+    # the same body with its country elsewhere in the article
+    ("Japan's Foreign Ministry summoned the envoy. Later the Foreign Ministry said the talks would go on.",
+     "talks would go on", ("Japanese Foreign Ministry", "organization")),
+    # in the title of a person whose country the article gives
+    ("Foreign Ministry spokesperson Rui Matos, a Portuguese diplomat, spoke on Monday. The Foreign Ministry "
+     "said it regretted the move.", "regretted the move", ("Portuguese Foreign Ministry", "organization")),
+    # nothing says which state: as written
+    ("The talks ended on Monday. The Foreign Ministry said it regretted the move.", "regretted the move",
+     ("Foreign Ministry", "organization")),
+])
+def test_state_body_takes_the_country_the_article_gives(nlp, text, words, expected):
+    assert speaker(nlp, text, words) == expected
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("Israel and the Popular Front traded accusations on Monday. The militant movement said the strikes broke "
+     "the truce.", "broke the truce", ("Popular Front", "organization")),
+])
+def test_the_group_is_the_movement_named_just_before(nlp, text, words, expected):
+    assert speaker(nlp, text, words) == expected
+
+
+def test_the_group_in_a_leaders_announcement_is_the_leaders_movement(nlp):
+    text = ("Popular Front leader in Tarvo Omar Saleh announced on Thursday that the militant group had received "
+            "guarantees confirming the end of the war.")
+    quotes, _ = credited(nlp, text)
+    by_source = {q.speaker_text: actor["name"] if actor else None for q, actor in quotes}
+    assert by_source["the militant group"] == "Popular Front"
+
+
+def test_a_ministry_is_not_the_group(nlp):
+    text = "The Foreign Ministry of Peru met on Monday. The rebel group said the strikes broke the truce."
+    assert speaker(nlp, text, "broke the truce")[0] != "Peruvian Foreign Ministry"
+
+
+def test_a_presidential_palace_speaks_as_the_presidency(nlp):
+    text = "Leaders will land ahead of the summit, according to an Ittihadiya statement."
+    assert speaker(nlp, text, "Leaders will land") == ("Egyptian presidency", "organization")
+
+
+def test_a_named_declaration_is_not_the_announcement_before_it(nlp):
+    text = ("Colombia’s announcement was welcomed. The plan stems from the Lima Declaration, endorsed by a group of "
+            "nations including Chile and Peru. The declaration calls for a phaseout of all fossil fuels.")
+    name, kind = speaker(nlp, text, "phaseout")
+    assert (name, kind) != ("Colombia", "country") and kind != "country"
+
+
+def test_an_adjective_opening_a_sentence_is_no_person(nlp):
+    _, actors = credited(nlp, "Rich and developing nations are expected to clash over finance for poorer regions.")
+    assert all(actor["kind"] != "person" for actor in actors)

@@ -1,0 +1,42 @@
+"""Headline speakers: a title-only speaker is the holder the body names with that title, or nobody; a
+place never speaks, a capital speaks for its country."""
+import pytest
+
+from actor_credit import credited
+from data_prep.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def headline_speaker(nlp, text):
+    """(name, kind) of the actor credited with the headline's quote."""
+    quotes, _ = credited(nlp, text)
+    found = [(actor["name"], actor["kind"]) if actor else (None, None) for q, actor in quotes if q.headline]
+    assert found, f"no headline quote in {[q.text for q, _ in quotes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brazilian leader calls out climate delays\n\nColombian President Ana Ruiz and Brazilian President Carlos "
+     "Mendes opened the summit on Thursday.", ("Carlos Mendes", "person")),
+    ("Draft deal a 'mixed bag' - EU climate chief\n\nEU climate chief Jan Vries has ruled out new pledges. "
+     "\"This is a mixed bag,\" Mr Vries said.", ("Jan Vries", "person")),
+    ("Japanese envoy warns of 'consequences'\n\nJapan's ambassador Kenji Sato met officials on Monday. Prime "
+     "Minister Yui Mori said the talks would go on.", ("Kenji Sato", "person")),
+])
+def test_headline_title_is_the_holder_the_body_names(nlp, text, expected):
+    assert headline_speaker(nlp, text) == expected
+
+
+def test_headline_title_the_body_names_no_one_for_is_unresolved(nlp):
+    text = ("Brazilian leader calls out climate delays\n\nThe summit opened in the rain on Thursday with "
+            "more than sixty delegations.")
+    assert headline_speaker(nlp, text) == (None, None)
+
+
+def test_headline_unnamed_aide_stays_an_unnamed_source(nlp):
+    text = "Kremlin aide says talks 'useful'\n\nThe talks in Geneva ended on Monday without a deal."
+    assert headline_speaker(nlp, text) == ("Kremlin aide", "anonymous")
