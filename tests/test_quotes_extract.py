@@ -645,3 +645,19 @@ def test_a_thing_that_threatens_and_an_as_conjunction_give_no_quote(quotes):
 def test_an_affirmation_the_us_lexicon_lacks_is_a_quote(quotes):
     quote = quotes("The minister affirmed the right of farmers to sell their land.")[0]
     assert quote["speaker_text"] == "The minister" and quote["quote_text"] == "the right of farmers to sell their land"
+
+
+def test_thanks_to_coordinated_people_is_one_quote(quotes):
+    text = "Mayor Anna Berg thanked the firefighters for their courage, and the volunteers for their help."
+    quote = only(quotes(text))
+    assert quote["quote_text"] == "the firefighters for their courage, and the volunteers for their help"
+
+
+def test_a_second_coordinated_speech_cue_is_a_second_quote(quotes):
+    text = "The envoy said the talks were useful and stressed that no deal had been reached."
+    found = [(q["speaker_text"], q["cue"], q["quote_text"]) for q in quotes(text)]
+    assert found == [("The envoy", "said", "the talks were useful"),
+                     ("The envoy", "stressed", "that no deal had been reached")]
+    # coordinated predicates of the content's subject stay in the content
+    quote = only(quotes("The envoy said the rebels attacked the town and burned the market."))
+    assert quote["quote_text"] == "the rebels attacked the town and burned the market"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from data_prep.quotes.kinds import SPEECH_LEMMAS
 from data_prep.quotes.lexicon import cue_for
 from data_prep.quotes.reported import SUBJECT_DEPS
 
@@ -57,6 +58,13 @@ def _is_speech_participle(token: Token, head: Token) -> bool:
             and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in token.children))
 
 
+def _is_second_speech_cue(verb: Token) -> bool:
+    """ "said the talks were useful and stressed that no deal was reached": a conjunct that is itself a
+    cue word with its own "that" clause reports a second statement of the same speaker."""
+    return cue_for(verb) is not None and verb.lemma_.lower() in SPEECH_LEMMAS and any(
+        child.dep_ == "ccomp" and child.left_edge.lower_ == "that" for child in verb.children)
+
+
 def speaker_predicates(cue: Token, indices: set[int]) -> list[Token]:
     """Verbs inside the cue's content that are predicates of the cue's subject, not of the content."""
     found = []
@@ -67,7 +75,7 @@ def speaker_predicates(cue: Token, indices: set[int]) -> list[Token]:
         for child in clause.children:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i in indices \
                     and not any(grand.dep_ in SUBJECT_DEPS for grand in child.children) \
-                    and not _can_share(clause, child):
+                    and (not _can_share(clause, child) or _is_second_speech_cue(child)):
                 found.append(child)
             elif _is_speech_participle(child, clause) and child.i in indices:
                 found.append(child)

@@ -130,6 +130,13 @@ def _predicates_misread_as_head(cue_token: Token, indices: set[int]) -> set[int]
     return carried
 
 
+def _is_gapped_object(child: Token) -> bool:
+    """ "thanked the firefighters for their courage, and the volunteers for their help": the verb left
+    out of the second conjunct ("and [thanked] the volunteers"), so the parser joined the noun to the
+    verb; it is a second object of the same cue."""
+    return child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and child.i > child.head.i
+
+
 def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices: set[int] = set()
@@ -140,6 +147,11 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
         clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
         if clause is not None:
             indices |= _subtree_indices(clause)
+        elif indices and _is_gapped_object(child):
+            start = child.left_edge.i
+            while start > 0 and cue_token.doc[start - 1].dep_ in ("cc", "punct"):
+                start -= 1  # ", and": one stretch of content
+            indices |= _subtree_indices(child) | set(range(start, child.left_edge.i))
         elif child.dep_ in cue.content_deps or _is_that_clause(child) or _is_frame(child, cue):
             indices |= _subtree_indices(child)
     indices |= _predicates_misread_as_head(cue_token, indices)
