@@ -1,13 +1,17 @@
 """Role, affiliation and gender evidence from the words around a name: the titles before it
-("Kremlin foreign policy adviser Yury Ushakov"), a possessive ("Russia's Vladimir Putin",
-"Trump's special envoy") and an appositive ("Anna Smith, a city councillor,")."""
+("Kremlin foreign policy adviser Yury Ushakov", "UN Secretary-General Ana Ruiz"), a possessive ("Russia's
+Vladimir Putin", "Trump's special envoy"), an appositive ("Anna Smith, a city councillor,", "Ana Ruiz,
+president of AOSIS,"), a title set off before the name ("France's foreign minister, Ana Ruiz,") and the
+body after it ("Ana Ruiz of the Green Party")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from data_prep.actors.affiliations import facts
 from data_prep.actors.gazetteer import gazetteer
+from data_prep.actors.kinds import ROLE_HEADS
 from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, TITLE_WORDS, fold, normalise_role
 
 MAX_PREFIX_WORDS = 6
@@ -18,6 +22,9 @@ ROLE_FILLER = {"the", "a", "an"}
 # "adviser in Eau Claire" or "lawyer who ...".
 KEPT_PREPOSITIONS = {"of", "for", "at", "to"}
 TITLE_PREPOSITIONS = {"to", "of", "for"}
+MAX_BODY_WORDS = 6  # "Alliance of Small Island States", "United Nations (UN)"
+MAX_FOLLOWING_BODY_TOKENS = 10  # "of the leading opposition Green Party of Norway"
+TITLE_CONJUNCTIONS = {"and", "&"}  # "Minister of Mining and Energy"
 
 
 @dataclass
@@ -59,9 +66,14 @@ def _is_prefix_word(word: list[Token]) -> bool:
     return token.pos_ in PREFIX_POS or fold(token.text) in HONORIFICS
 
 
+def _is_title_text(folded: str) -> bool:
+    """A title word, hyphenated ones included ("secretary general" of "Secretary-General")."""
+    return folded in TITLE_WORDS or bool(folded) and all(part in TITLE_WORDS for part in folded.split())
+
+
 def _looks_like_missed_name(token: Token, folded: str) -> bool:
     return (token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_
-            and folded not in TITLE_WORDS and folded not in HONORIFICS and not token.text.endswith(".")
+            and not _is_title_text(folded) and folded not in HONORIFICS and not token.text.endswith(".")
             and gazetteer().affiliation(token.text) is None)
 
 
@@ -80,13 +92,35 @@ def describe_name(doc, name_start: int, name_end: int) -> Description:
     description = Description()
     _describe_prefix(doc, name_start, description)
     _describe_appositive(doc, name_start, name_end, description)
+    _describe_title_set_off(doc, name_start, name_end, description)
+    _describe_following_body(doc, name_end, description)
     return description
+
+
+def _add_affiliation(description: Description, affiliation: str) -> None:
+    if affiliation not in description.affiliations:
+        description.affiliations.append(affiliation)
+
+
+def _body_in_words(words: list[list[Token]], position: int) -> tuple[str, int] | None:
+    """An international body of the facts table ending at ``words[position]`` (words nearest first),
+    and how many words it takes: "United Nations" of "United Nations Secretary-General", "(UN)"."""
+    for size in range(min(MAX_BODY_WORDS, len(words) - position), 0, -1):
+        text = " ".join(_word_text(word) for word in reversed(words[position:position + size]))
+        if size == 1 and text.startswith("(") and text.endswith(")"):
+            text = text[1:-1]  # "United Nations (UN) Secretary-General"
+        if text[:1].isupper() and (body := facts().body(text)):
+            return body, size
+    return None
 
 
 def _add_affiliation_source(word: list[Token], description: Description) -> bool:
     """A country, demonym, seat of power or named body in a title: record it; True if it was one."""
     text = _word_text(word)
     places = gazetteer()
+    if text[:1].isupper() and (body := facts().body(text)):
+        _add_affiliation(description, body)  # "UN", "EU", "NATO": one spelling per body
+        return True
     if text[:1].isupper() and (country := places.affiliation(text)):
         description.affiliations.append(country)
         return True
@@ -94,7 +128,8 @@ def _add_affiliation_source(word: list[Token], description: Description) -> bool
         description.affiliated_with.append(word[-1].i)
         return True
     if word[-1].ent_type_ == "NORP" and text[:1].isupper():
-        description.affiliations.append(text)  # a party or faith: "Republican", "Labour"
+        if not facts().is_region(text):  # "Arab", "European": a region, no side
+            description.affiliations.append(text)  # a party or faith: "Republican", "Labour"
         return True
     return word[-1].ent_type_ == "GPE"
 
@@ -119,6 +154,16 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
     passed: list[list[Token]] = []  # every word taken so far, nearest last
     while position < len(words) and position < MAX_PREFIX_WORDS:
         word = words[position]
+        if body := _body_in_words(words, position):
+            _add_affiliation(description, body[0])
+            passed[:0] = words[position:position + body[1]][::-1]
+            position += body[1]
+            continue
+        if _is_title_conjunction(words, position, passed):
+            passed.insert(0, word)
+            role_words.insert(0, word)
+            position += 1
+            continue
         if len(word) > 1 and word[-1].text in ("'s", "’s", "'", "’"):
             _add_affiliation_source(word[:-1], description)
             break
@@ -134,7 +179,7 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
             break
         passed.insert(0, word)
         folded = fold(_word_text(word))
-        if position == 0 and _looks_like_missed_name(word[-1], folded):
+        if position == 0 and _looks_like_missed_name(word[-1], folded) and not _in_title_of(words):
             break  # "Ivanka Trump" with only "Trump" recognised: "Ivanka" is no title
         if folded in GENDERED_WORDS:
             description.genders.append(GENDERED_WORDS[folded])
@@ -148,6 +193,23 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
         description.roles.append(normalise_role(" ".join(_role_text(word) for word in role_words)))
         if share_with_conjunct and not description.affiliations and not description.affiliated_with:
             _share_conjunct_qualifier(doc, words, position, description)
+
+
+def _in_title_of(words: list[list[Token]]) -> bool:
+    """The nearest words end a "Minister of Mining and Energy" title: an "of"/"for" after a title word
+    within three words."""
+    return any(_is_title_preposition(words, later) for later in range(1, min(4, len(words))))
+
+
+def _is_title_conjunction(words: list[list[Token]], position: int, passed: list[list[Token]]) -> bool:
+    """"and" between two capitalised portfolio words of one title, with the title's "of"/"for" further
+    left: "Minister of Mining and Energy", "Secretary for Trade and Industry"."""
+    if not passed or _word_text(words[position]).lower() not in TITLE_CONJUNCTIONS or position + 1 >= len(words):
+        return False
+    left, right = words[position + 1][-1], passed[0][0]
+    if not (left.text[:1].isupper() and right.text[:1].isupper()) or "PERSON" in (left.ent_type_, right.ent_type_):
+        return False
+    return any(_is_title_preposition(words, later) for later in range(position + 2, min(position + 4, len(words))))
 
 
 def _share_conjunct_qualifier(doc, words: list[list[Token]], stop: int, description: Description) -> None:
@@ -193,12 +255,89 @@ def _describe_appositive(doc, name_start: int, name_end: int, description: Descr
                     continue
                 if item.i > token.i and (country := gazetteer().affiliation(item.text)) and item.text[:1].isupper():
                     description.affiliations.append(country)
+                elif item.i > token.i and _is_entity_root(item, "ORG"):
+                    _add_body(item, description)  # "president of AOSIS", "head of the Harbour Front"
                 role_tokens.append(item)
             role = normalise_role(_role_text(role_tokens))
             if fold(token.text) in GENDERED_WORDS:
                 description.genders.append(GENDERED_WORDS[fold(token.text)])
             if role:
                 description.roles.append(role)
+            return
+
+
+def _entity_of(token: Token) -> Span:
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _is_entity_root(token: Token, label: str) -> bool:
+    return token.ent_type_ == label and _entity_of(token).root == token
+
+
+def _add_body(token: Token, description: Description) -> None:
+    """The organisation entity headed by ``token``: an international body by its one spelling, else the
+    organisation itself, whose own affiliation is settled once the article's actors are known."""
+    body = facts().body(_entity_of(token).text)
+    if body:
+        _add_affiliation(description, body)
+    else:
+        description.affiliated_with.append(token.i)
+
+
+def _is_title_noun(token: Token) -> bool:
+    folded = fold(token.text)
+    return token.pos_ in ("NOUN", "PROPN") and (_is_title_text(folded) or token.lemma_.lower() in ROLE_HEADS)
+
+
+def _describe_title_set_off(doc, name_start: int, name_end: int, description: Description) -> None:
+    """"France's foreign minister, Ana Ruiz, said", "Kenya's Cabinet Secretary for Water, Sanitation and
+    Irrigation, Dr. Ana Ruiz,": a title set off by commas before the name, the name its apposition. Its
+    possessive, its modifiers and its "of"/"for" body are the person's; "With China's foreign minister,
+    Bob Smith said" (Smith the subject, no apposition) is not."""
+    root = doc[name_start:name_end].root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= name_start or not _is_title_noun(head):
+        return
+    between = doc[head.i + 1:name_start]
+    if not any(t.text == "," for t in between) or (name_end < len(doc) and doc[name_end].text not in (",", ")")
+                                                   and doc[name_end].pos_ not in ("VERB", "AUX")):
+        return
+    for child in head.children:
+        if child.i >= head.i:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                for item in child.subtree:
+                    if item.i < name_start and _is_entity_root(item, "ORG"):
+                        _add_body(item, description)
+                    elif item.i < name_start and item.text[:1].isupper() and item.ent_type_ in ("GPE", "NORP") \
+                            and (country := gazetteer().country(item.text)):
+                        _add_affiliation(description, country)
+            continue
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            if child.ent_type_ == "ORG" and not _is_entity_root(child, "ORG"):
+                child = _entity_of(child).root if _entity_of(child).root.i < head.i else child
+            _add_affiliation_source([child], description)
+
+
+def _describe_following_body(doc, name_end: int, description: Description) -> None:
+    """"Ana Ruiz of the leading opposition Green Party", "Ana Ruiz of Chile": the body or country named
+    right after the name by "of" is hers."""
+    if name_end >= len(doc) or doc[name_end].lower_ != "of" or doc[name_end].dep_ != "prep":
+        return
+    for token in doc[name_end + 1: name_end + 1 + MAX_FOLLOWING_BODY_TOKENS]:
+        if token.is_punct or token.pos_ in ("AUX", "ADP") or (token.pos_ == "VERB" and token.dep_ != "amod"):
+            return  # "of the leading opposition ...": a participle modifying the body is part of it
+        if token.ent_type_ == "ORG":
+            _add_body(_entity_of(token).root, description)
+            return
+        if token.ent_type_ == "GPE" and token.text[:1].isupper() and (country := gazetteer().country(token.text)):
+            _add_affiliation(description, country)
+            return
+        if token.ent_type_:
             return
 
 
