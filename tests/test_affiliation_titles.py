@@ -2,7 +2,9 @@
 portfolio title with "and", a title set off by commas before the name, the body after "of"."""
 import pytest
 
-from data_prep.actors import resolve_article_actors
+import pandas as pd
+
+from data_prep.actors import merge_corpus_actors, resolve_article_actors
 from data_prep.nlp import load_pipeline
 
 
@@ -12,9 +14,11 @@ def nlp():
 
 
 def person(nlp, text, name):
-    actors = [a for a in resolve_article_actors(nlp(text), [])["actors"] if a["name"] == name]
-    assert len(actors) == 1, f"expected one actor {name!r}"
-    return actors[0]
+    """The actor row of ``name`` in a dataset of this one article: its role and affiliation."""
+    actors = merge_corpus_actors({"one": resolve_article_actors(nlp(text), [])}).actors
+    rows = actors[actors["name"] == name]
+    assert len(rows) == 1, f"expected one actor {name!r}"
+    return {key: None if pd.isna(value) else value for key, value in rows.iloc[0].items()}
 
 
 @pytest.mark.parametrize("text", [
@@ -69,3 +73,4 @@ def test_the_body_or_country_after_of_is_the_persons(nlp, text, side):
 
 def test_a_region_word_in_a_title_is_no_side(nlp):
     assert person(nlp, "Arab envoy Omar Vell said the talks had stalled.", "Omar Vell")["affiliation"] is None
+    assert person(nlp, "Kenyan envoy Omar Vell said the talks had stalled.", "Omar Vell")["affiliation"] == "Kenya"

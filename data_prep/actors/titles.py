@@ -103,14 +103,14 @@ def _add_affiliation(description: Description, affiliation: str) -> None:
 
 
 def _body_in_words(words: list[list[Token]], position: int) -> tuple[str, int] | None:
-    """An international body of the facts table ending at ``words[position]`` (words nearest first),
-    and how many words it takes: "United Nations" of "United Nations Secretary-General", "(UN)"."""
+    """An international body of the facts table ending at ``words[position]`` (words nearest first), as
+    written, and how many words it takes: "United Nations" of "United Nations Secretary-General", "(UN)"."""
     for size in range(min(MAX_BODY_WORDS, len(words) - position), 0, -1):
         text = " ".join(_word_text(word) for word in reversed(words[position:position + size]))
         if size == 1 and text.startswith("(") and text.endswith(")"):
             text = text[1:-1]  # "United Nations (UN) Secretary-General"
-        if text[:1].isupper() and (body := facts().body(text)):
-            return body, size
+        if text[:1].isupper() and facts().body(text):
+            return text, size
     return None
 
 
@@ -118,8 +118,10 @@ def _add_affiliation_source(word: list[Token], description: Description) -> bool
     """A country, demonym, seat of power or named body in a title: record it; True if it was one."""
     text = _word_text(word)
     places = gazetteer()
-    if text[:1].isupper() and (body := facts().body(text)):
-        _add_affiliation(description, body)  # "UN", "EU", "NATO": one spelling per body
+    if text[:1].isupper() and facts().body(text):
+        # "UN", "U.N.", "NATO" as written: the article's stages compare it with the other titles there; the
+        # dataset gives each body one spelling (affiliations.canonical_affiliation)
+        _add_affiliation(description, text)
         return True
     if text[:1].isupper() and (country := places.affiliation(text)):
         description.affiliations.append(country)
@@ -128,8 +130,7 @@ def _add_affiliation_source(word: list[Token], description: Description) -> bool
         description.affiliated_with.append(word[-1].i)
         return True
     if word[-1].ent_type_ == "NORP" and text[:1].isupper():
-        if not facts().is_region(text):  # "Arab", "European": a region, no side
-            description.affiliations.append(text)  # a party or faith: "Republican", "Labour"
+        description.affiliations.append(text)  # a party or faith: "Republican", "Labour"; regions drop later
         return True
     return word[-1].ent_type_ == "GPE"
 
@@ -280,11 +281,12 @@ def _is_entity_root(token: Token, label: str) -> bool:
 
 
 def _add_body(token: Token, description: Description) -> None:
-    """The organisation entity headed by ``token``: an international body by its one spelling, else the
-    organisation itself, whose own affiliation is settled once the article's actors are known."""
-    body = facts().body(_entity_of(token).text)
-    if body:
-        _add_affiliation(description, body)
+    """The organisation entity headed by ``token``: an international body as written, else the organisation
+    itself, whose own affiliation is settled once the article's actors are known."""
+    text = _entity_of(token).text
+    text = text[4:] if text.lower().startswith("the ") else text
+    if facts().body(text):
+        _add_affiliation(description, text)
     else:
         description.affiliated_with.append(token.i)
 
