@@ -661,3 +661,28 @@ def test_a_second_coordinated_speech_cue_is_a_second_quote(quotes):
     # coordinated predicates of the content's subject stay in the content
     quote = only(quotes("The envoy said the rebels attacked the town and burned the market."))
     assert quote["quote_text"] == "the rebels attacked the town and burned the market"
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    ("The talks have stalled, the radio reported, citing an unnamed official.", "an unnamed official",
+     "The talks have stalled"),
+    ("Citing two diplomats, the agency reported that the talks had stalled.", "two diplomats",
+     "that the talks had stalled"),
+    ("The paper quoted a senior official as saying the talks had stalled.", "a senior official",
+     "the talks had stalled"),
+    ("The talks had stalled, a senior official was quoted by the paper as saying.", "a senior official",
+     "The talks had stalled")])
+def test_a_report_passing_on_its_sources_words_leaves_them_the_quote(quotes, text, speaker, words):
+    quote = only(quotes(text))
+    assert (quote["speaker_text"], quote["quote_text"]) == (speaker, words)
+
+
+def test_polnear_attributions_keep_the_report_as_source(attributions):
+    found = attributions("The talks have stalled, the radio reported, citing an unnamed official.")
+    assert any(q["speaker_text"] == "the radio" and q["quote_text"] == "The talks have stalled" for q in found)
+
+
+def test_a_report_citing_its_sources_of_someones_words_leaves_them_the_quote(quotes):
+    text = "The city told residents that the bridge would close, the agency reported, citing sources."
+    quote = only(quotes(text))
+    assert quote["speaker_text"] == "The city" and quote["quote_text"] == "that the bridge would close"

@@ -17,6 +17,8 @@ class Attribution:
     cue: Token | None
     speaker: Span | None
     chains: set[int] = field(default_factory=set)
+    # who first said the words when the source only relays them (speakers.relayed_origin)
+    origin: Span | None = None
 
     @property
     def start(self) -> int:

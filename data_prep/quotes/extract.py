@@ -19,7 +19,7 @@ from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.predicates import speaker_predicates, without_predicates
 from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
                                       paragraph_of, without_reporter_additions)
-from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, is_pronoun, mention_span
+from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, is_pronoun, mention_span, relayed_origin
 
 CUE_POS = frozenset({"VERB"})
 # Sources that do not make an ambiguous cue an attribution ("I think", "you know", "we want").
@@ -187,7 +187,7 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
         if _is_deliberated(token):
             continue  # "a fight over whether to mention fossil fuels": no one said it
         if spans and (source is not None or cue.speech):
-            found.append(Attribution(spans, kind, token, source, touched))
+            found.append(Attribution(spans, kind, token, source, touched, relayed_origin(token)))
     return found
 
 
@@ -257,9 +257,10 @@ def _is_medium(source: Span | None) -> bool:
 
 
 def _is_relay(attribution: Attribution) -> bool:
-    """A medium ("local papers reported"), or any source of "according to" ("according to a statement
-    by the presidency"): words passed on, whoever first said them."""
-    return _is_medium(attribution.speaker) or (attribution.cue is not None and attribution.cue.lower_ == "according")
+    """A medium ("local papers reported"), any source of "according to" ("according to a statement
+    by the presidency"), or a report citing its sources: words passed on, whoever first said them."""
+    cue = attribution.cue
+    return _is_medium(attribution.speaker) or attribution.origin is not None or (cue is not None and cue.lower_ == "according")
 
 
 def _relays(attribution: Attribution, others: list[Attribution]) -> bool:
@@ -269,6 +270,7 @@ def _relays(attribution: Attribution, others: list[Attribution]) -> bool:
     if attribution.kind == "direct" or not _is_relay(attribution):
         return False
     return any(other is not attribution and other.cue is not None and other.speaker is not None
+               and other.cue.lemma_ not in SOURCE_NAMING_LEMMAS  # "reported, citing records, that ..."
                and not _is_medium(other.speaker) and attribution_kind(other.cue, cue_for(other.cue), other.kind) == SPEECH
                and any(start <= other.cue.idx < end for start, end in attribution.spans) for other in others)
 
@@ -286,6 +288,9 @@ def _deduplicated(attributions: list[Attribution], quotes_only: bool) -> list[At
     if quotes_only:
         kept = [attribution for attribution in kept if not _relays(attribution, kept)
                 and carries_claim(attribution.cue, attribution.spans, attribution.kind, attribution.speaker)]
+        for attribution in kept:
+            if attribution.origin is not None:  # the report's words are its sources'
+                attribution.speaker = attribution.origin
     return sorted(kept, key=lambda a: (a.start, a.end))
 
 

@@ -137,6 +137,12 @@ def _is_gapped_object(child: Token) -> bool:
     return child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and child.i > child.head.i
 
 
+def _is_quoted_as(cue_token: Token) -> bool:
+    """ "saying" of "was quoted as saying"."""
+    head = cue_token.head
+    return cue_token.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote"
+
+
 def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices: set[int] = set()
@@ -155,6 +161,12 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
         elif child.dep_ in cue.content_deps or _is_that_clause(child) or _is_frame(child, cue):
             indices |= _subtree_indices(child)
     indices |= _predicates_misread_as_head(cue_token, indices)
+    if not indices and _is_quoted_as(cue_token):
+        # "The talks stalled, an official was quoted as saying": the words hang from "quoted"
+        quoted = cue_token.head.head
+        for child in quoted.children:
+            if child.dep_ == "ccomp":
+                indices |= _subtree_indices(child)
     if not indices:
         head = cue_token.head
         if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i and not _has_conjunction(cue_token) \

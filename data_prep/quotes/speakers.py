@@ -17,6 +17,11 @@ MENTION_CUTTING_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "prep"
 MAX_CLIMB = 4
 MAX_INITIAL_SUBJECT_TOKENS = 8
 NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PUNCT", "PART"})
+# Verbs of a report passing words on, and the people a report can cite as having said them.
+RELAYING_LEMMAS = frozenset({"report"})
+CITED_SPEAKER_NOUNS = frozenset({"official", "source", "people", "person", "diplomat", "aide", "witness",
+                                 "resident", "officer", "spokesperson", "spokesman", "spokeswoman", "insider",
+                                 "negotiator", "delegate", "minister", "lawmaker", "analyst", "expert"})
 
 
 def _own_subject(token: Token) -> Token | None:
@@ -188,6 +193,31 @@ def is_relative_pronoun(token: Token) -> bool:
 
 def is_pronoun(span: Span) -> bool:
     return len(span) == 1 and (span[0].lower_ in PERSONAL_PRONOUNS or is_relative_pronoun(span[0]))
+
+
+def _quoted_as_saying(cue: Token) -> Span | None:
+    """ "Reuters quoted a senior official as saying ...": the one quoted."""
+    head = cue.head
+    if cue.dep_ != "pcomp" or head.lower_ != "as" or head.head.lemma_ not in QUOTED_PASSIVE_LEMMAS:
+        return None
+    quoted = next((child for child in head.head.children if child.dep_ == "dobj"), None)
+    return mention_span(quoted, with_appositive=True) if quoted is not None else None
+
+
+def relayed_origin(cue: Token) -> Span | None:
+    """Who first said the words a report passes on: "..., Al Jazeera reported, citing an unnamed
+    official", "Citing two diplomats, the paper reported that ...", "Reuters quoted a senior official as
+    saying ...". PolNeAR credits the report; a reader of the quotes table wants the one who spoke."""
+    quoted = _quoted_as_saying(cue)
+    if quoted is not None or cue.lemma_ not in RELAYING_LEMMAS:
+        return quoted
+    for child in cue.children:
+        if child.dep_ != "advcl" or child.lemma_ != "cite" or any(grand.dep_ in AGENT_DEPS for grand in child.children):
+            continue
+        cited = next((grand for grand in child.children if grand.dep_ == "dobj"), None)
+        if cited is not None and (cited.ent_type_ == "PERSON" or cited.lemma_.lower() in CITED_SPEAKER_NOUNS):
+            return mention_span(cited)
+    return None
 
 
 def according_to_source(token: Token) -> Token | None:
