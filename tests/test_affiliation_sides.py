@@ -96,3 +96,43 @@ def test_an_outlet_quoted_as_a_source_is_its_own_side_never_a_guessed_country():
     result = merge_corpus_actors({"one": article(("Reuters", "media", None), ("Xinhua", "media", None))})
     assert affiliation_of(result, "Reuters") == "Reuters"
     assert affiliation_of(result, "Xinhua") == "Xinhua"
+
+
+def test_a_person_of_an_organisation_takes_the_organisations_side():
+    """"Ana Pell of the Workers Party of Chile": the party's side is Chile, so hers is too."""
+    result = merge_corpus_actors({"one": article(("Workers Party of Chile", "organization", None),
+                                                 ("Ana Pell", "person", "Workers Party of Chile"))})
+    assert affiliation_of(result, "Ana Pell") == "Chile"
+
+
+def test_an_unnamed_source_is_the_side_its_own_words_name():
+    result = merge_corpus_actors({"one": article(("Harbour Front", "organization", None),
+                                                 ("A senior Harbour Front official", "anonymous", None),
+                                                 ("two senior officials", "anonymous", None),
+                                                 ("A senior UN official", "anonymous", None))})
+    assert affiliation_of(result, "A senior Harbour Front official") == "Harbour Front"
+    assert affiliation_of(result, "A senior UN official") == "United Nations"
+    assert affiliation_of(result, "two senior officials") is None
+
+
+def spokesman(name):
+    return {"key": "s", "name": name, "kind": "person", "role": "spokesman", "affiliation": None, "variants": [name]}
+
+
+def test_a_bare_spokesman_speaks_for_the_one_side_the_articles_organisations_belong_to():
+    one_side = article(("Chilean Fisheries Ministry", "organization", "Chile"), ("Reuters", "media", None),
+                       ("Senate", "organization", None))
+    one_side["actors"].append(spokesman("Luis Varga"))
+    two_sides = article(("Chilean Fisheries Ministry", "organization", "Chile"), ("Harbour Front", "organization", None))
+    two_sides["actors"].append(spokesman("Omar Tell"))
+    result = merge_corpus_actors({"one": one_side, "two": two_sides})
+    assert affiliation_of(result, "Luis Varga") == "Chile"
+    assert affiliation_of(result, "Omar Tell") is None
+
+
+def test_an_organisation_whose_articles_disagree_lends_no_side():
+    result = merge_corpus_actors({
+        "one": article(("Harbour Guild", "organization", "Chile"), ("Ana Pell", "person", "Harbour Guild")),
+        "two": article(("Harbour Guild", "organization", "Peru")),
+    })
+    assert affiliation_of(result, "Ana Pell") == "Harbour Guild"

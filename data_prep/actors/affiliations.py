@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from data_prep.actors.bodies import STATE_BODY_HEADS
-from data_prep.actors.kinds import EVENT_HEADS, EVENT_NAME_HEADS
+from data_prep.actors.kinds import EVENT_HEADS, EVENT_NAME_HEADS, SPOKESPERSON_ROLES
 from data_prep.actors.gazetteer import gazetteer, lookup_key, preferred_affiliation
+from data_prep.actors.naming import fold
 
 FACTS_FILE = Path(__file__).parent / "affiliations.csv"
 # Small words inside a proper name ("Alliance of Small Island States", "Party of Japan").
@@ -24,6 +25,8 @@ NAME_CONNECTORS = {"of", "the", "and", "for", "on", "in", "&", "de", "du", "des"
 NOT_NAME_OPENERS = {"his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "the",
                     "a", "an", "some", "many", "several", "both", "all", "other", "most", "few"}
 MAX_COUNTRY_WORDS = 3  # "South Korean", "United Arab Emirates"
+MAX_BODY_WORDS = 6  # "A senior Alliance of Small Island States negotiator"
+BODY_KINDS = ("organization", "media")  # actors whose name can be someone else's affiliation
 # Words of a state's bodies besides the ones that name them ("Senate", "Treasury", "Central Committee"):
 # such a body speaks for its state, never for itself.
 STATE_WORDS = STATE_BODY_HEADS | {"ministries", "senate", "diet", "treasury", "congress", "assembly", "legislature",
@@ -147,3 +150,80 @@ def decide_affiliation(kind: str, name: str, found: Iterable[str | None]) -> str
         return name
     counts = Counter(side for side in map(canonical_affiliation, found) if side)
     return preferred_affiliation(counts) or own_side(kind, name)
+
+
+def decide_affiliations(clusters: Sequence) -> list[str | None]:
+    """The affiliation of each merged actor (``clusters``: objects with ``kind``, ``name`` and ``records``,
+    each record with ``article_id``, ``kind``, ``name``, ``role`` and ``affiliation``), in order.
+
+    Organisations and outlets are decided first, from their own records. Then everyone else, where an
+    affiliation that names an organisation of the same article ("Constitutional Democratic Party of
+    Japan", "Foreign Ministry") becomes that organisation's side; an unnamed source or group with none is
+    the side of an organisation its own words name ("A senior Harbour Front official"); and a bare
+    spokesperson ("spokesman X") with none speaks for the one side all of the article's organisations
+    belong to, when there is one."""
+    sides: list[str | None] = [None] * len(clusters)
+    kinds = [cluster.kind for cluster in clusters]  # computed from the records: once
+    by_article_name: dict[tuple[str, str], int] = {}
+    by_name: dict[str, set[int]] = {}
+    for index, cluster in enumerate(clusters):
+        if kinds[index] not in BODY_KINDS:
+            continue
+        sides[index] = decide_affiliation(kinds[index], cluster.name, (r.affiliation for r in cluster.records))
+        if not _one_side(cluster):
+            continue  # a cluster whose records disagree lends no side to the people it employs
+        for record in cluster.records:
+            by_article_name.setdefault((record.article_id, fold(record.name)), index)
+            by_name.setdefault(fold(record.name), set()).add(index)
+    organisations = _article_organisations(clusters, kinds, sides)
+
+    def side_named(article_id: str, text: str) -> str | None:
+        index = by_article_name.get((article_id, fold(text)))
+        if index is None and len(by_name.get(fold(text), ())) == 1:
+            index = next(iter(by_name[fold(text)]))
+        return sides[index] if index is not None else facts().body(text)
+
+    for index, cluster in enumerate(clusters):
+        if kinds[index] in BODY_KINDS:
+            continue
+        found = []
+        for record in cluster.records:
+            if record.affiliation:
+                found.append(side_named(record.article_id, record.affiliation) or record.affiliation)
+            elif record.kind in ("anonymous", "group", "unknown"):
+                found.append(_side_in_words(record, side_named))
+            elif record.kind == "person" and record.role in SPOKESPERSON_ROLES:
+                article_sides = organisations.get(record.article_id, set())
+                found.append(next(iter(article_sides)) if len(article_sides) == 1 else None)
+        sides[index] = decide_affiliation(kinds[index], cluster.name, found)
+    return sides
+
+
+def _one_side(cluster) -> bool:
+    return len({canonical_affiliation(r.affiliation) for r in cluster.records if r.affiliation} - {None}) <= 1
+
+
+def _article_organisations(clusters: Sequence, kinds: list[str], sides: list[str | None]) -> dict[str, set[str]]:
+    """Per article, the sides of the organisations it names (outlets are where it read something, not
+    whom a spokesperson speaks for)."""
+    found: dict[str, set[str]] = {}
+    for index, cluster in enumerate(clusters):
+        if kinds[index] == "organization" and sides[index]:
+            for record in cluster.records:
+                found.setdefault(record.article_id, set()).add(sides[index])
+    return found
+
+
+def _side_in_words(record, side_named) -> str | None:
+    """"A senior Harbour Front official": the side of an organisation or body named inside the phrase,
+    the longest capitalised run first."""
+    words = record.name.replace("’", "'").split()
+    for size in range(min(MAX_BODY_WORDS, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            run = words[start:start + size]
+            if not all(word[:1].isupper() for word in run) or run[0].lower() in NOT_NAME_OPENERS:
+                continue
+            text = " ".join(run).removesuffix("'s")
+            if side := side_named(record.article_id, text):
+                return side
+    return None

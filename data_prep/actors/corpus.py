@@ -15,7 +15,7 @@ import pandas as pd
 
 from data_prep import schema
 from data_prep.actors import kinds
-from data_prep.actors.affiliations import decide_affiliation
+from data_prep.actors.affiliations import decide_affiliations
 from data_prep.actors.aliases import Aliases, load_aliases
 from data_prep.actors.bodies import is_bare_state_body
 from data_prep.actors.gazetteer import gazetteer
@@ -78,11 +78,6 @@ class _Cluster:
         if self.kind == "person":  # "Donald Trump" over a bare "Trump", however often that was written
             return max(counts, key=lambda name: (len(name.split()) > 1, counts[name], len(name), name))
         return max(counts, key=lambda name: (counts[name], len(name), name))
-
-    @property
-    def affiliation(self) -> str | None:
-        """Decided once per actor, from all its records (data_prep/actors/affiliations.py)."""
-        return decide_affiliation(self.kind, self.name, (record.affiliation for record in self.records))
 
     @property
     def kind(self) -> str:
@@ -355,13 +350,14 @@ def actor_index(per_article: Iterable[tuple[str, dict]], aliases_file: Path | No
     clusters = _cluster_records(_records(per_article, aliases), aliases)
     rows: dict[str, dict] = {}
     identifiers = []
-    for cluster in clusters:
+    sides = decide_affiliations(clusters)  # once per actor, from all its records (actors/affiliations.py)
+    for cluster, side in zip(clusters, sides):
         name, kind = cluster.name, cluster.kind
         scope = cluster.records[0].article_id if _is_article_scoped(cluster.records[0]) else None
         identifier = actor_id(name, kind, scope)
         identifiers.append(rows.setdefault(identifier, {"actor_id": identifier, "name": name, "kind": kind,
                                                         "role": cluster.top("role"),
-                                                        "affiliation": cluster.affiliation,
+                                                        "affiliation": side,
                                                         "n_quotes": 0, "n_mentions": 0})["actor_id"])
     # One key per actor per article: compact (data_prep/key_index.py), since a corpus has millions.
     id_of = KeyIndex(lambda: (((record.article_id, record.key), identifier)
