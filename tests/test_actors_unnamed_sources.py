@@ -76,3 +76,14 @@ def test_her_office_after_her_reported_order_is_one_actor(nlp):
 ])
 def test_unnamed_spokesperson_is_the_one_the_article_names(nlp, text, words, expected):
     assert speaker(nlp, text, words) == expected
+
+
+def test_he_after_an_unnamed_source_is_that_source(nlp):
+    text = ("Talks went on late. A negotiator from a poor country was quoted as saying, “We cannot work on one "
+            "track.” He added, “If there is a track for fuels, there must be another for finance.”")
+    assert speaker(nlp, text, "another for finance") == ("A negotiator", "anonymous")
+
+
+def test_he_after_an_unnamed_source_is_not_the_person_named_before(nlp):
+    text = "Mark Ruiz spoke first. A senior official said the talks had stalled. He added that a deal was near."
+    assert speaker(nlp, text, "a deal was near") == ("A senior official", "anonymous")

@@ -180,10 +180,15 @@ class PronounResolver:
             if subjects or not candidates:
                 # Positions of subjects, named (a mention) or not (a token index).
                 named = [(m.start, m) for m in subjects]
-                others = [(self.doc[i].idx, None) for i in unnamed]
+                # an unnamed person the article made an unnamed source of ("A negotiator ... was quoted as
+                # saying ... He added") is that source; else the pronoun has no named actor
+                others = [(self.doc[i].idx, self._unnamed_source(i)) for i in unnamed]
                 pool = named + others
                 chosen = max(pool, key=lambda item: item[0]) if number == here else min(pool, key=lambda item: item[0])
-                return self.book.actors[chosen[1].key] if chosen[1] else None
+                found = chosen[1]
+                if isinstance(found, ArticleActor):
+                    return found
+                return self.book.actors[found.key] if found else None
             chosen = max(candidates, key=lambda m: m.start) if number == here else min(candidates, key=lambda m: m.start)
             return self.book.actors[chosen.key]
         return None
@@ -228,10 +233,16 @@ class PronounResolver:
         for token in self.doc[start:end]:
             if token.idx >= before_char or token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN":
                 continue
-            noun_gender = PERSON_NOUNS.get(token.lemma_.lower(), "absent")
+            lemma = token.lemma_.lower()
+            noun_gender = PERSON_NOUNS.get(lemma, None if lemma in kinds.ANONYMOUS_HEADS else "absent")
             if noun_gender == "absent" or (gender and noun_gender and noun_gender != gender):
                 continue
             if token.tag_ == "NN" and not self.book.is_quoted(token.idx, token.idx + len(token)) \
-                    and self.book.actor_of_token(token.i) is None:
+                    and (self.book.actor_of_token(token.i) is None or self._unnamed_source(token.i)):
                 found.append(token.i)
         return found
+
+    def _unnamed_source(self, token_index: int) -> ArticleActor | None:
+        """The anonymous source a speaker phrase headed by this noun became ("A negotiator"), if any."""
+        actor = self.book.actor_of_token(token_index)
+        return actor if actor is not None and actor.kind == "anonymous" else None
