@@ -40,3 +40,12 @@ def test_headline_title_the_body_names_no_one_for_is_unresolved(nlp):
 def test_headline_unnamed_aide_stays_an_unnamed_source(nlp):
     text = "Kremlin aide says talks 'useful'\n\nThe talks in Geneva ended on Monday without a deal."
     assert headline_speaker(nlp, text) == ("Kremlin aide", "anonymous")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oslo says talks with Lima were 'useful'\n\nThe talks in Geneva ended on Monday without a deal.",
+     ("Norway", "country")),
+    ("Gaza says strikes broke the 'truce'\n\nThe strikes hit the south on Monday.", (None, None)),
+])
+def test_headline_capital_is_its_country_and_a_region_no_one(nlp, text, expected):
+    assert headline_speaker(nlp, text) == expected

@@ -24,6 +24,8 @@ def speaker(nlp, text, words):
     ("Critics noted that the levies are a tax on shoppers.", "a tax on shoppers", ("Critics", "anonymous")),
     ("Analysts said the deal would not last.", "would not last", ("Analysts", "anonymous")),
     ("Some 80 governments said the text was too weak.", "too weak", ("Some 80 governments", "anonymous")),
+    ("People familiar with the talks said a deal was close.", "a deal was close", ("People", "anonymous")),
+    ("Journalists said the ministry had misled them.", "had misled them", ("Journalists", "anonymous")),
     # a public acting together stays a group; parties the article named before are a group
     ("Protesters said the police had beaten them.", "had beaten them", ("Protesters", "group")),
     ("Norway and Peru met on Monday. Both countries said the talks were useful.", "were useful",

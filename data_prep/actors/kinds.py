@@ -15,9 +15,9 @@ SOURCE_NOUNS_FILE = Path(__file__).parent / "source_nouns.csv"
 # What an unnamed speaker phrase is, by its head noun (``source_nouns.csv``):
 #   anonymous     a person who speaks unnamed ("a senior official", "critics", "witnesses")
 #   organization  a body ("the ministry"); unnamed bodies in the plural are unnamed sources ("some 80 governments")
-#   side          a state, side or office-holder: in the plural unnamed sources ("Many countries", "ministers"),
-#                 a group when definite ("both countries", "the two leaders"); in the singular left to the title
-#                 and description rules ("the leader")
+#   side          a state, side, office-holder or profession: in the plural unnamed sources ("Many countries",
+#                 "ministers", "journalists"), a group when definite ("both countries", "the two leaders"); in
+#                 the singular left to the title and description rules ("the leader", "the professor")
 #   group         a public acting together in the plural ("protesters", "residents"); one of them is unnamed
 #   collective    a group even in the singular ("the crowd", "the delegation")
 SOURCE_NOUN_KINDS = ("anonymous", "organization", "side", "group", "collective")
