@@ -686,3 +686,16 @@ def test_a_report_citing_its_sources_of_someones_words_leaves_them_the_quote(quo
     text = "The city told residents that the bridge would close, the agency reported, citing sources."
     quote = only(quotes(text))
     assert quote["speaker_text"] == "The city" and quote["quote_text"] == "that the bridge would close"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The gathering called for an immediate ceasefire in the region.", ""),
+    ("Only time will tell whether the bridge can be saved.", None),
+    ("Mayor Berg's remarks suggested that the bridge would close.", "Mayor Berg"),
+    ("The summit's final declaration said the region needed peace.", "The summit's final declaration")])
+def test_a_source_that_cannot_speak_gives_way_to_its_agent_or_none(quotes, text, speaker):
+    found = quotes(text)
+    if speaker is None:
+        assert found == []
+    else:
+        assert (only(found)["speaker_text"] or "") == speaker

@@ -28,14 +28,15 @@ def _claim_prepositions(cue: Token) -> frozenset[str]:
     return CLAIM_PREPOSITIONS | {"against"} if lemma in WARNING_LEMMAS else CLAIM_PREPOSITIONS
 
 
-def _is_unanswered_question(cue: Token, content: list[Token]) -> bool:
-    """ "did not say whether ...", "avoided stating clearly whether ...": a question left open."""
+def _is_unanswered_question(cue: Token, content: list[Token], source: Span | None) -> bool:
+    """ "did not say whether ...", "avoided stating clearly whether ...", "time will tell whether ..."
+    (no one to ask): a question left open."""
     clauses = [child for child in content if child.dep_ == "ccomp"]
     if not clauses or not all(clause.left_edge.lower_ in QUESTION_CLAUSE_OPENERS for clause in clauses):
         return False
     negated = any(child.dep_ == "neg" for child in cue.children)
     avoided = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in AVOIDING_LEMMAS
-    return negated or avoided
+    return negated or avoided or source is None
 
 
 def _is_provision(source: Span | None) -> bool:
@@ -49,7 +50,7 @@ def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None
     if _is_provision(source):
         return False
     content = [child for child in cue.children if _inside(spans, child)]
-    if _is_unanswered_question(cue, content):
+    if _is_unanswered_question(cue, content, source):
         return False
     if not content or any(child.dep_ in CLAIM_DEPS for child in content) or describes_as(cue):
         return True

@@ -19,7 +19,7 @@ from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.predicates import speaker_predicates, without_predicates
 from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
                                       paragraph_of, without_reporter_additions)
-from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, is_pronoun, mention_span, relayed_origin
+from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, agent_of, is_pronoun, mention_span, relayed_origin
 
 CUE_POS = frozenset({"VERB"})
 # Sources that do not make an ambiguous cue an attribution ("I think", "you know", "we want").
@@ -186,6 +186,7 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
             continue  # "posted on X", "is mentioned in the declaration": where, not what
         if _is_deliberated(token):
             continue  # "a fight over whether to mention fossil fuels": no one said it
+        source = agent_of(source)
         if spans and (source is not None or cue.speech):
             found.append(Attribution(spans, kind, token, source, touched, relayed_origin(token)))
     return found

@@ -92,6 +92,18 @@ THING_NOUNS = frozenset({"meeting", "talk", "talks", "agreement", "deal", "accor
                          "plan", "project", "reform", "tariff", "ban", "strike", "attack", "election", "vote",
                          "dispute", "row", "standoff", "spat", "feud", "rift", "impasse", "deadlock", "tension",
                          "tensions", "reference", "mention", "wording", "clause", "delay", "failure", "collapse"})
+# Source phrases that cannot speak: events, gatherings, contests, steps and stretches of time ("the
+# gathering called for ...", "a tactic of delay suggests ...", "the race showed ..."). Texts do speak
+# ("the statement said", "the poll found") and are not here; nor are bodies that meet ("the council").
+NON_AGENT_NOUNS = frozenset({
+    "gathering", "meeting", "summit", "session", "ceremony", "event", "talks", "trip", "visit", "tour",
+    "tactic", "strategy", "move", "step", "effort", "approach", "decision", "race", "contest", "debate",
+    "interview", "campaigning", "time", "day", "week", "month", "year", "moment", "period", "era", "sign",
+    "issue", "problem", "situation", "crisis", "war", "conflict", "attack", "strike", "fight", "dispute",
+    "row", "standoff", "tension", "tensions"})
+# Words of a speaker that stand for the speaker with a possessor ("His remarks suggested that ...").
+UTTERANCE_NOUNS = frozenset({"remark", "remarks", "comment", "comments", "speech", "words", "tone", "rhetoric"})
+
 # Cues whose prepositional phrase tells where something appeared, not what it says ("posted on X").
 MEDIUM_CUE_LEMMAS = frozenset({"post", "publish", "appear", "air", "broadcast"})
 # Prepositions of where; a cue with no source and only such a phrase ("is mentioned in the final

@@ -5,6 +5,7 @@ from spacy.tokens import Span, Token
 
 from data_prep.labels import ACTIVE_SUBJECT_DEPS, AGENT_DEPS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
 from data_prep.quotes.doctext import doc_text
+from data_prep.quotes.lexicon import NON_AGENT_NOUNS, UTTERANCE_NOUNS
 
 # The passive subject is the source only for "X was quoted as saying"; elsewhere it is what is
 # talked about ("14 people were admitted", "X is expected to win").
@@ -218,6 +219,24 @@ def relayed_origin(cue: Token) -> Span | None:
         if cited is not None and (cited.ent_type_ == "PERSON" or cited.lemma_.lower() in CITED_SPEAKER_NOUNS):
             return mention_span(cited)
     return None
+
+
+def agent_of(mention: Span | None) -> Span | None:
+    """The source as someone who can speak: a phrase headed by an event, a step or a stretch of time
+    ("the gathering", "a tactic of delay") is no one, and neither are someone's words ("his remarks"):
+    their possessor is the agent when there is one ("Trump's tactic", "His remarks" -> "Trump", "His"),
+    else the source is left empty."""
+    if mention is None:
+        return None
+    root = mention.root
+    lemma = root.lemma_.lower()
+    if root.pos_ != "NOUN" or (lemma not in NON_AGENT_NOUNS and lemma not in UTTERANCE_NOUNS) \
+            or (root.is_title and not root.is_sent_start):  # a name: "Time" the magazine
+        return mention
+    owner = next((child for child in root.children if child.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ in ("PROPN", "PRON") and owner.lower_ not in ("its",):
+        return mention_span(owner)
+    return None if lemma in NON_AGENT_NOUNS or owner is not None else mention
 
 
 def according_to_source(token: Token) -> Token | None:
