@@ -129,3 +129,14 @@ def test_title_with_the_name_in_apposition_after_its_complement(nlp):
     text = ("The deal was applauded by the hosts, but the Executive Secretary of the UN Climate Change "
             "Convention, Simon Stiell, said he understood the frustration of some countries.")
     assert speaker(nlp, text, "frustration") == ("Simon Stiell", "person")
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # the only foreign minister, whose country the article never gives, among a president of that country
+    ("Russian President Ivan Petrov met Foreign Minister Sergei Volkov. Volkov said Moscow welcomed the deal. "
+     "Russia's top diplomat added that the crisis could resume.", "could resume", ("Sergei Volkov", "person")),
+    ("Secretary-General Ana Ruiz said the gap was still wide. The UN chief added that finance must triple.",
+     "must triple", ("Ana Ruiz", "person")),
+])
+def test_a_title_reference_finds_the_one_holder_of_that_job(nlp, text, words, expected):
+    assert speaker(nlp, text, words) == expected

@@ -89,3 +89,18 @@ def test_he_after_an_unnamed_source_is_that_source(nlp):
 def test_he_after_an_unnamed_source_is_not_the_person_named_before(nlp):
     text = "Mark Ruiz spoke first. A senior official said the talks had stalled. He added that a deal was near."
     assert speaker(nlp, text, "a deal was near") == ("A senior official", "anonymous")
+
+
+def test_a_named_persons_office_is_named_for_the_person_not_the_title(nlp):
+    text = "Israeli Prime Minister Avi Cohen's office said he would not attend."
+    assert speaker(nlp, text, "would not attend") == ("Avi Cohen's office", "organization")
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("Two U.S. officials told Reuters that the talks had stalled. One of them said a deal was still possible.",
+     "still possible", ("Two U.S. officials", "anonymous")),
+    ("Hamas members met on Monday. One of the group's leaders said the war was over.", "the war was over",
+     ("One of the group's leaders", "anonymous")),
+])
+def test_one_of_an_unnamed_source_is_that_unnamed_source(nlp, text, words, expected):
+    assert speaker(nlp, text, words) == expected

@@ -129,18 +129,19 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
     people = [a for a in book.people() if a.key in seen]
     compatible = [a for a in people if all(kinds.roles_compatible(role, r) for r in a.roles)]
     if affiliation:
+        # "The US president" where the article never says whose president anyone is, "Russia's top diplomat"
+        # where no one of Russia holds that job: the one person holding that very job with no country given
+        same_job = [a for a in compatible if not a.affiliations and any(_same_job(role, r) for r in a.roles)]
         if not any(affiliation in a.affiliations for a in people):
-            # "The US president" where the article never says whose president anyone is: the one person
-            # holding that very job with no country given
-            same_job = [a for a in compatible if not a.affiliations
-                        and any(kinds.role_head(r) == kinds.role_head(role) for r in a.roles)]
             return same_job[0] if len(same_job) == 1 else None
         compatible = [a for a in compatible if affiliation in a.affiliations]
         with_role = [a for a in compatible if any(kinds.role_head(role) == kinds.role_head(r)
                                                   or kinds.roles_compatible(role, r) for r in a.roles)]
         if len(with_role) == 1:
             return with_role[0]
-        return compatible[0] if len(compatible) == 1 else None
+        if len(compatible) == 1:
+            return compatible[0]
+        return same_job[0] if not compatible and len(same_job) == 1 else None
     if len(people) == 1 and not people[0].roles and kinds.role_head(role) in LONE_HOLDER_ROLES:
         return people[0]  # "the enraged leader" in an article naming one person, whose job it never gives
     with_role = [a for a in compatible if a.roles]
@@ -148,6 +149,12 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
     if len(with_role) > 1 and len(same_job) == 1:
         return same_job[0]  # "the PM" among a president and a prime minister
     return with_role[0] if len(with_role) == 1 else None
+
+
+def _same_job(reference: str, held: str) -> bool:
+    """The very job: the same head word, or "top diplomat" for a foreign minister."""
+    head = kinds.role_head(reference)
+    return head == kinds.role_head(held) or (head == "diplomat" and kinds.roles_compatible(reference, held))
 
 
 def named_body(book: MentionBook, span: Span) -> ArticleActor | None:

@@ -160,7 +160,8 @@ def common_noun_kind(head_lemma: str, is_plural: bool, proper: bool, definite: b
 # A head of something ("the environment chief") can be its minister, secretary or director.
 HEAD_OF_BODY_ROLES = {"chief", "head"}
 SENIOR_ROLES = {"minister", "secretary", "commissioner", "director", "chairman", "chairwoman", "chair",
-                "president", "governor", "mayor", "leader", "premier", "chancellor", "prime minister", "ceo"}
+                "president", "governor", "mayor", "leader", "premier", "chancellor", "prime minister", "ceo",
+                "secretary-general", "secretary general", "executive secretary"}
 # "the top diplomat" is the foreign minister, an ambassador, an envoy or a consul.
 DIPLOMAT_ROLES = {"diplomat", "ambassador", "envoy", "consul", "consul general", "secretary of state"}
 

@@ -17,6 +17,8 @@ from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_
 from data_prep.labels import pronoun_kind
 from data_prep.quote_record import QuoteRecord
 
+# "One of them", "one of the officials": a member of an unnamed source.
+MEMBER_WORDS = {"one", "two", "three", "some", "several", "many", "most", "another", "none"}
 # Kinds that speak jointly ("Germany and France said", "Witkoff and Kushner said").
 JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
 MAX_TITLE_TO_NAME = 60  # characters between a bare title and the cue that may hold the name
@@ -212,6 +214,8 @@ class SpeakerResolver:
             return person
         if pronoun_kind(span.text):
             return None
+        if (member := self._member_of(span, root)) is not None:
+            return member
         if (root.ent_type_ in PLACE_LABELS or span.text in self.book.place_names) \
                 and not kinds.entity_kind("GPE", span.text, is_agent=True):
             return None  # "Gyeongju, South Korea" (a dateline), "Gaza": places do not speak
@@ -237,6 +241,29 @@ class SpeakerResolver:
         if kinds.common_noun_kind(root.lemma_, root.tag_ in ("NNS", "NNPS"), False) is None:
             return None  # "peace", "the agreement", "many": no actor the reader could follow
         return self._unnamed_actor(span, root)
+
+    def _member_of(self, span: Span, root) -> ArticleActor | None:
+        """"One of them said", "one of the officials", "one of whom": an unnamed member of the unnamed
+        source the phrase after "of" names (the same anonymous source when it is one), else an unnamed
+        source of its own named as written; a member of a named body, group or country is unnamed too."""
+        if root.lower_ not in MEMBER_WORDS:
+            return None
+        of = next((child for child in root.children if child.dep_ == "prep" and child.lower_ == "of"), None)
+        inner = next((child for child in of.children if child.dep_ == "pobj"), None) if of is not None else None
+        if inner is None:
+            return None
+        if pronoun_kind(inner.text) in ("plural", "relative"):
+            whole = self.pronouns.resolve(inner.i)
+            if whole is None and (phrase := self.pronouns.noun_antecedent(inner.i)) is not None:
+                whole = self._unnamed_actor(phrase)
+        else:
+            whole = self._actor_of_phrase(self.book.doc[inner.left_edge.i: inner.i + 1], inner)
+        if whole is None or whole.kind == "person":
+            return None
+        if whole.kind == "anonymous":
+            self.book.add_mention(whole, span.start_char, span.end_char, root.i)
+            return whole
+        return self._unnamed_actor(span, root, kind="anonymous")
 
     def _document_source(self, document, span: Span | None = None, depth: int = 0) -> ArticleActor | None:
         """Whoever issued a statement, communiqué or readout; for "the statement" with no issuer of its
@@ -294,15 +321,28 @@ class SpeakerResolver:
             return None  # "Belem": a capitalised word that is neither a person, a body nor a group
         return self._unnamed_actor(span)
 
-    def _pronoun_owner(self, span: Span, root) -> ArticleActor | None:
+    def _person_owner(self, span: Span, root) -> tuple[ArticleActor, int] | None:
+        """The person whose body a speaker phrase names, and the token index of the possessive: "Prime
+        Minister NAME's office" (a named possessor), "his office" (``_pronoun_owner``)."""
+        possessor = next((child for child in root.children if child.dep_ == "poss" and child.i < root.i), None)
+        if possessor is None:
+            return None
+        if pronoun_kind(possessor.text) in ("male", "female"):
+            owner = self._pronoun_owner(possessor)
+        else:
+            owner = self.book.actor_of_token(possessor.i)
+        if owner is None or owner.kind != "person":
+            return None
+        end = possessor.i + 1 if possessor.i + 1 < len(self.book.doc) and self.book.doc[possessor.i + 1].tag_ == "POS" \
+            else possessor.i
+        return owner, end
+
+    def _pronoun_owner(self, first) -> ArticleActor | None:
         """The person a possessive he/she in front of a body stands for ("his office", "her ministry"): the
         one person of that pronoun named in this sentence or the one before, also inside reported words
         ("Prime Minister Ana Berg has ordered strikes, her office said"; not inside quotation marks), else
         the pronoun resolver's antecedent."""
-        first = span[0]
         gender = pronoun_kind(first.text)
-        if first.i >= root.i or first.dep_ != "poss" or gender not in ("male", "female"):
-            return None
         sentence = first.sent
         window_start = self.book.doc[sentence.start - 1].sent.start_char if sentence.start else sentence.start_char
         marks = [(m.start(), m.end()) for m in QUOTED.finditer(self.book.text, window_start, first.idx)]
@@ -344,10 +384,11 @@ class SpeakerResolver:
             words = words[1:]
         name = " ".join(words) or root.text
         if kind == "organization":
-            if owner := self._pronoun_owner(span, root):
-                # "his office said": that person's office, one actor per person, not a body called "his office"
-                name = f"{owner.name}'s {' '.join(t.text for t in span if t.i > span[0].i and t.i <= root.i)}"
-                affiliation = affiliation or owner.affiliation
+            if owner := self._person_owner(span, root):
+                # "his office said", "Prime Minister NAME's office said": that person's office, one actor per
+                # person, not a body called "his office" or "Prime Minister NAME's Office"
+                name = f"{owner[0].name}'s {' '.join(t.text for t in span if owner[1] < t.i <= root.i)}"
+                affiliation = affiliation or owner[0].affiliation
             name, country = body_name(name)
             affiliation = affiliation or country
         existing = None
