@@ -23,6 +23,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
 from spacy.lang.en.stop_words import STOP_WORDS
 
 MAX_DAYS_APART = 7
@@ -111,19 +112,32 @@ def _content_words(text: str) -> set[str]:
     return {word for word in re.findall(r"[a-z]{4,}", _fold(text)) if word not in STOP_WORDS}
 
 
-class _WordsOf:
-    """Each quote's content words as word numbers, packed in one array (a set per quote of a million
-    quotes would take most of a gigabyte); ``words[i]`` gives quote i's as a set."""
+def _distinct_texts(raw: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Each quote's normalised text as a number, and the distinct texts. A corpus repeats its quotes (one
+    line carried by many outlets, wire copy), so each text is held, split into words and encoded once."""
+    number: dict[str, int] = {}
+    ids = np.empty(len(raw), dtype=np.int64)
+    for start in range(0, len(raw), _CHUNK):  # a chunk of Python strings at a time (the column may be Arrow)
+        for offset, text in enumerate(raw.iloc[start:start + _CHUNK].tolist()):
+            ids[start + offset] = number.setdefault(normalise(text if isinstance(text, str) else ""), len(number))
+    return ids, list(number)
 
-    def __init__(self, texts: list[str]):
+
+class _WordsOf:
+    """Each distinct text's content words as word numbers, packed in one array (a set per quote of a
+    million quotes would take most of a gigabyte); ``words[i]`` gives quote i's as a set."""
+
+    def __init__(self, texts: list[str], text_ids: np.ndarray):
         numbers: dict[str, int] = {}
+        self.text_ids = text_ids
         self.ids, self.ends = array("i"), array("q")
         for text in texts:
             self.ids.extend(numbers.setdefault(word, len(numbers)) for word in _content_words(text))
             self.ends.append(len(self.ids))
 
     def __getitem__(self, i: int) -> set[int]:
-        return set(self.ids[self.ends[i - 1] if i else 0:self.ends[i]])
+        t = self.text_ids[i]
+        return set(self.ids[self.ends[t - 1] if t else 0:self.ends[t]])
 
 
 def _worth_encoding(first: set[str], second: set[str], in_large_block: bool) -> bool:
@@ -136,19 +150,17 @@ def _worth_encoding(first: set[str], second: set[str], in_large_block: bool) -> 
     return half or (not in_large_block and shared >= MIN_SHARED_WORDS)
 
 
-def _in_window(i: int, j: int, days: np.ndarray, dated: np.ndarray) -> bool:
-    return not (dated[i] and dated[j]) or abs(int(days[i]) - int(days[j])) <= MAX_DAYS_APART
+def _all_pairs(members: np.ndarray, days: np.ndarray, dated: np.ndarray, articles: np.ndarray,
+               count: int) -> np.ndarray:
+    """Every pair of a small block's quotes in different articles close in time, as pair keys."""
+    first, second = np.triu_indices(len(members), 1)
+    i, j = members[first], members[second]  # members ascend, so i < j
+    keep = (articles[i] != articles[j]) & (~(dated[i] & dated[j]) | (np.abs(days[i] - days[j]) <= MAX_DAYS_APART))
+    return i[keep] * count + j[keep]
 
 
-def _all_pairs(members: list[int], days: np.ndarray, dated: np.ndarray, articles: list[str]) -> Iterator[tuple]:
-    for position, i in enumerate(members):
-        for j in members[position + 1:]:
-            if articles[i] != articles[j] and _in_window(i, j, days, dated):
-                yield min(i, j), max(i, j)
-
-
-def _pairs_sharing_words(members: list[int], words: _WordsOf, days: np.ndarray, dated: np.ndarray,
-                         articles: list[str]) -> Iterator[tuple]:
+def _pairs_sharing_words(members: np.ndarray, words: _WordsOf, days: np.ndarray, dated: np.ndarray,
+                         articles: np.ndarray, count: int) -> Iterator[np.ndarray]:
     """In a large block, each quote meets only the quotes that share most of its rarer words.
 
     Comparing every pair of a speaker quoted thousands of times in a week is quadratic; a statement's
@@ -158,7 +170,7 @@ def _pairs_sharing_words(members: list[int], words: _WordsOf, days: np.ndarray, 
     every day for years costs a pass over a few weeks per quote, not over all the years.
     """
     size = len(members)
-    block = _Block(members, words, days, dated, articles)
+    block = _Block(members, words, days, dated, articles, count)
     undated = np.flatnonzero(~block.dated)
     by_day = np.flatnonzero(block.dated)
     by_day = by_day[np.argsort(block.days[by_day], kind="stable")]
@@ -179,18 +191,16 @@ class _Block:
     """One large speaker block: which of its words are worth pairing on, and the pairs of some of its
     quotes (``queries``) among a part of it (``among``), by block position."""
 
-    def __init__(self, members: list[int], words: _WordsOf, days: np.ndarray, dated: np.ndarray,
-                 articles: list[str]):
-        self.members, self.words, self.size = members, words, len(members)
+    def __init__(self, members: np.ndarray, words: _WordsOf, days: np.ndarray, dated: np.ndarray,
+                 articles: np.ndarray, count: int):
+        self.members, self.words, self.size, self.count = members, words, len(members), count
         frequency = Counter(word for member in members for word in words[member])
         common = max(MAX_POSTING, self.size // 10)
-        self.pairable = {word for word, count in frequency.items() if 1 < count <= common}
-        self.index = np.array(members, dtype=np.int64)
-        self.days, self.dated = days[self.index], dated[self.index]
-        _, self.articles = np.unique(np.array([articles[member] for member in members], dtype=object).astype(str),
-                                     return_inverse=True)
+        self.pairable = {word for word, seen in frequency.items() if 1 < seen <= common}
+        self.index = members
+        self.days, self.dated, self.articles = days[members], dated[members], articles[members]
 
-    def pairs(self, among: np.ndarray, queries: np.ndarray) -> Iterator[tuple]:
+    def pairs(self, among: np.ndarray, queries: np.ndarray) -> Iterator[np.ndarray]:
         postings: dict[int, list[int]] = defaultdict(list)
         for position, local in enumerate(among):
             for word in self.words[self.members[local]] & self.pairable:
@@ -198,7 +208,7 @@ class _Block:
         arrays = {word: np.array(posting, dtype=np.int64) for word, posting in postings.items()}
         among_days, among_dated, among_articles = self.days[among], self.dated[among], self.articles[among]
         for local in queries:
-            i = self.members[local]
+            i = int(self.members[local])
             lists = [arrays[word] for word in self.words[i] if word in arrays]
             if not lists:
                 continue
@@ -210,27 +220,39 @@ class _Block:
             if len(found) > MAX_CANDIDATES:  # those sharing most words; ties to the later quote, as before
                 keys = counts[found] * self.size + among[found]
                 found = found[np.argpartition(-keys, MAX_CANDIDATES - 1)[:MAX_CANDIDATES]]
-            for j in self.index[among[found]]:
-                yield min(i, int(j)), max(i, int(j))
+            if len(found):
+                others = self.index[among[found]]
+                yield np.minimum(others, i) * self.count + np.maximum(others, i)
 
 
-def _candidate_pairs(keys: list[set[str]], days: np.ndarray, dated: np.ndarray, articles: list[str],
-                     words: _WordsOf) -> tuple[set, set]:
-    """Pairs of quotes in different articles close in time whose speakers share a key: those of a small
-    block (every pair), and those met only in a large block (sharing words)."""
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for index, quote_keys in enumerate(keys):
-        for key in quote_keys:
-            blocks[key].append(index)
-    small, large = set(), set()
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
+def _blocks(speaker_of: np.ndarray, keys_of: list[set[str]]) -> Iterator[np.ndarray]:
+    """The quotes (ascending) of each speaker key held by two quotes or more."""
+    order = np.argsort(speaker_of, kind="stable")
+    bounds = np.searchsorted(speaker_of[order], np.arange(len(keys_of) + 1))
+    speakers: dict[str, list[int]] = defaultdict(list)
+    for speaker, keys in enumerate(keys_of):
+        for key in keys:
+            speakers[key].append(speaker)
+    for key_speakers in speakers.values():
+        parts = [order[bounds[s]:bounds[s + 1]] for s in key_speakers]
+        if sum(len(part) for part in parts) >= 2:
+            yield np.sort(np.concatenate(parts))
+
+
+def _candidate_pairs(speaker_of: np.ndarray, keys_of: list[set[str]], days: np.ndarray, dated: np.ndarray,
+                     articles: np.ndarray, words: _WordsOf) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (as keys ``i * count + j``, i < j) of quotes in different articles close in time whose speakers
+    share a key, sorted and distinct; and whether each was met only in a large block (sharing words)."""
+    count = len(speaker_of)
+    small, large = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
+    for members in _blocks(speaker_of, keys_of):
         if len(members) <= SMALL_BLOCK:
-            small.update(_all_pairs(members, days, dated, articles))
+            small.append(_all_pairs(members, days, dated, articles, count))
         else:
-            large.update(_pairs_sharing_words(members, words, days, dated, articles))
-    return small, large - small
+            large.extend(_pairs_sharing_words(members, words, days, dated, articles, count))
+    small_pairs = np.unique(np.concatenate(small))
+    pairs = np.union1d(small_pairs, np.concatenate(large))
+    return pairs, ~np.isin(pairs, small_pairs, assume_unique=True)
 
 
 class _Parts:
@@ -300,6 +322,47 @@ class _Parts:
         return via
 
 
+_CHUNK = 65536  # quotes or pairs handled at once where Python objects are made for each
+
+
+def _compare_words(pairs: np.ndarray, only_large: np.ndarray, text_ids: np.ndarray, distinct: list[str],
+                   content: _WordsOf) -> tuple[set[tuple[int, int]], list[tuple[int, int, float]]]:
+    """The candidate pairs whose words nearly match (linked), and those whose words half match and are
+    worth encoding (grey, with their word score). A quote of the same text as the other is the same words."""
+    count = len(text_ids)
+    lengths = np.array([len(text.split()) for text in distinct], dtype=np.int64)
+    linked: set[tuple[int, int]] = set()
+    grey: list[tuple[int, int, float]] = []
+    for start in range(0, len(pairs), _CHUNK):
+        first, second = pairs[start:start + _CHUNK] // count, pairs[start:start + _CHUNK] % count
+        one, other = text_ids[first], text_ids[second]
+        same = one == other
+        words = np.full(len(first), 100.0)
+        words[~same] = _scores(fuzz.token_set_ratio, distinct, one[~same], other[~same])
+        shorter = np.minimum(lengths[one], lengths[other])
+        # The word set may be a subset in any order; the same words also run in the same order.
+        close = (words >= SAME_WORDS) & (shorter >= MIN_WORDS)
+        in_order = np.full(len(first), 100.0)
+        check = close & ~same
+        in_order[check] = _scores(fuzz.partial_ratio, distinct, one[check], other[check])
+        is_linked = close & (in_order >= SAME_WORDS)
+        linked.update(zip(first[is_linked].tolist(), second[is_linked].tolist()))
+        half = ~is_linked & (words >= GREY_WORDS) & (shorter >= MIN_WORDS)
+        for i, j, score, large in zip(first[half].tolist(), second[half].tolist(), words[half].tolist(),
+                                      only_large[start:start + _CHUNK][half].tolist()):
+            if _worth_encoding(content[i], content[j], large):
+                grey.append((i, j, score))
+    return linked, grey
+
+
+def _scores(scorer, distinct: list[str], one: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """``scorer`` of each pair of texts, computed in rapidfuzz's C++ loop (same scores as one call a pair)."""
+    if not len(one):
+        return np.empty(0)
+    return cpdist([distinct[t] for t in one.tolist()], [distinct[t] for t in other.tolist()], scorer=scorer,
+                  dtype=np.float64, workers=1)
+
+
 def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
     """A statement id per quote (None for a quote no other article carries).
 
@@ -310,38 +373,33 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
     count = len(quotes)
     if count < 2:
         return [None] * count
-    texts = [normalise(text) for text in quotes["quote_text"].fillna("")]
-    articles = quotes["article_id"].tolist()
-    keys_of: dict[tuple, set[str]] = {}  # one set per speaker, shared by its quotes
-    keys = []
-    for name, kind, actor in zip(quotes["speaker_name"], quotes["speaker_kind"], quotes["actor_id"]):
-        speaker = tuple(value if isinstance(value, str) else None for value in (name, kind, actor))
-        if speaker not in keys_of:
-            keys_of[speaker] = speaker_keys(*speaker)
-        keys.append(keys_of[speaker])
+    text_ids, distinct = _distinct_texts(quotes["quote_text"])
+    texts = [distinct[t] for t in text_ids]  # shared strings: one reference per quote
+    articles = pd.factorize(quotes["article_id"])[0]
+    speakers: dict[tuple, int] = {}  # one number and one set of keys per speaker, shared by its quotes
+    speaker_of = np.empty(count, dtype=np.int64)
+    for index, speaker in enumerate(zip(quotes["speaker_name"], quotes["speaker_kind"], quotes["actor_id"])):
+        speaker = tuple(value if isinstance(value, str) else None for value in speaker)
+        speaker_of[index] = speakers.setdefault(speaker, len(speakers))
+    keys_of = [speaker_keys(*speaker) for speaker in speakers]
     dates = (pd.to_datetime(quotes["published"], errors="coerce") - pd.Timestamp("1970-01-01")).dt.days
     days, dated = dates.fillna(0).to_numpy(dtype=np.int64), dates.notna().to_numpy()
-    content = _WordsOf(texts)
-    small, large = _candidate_pairs(keys, days, dated, articles, content)
-
-    linked: set[tuple[int, int]] = set()
-    grey: list[tuple[int, int, float]] = []
-    for i, j in small | large:
-        words = fuzz.token_set_ratio(texts[i], texts[j])
-        shorter = min(len(texts[i].split()), len(texts[j].split()))
-        # The word set may be a subset in any order; the same words also run in the same order.
-        if words >= SAME_WORDS and shorter >= MIN_WORDS and fuzz.partial_ratio(texts[i], texts[j]) >= SAME_WORDS:
-            linked.add((i, j))
-        elif words >= GREY_WORDS and shorter >= MIN_WORDS and _worth_encoding(content[i], content[j],
-                                                                               (i, j) not in small):
-            grey.append((i, j, words))
+    content = _WordsOf(distinct, text_ids)
+    pairs, only_large = _candidate_pairs(speaker_of, keys_of, days, dated, articles, content)
+    linked, grey = _compare_words(pairs, only_large, text_ids, distinct, content)
     parts = _Parts(texts, encode)
     vectors: dict[int, np.ndarray] = {}
+    by_text: dict[int, np.ndarray] = {}
 
     def encode_missing(indexes) -> None:
+        """Vectors for these quotes: each distinct text is encoded once, whichever quotes carry it."""
         missing = sorted(set(indexes) - set(vectors))
-        if missing and encode is not None:
-            vectors.update(zip(missing, encode([texts[i] for i in missing])))
+        if not missing or encode is None:
+            return
+        new = list(dict.fromkeys(int(text_ids[i]) for i in missing if int(text_ids[i]) not in by_text))
+        if new:
+            by_text.update(zip(new, encode([distinct[t] for t in new])))
+        vectors.update((i, by_text[int(text_ids[i])]) for i in missing)
 
     if grey and encode is not None:
         encode_missing({i for i, _, _ in grey} | {j for _, j, _ in grey})
@@ -382,11 +440,11 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
     for i, j in sorted(linked):
         groups.union(i, j)
     ids: list[str | None] = [None] * count
-    quote_ids = quotes["quote_id"].tolist()
+    quote_ids = quotes["quote_id"]
     for members in groups.members.values():
         if len({articles[m] for m in members}) < 2:
             continue
-        digest = hashlib.sha1("|".join(sorted(quote_ids[m] for m in members)).encode()).hexdigest()[:16]
+        digest = hashlib.sha1("|".join(sorted(quote_ids.iloc[members].tolist())).encode()).hexdigest()[:16]
         for member in members:
             ids[member] = f"st_{digest}"
     return ids
