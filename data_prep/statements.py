@@ -39,7 +39,8 @@ SMALL_BLOCK = 200        # a speaker with at most this many quotes has every pai
 MIN_SHARED_WORDS = 2     # in a larger block, a pair must share this many content words ...
 MAX_CANDIDATES = 50      # ... and each quote meets at most this many, those sharing most
 WEEK_CHUNK = 7           # a large block's dated quotes are counted this many days at a time
-MAX_POSTING = 500        # a word in more of a block's quotes than this (or a tenth of them) is too common to pair on
+MAX_POSTING = 500        # a word in more of a block's quotes than this (or a tenth of them), or in more of
+                         # the quotes of the weeks counted, is too common to pair on
 SHARED_PART = 0.5        # a pair goes to the encoder if it shares this part of the shorter quote's content words
 DIFFER_CHECKS = 25       # members of each side compared before two groups are joined
 SEVERAL_TIMES = 2        # a quote this many times as long as another, in several sentences, holds several points
@@ -130,14 +131,25 @@ class _WordsOf:
     def __init__(self, texts: list[str], text_ids: np.ndarray):
         numbers: dict[str, int] = {}
         self.text_ids = text_ids
-        self.ids, self.ends = array("i"), array("q")
+        ids, ends = array("i"), array("q")
         for text in texts:
-            self.ids.extend(numbers.setdefault(word, len(numbers)) for word in _content_words(text))
-            self.ends.append(len(self.ids))
+            ids.extend(numbers.setdefault(word, len(numbers)) for word in _content_words(text))
+            ends.append(len(ids))
+        self.ids, self.vocabulary = np.frombuffer(ids, dtype=np.int32), len(numbers)
+        self.ends = np.frombuffer(ends, dtype=np.int64)
+        self.starts = np.concatenate([[0], self.ends[:-1]]).astype(np.int64)
 
     def __getitem__(self, i: int) -> set[int]:
         t = self.text_ids[i]
-        return set(self.ids[self.ends[t - 1] if t else 0:self.ends[t]])
+        return set(self.ids[self.starts[t]:self.ends[t]].tolist())
+
+    def of(self, quotes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The words of these quotes at once: (position in ``quotes``, word number) for each."""
+        texts = self.text_ids[quotes]
+        starts, lengths = self.starts[texts], self.ends[texts] - self.starts[texts]
+        owner = np.repeat(np.arange(len(quotes)), lengths)
+        offsets = np.arange(len(owner)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        return owner, self.ids[np.repeat(starts, lengths) + offsets].astype(np.int64)
 
 
 def _worth_encoding(first: set[str], second: set[str], in_large_block: bool) -> bool:
@@ -194,35 +206,52 @@ class _Block:
     def __init__(self, members: np.ndarray, words: _WordsOf, days: np.ndarray, dated: np.ndarray,
                  articles: np.ndarray, count: int):
         self.members, self.words, self.size, self.count = members, words, len(members), count
-        frequency = Counter(word for member in members for word in words[member])
+        frequency = np.bincount(words.of(members)[1], minlength=words.vocabulary)
         common = max(MAX_POSTING, self.size // 10)
-        self.pairable = {word for word, seen in frequency.items() if 1 < seen <= common}
-        self.index = members
+        self.pairable = (frequency > 1) & (frequency <= common)
         self.days, self.dated, self.articles = days[members], dated[members], articles[members]
 
     def pairs(self, among: np.ndarray, queries: np.ndarray) -> Iterator[np.ndarray]:
-        postings: dict[int, list[int]] = defaultdict(list)
-        for position, local in enumerate(among):
-            for word in self.words[self.members[local]] & self.pairable:
-                postings[word].append(position)
-        arrays = {word: np.array(posting, dtype=np.int64) for word, posting in postings.items()}
-        among_days, among_dated, among_articles = self.days[among], self.dated[among], self.articles[among]
-        for local in queries:
-            i = int(self.members[local])
-            lists = [arrays[word] for word in self.words[i] if word in arrays]
-            if not lists:
-                continue
-            counts = np.bincount(np.concatenate(lists), minlength=len(among))
-            counts[among_articles == self.articles[local]] = 0  # the quote itself and its own article
-            if self.dated[local]:
-                counts[among_dated & (np.abs(among_days - self.days[local]) > MAX_DAYS_APART)] = 0
-            found = np.flatnonzero(counts >= MIN_SHARED_WORDS)
-            if len(found) > MAX_CANDIDATES:  # those sharing most words; ties to the later quote, as before
-                keys = counts[found] * self.size + among[found]
-                found = found[np.argpartition(-keys, MAX_CANDIDATES - 1)[:MAX_CANDIDATES]]
-            if len(found):
-                others = self.index[among[found]]
-                yield np.minimum(others, i) * self.count + np.maximum(others, i)
+        """Each query quote's pairs with the quotes of ``among`` (not of its own article, in time) sharing
+        at least ``MIN_SHARED_WORDS`` pairable words, at most ``MAX_CANDIDATES`` of those sharing most
+        (ties to the later quote). Counted for all queries at once: every (query, quote) sharing a word."""
+        owner, word = self.words.of(self.members[among])
+        keep = self.pairable[word]
+        owner, word = owner[keep], word[keep]
+        # A word in more than MAX_POSTING of these quotes tells little about which of them repeat a quote,
+        # and counting it would make each quote's pass grow with the speaker's quotes in the weeks counted:
+        # a quote costs at most MAX_POSTING per word it has, however often the speaker is quoted.
+        order = np.argsort(word, kind="stable")
+        owner, word = owner[order], word[order]
+        posted, first, postings = np.unique(word, return_index=True, return_counts=True)
+        kept = postings <= MAX_POSTING
+        posted, first, postings = posted[kept], first[kept], postings[kept]
+        asking, asked = self.words.of(self.members[queries])
+        slot = np.searchsorted(posted, asked)
+        found = slot < len(posted)
+        found[found] = posted[slot[found]] == asked[found]
+        asking, slot = asking[found], slot[found]
+        if not len(asking):
+            return
+        lengths = postings[slot]
+        query = np.repeat(asking, lengths)
+        offsets = np.arange(len(query)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        other = owner[np.repeat(first[slot], lengths) + offsets]  # position in ``among``
+        codes, counts = np.unique(query * len(among) + other, return_counts=True)
+        query, other = codes // len(among), codes % len(among)
+        local, local_other = queries[query], among[other]
+        keep = (counts >= MIN_SHARED_WORDS) & (self.articles[local_other] != self.articles[local])
+        keep &= ~(self.dated[local] & self.dated[local_other]
+                  & (np.abs(self.days[local_other] - self.days[local]) > MAX_DAYS_APART))
+        query, local, local_other, counts = query[keep], local[keep], local_other[keep], counts[keep]
+        # Those sharing most words, ties to the later quote: the first MAX_CANDIDATES of each query's
+        # quotes by (shared words, position), highest first.
+        order = np.lexsort((-(counts * self.size + local_other), query))
+        query, local, local_other = query[order], local[order], local_other[order]
+        starts = np.searchsorted(query, query, "left")
+        best = np.arange(len(query)) - starts < MAX_CANDIDATES
+        i, j = self.members[local[best]], self.members[local_other[best]]
+        yield np.minimum(i, j) * self.count + np.maximum(i, j)
 
 
 def _blocks(speaker_of: np.ndarray, keys_of: list[set[str]]) -> Iterator[np.ndarray]:
@@ -393,7 +422,8 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
 
     def encode_missing(indexes) -> None:
         """Vectors for these quotes: each distinct text is encoded once, whichever quotes carry it."""
-        missing = sorted(set(indexes) - set(vectors))
+        # Checked one by one: a set of every vector held, made at each call, grew with the corpus.
+        missing = sorted(i for i in set(indexes) if i not in vectors)
         if not missing or encode is None:
             return
         new = list(dict.fromkeys(int(text_ids[i]) for i in missing if int(text_ids[i]) not in by_text))
@@ -440,13 +470,13 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
     for i, j in sorted(linked):
         groups.union(i, j)
     ids: list[str | None] = [None] * count
-    quote_ids = quotes["quote_id"]
-    for members in groups.members.values():
-        if len({articles[m] for m in members}) < 2:
-            continue
-        digest = hashlib.sha1("|".join(sorted(quote_ids.iloc[members].tolist())).encode()).hexdigest()[:16]
+    statements = [members for members in groups.members.values() if len({articles[m] for m in members}) >= 2]
+    quote_ids = iter(quotes["quote_id"].take([m for members in statements for m in members]).tolist())
+    for members in statements:
+        digest = hashlib.sha1("|".join(sorted(next(quote_ids) for _ in members)).encode()).hexdigest()[:16]
+        statement_id = f"st_{digest}"
         for member in members:
-            ids[member] = f"st_{digest}"
+            ids[member] = statement_id
     return ids
 
 
