@@ -4,7 +4,9 @@
 The cache lives in the dataset folder as ``build_cache.parquet``: per article, the analysis as JSON,
 keyed by the article's content hash and a fingerprint of everything that shapes the analysis (the
 spaCy pipeline and the source of the quote and actor code). A different fingerprint is a cache miss.
-Stance results live beside it in ``stance_cache.parquet``, keyed by data_prep/stance/cache.py.
+Stance results live beside it in ``stance_cache.parquet``, keyed by data_prep/stance/cache.py, and the
+sentence vectors of the quotes the statements step compared in ``statement_vectors.parquet``, keyed by
+the encoder model and the text.
 """
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from collections.abc import Iterator
 from importlib import import_module, metadata
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import spacy
 
 from data_prep.parquet_stream import ROWS_PER_GROUP, RowWriter, read_batches, read_rows
@@ -23,6 +27,8 @@ CACHE_FILE = "build_cache.parquet"
 ANALYSIS_PACKAGES = ("data_prep.nlp", "data_prep.analysis", "data_prep.quotes", "data_prep.actors")
 STANCE_CACHE_FILE = "stance_cache.parquet"
 _STANCE_SCHEMA = pa.schema([("quote_hash", pa.string()), ("key", pa.string()), ("prediction", pa.string())])
+VECTOR_CACHE_FILE = "statement_vectors.parquet"
+_VECTOR_SCHEMA = pa.schema([("text_hash", pa.string()), ("vector", pa.binary())])
 _CACHE_SCHEMA = pa.schema([("article_id", pa.string()), ("fingerprint", pa.string()), ("analysis", pa.string())])
 
 
@@ -147,3 +153,29 @@ def load_stance_cache(data_dir: Path) -> dict[str, dict[str, str]]:
 
 def new_stance_writer(folder: Path) -> RowWriter:
     return RowWriter(Path(folder) / STANCE_CACHE_FILE, _STANCE_SCHEMA)
+
+
+def vector_key(model: str, text: str) -> str:
+    """The key of a text's sentence vector: the encoder model and the text."""
+    return hashlib.sha1(f"{model}\0{text}".encode()).hexdigest()[:20]
+
+
+def load_vectors(data_dir: Path, keys: set[str]) -> dict[str, np.ndarray]:
+    """The previous build's sentence vectors (float32) of these keys (``vector_key``); those it lacks, or
+    all when the file is absent or unreadable, are missing."""
+    known: dict[str, np.ndarray] = {}
+    if not keys:
+        return known
+    wanted = pa.array(sorted(keys), type=pa.string())
+    try:
+        for batch in read_batches(Path(data_dir) / VECTOR_CACHE_FILE):
+            found = batch.filter(pc.fill_null(pc.is_in(batch.column("text_hash"), value_set=wanted), False))
+            for key, vector in zip(found.column("text_hash").to_pylist(), found.column("vector").to_pylist()):
+                known[key] = np.frombuffer(vector, dtype=np.float32)
+    except (OSError, pa.ArrowException, KeyError):
+        return {}
+    return known
+
+
+def new_vector_writer(folder: Path) -> RowWriter:
+    return RowWriter(Path(folder) / VECTOR_CACHE_FILE, _VECTOR_SCHEMA)

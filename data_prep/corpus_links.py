@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from data_prep import schema, store
+from data_prep import build_cache, schema, store
 from data_prep.parquet_stream import RowWriter, read_batches
 from data_prep.progress import phase
 from data_prep.shared_copy import (ARTICLE_COLUMNS, find_shared_copy_in_batches, quotes_in_shared_copy,
@@ -29,8 +29,10 @@ QUOTE_COLUMNS = ["quote_id", "article_id", "quote_text", "quote_type", "quote_st
 log = logging.getLogger(__name__)
 
 
-def link_tables(folder: Path) -> None:
-    """Add shared copy and statements to the tables in ``folder``."""
+def link_tables(folder: Path, previous: Path | None = None) -> None:
+    """Add shared copy and statements to the tables in ``folder``. ``previous``: the dataset folder this
+    build replaces, whose sentence vectors are reused for the texts they cover (so an unchanged rebuild
+    encodes nothing)."""
     phase("shared copy")
     articles_path = store.table_path(folder, schema.ARTICLES)
     light = pq.read_table(articles_path, columns=["article_id", "outlet", "outlet_type", "published"]).to_pandas()
@@ -49,7 +51,12 @@ def link_tables(folder: Path) -> None:
     phase("statements")
     actors = store.read_table(folder, schema.ACTORS, columns=["actor_id", "name", "kind"])
     quotes = statement_inputs(linkable_quotes(store.table_path(folder, schema.QUOTES), actors), actors, light)
-    statement_ids = link_quotes(quotes, sentence_encoder())
+    encoder = sentence_encoder()
+    if encoder is None:
+        statement_ids = link_quotes(quotes, None)
+    else:
+        with build_cache.new_vector_writer(folder) as vectors:
+            statement_ids = link_quotes(quotes, CachedEncoder(encoder, previous, vectors))
     store.write_table(folder, schema.STATEMENTS, statements_table(quotes, statement_ids))
     phase("quotes rewrite")
     statement_of = dict(zip(quotes["quote_id"], statement_ids))
@@ -102,6 +109,33 @@ def sentence_encoder():
         log.warning("statements: sentence encoder unavailable (%s); grouping by wording only", error)
         return None
     return lambda texts: encoder.encode(list(texts), batch_size=ENCODER_BATCH).embeddings
+
+
+class CachedEncoder:
+    """``encode`` through the vectors of a previous build (``previous``'s ``statement_vectors.parquet``):
+    only texts it lacks are encoded. Every vector handed out is written to ``writer``, so the new
+    dataset keeps the vectors of the texts it compared, and no others."""
+
+    def __init__(self, encode, previous: Path | None, writer, model: str | None = None):
+        if model is None:
+            from data_prep.stance.encoder import MODEL_SHA256 as model
+        self.encode, self.previous, self.writer, self.model = encode, previous, writer, model
+        self.written: set[str] = set()
+        self.encoded = 0  # texts the encoder was run on
+
+    def __call__(self, texts) -> np.ndarray:
+        texts = list(texts)
+        keys = [build_cache.vector_key(self.model, text) for text in texts]
+        known = build_cache.load_vectors(self.previous, set(keys)) if self.previous is not None else {}
+        todo = [text for text, key in zip(texts, keys) if key not in known]
+        fresh = iter(np.asarray(self.encode(todo), dtype=np.float32) if todo else ())
+        self.encoded += len(todo)
+        vectors = [known[key] if key in known else next(fresh) for key in keys]
+        for key, vector in zip(keys, vectors):
+            if key not in self.written:
+                self.written.add(key)
+                self.writer.add({"text_hash": key, "vector": vector.tobytes()})
+        return np.stack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
 
 
 @lru_cache(maxsize=1)

@@ -246,7 +246,7 @@ def _build(plan: _Plan, executor: Executor, staging: store.Staging, source: _Inp
     summary.actors = len(actors)
     store.write_table(staging.path, schema.ACTORS, actors)
     del index, actors
-    link_tables(staging.path)
+    link_tables(staging.path, None if plan.full else staging.data_dir)  # the old dataset's sentence vectors
     phase("ingest log, swap")
     with RowWriter(store.table_path(staging.path, schema.INGEST_LOG), schema.TABLE_SCHEMAS[schema.INGEST_LOG]) as writer:
         writer.extend(log)
@@ -255,7 +255,7 @@ def _build(plan: _Plan, executor: Executor, staging: store.Staging, source: _Inp
     summary.seconds = time.perf_counter() - plan.started
     staging.commit({"model": plan.model_name, "stance_backend": plan.stance_backend, "summary": summary.message,
                     "executor": executor.description},
-                   owned={build_cache.CACHE_FILE, build_cache.STANCE_CACHE_FILE})
+                   owned={build_cache.CACHE_FILE, build_cache.STANCE_CACHE_FILE, build_cache.VECTOR_CACHE_FILE})
     return summary
 
 

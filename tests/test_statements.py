@@ -222,3 +222,30 @@ def test_a_speaker_quoted_every_day_links_a_statement_repeated_days_apart_but_no
     assert first is not None and first == second
     assert late is None  # the same words seven weeks later are not the same statement
     assert not any(ids[:300])
+
+
+def test_an_unchanged_rebuild_encodes_no_quote_again(tmp_path, monkeypatch):
+    from data_prep import build_cache, corpus_links
+
+    encoded = []
+
+    def encode(texts):  # a stand-in encoder that counts what it is asked for: every text one meaning
+        encoded.extend(texts)
+        return np.ones((len(texts), 1))
+
+    monkeypatch.setattr(corpus_links, "sentence_encoder", lambda: encode)
+    records = [{"title": "Border", "url": "https://coastcourier.example/a", "date": "2025-03-04",
+                "text": "Border talks\n\n“There will be no compromise on the border crossing,” Mayor Ana Ruiz said."},
+               {"title": "Talks", "url": "https://valleyherald.example/b", "date": "2025-03-05",
+                "text": "Talks stall\n\nMayor Ana Ruiz said there would be no compromise at the border this year."}]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
+    build_dataset([source], tmp_path / "data", stance_backend="none")
+    first = store.read_table(tmp_path / "data", schema.STATEMENTS)
+    assert encoded and (tmp_path / "data" / build_cache.VECTOR_CACHE_FILE).is_file()
+    encoded.clear()
+    build_dataset([source], tmp_path / "data", stance_backend="none")
+    assert encoded == []  # every vector came from the previous dataset
+    assert store.read_table(tmp_path / "data", schema.STATEMENTS).equals(first)
+    build_dataset([source], tmp_path / "data", stance_backend="none", full=True)
+    assert encoded  # --full encodes again
