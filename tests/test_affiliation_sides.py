@@ -136,3 +136,26 @@ def test_an_organisation_whose_articles_disagree_lends_no_side():
         "two": article(("Harbour Guild", "organization", "Peru")),
     })
     assert affiliation_of(result, "Ana Pell") == "Harbour Guild"
+
+
+def test_groups_of_people_are_no_side_of_their_own_but_named_blocs_are():
+    assert own_side("group", "Protesters") is None
+    assert own_side("group", "Finnish Americans") is None
+    assert own_side("group", "Arab Group") == "Arab Group"
+
+
+def test_party_names_have_one_spelling():
+    result = merge_corpus_actors({"one": article(("GOP", "organization", None), ("one GOP source", "anonymous", None),
+                                                 ("Ann Dale", "person", "Republican"),
+                                                 ("Bo Reyes", "person", "Democrat"))})
+    assert affiliation_of(result, "GOP") == affiliation_of(result, "one GOP source") == "Republican"
+    assert affiliation_of(result, "Ann Dale") == "Republican"
+    assert affiliation_of(result, "Bo Reyes") == "Democratic"
+
+
+def test_a_persons_name_inside_a_group_is_no_organisations_side():
+    """"Vell's family": Vell is a person here, even where the recogniser also filed "Vell" an organisation."""
+    result = merge_corpus_actors({"one": article(("Vell", "organization", None), ("Omar Vell", "person", None),
+                                                 ("Ana Vell", "person", None), ("Vell's family", "group", None))})
+    assert affiliation_of(result, "Vell") == "Vell"  # two namesakes: the organisation stays one
+    assert affiliation_of(result, "Vell's family") is None

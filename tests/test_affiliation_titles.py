@@ -74,3 +74,10 @@ def test_the_body_or_country_after_of_is_the_persons(nlp, text, side):
 def test_a_region_word_in_a_title_is_no_side(nlp):
     assert person(nlp, "Arab envoy Omar Vell said the talks had stalled.", "Omar Vell")["affiliation"] is None
     assert person(nlp, "Kenyan envoy Omar Vell said the talks had stalled.", "Omar Vell")["affiliation"] == "Kenya"
+
+
+def test_a_country_word_inside_an_outlet_name_is_not_the_persons_country(nlp):
+    text = "Another RT America host, Abby Marten, had denounced it on air."
+    assert person(nlp, text, "Abby Marten")["affiliation"] is None
+    text = "The South Korean trade minister, Kim Dae-ho, said so."
+    assert person(nlp, text, "Kim Dae-ho")["affiliation"] == "South Korea"

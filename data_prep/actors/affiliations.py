@@ -30,7 +30,7 @@ BODY_KINDS = ("organization", "media")  # actors whose name can be someone else'
 # Words of a state's bodies besides the ones that name them ("Senate", "Treasury", "Central Committee"):
 # such a body speaks for its state, never for itself.
 STATE_WORDS = STATE_BODY_HEADS | {"ministries", "senate", "diet", "treasury", "congress", "assembly", "legislature",
-                                  "court", "politburo", "bureau", "committee", "authority", "state", "house",
+                                  "court", "politburo", "bureau", "authority", "state", "house",
                                   "chamber", "governments", "agencies"}
 # An event, a treaty or a plan the recogniser tagged an organisation ("Belem Climate Summit", "Paris
 # Agreement") is nobody's side.
@@ -72,7 +72,7 @@ def facts() -> AffiliationFacts:
     with FACTS_FILE.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             names = [row["name"], *_split(row["other_names"])]
-            if row["kind"] == "region":
+            if row["kind"] == "region":  # the others are bodies and parties: sides
                 regions.update(lookup_key(name) for name in names)
                 continue
             for name in names:
@@ -127,14 +127,17 @@ def _seat_in_name(name: str) -> str | None:
 
 def own_side(kind: str, name: str) -> str | None:
     """The side an actor is when the articles give it no country or body: an outlet is itself; an
-    organisation or named group is itself unless it is a state's body (whose country was not found:
-    no side) or its name gives a country; anything else has none."""
+    organisation is itself unless it is a state's body (whose country was not found: no side) or its name
+    gives a country; a group only when it is a body of the facts table ("Arab Group", "G77"): "Finnish
+    Americans", "Protesters" or "Republicans" name people, not a side of their own; anything else has none."""
     if kind == "media":
         return name
     if kind not in ("organization", "group"):
         return None
     if body := facts().body(name):
         return body
+    if kind == "group":
+        return None
     if not is_proper_name(name) or name.split()[-1].lower() in NOT_ACTOR_HEADS:
         return None
     if country := country_in_name(name) or _seat_in_name(name):
@@ -176,6 +179,8 @@ def decide_affiliations(clusters: Sequence) -> list[str | None]:
             by_article_name.setdefault((record.article_id, fold(record.name)), index)
             by_name.setdefault(fold(record.name), set()).add(index)
     organisations = _article_organisations(clusters, kinds, sides)
+    people = {fold(part) for index, cluster in enumerate(clusters) if kinds[index] == "person"
+              for record in cluster.records for part in (record.name, record.name.split()[-1])}
 
     def side_named(article_id: str, text: str) -> str | None:
         index = by_article_name.get((article_id, fold(text)))
@@ -191,7 +196,7 @@ def decide_affiliations(clusters: Sequence) -> list[str | None]:
             if record.affiliation:
                 found.append(side_named(record.article_id, record.affiliation) or record.affiliation)
             elif record.kind in ("anonymous", "group", "unknown"):
-                found.append(_side_in_words(record, side_named))
+                found.append(_side_in_words(record, side_named, people))
             elif record.kind == "person" and record.role in SPOKESPERSON_ROLES:
                 article_sides = organisations.get(record.article_id, set())
                 found.append(next(iter(article_sides)) if len(article_sides) == 1 else None)
@@ -214,9 +219,9 @@ def _article_organisations(clusters: Sequence, kinds: list[str], sides: list[str
     return found
 
 
-def _side_in_words(record, side_named) -> str | None:
+def _side_in_words(record, side_named, people: set[str]) -> str | None:
     """"A senior Harbour Front official": the side of an organisation or body named inside the phrase,
-    the longest capitalised run first."""
+    the longest capitalised run first; a person's name ("Scott's family") is no organisation's."""
     words = record.name.replace("’", "'").split()
     for size in range(min(MAX_BODY_WORDS, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
@@ -224,6 +229,6 @@ def _side_in_words(record, side_named) -> str | None:
             if not all(word[:1].isupper() for word in run) or run[0].lower() in NOT_NAME_OPENERS:
                 continue
             text = " ".join(run).removesuffix("'s")
-            if side := side_named(record.article_id, text):
+            if fold(text) not in people and (side := side_named(record.article_id, text)):
                 return side
     return None

@@ -309,6 +309,7 @@ def _describe_title_set_off(doc, name_start: int, name_end: int, description: De
     if not any(t.text == "," for t in between) or (name_end < len(doc) and doc[name_end].text not in (",", ")")
                                                    and doc[name_end].pos_ not in ("VERB", "AUX")):
         return
+    added: set[Token] = set()
     for child in head.children:
         if child.i >= head.i:
             if child.dep_ == "prep" and child.lower_ in ("of", "for"):
@@ -320,9 +321,22 @@ def _describe_title_set_off(doc, name_start: int, name_end: int, description: De
                         _add_affiliation(description, country)
             continue
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            if child.ent_type_ == "ORG" and not _is_entity_root(child, "ORG"):
-                child = _entity_of(child).root if _entity_of(child).root.i < head.i else child
-            _add_affiliation_source([child], description)
+            if child.ent_type_ == "ORG":  # "RT America host": the outlet, never its word "America"
+                if (entity := _entity_of(child)).root.i < head.i and entity.root not in added:
+                    added.add(entity.root)
+                    _add_body(entity.root, description)
+                continue
+            run = _capitalised_run(child)  # "South Korean" is a country; "RT America" is no America
+            if len(run) == 1 or gazetteer().affiliation(" ".join(t.text for t in run)):
+                _add_affiliation_source([child] if len(run) == 1 else run, description)
+
+
+def _capitalised_run(token: Token) -> list[Token]:
+    """The capitalised words right before ``token`` and ``token`` itself: one name."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+        start -= 1
+    return list(doc[start:token.i + 1])
 
 
 def _describe_following_body(doc, name_end: int, description: Description) -> None:
