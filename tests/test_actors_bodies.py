@@ -74,3 +74,8 @@ def test_a_named_declaration_is_not_the_announcement_before_it(nlp):
 def test_an_adjective_opening_a_sentence_is_no_person(nlp):
     _, actors = credited(nlp, "Rich and developing nations are expected to clash over finance for poorer regions.")
     assert all(actor["kind"] != "person" for actor in actors)
+
+
+def test_a_ministry_of_a_country_named_after_it(nlp):
+    text = "The ministry of foreign affairs of Peru said in a statement that it rejected the claims."
+    assert speaker(nlp, text, "rejected the claims") == ("Peruvian Foreign Ministry", "organization")

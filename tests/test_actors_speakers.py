@@ -251,3 +251,14 @@ def test_they_does_not_stand_for_one_unnamed_spokesperson(nlp):
 def test_comma_inside_a_number_in_the_source_is_not_an_apposition(nlp):
     found = speakers(nlp, "The president of the 1,000-member union said the strike would go on.")
     assert [text for text, _, _ in found] == ["the strike would go on"]
+
+
+def test_he_after_words_relayed_from_unnamed_sources_is_their_subject(nlp):
+    text = ("President Tom Ray did not attend the summit, according to diplomatic sources. He said later that he "
+            "had a prior engagement.")
+    assert speaker_of(speakers(nlp, text), "prior engagement") == ("Tom Ray", "person")
+
+
+def test_he_after_a_persons_reported_words_is_still_that_person(nlp):
+    text = "Mark Ruiz said Tom Ray would visit in April. He added that the talks were useful."
+    assert speaker_of(speakers(nlp, text), "talks were useful") == ("Mark Ruiz", "person")

@@ -52,8 +52,15 @@ def is_bare_state_body(name: str) -> bool:
 
 
 def _owner(text: str) -> tuple[str | None, str]:
-    """("China", "Foreign Ministry") from "Beijing's Foreign Ministry" or "Chinese Foreign Ministry"."""
+    """("China", "Foreign Ministry") from "Beijing's Foreign Ministry", "Chinese Foreign Ministry" or
+    "the Ministry of Foreign Affairs of China"."""
     places = gazetteer()
+    pieces = text.split(" of ")
+    for cut in range(1, len(pieces)):
+        rest, owner = " of ".join(pieces[:cut]), " of ".join(pieces[cut:])
+        owner = owner[4:] if owner.lower().startswith("the ") else owner
+        if rest.split()[-1].lower() in STATE_BODY_HEADS | {"affairs"} and (country := places.country(owner)):
+            return country, rest
     if match := POSSESSOR.fullmatch(text):
         owner, rest = match.groups()
         if country := places.country(owner) or places.capital_of(owner):

@@ -17,6 +17,9 @@ from data_prep.quote_record import QuoteRecord
 # does not turn the rest of the article into a quotation.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 QUOTED = re.compile(r"“[^”“\n]*[”“]|\"[^\"\n]*\"")
+# Heads of sources that are no single person: documents and bodies ("a statement", "the ministry").
+NOT_ONE_PERSON_HEADS = frozenset({"statement", "report", "readout", "communique", "communiqué", "release", "ministry",
+                                  "government", "office", "agency", "media", "medium", "source", "sources"})
 
 
 @dataclass
@@ -89,6 +92,7 @@ class MentionBook:
             entity.text for entity in doc.ents if entity.label_ in PLACE_LABELS and (
                 entity.text not in self.person_surnames or places.affiliation(entity.text) or places.place(entity.text)))
         self._pending_affiliations: list[tuple[str, int]] = []
+        self._person_regions: list[tuple[int, int]] | None = None
 
     def _quoted_regions(self) -> list[tuple[int, int]]:
         """Quotation marks and every quote's span, reported speech included: names inside what someone
@@ -99,6 +103,31 @@ class MentionBook:
 
     def is_quoted(self, start: int, end: int) -> bool:
         return any(region_start <= start and end <= region_end for region_start, region_end in self.quoted_regions)
+
+    def is_in_persons_words(self, start: int, end: int) -> bool:
+        """Inside quotation marks, or inside the words of a quote whose source could be one person: a name
+        there is not what a later he/she points back to ("Trump said Xi would visit. He added ..."); but in
+        words relayed from unnamed sources, a body or a document ("Ray did not attend, according to
+        diplomatic sources. He said ...") the name is the reporter's subject, which a he/she can take up."""
+        return any(region_start <= start and end <= region_end for region_start, region_end in self._persons_words)
+
+    @property
+    def _persons_words(self) -> list[tuple[int, int]]:
+        if self._person_regions is None:
+            regions = [(m.start(), m.end()) for m in QUOTED.finditer(self.text)]
+            regions.extend(span for quote in self.quotes if self._could_be_one_person(quote) for span in quote.spans)
+            self._person_regions = regions
+        return self._person_regions
+
+    def _could_be_one_person(self, quote: QuoteRecord) -> bool:
+        if quote.speaker is None:
+            return True
+        span = self.doc.char_span(*quote.speaker, alignment_mode="expand")
+        if span is None:
+            return True
+        root = span.root
+        return not (root.tag_ in ("NNS", "NNPS") or root.lower_ in ("they", "it", "we")
+                    or root.lemma_.lower() in NOT_ONE_PERSON_HEADS)
 
     def people(self) -> list[ArticleActor]:
         return [actor for actor in self.actors.values() if actor.kind == "person"]

@@ -140,18 +140,26 @@ class EntityCollector:
             del self.book.actors[actor.key]
 
     def _country_before(self, mention) -> str | None:
-        """"China’s Commerce Ministry", "Beijing's Foreign Ministry", "the Japanese Foreign Ministry" where
-        the recogniser tagged the country apart: the country of the word right before the body."""
+        """"China’s Commerce Ministry", "Beijing's Foreign Ministry", "the Japanese Foreign Ministry", "the
+        ministry of foreign affairs of Peru" where the recogniser tagged the country apart: the country of
+        the word right before the body, or of the name after its "of"."""
         doc = self.book.doc
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or span.start == 0:
+        if span is None:
+            return None
+        places = gazetteer()
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":  # "the ministry of foreign affairs of Peru"
+            start = span.end + 1 + (doc[span.end + 1].lower_ == "the")
+            after = next((e for e in doc.ents if e.start == start and e.label_ == "GPE"), None)
+            if after is not None and (country := places.country(after.text)):
+                return country
+        if span.start == 0:
             return None
         last = span.start - 1
         if doc[last].text in POSSESSIVE_MARKS and last > 0:
             last -= 1
         owner = next((e for e in doc.ents if e.end == last + 1 and e.label_ in ("GPE", "NORP")), None)
         text = owner.text if owner is not None else doc[last].text
-        places = gazetteer()
         return places.country(text) or places.capital_of(text)
 
     def _title_holder_country(self, mentions) -> str | None:

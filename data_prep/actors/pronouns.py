@@ -154,8 +154,9 @@ class PronounResolver:
             actor = self.book.actors[mention.key]
             if not (start_char <= mention.start < end_char and mention.end <= before_char):
                 continue
-            if actor.kind not in allowed_kinds or self.book.is_quoted(mention.start, mention.end) \
-                    or mention.key == exclude:
+            quoted = self.book.is_in_persons_words(mention.start, mention.end) if allowed_kinds == {"person"} \
+                else self.book.is_quoted(mention.start, mention.end)
+            if actor.kind not in allowed_kinds or quoted or mention.key == exclude:
                 continue
             if gender and actor.gender and actor.gender != gender:
                 continue
