@@ -81,3 +81,12 @@ def test_a_country_word_inside_an_outlet_name_is_not_the_persons_country(nlp):
     assert person(nlp, text, "Abby Marten")["affiliation"] is None
     text = "The South Korean trade minister, Kim Dae-ho, said so."
     assert person(nlp, text, "Kim Dae-ho")["affiliation"] == "South Korea"
+
+
+def test_a_country_or_body_in_brackets_after_the_name(nlp):
+    text = "The summit was attended by Pedro Lagos (Chile), Ana Ruiz (Peru) and Abdul Hamid (King of Jordan)."
+    assert person(nlp, text, "Pedro Lagos")["affiliation"] == "Chile"
+    assert person(nlp, text, "Abdul Hamid")["affiliation"] == "Jordan"
+    text = "Officials included Mara Ostrow (UNICEF) and Wu Lin (吳林)."
+    assert person(nlp, text, "Mara Ostrow")["affiliation"] == "UNICEF"
+    assert person(nlp, text, "Wu Lin")["affiliation"] is None

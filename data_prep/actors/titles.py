@@ -24,6 +24,7 @@ KEPT_PREPOSITIONS = {"of", "for", "at", "to"}
 TITLE_PREPOSITIONS = {"to", "of", "for"}
 MAX_BODY_WORDS = 6  # "Alliance of Small Island States", "United Nations (UN)"
 MAX_FOLLOWING_BODY_TOKENS = 10  # "of the leading opposition Green Party of Norway"
+MAX_PARENTHESIS_TOKENS = 8  # "(King of Jordan)", "(United Kingdom)"
 TITLE_CONJUNCTIONS = {"and", "&"}  # "Minister of Mining and Energy"
 
 
@@ -94,6 +95,7 @@ def describe_name(doc, name_start: int, name_end: int) -> Description:
     _describe_appositive(doc, name_start, name_end, description)
     _describe_title_set_off(doc, name_start, name_end, description)
     _describe_following_body(doc, name_end, description)
+    _describe_parenthesised(doc, name_end, description)
     return description
 
 
@@ -355,6 +357,25 @@ def _describe_following_body(doc, name_end: int, description: Description) -> No
             return
         if token.ent_type_:
             return
+
+
+def _describe_parenthesised(doc, name_end: int, description: Description) -> None:
+    """"Pedro Lagos (Chile)", "Abdul Hamid (King of Jordan)", "Ana Ruiz (UNICEF)": a country or body in
+    brackets right after the name, alone or after "of" in a title."""
+    if name_end >= len(doc) or doc[name_end].text != "(":
+        return
+    close = next((t.i for t in doc[name_end + 1: name_end + 2 + MAX_PARENTHESIS_TOKENS] if t.text == ")"), None)
+    if close is None or close == name_end + 1:
+        return
+    inside = doc[name_end + 1:close]
+    words = inside.text.split()
+    tail = " ".join(words[len(words) - words[::-1].index("of"):]) if "of" in words[:-1] else None
+    if inside.text[:1].isupper() and (country := gazetteer().country(inside.text)):
+        _add_affiliation(description, country)
+    elif inside.text[:1].isupper() and facts().body(inside.text):
+        _add_affiliation(description, inside.text)
+    elif tail and _is_title_text(fold(words[0])) and (country := gazetteer().country(tail)):
+        _add_affiliation(description, country)
 
 
 def span_affiliation(span: Span) -> tuple[str | None, list[int]]:
