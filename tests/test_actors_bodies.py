@@ -79,3 +79,13 @@ def test_an_adjective_opening_a_sentence_is_no_person(nlp):
 def test_a_ministry_of_a_country_named_after_it(nlp):
     text = "The ministry of foreign affairs of Peru said in a statement that it rejected the claims."
     assert speaker(nlp, text, "rejected the claims") == ("Peruvian Foreign Ministry", "organization")
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("The Peruvian military said it had struck the camps. The army said the strikes answered an attack.",
+     "answered an attack", ("Peruvian military", "organization")),
+    ("The Guardian reported on Monday that the talks had stalled. Citing unnamed officials, the newspaper said "
+     "a deal was unlikely.", "a deal was unlikely", ("The Guardian", "media")),
+])
+def test_a_description_of_a_body_or_outlet_is_the_one_named_before(nlp, text, words, expected):
+    assert speaker(nlp, text, words) == expected

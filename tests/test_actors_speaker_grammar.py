@@ -140,3 +140,12 @@ def test_title_with_the_name_in_apposition_after_its_complement(nlp):
 ])
 def test_a_title_reference_finds_the_one_holder_of_that_job(nlp, text, words, expected):
     assert speaker(nlp, text, words) == expected
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("The Peruvian side said it firmly opposes the move.", "firmly opposes", ("Peru", "country")),
+    ("Lima and Oslo agreed to extend the truce, the two sides said in a joint statement.", "extend the truce",
+     ("two sides", "group")),
+])
+def test_a_side_is_its_country_and_both_sides_a_group(nlp, text, words, expected):
+    assert speaker(nlp, text, words) == expected

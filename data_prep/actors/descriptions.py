@@ -21,6 +21,10 @@ BODY_WORDS = FIELD_WORDS | {"foreign", "defence", "defense", "interior", "milita
                             "cabinet", "party", "commission", "council", "kremlin", "white", "house", "state"}
 MAX_TITLE_WORDS = 8
 # Words for a movement or armed group that a description uses for the one named before it ("the terror group").
+# Words for an army: "the army", "the military", "the armed forces" name one body.
+MILITARY_WORDS = {"army", "military", "forces"}
+# Words for a news outlet that point back to the one named before ("the newspaper said").
+OUTLET_WORDS = {"newspaper", "paper", "daily", "broadcaster", "outlet", "channel", "tabloid", "network"}
 MOVEMENT_WORDS = {"group", "movement", "militia", "faction", "organisation", "organization"}
 
 
@@ -168,11 +172,18 @@ def named_body(book: MentionBook, span: Span) -> ArticleActor | None:
                 seen[m.key] = max(seen.get(m.key, 0), m.start)
         blocs = [a for a in book.actors.values() if a.key in seen and fold(a.name) in kinds.BLOCS]
         return max(blocs, key=lambda a: seen[a.key]) if blocs else None  # the nearest union named before
+    if span[0].lower_ in DEFINITE_WORDS and root.tag_ == "NN" and not root.ent_type_ and len(span) <= 3 \
+            and root.lemma_.lower() in OUTLET_WORDS:
+        return _nearest_before(book, span, {"media"})  # "Reuters reported ... the agency said": that outlet
     if span[0].lower_ not in DEFINITE_WORDS or root.tag_ != "NN" or root.ent_type_ \
             or kinds.common_noun_kind(root.lemma_, False, False) != "organization" or len(span) > 3:
         return None
     seen = {m.key for m in book.mentions if m.start < span.start_char}
     word = fold(root.lemma_)
+    if word in MILITARY_WORDS:  # "the army" after "the Israeli military": one body, two words for it
+        bodies = [a for a in book.actors.values() if a.key in seen and a.kind == "organization"
+                  and set(fold(a.name).split()) & MILITARY_WORDS]
+        return bodies[0] if len(bodies) == 1 else None
     bodies = [a for a in book.actors.values() if a.key in seen and a.kind == "organization"
               and a.name[:1].isupper() and word in fold(a.name).split()]
     if len(bodies) == 1:
@@ -180,6 +191,13 @@ def named_body(book: MentionBook, span: Span) -> ArticleActor | None:
     if not bodies and word in MOVEMENT_WORDS:
         return _nearest_movement(book, span)
     return None
+
+
+def _nearest_before(book: MentionBook, span: Span, kinds_wanted: set[str]) -> ArticleActor | None:
+    """The actor of one of ``kinds_wanted`` mentioned last before ``span`` (outside quotation marks)."""
+    before = [m for m in book.mentions if m.end <= span.start_char and book.actors[m.key].kind in kinds_wanted
+              and not book.is_quoted(m.start, m.end)]
+    return book.actors[max(before, key=lambda m: m.start).key] if before else None
 
 
 def _nearest_movement(book: MentionBook, span: Span) -> ArticleActor | None:

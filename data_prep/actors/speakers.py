@@ -216,6 +216,12 @@ class SpeakerResolver:
             return None
         if (member := self._member_of(span, root)) is not None:
             return member
+        if root.lemma_.lower() == "side" and root.tag_ == "NN":
+            # "the Chinese side said", "the Japanese side": that country, as state media write it
+            country, _ = titles.span_affiliation(span)
+            if country and gazetteer().is_country(country):
+                return self._named_kind_actor(kinds.EntityKind("country", country, country), span)
+            return None
         if (root.ent_type_ in PLACE_LABELS or span.text in self.book.place_names) \
                 and not kinds.entity_kind("GPE", span.text, is_agent=True):
             return None  # "Gyeongju, South Korea" (a dateline), "Gaza": places do not speak
