@@ -699,3 +699,22 @@ def test_a_source_that_cannot_speak_gives_way_to_its_agent_or_none(quotes, text,
         assert found == []
     else:
         assert (only(found)["speaker_text"] or "") == speaker
+
+
+def test_a_named_object_of_a_stance_verb_is_an_attribution_not_a_quote(quotes, attributions):
+    text = "Governor Lena Park endorsed Smith last week."
+    assert [(q["speaker_text"], q["quote_text"]) for q in attributions(text)] == [("Governor Lena Park", "Smith")]
+    assert quotes(text) == []
+    # "called Smith" is a phone call, not a one-word statement
+    assert attributions("Governor Lena Park called Smith.") == []
+
+
+def test_a_finding_framed_by_its_poll_is_an_attribution_of_the_poll(quotes, attributions):
+    text = "In a new city poll, 40 percent of residents backed the bridge plan."
+    found = only(attributions(text))
+    assert found["speaker_text"] == "a new city poll"
+    assert found["quote_text"] == "40 percent of residents backed the bridge plan"
+    assert quotes(text) == []
+    # a cue inside the sentence owns its words
+    said = only(attributions("In a new survey, analysts said the economy had slowed."))
+    assert said["cue"] == "said" and said["speaker_text"] == "analysts"

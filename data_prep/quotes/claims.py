@@ -47,6 +47,8 @@ def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None
     """Whether an attribution of this type, cue, content spans and source holds words to quote."""
     if quote_type != "indirect" or cue is None or cue.pos_ != "VERB":
         return True
+    if all(len(cue.doc.char_span(start, end, alignment_mode="expand") or ()) <= 1 for start, end in spans):
+        return False  # "endorsed Trump": whom, not words
     if _is_provision(source):
         return False
     content = [child for child in cue.children if _inside(spans, child)]

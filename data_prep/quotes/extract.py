@@ -9,6 +9,7 @@ from data_prep.quotes.claims import carries_claim
 from data_prep.quotes.continued import continued_speech
 from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
+from data_prep.quotes.findings import framed_findings
 from data_prep.quotes.headline import mark_headline
 from data_prep.quotes.kinds import attribution_kind, describes_as
 from data_prep.quotes.labelled import labelled_speech
@@ -341,6 +342,7 @@ def _attributions(doc: Doc, quotes_only: bool = False) -> list[QuoteRecord]:
             if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)]
     attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
     attributions += labelled_speech(doc, marks, attributions)
+    attributions += framed_findings(doc, marks, attributions)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
     kept = _deduplicated(attributions, quotes_only)
     if quotes_only:  # PolNeAR annotates no attribution without a cue of its own

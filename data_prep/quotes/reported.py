@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from data_prep.quote_record import SPEECH
 from data_prep.quotes.doctext import doc_text
+from data_prep.quotes.kinds import attribution_kind
 from data_prep.quotes.lexicon import OBJECT_FRAME, Cue, cue_for
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
@@ -12,6 +14,7 @@ TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
 PARENTHETICAL_CUE_DEPS = frozenset({"parataxis", "ccomp"})
 EDGE_CHARS_TO_TRIM = " \t\n,;:\u2014\u2013-("
 MIN_CONTENT_TOKENS = 2
+NAMED_OBJECT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # A content clause reaches at most this many tokens either side of its head. Real sentences stay far
 # below it; a run of thousands of chained '"a," said "b," said' would otherwise make every cue's
 # content the whole text, and extraction quadratic.
@@ -143,6 +146,17 @@ def _is_quoted_as(cue_token: Token) -> bool:
     return cue_token.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote"
 
 
+def _is_named_object(cue_token: Token, indices: set[int]) -> bool:
+    """ "Christie endorsed Trump", "voters who backed Cruz": a one-word content that names whom the
+    cue's subject stands for or against (PolNeAR counts it; the quotes table keeps no one-word
+    reported speech, ``claims``)."""
+    if len(indices) != 1:
+        return False
+    token = cue_token.doc[next(iter(indices))]
+    return token.dep_ == "dobj" and token.head == cue_token and token.ent_type_ in NAMED_OBJECT_ENTITIES \
+        and attribution_kind(cue_token, cue_for(cue_token), "indirect") != SPEECH  # "called Trump": a phone call
+
+
 def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices: set[int] = set()
@@ -178,7 +192,7 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
             indices = _subtree_indices(head) - _subtree_indices(cue_token)
         else:
             indices = _infinitive_after(cue_token) or _previous_sentence_if_bare(cue_token)
-    return indices if len(indices) >= MIN_CONTENT_TOKENS else set()
+    return indices if len(indices) >= MIN_CONTENT_TOKENS or _is_named_object(cue_token, indices) else set()
 
 
 def _opens_reporter_addition(doc, index: int) -> bool:
