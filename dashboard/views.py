@@ -232,6 +232,9 @@ def build_views(tables: dict[str, pd.DataFrame], consume: bool = False) -> Views
     """``tables`` as read by ``store.read_dataset`` (corrections already applied, if any). With ``consume``
     each table is taken out of ``tables`` as its view is built, so that its memory can go then."""
     table = tables.pop if consume else tables.__getitem__
+    # Millions of rows at scale, of a few thousand actors: codes, not a string per row. Made first, so the
+    # strings are gone before the quotes are put in order (the step's largest moment).
+    mentions = table(schema.MENTIONS)[["article_id", "actor_id"]].astype("category")
     articles = table(schema.ARTICLES)
     articles = articles[[c for c in READ_COLUMNS[schema.ARTICLES] if c in articles.columns]].copy()
     articles["outlet"] = _clean_categorical(articles["outlet"], UNKNOWN_OUTLET)
@@ -244,8 +247,6 @@ def build_views(tables: dict[str, pd.DataFrame], consume: bool = False) -> Views
     joint = build_joint_view(quotes.pop("co_speaker_ids") if "co_speaker_ids" in quotes.columns else None,
                              quotes, tables[schema.ACTORS])
     stances = build_stance_view(table(schema.STANCES), quotes)
-    # Millions of rows at scale, of a few thousand actors: codes, not a string per row.
-    mentions = table(schema.MENTIONS)[["article_id", "actor_id"]].astype("category")
     order = quotes["speaker"].value_counts(sort=True) if joint.empty else \
         pd.concat([quotes["speaker"].astype(str), joint["speaker"].astype(str)]).value_counts(sort=True)
     return Views(quotes=quotes, stances=stances, actors=tables[schema.ACTORS], articles=articles,

@@ -57,10 +57,16 @@ def link_tables(folder: Path, previous: Path | None = None) -> None:
     else:
         with build_cache.new_vector_writer(folder) as vectors:
             statement_ids = link_quotes(quotes, CachedEncoder(encoder, previous, vectors))
+        # The encoder's ~190 MB would otherwise stay through the steps after the build (the dashboard's
+        # views, the largest); loading it again for the next build costs under a second.
+        del encoder
+        _statement_encoder.cache_clear()
     store.write_table(folder, schema.STATEMENTS, statements_table(quotes, statement_ids))
     phase("quotes rewrite")
-    statement_of = dict(zip(quotes["quote_id"], statement_ids))
-    del quotes, statement_ids
+    # Only the linked quotes: a dict of every quote's id would hold a Python string per quote.
+    linked = [row for row, statement_id in enumerate(statement_ids) if statement_id is not None]
+    statement_of = dict(zip(quotes["quote_id"].take(linked).tolist(), (statement_ids[row] for row in linked)))
+    del quotes, statement_ids, linked
     _rewrite_quotes(folder, spans, statement_of)
 
 
