@@ -104,3 +104,10 @@ def test_reported_speech_whose_later_predicates_the_parser_made_the_root(nlp):
             "threatened the fishermen, and called for a blockade.")
     quote = next(q for q in extract_quotes(nlp(text)) if q.cue_word == "said")
     assert quote.text.endswith("and called for a blockade")
+
+
+def test_an_accusation_in_the_speakers_voice_continues(nlp):
+    text = ("Spokesman Karl Ide said that the dam had cut the river's flow. "
+            "They have ignored repeated warnings from the valley towns.")
+    assert [quote.text for quote in continuations(nlp, text)] == [
+        "They have ignored repeated warnings from the valley towns."]

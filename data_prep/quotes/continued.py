@@ -25,6 +25,9 @@ no attribution without a cue of its own, so continuations belong to the quotes t
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
+
 from spacy.tokens import Doc, Span, Token
 
 from data_prep.labels import ACTIVE_SUBJECT_DEPS, AGENT_DEPS
@@ -56,6 +59,11 @@ JUDGING_NOUNS = frozenset({
     "misjudgment", "misjudgement", "provocation", "interference", "violation", "mistake", "error", "distortion",
     "fabrication", "slander", "smear", "lie", "farce", "hypocrisy", "betrayal", "disgrace", "insult", "affront",
     "blunder", "travesty", "sham", "overestimation", "miscalculation"})
+# Verbs of accusation: "They have ignored repeated warnings", "It seriously violates the accord".
+JUDGING_VERBS = frozenset({
+    "ignore", "violate", "undermine", "disregard", "distort", "smear", "slander", "provoke", "trample", "breach",
+    "betray", "sabotage", "obstruct", "hype", "fabricate", "politicize", "politicise", "weaponize", "weaponise",
+    "flout", "jeopardize", "jeopardise", "poison", "vilify", "demonize", "demonise", "meddle", "interfere"})
 # Narration places events in time and counts: dates, times, numbers of people, money, shares.
 NARRATION_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Subjects that make a sentence the reporter's account of someone rather than the speaker's claim.
@@ -101,8 +109,11 @@ def _is_strong_modal(modal: Token) -> bool:
 
 
 def _judges(sentence: Span) -> bool:
-    """ "It is a complete misjudgment", "The move is a blatant challenge": a judging predicate noun."""
+    """ "It is a complete misjudgment", "The move is a blatant challenge": a judging predicate noun;
+    "They have ignored the warnings": a verb of accusation."""
     for verb in _verbs(sentence):
+        if verb.lemma_.lower() in JUDGING_VERBS:
+            return True
         for child in verb.children:
             if child.dep_ in ("attr", "dobj") and (child.lemma_.lower() in JUDGING_NOUNS or any(
                     grand.dep_ == "amod" and grand.lower_ in JUDGING_ADJECTIVES for grand in child.children)):
@@ -162,10 +173,23 @@ def _opens_with_contrast(sentence: Span) -> bool:
     return sentence[0].lower_ in CONTRASTIVE_OPENERS
 
 
-def _touched(sentence: Span, attributions: list[Attribution]) -> bool:
-    return any((attribution.cue is not None and sentence.start_char <= attribution.cue.idx < sentence.end_char)
-               or any(start < sentence.end_char and sentence.start_char < end for start, end in attribution.spans)
-               for attribution in attributions)
+def _by_sentence(sentences: list[Span], attributions: list[Attribution]):
+    """Which attributions have their cue in each sentence, and which sentences any attribution touches
+    (its cue or its words), found by bisection so that a long text costs one pass."""
+    starts = [sentence.start_char for sentence in sentences]
+
+    def index_of(offset: int) -> int:
+        return max(0, bisect_right(starts, offset) - 1)
+
+    cued: dict[int, list[Attribution]] = defaultdict(list)
+    touched: set[int] = set()
+    for attribution in attributions:
+        if attribution.cue is not None:
+            cued[index_of(attribution.cue.idx)].append(attribution)
+            touched.add(index_of(attribution.cue.idx))
+        for start, end in attribution.spans:
+            touched.update(range(index_of(start), index_of(max(start, end - 1)) + 1))
+    return cued, touched
 
 
 def _runs(doc: Doc, attributions: list[Attribution], marks: MarkIndex) -> list[tuple[Attribution, list[Span]]]:
@@ -173,21 +197,23 @@ def _runs(doc: Doc, attributions: list[Attribution], marks: MarkIndex) -> list[t
     the next paragraph when the anchor's paragraph ends in its speech and the new paragraph opens in
     the speaker's voice."""
     text = doc_text(doc)
+    sentences = list(doc.sents)
+    cued, touched = _by_sentence(sentences, attributions)
     runs: list[tuple[Attribution, list[Span]]] = []
     current: list[Span] | None = None
     anchor: Attribution | None = None
     whole_paragraph = False  # the paragraph so far is the anchor's speech and its continuation
     previous_start = -1
-    for sentence in doc.sents:
+    for position, sentence in enumerate(sentences):
         new_paragraph = _paragraph_start(text, sentence.start_char) > previous_start
         previous_start = sentence.start_char
-        found = next((a for a in attributions if _ends_with_speech(a, sentence, text)), None)
+        found = next((a for a in cued.get(position, ()) if _ends_with_speech(a, sentence, text)), None)
         if found is not None:
             anchor, current = found, []
             whole_paragraph = new_paragraph
             runs.append((anchor, current))
             continue
-        could = anchor is not None and not _touched(sentence, attributions) \
+        could = anchor is not None and position not in touched \
             and not marks.covers(sentence.start_char) and _could_be_speakers(sentence, text)
         if new_paragraph and could and current is not None and whole_paragraph \
                 and _in_speakers_voice(sentence) and not _opens_with_contrast(sentence):
