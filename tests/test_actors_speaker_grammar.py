@@ -149,3 +149,15 @@ def test_a_title_reference_finds_the_one_holder_of_that_job(nlp, text, words, ex
 ])
 def test_a_side_is_its_country_and_both_sides_a_group(nlp, text, words, expected):
     assert speaker(nlp, text, words) == expected
+
+
+def test_a_counterpart_named_after_the_description_speaks_jointly(nlp):
+    text = ("Egyptian President Ali Hassan and his Turkish counterpart Emre Kaya said in a joint statement that the "
+            "deal must hold.")
+    doc = nlp(text)
+    from data_prep.quotes import extract_quotes
+    quotes = extract_quotes(doc)
+    result = resolve_article_actors(doc, quotes)
+    names = {actor["key"]: actor["name"] for actor in result["actors"]}
+    (key,), (co_keys,) = result["quote_keys"], result["co_speaker_keys"]
+    assert (names[key], [names[k] for k in co_keys]) == ("Ali Hassan", ["Emre Kaya"])

@@ -137,7 +137,8 @@ class SpeakerResolver:
         for conjunct in span.root.conjuncts:
             if not span.start <= conjunct.i < span.end:
                 continue
-            actor = self.book.actor_of_token(conjunct.i)
+            # "his Turkish counterpart Emre Kaya": a description right before the name is that person
+            actor = self.book.actor_of_token(conjunct.i) or self._person_after_title(span, conjunct)
             if actor is not None and actor.key != speaker_key and actor.key not in keys \
                     and actor.kind in JOINT_SPEAKER_KINDS:
                 keys.append(actor.key)
