@@ -77,8 +77,8 @@ def test_a_region_word_in_a_title_is_no_side(nlp):
 
 
 def test_a_country_word_inside_an_outlet_name_is_not_the_persons_country(nlp):
-    text = "Another RT America host, Abby Marten, had denounced it on air."
-    assert person(nlp, text, "Abby Marten")["affiliation"] is None
+    text = "Another Radio Peru host, Lena Cruz, said the vote was close."
+    assert person(nlp, text, "Lena Cruz")["affiliation"] == "Radio Peru"
     text = "The South Korean trade minister, Kim Dae-ho, said so."
     assert person(nlp, text, "Kim Dae-ho")["affiliation"] == "South Korea"
 
