@@ -59,3 +59,12 @@ def test_a_name_before_a_facility_noun_is_that_place(nlp):
             "Dai-ichi nuclear power plant in 2023.")
     people, _ = build(nlp, text)
     assert not any(name.startswith(("Rafah", "Fukushima")) for name in people), people
+
+
+def test_events_agreements_and_open_brackets_are_no_organisations(nlp):
+    text = ("Delegates at the Peace Summit praised the Paris Agreement. The United Nations Framework Convention on "
+            "Climate Change (COP30 talks) met on Monday.")
+    _, actors = credited(nlp, text)
+    names = {actor["name"] for actor in actors}
+    assert not names & {"Peace Summit", "Paris Agreement"}
+    assert not any("(" in name for name in names)

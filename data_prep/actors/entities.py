@@ -394,12 +394,15 @@ class EntityCollector:
 
     def _could_be_organisation(self, span: Span) -> bool:
         """Not "Export Controls", "Trade" or "Countries" (common nouns the article also writes in lower
-        case, none of them a body's word like "parliament"), not a place of the gazetteer ("Belém"), not a
+        case, none of them a body's word like "parliament"), not an event or an agreement ("the Peace
+        Summit", "the Paris Agreement"), not a place of the gazetteer ("Belém"), not a
         headline clause ("X Officially Declares End of ...", with a finite verb), not a person's full name
         with a word glued on ("China Kenji Kanasugi": a mention of that person instead)."""
         words = {t.lower_ for t in span}
         if is_common_noun_phrase(span, self.book.lower_case_words) and not words & kinds.ORGANIZATION_HEADS:
             return False
+        if kinds.is_event(span) or span[-1].lower_ in kinds.AGREEMENT_WORDS:
+            return False  # "the Peace Summit", "the Paris Agreement": an occasion or a text, no body
         if gazetteer().place(span.text) or any(t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP")
                                                for t in span[1:]):
             return False
@@ -412,11 +415,15 @@ class EntityCollector:
 
     def _without_dangling_words(self, span: Span) -> Span:
         """"Ministry of Commerce and", "Tariff of": a name cut after a connecting word ends before it;
-        "Later the Foreign Ministry": a sentence's opening adverb is not part of the name."""
+        "Later the Foreign Ministry": a sentence's opening adverb is not part of the name; nor is a bracket
+        the recogniser left open ("Framework Convention (COP30")."""
         doc = self.book.doc
         the = next((t.i for t in span[1:4] if t.lower_ == "the"), None)
         if the is not None and all(t.pos_ in ("ADV", "CCONJ", "SCONJ") for t in doc[span.start:the]):
             span = doc[the + 1: span.end]
+        opened = next((t.i for t in span[1:] if t.text in ("(", "[") and not any(c.text in (")", "]") for c in span)), None)
+        if opened is not None:  # "... Convention on Climate Change (COP30": the name ends before the bracket
+            span = doc[span.start:opened]
         end = span.end
         while end > span.start + 1 and self.book.doc[end - 1].lower_ in ("of", "and", "for", "the", "on", "&"):
             end -= 1

@@ -53,6 +53,10 @@ EVENT_HEADS = {
     "forum", "debate", "consultation", "visit", "ceremony", "gathering", "hearing", "event", "round",
     "exchange", "roundtable", "rally", "vote", "election", "call", "deliberation",
 }
+# Last words of the name of a text or policy, not of a body: "the Paris Agreement", "Nationally Determined
+# Contributions", "the Carbon Border Adjustment Mechanism".
+AGREEMENT_WORDS = {"agreement", "accord", "accords", "treaty", "protocol", "mechanism", "contributions", "deal",
+                   "plan", "roadmap", "declaration", "resolution", "charter", "pact"}
 EVENT_NAME_HEADS = {"summit", "conference", "talks", "forum", "dialogue", "meeting", "cop"}
 NUMBERED_CONFERENCE = re.compile(r"(?:the\s+)?cop\s?-?\d+", re.IGNORECASE)  # COP30, COP 30: a UN climate conference
 
