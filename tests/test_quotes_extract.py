@@ -459,9 +459,11 @@ def test_one_sentence_lead_without_a_headline_is_body(quotes):
     assert announced["headline"] is False
 
 
-def test_partial_quote_joined_to_content_does_not_take_in_the_cue(quotes):
+def test_partial_quote_joined_to_content_does_not_take_in_the_cue(quotes, attributions):
     text = "In a statement, the alliance calls the deal “a step forward.”"
-    quote = only(quotes(text))
+    # the quotes table keeps the quoted name alone (quoted_name_only); PolNeAR's attribution is mixed
+    assert spans_text(text, only(quotes(text))) == ["“a step forward.”"]
+    quote = only(attributions(text))
     assert quote["quote_type"] == "mixed" and "“a step forward.”" in spans_text(text, quote)
     assert not any("calls" in piece for piece in spans_text(text, quote))
 
@@ -718,3 +720,14 @@ def test_a_finding_framed_by_its_poll_is_an_attribution_of_the_poll(quotes, attr
     # a cue inside the sentence owns its words
     said = only(attributions("In a new survey, analysts said the economy had slowed."))
     assert said["cue"] == "said" and said["speaker_text"] == "analysts"
+
+
+def test_a_quoted_name_for_an_object_is_the_quote(quotes, attributions):
+    text = "Mayor Anna Berg called the new harbour agreement “historic.”"
+    quote = only(quotes(text))
+    assert quote["quote_type"] == "direct" and spans_text(text, quote) == ["“historic.”"]
+    # PolNeAR keeps the object with the quoted predicate
+    assert "harbour agreement" in only(attributions(text))["quote_text"]
+    # words of the reporter after the quoted name keep the whole (mixed)
+    text = "The mayor called the festival “a great success” for the town."
+    assert only(quotes(text))["quote_type"] == "mixed"

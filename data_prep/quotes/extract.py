@@ -7,7 +7,7 @@ from data_prep.quote_record import SPEECH, QuoteRecord
 from data_prep.quotes.attribution import Attribution, MarkIndex, name_part, source_of
 from data_prep.quotes.claims import carries_claim
 from data_prep.quotes.continued import continued_speech
-from data_prep.quotes.direct import attach_quoted, quoted_side, with_quote_marks
+from data_prep.quotes.direct import attach_quoted, quoted_name_only, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.findings import framed_findings
 from data_prep.quotes.headline import mark_headline
@@ -277,7 +277,7 @@ def _relays(attribution: Attribution, others: list[Attribution]) -> bool:
                and any(start <= other.cue.idx < end for start, end in attribution.spans) for other in others)
 
 
-def _deduplicated(attributions: list[Attribution], quotes_only: bool) -> list[Attribution]:
+def _deduplicated(attributions: list[Attribution], quotes_only: bool, marks: MarkIndex) -> list[Attribution]:
     best: dict[tuple, Attribution] = {}
     for attribution in attributions:
         if _is_nested_in_speech(attribution):
@@ -293,6 +293,7 @@ def _deduplicated(attributions: list[Attribution], quotes_only: bool) -> list[At
         for attribution in kept:
             if attribution.origin is not None:  # the report's words are its sources'
                 attribution.speaker = attribution.origin
+            quoted_name_only(attribution, marks)
     return sorted(kept, key=lambda a: (a.start, a.end))
 
 
@@ -344,7 +345,7 @@ def _attributions(doc: Doc, quotes_only: bool = False) -> list[QuoteRecord]:
     attributions += labelled_speech(doc, marks, attributions)
     attributions += framed_findings(doc, marks, attributions)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
-    kept = _deduplicated(attributions, quotes_only)
+    kept = _deduplicated(attributions, quotes_only, marks)
     if quotes_only:  # PolNeAR annotates no attribution without a cue of its own
         kept = sorted(kept + continued_speech(doc, kept, marks), key=lambda a: (a.start, a.end))
     return [_as_record(doc, attribution) for attribution in kept]

@@ -104,6 +104,9 @@ NON_AGENT_NOUNS = frozenset({
 # Words of a speaker that stand for the speaker with a possessor ("His remarks suggested that ...").
 UTTERANCE_NOUNS = frozenset({"remark", "remarks", "comment", "comments", "speech", "words", "tone", "rhetoric"})
 
+# Verbs that give an object a name ("called the deal “historic”", "labelled it “a farce”").
+NAMING_LEMMAS = frozenset({"call", "label", "dub", "term", "brand", "deem", "pronounce"})
+
 # Cues whose prepositional phrase tells where something appeared, not what it says ("posted on X").
 MEDIUM_CUE_LEMMAS = frozenset({"post", "publish", "appear", "air", "broadcast"})
 # Prepositions of where; a cue with no source and only such a phrase ("is mentioned in the final
