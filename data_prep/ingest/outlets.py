@@ -200,12 +200,20 @@ def _spelled_in(label: str, texts: list[str]) -> str | None:
     """A capitalised name in the page that is the domain's outlet ("the Taipei Times" of taipeitimes.com)."""
     for text in texts:
         for match in _CAPITALISED_RUN.finditer(text):
-            words = match.group(0).split()
-            for begin in range(len(words)):
-                for end in range(len(words), begin, -1):
-                    candidate = " ".join(words[begin:end]).strip(".,'’")
-                    if _fits_domain(candidate, label):
-                        return candidate
+            if (found := _fitting_part(match.group(0), label)) is not None:
+                return found
+    return None
+
+
+@lru_cache(maxsize=1 << 16)  # names recur across a corpus's pages, and a short page's head and tail overlap
+def _fitting_part(run: str, label: str) -> str | None:
+    """The longest, then leftmost, run of words in ``run`` that fits the domain's label, or None."""
+    words = run.split()
+    for begin in range(len(words)):
+        for end in range(len(words), begin, -1):
+            candidate = " ".join(words[begin:end]).strip(".,'’")
+            if _fits_domain(candidate, label):
+                return candidate
     return None
 
 
@@ -228,6 +236,7 @@ def _copyright_holder(text: str) -> str | None:
     return match.group(1).strip(".,'’ ") if match else None
 
 
+@lru_cache(maxsize=1 << 12)  # one answer per domain: every page of an outlet the table lacks asks again
 def _subdomain_masthead(domain: str) -> str | None:
     """A sub-domain that is a masthead of its own ("japannews" of japannews.yomiuri.co.jp -> Japan News)."""
     parts = domain.split(".")
@@ -239,11 +248,12 @@ def _subdomain_masthead(domain: str) -> str | None:
     return None
 
 
-def _with_one_unknown(label: str) -> list[str] | None:
+@lru_cache(maxsize=1 << 12)
+def _with_one_unknown(label: str) -> tuple[str, ...] | None:
     """Known words plus at most one unknown piece of 3+ letters at either end ("straits" + "times")."""
     whole = _segment(label)
     if whole is not None:
-        return whole
+        return tuple(whole)
     options = []
     for cut in range(3, len(label) - 1):
         head, tail = label[:cut], label[cut:]
@@ -251,7 +261,7 @@ def _with_one_unknown(label: str) -> list[str] | None:
             options.append([head, *rest])
         if len(tail) >= 3 and (rest := _segment(head)) is not None:
             options.append([*rest, tail])
-    return min(options, key=len) if options else None
+    return tuple(min(options, key=len)) if options else None
 
 
 def _word_case(piece: str, first: bool) -> str:
