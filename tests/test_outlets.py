@@ -56,7 +56,7 @@ def test_an_unknown_outlet_is_named_from_the_page_or_its_domain():
 
 def test_pages_naming_the_same_mastheads_are_each_credited_to_their_own_domain():
     # The same words on pages of two outlets the table lacks: each page names the one its domain spells.
-    text = "The Valley Herald and the Coastal Post both ran the story of the bridge."
+    text = "The Valley Herald ran the story of the bridge. So did the Coastal Post."
     assert identify_outlet("https://valleyherald.example/1", text=text).outlet == "The Valley Herald"
     assert identify_outlet("https://coastalpost.example/1", text=text).outlet == "Coastal Post"
     assert identify_outlet("https://valleyherald.example/2", text=text).outlet == "The Valley Herald"
