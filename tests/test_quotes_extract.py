@@ -731,3 +731,14 @@ def test_a_quoted_name_for_an_object_is_the_quote(quotes, attributions):
     # words of the reporter after the quoted name keep the whole (mixed)
     text = "The mayor called the festival “a great success” for the town."
     assert only(quotes(text))["quote_type"] == "mixed"
+
+
+def test_a_main_verb_the_parser_hung_on_the_name_keeps_its_subject(quotes):
+    text = "Berg, who took office last week, called on the council to lift the parking ban."
+    quote = only(quotes(text))
+    assert quote["speaker_text"] == "Berg" and quote["quote_text"].startswith("on the council")
+
+
+def test_a_passive_cue_does_not_take_the_sentence_before(attributions):
+    text = "The talks went well. The islands are claimed by the republic."
+    assert all("talks went well" not in q["quote_text"] for q in attributions(text))

@@ -38,8 +38,8 @@ def _subtree_indices(token: Token) -> set[int]:
 def _previous_sentence_if_bare(cue: Token) -> set[int]:
     """For a cue sentence that is only "X said." the content is the sentence before, same paragraph."""
     sentence = cue.sent
-    if cue.dep_ != "ROOT" or any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children):
-        return set()
+    if cue.dep_ != "ROOT" or any(child.dep_ in ("ccomp", "xcomp", "dobj", "nsubjpass") for child in cue.children):
+        return set()  # "The islands are claimed by China": what is claimed is in the sentence itself
     leading = [tok for tok in sentence if tok.i < cue.left_edge.i]
     if leading or sentence.start == 0:
         return set()

@@ -42,6 +42,7 @@ def _own_subject(token: Token) -> Token | None:
     return None
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Participles: "while adding that ...", "after stressing ...", "before calling for ..." have no subject of
 # their own and share the main clause's, conjunction or not.
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
@@ -123,6 +124,8 @@ def _subject_by_parse(cue: Token) -> Token | None:
             return token.head
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":
             return _source_of_document(token.head)
+        if token.dep_ == "acl" and token.tag_ in FINITE_TAGS and token.head.pos_ == "PROPN":
+            return token.head  # "Takaichi, who took office last week, called on ...": a main verb misread
         if token.dep_ not in SUBJECT_SHARING_DEPS or token.head is token or _is_finite_subordinate(token):
             return None
         token = token.head
