@@ -90,3 +90,13 @@ def test_a_country_or_body_in_brackets_after_the_name(nlp):
     text = "Officials included Mara Ostrow (UNICEF) and Wu Lin (吳林)."
     assert person(nlp, text, "Mara Ostrow")["affiliation"] == "UNICEF"
     assert person(nlp, text, "Wu Lin")["affiliation"] is None
+
+
+@pytest.mark.parametrize("text, side", [
+    ("“We are happy,” says Lina Sorr, a lawyer for the Harbour Front.", "Harbour Front"),
+    ("“We are happy,” says Lina Sorr, ambassador of Chile.", "Chile"),
+    ("“We are happy,” says Lina Sorr, a fierce critic of the Harbour Front.", None),
+    ("“We are happy,” says Lina Sorr, a fierce critic of Chile.", None),
+])
+def test_a_post_in_a_body_is_a_side_a_stance_towards_it_is_not(nlp, text, side):
+    assert person(nlp, text, "Lina Sorr")["affiliation"] == side

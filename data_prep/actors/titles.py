@@ -26,6 +26,13 @@ MAX_BODY_WORDS = 6  # "Alliance of Small Island States", "United Nations (UN)"
 MAX_FOLLOWING_BODY_TOKENS = 10  # "of the leading opposition Green Party of Norway"
 MAX_PARENTHESIS_TOKENS = 8  # "(King of Jordan)", "(United Kingdom)"
 TITLE_CONJUNCTIONS = {"and", "&"}  # "Minister of Mining and Energy"
+# Appositive heads that hold a post in the body after them ("a member of the Harbour Front", "a lawyer
+# for the union"), unlike a stance towards it ("a critic of the EU", "an opponent of the deal").
+POST_HEADS = ROLE_HEADS | {
+    "member", "professor", "fellow", "lecturer", "researcher", "scholar", "scientist", "economist", "analyst",
+    "expert", "employee", "staffer", "official", "officer", "representative", "delegate", "lawyer", "attorney",
+    "editor", "reporter", "journalist", "correspondent", "executive", "aide", "adviser", "advisor",
+    "strategist", "negotiator", "chair", "co-founder", "partner", "owner", "manager", "coordinator", "veteran"}
 
 
 @dataclass
@@ -246,6 +253,8 @@ def _describe_appositive(doc, name_start: int, name_end: int, description: Descr
             dropped = {t.i for item in subtree if item.dep_ == "prep" and item.lower_ not in KEPT_PREPOSITIONS
                        and item.i > token.i for t in item.subtree}
             role_tokens = []
+            # A post in a body ("president of AOSIS"), not a stance towards it ("a critic of the EU")
+            holds_post = _is_title_noun(token) or token.lemma_.lower() in POST_HEADS
             for item in subtree:
                 if item.i in dropped or (item.is_punct and item.text != "-"):
                     continue
@@ -256,7 +265,9 @@ def _describe_appositive(doc, name_start: int, name_end: int, description: Descr
                     continue
                 if item.i < token.i and _add_affiliation_source([item], description):
                     continue
-                if item.i > token.i and (country := gazetteer().affiliation(item.text)) and item.text[:1].isupper():
+                if item.i > token.i and not holds_post:
+                    pass
+                elif item.i > token.i and (country := gazetteer().affiliation(item.text)) and item.text[:1].isupper():
                     description.affiliations.append(country)
                 elif item.i > token.i and _is_entity_root(item, "ORG"):
                     _add_body(item, description)  # "president of AOSIS", "head of the Harbour Front"
