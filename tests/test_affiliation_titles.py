@@ -100,3 +100,13 @@ def test_a_country_or_body_in_brackets_after_the_name(nlp):
 ])
 def test_a_post_in_a_body_is_a_side_a_stance_towards_it_is_not(nlp, text, side):
     assert person(nlp, text, "Lina Sorr")["affiliation"] == side
+
+
+@pytest.mark.parametrize("text, side", [
+    ("“The talks failed,” said Lena Cruz from Greenpeace.", "Greenpeace"),
+    ("“The talks failed,” said Lena Cruz from the Harbour Front.", "Harbour Front"),
+    ("Lena Cruz returned from Chile on Monday.", None),
+    ("“The talks failed,” said Lena Cruz from Geneva.", None),
+])
+def test_the_body_after_from_is_the_persons_where_she_went_is_not(nlp, text, side):
+    assert person(nlp, text, "Lena Cruz")["affiliation"] == side

@@ -101,7 +101,7 @@ def describe_name(doc, name_start: int, name_end: int) -> Description:
     _describe_prefix(doc, name_start, description)
     _describe_appositive(doc, name_start, name_end, description)
     _describe_title_set_off(doc, name_start, name_end, description)
-    _describe_following_body(doc, name_end, description)
+    _describe_following_body(doc, name_start, name_end, description)
     _describe_parenthesised(doc, name_end, description)
     return description
 
@@ -352,11 +352,15 @@ def _capitalised_run(token: Token) -> list[Token]:
     return list(doc[start:token.i + 1])
 
 
-def _describe_following_body(doc, name_end: int, description: Description) -> None:
-    """"Ana Ruiz of the leading opposition Green Party", "Ana Ruiz of Chile": the body or country named
-    right after the name by "of" is hers."""
-    if name_end >= len(doc) or doc[name_end].lower_ != "of" or doc[name_end].dep_ != "prep":
+def _describe_following_body(doc, name_start: int, name_end: int, description: Description) -> None:
+    """"Ana Ruiz of the leading opposition Green Party", "Ana Ruiz of Chile", "Ana Ruiz from Greenpeace":
+    the body or country named right after the name by "of" or "from", hanging from the name, is hers."""
+    if name_end >= len(doc) or doc[name_end].lower_ not in ("of", "from") or doc[name_end].dep_ != "prep":
         return
+    head = doc[name_end].head.i
+    inverted = head == name_start - 1 and doc[head].pos_ == "VERB"  # '"...," said Ana Ruiz from Greenpeace'
+    if doc[name_end].lower_ == "from" and not (name_start <= head < name_end or inverted):
+        return  # "Ana Ruiz returned from Chile": the verb's, not the name's
     for token in doc[name_end + 1: name_end + 1 + MAX_FOLLOWING_BODY_TOKENS]:
         if token.is_punct or token.pos_ in ("AUX", "ADP") or (token.pos_ == "VERB" and token.dep_ != "amod"):
             return  # "of the leading opposition ...": a participle modifying the body is part of it
