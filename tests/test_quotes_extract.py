@@ -742,3 +742,9 @@ def test_a_main_verb_the_parser_hung_on_the_name_keeps_its_subject(quotes):
 def test_a_passive_cue_does_not_take_the_sentence_before(attributions):
     text = "The talks went well. The islands are claimed by the republic."
     assert all("talks went well" not in q["quote_text"] for q in attributions(text))
+
+
+def test_what_the_object_is_called_with_as_is_content(quotes):
+    text = "Mayor Anna Berg acknowledged the harbour master as “a true friend of the town” at the ceremony."
+    quote = only(quotes(text))
+    assert quote["quote_type"] == "direct" and spans_text(text, quote) == ["“a true friend of the town”"]

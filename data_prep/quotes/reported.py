@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from data_prep.quote_record import SPEECH
 from data_prep.quotes.doctext import doc_text
-from data_prep.quotes.kinds import attribution_kind
+from data_prep.quotes.kinds import attribution_kind, describes_as
 from data_prep.quotes.lexicon import OBJECT_FRAME, Cue, cue_for
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
@@ -133,6 +133,12 @@ def _predicates_misread_as_head(cue_token: Token, indices: set[int]) -> set[int]
     return carried
 
 
+def _is_description(child: Token) -> bool:
+    """ "acknowledged the mayor as “an amazing man”": what the object is called is content, whichever
+    preposition frames the cue word has."""
+    return child.dep_ == "prep" and child.lower_ == "as" and describes_as(child.head)
+
+
 def _is_gapped_object(child: Token) -> bool:
     """ "thanked the firefighters for their courage, and the volunteers for their help": the verb left
     out of the second conjunct ("and [thanked] the volunteers"), so the parser joined the noun to the
@@ -172,7 +178,8 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
             while start > 0 and cue_token.doc[start - 1].dep_ in ("cc", "punct"):
                 start -= 1  # ", and": one stretch of content
             indices |= _subtree_indices(child) | set(range(start, child.left_edge.i))
-        elif child.dep_ in cue.content_deps or _is_that_clause(child) or _is_frame(child, cue):
+        elif child.dep_ in cue.content_deps or _is_that_clause(child) or _is_frame(child, cue) \
+                or _is_description(child):
             indices |= _subtree_indices(child)
     indices |= _predicates_misread_as_head(cue_token, indices)
     if not indices and _is_quoted_as(cue_token):
