@@ -26,6 +26,9 @@ def headline_speaker(nlp, text):
      "\"This is a mixed bag,\" Mr Vries said.", ("Jan Vries", "person")),
     ("Japanese envoy warns of 'consequences'\n\nJapan's ambassador Kenji Sato met officials on Monday. Prime "
      "Minister Yui Mori said the talks would go on.", ("Kenji Sato", "person")),
+    # the body gives the ambassador no country, but the country's prime minister one
+    ("Japanese envoy warns of 'consequences'\n\nPrime Minister Yui Mori of Japan spoke on Monday. Vice Foreign "
+     "Minister Li Wen called in Ambassador Kenji Sato on Thursday.", ("Kenji Sato", "person")),
 ])
 def test_headline_title_is_the_holder_the_body_names(nlp, text, expected):
     assert headline_speaker(nlp, text) == expected

@@ -156,9 +156,10 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
 
 
 def _same_job(reference: str, held: str) -> bool:
-    """The very job: the same head word, or "top diplomat" for a foreign minister."""
-    head = kinds.role_head(reference)
-    return head == kinds.role_head(held) or (head == "diplomat" and kinds.roles_compatible(reference, held))
+    """The very job: the same head word, "top diplomat" for a foreign minister, "envoy" for an ambassador."""
+    head, held_head = kinds.role_head(reference), kinds.role_head(held)
+    return head == held_head or {head, held_head} == kinds.ENVOY_ROLES \
+        or (head == "diplomat" and kinds.roles_compatible(reference, held))
 
 
 def named_body(book: MentionBook, span: Span) -> ArticleActor | None:
