@@ -14,13 +14,16 @@ time also counts the wait for a core, so CPU time is the fairer comparison there
 runs ``newsvoices prep --workers 1`` and ``--workers N`` as fresh processes, as a user would (each
 worker loads its own pipeline), and reads every process's peak memory (VmHWM) from /proc.
 Floor and one-worker prep alternate for --rounds rounds; the best round of each is reported, since
-on a shared machine the slowest rounds measure the neighbours. Usage:
+on a shared machine the slowest rounds measure the neighbours. For the best prep round it also gives the
+CPU seconds of each build phase (the ``build phase`` marks of ``data_prep/progress.py``): "analyse" holds
+the parse, so "analyse" less the floor is what quotes and actors cost. Usage:
   nice python benchmarks/prep_throughput.py [--articles 300] [--workers 2] [--rounds 2] [--json OUT]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import platform
 import resource
@@ -37,6 +40,9 @@ sys.path.insert(0, str(REPO))
 
 WARM_UP_TEXTS = 20
 POLNEAR_DEV = REPO.parent / "shared" / "eval" / "quotes" / "polnear_dev.jsonl"
+# Build phases in the order a build runs them (data_prep/pipeline.py, data_prep/corpus_links.py).
+PHASES = ("start", "ingest", "analyse", "actor merge", "quotes, mentions, stances", "articles", "shared copy",
+          "statements", "quotes rewrite", "ingest log, swap")
 
 
 def machine() -> dict:
@@ -80,6 +86,38 @@ def cpu_timed(function, *args, **kwargs) -> tuple[float, float, float, object]:
     return seconds, time.process_time() - own, children_cpu_seconds() - children, result
 
 
+class PhaseCpu(logging.Handler):
+    """CPU seconds (this process) of each build phase, from the phase marks a build logs as it goes."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.marks: list[tuple[str, float]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().startswith("build phase: "):
+            self.marks.append((str(record.args[0]), time.process_time()))
+
+    def __enter__(self) -> PhaseCpu:
+        self.marks.clear()
+        self.logger = logging.getLogger("data_prep.build")
+        self.level, self.logger.level = self.logger.level, logging.INFO
+        self.logger.addHandler(self)
+        self.marks.append(("start", time.process_time()))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.marks.append(("end", time.process_time()))
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.level)
+
+    def seconds(self) -> dict[str, float]:
+        """Phase -> CPU s; "start" is what comes before the first mark (opening the staging folder)."""
+        spent: dict[str, float] = {}
+        for (name, begun), (_, ended) in zip(self.marks, self.marks[1:]):
+            spent[name] = round(spent.get(name, 0.0) + ended - begun, 2)
+        return spent
+
+
 def floor_tokens(texts: list[str]) -> int:
     """Bare ``nlp.pipe``: what parsing alone costs, with prep's pipeline and batch size."""
     from data_prep.nlp import DEFAULT_BATCH_SIZE, load_pipeline, resolve_model_name
@@ -112,21 +150,25 @@ def measure_corpus(name: str, inputs: list[Path], scratch: Path, workers: int, r
 
     texts = ingested_texts(inputs)
     floor_tokens(texts[:WARM_UP_TEXTS])  # first calls pay for lazy initialisation inside spaCy
-    floor, prep, tokens = [], [], 0
+    floor, prep, phases, tokens = [], [], [], 0
     for _ in range(rounds):
         *costs, tokens = cpu_timed(floor_tokens, texts)
         floor.append(costs)
-        *costs, _ = cpu_timed(build_dataset, inputs, scratch / "one-worker", stance_backend="none", full=True)
+        with PhaseCpu() as marks:
+            *costs, _ = cpu_timed(build_dataset, inputs, scratch / "one-worker", stance_backend="none", full=True)
         prep.append(costs)
+        phases.append(marks.seconds())
     floor_wall, floor_cpu = min(c[0] for c in floor), min(c[1] for c in floor)
     prep_wall, prep_cpu = min(c[0] for c in prep), min(c[1] for c in prep)
+    best_phases = phases[min(range(rounds), key=lambda index: prep[index][1])]
     row = {"corpus": name, "articles": len(texts), "tokens": tokens,
            "floor_tokens_per_s": round(tokens / floor_wall), "prep_tokens_per_s": round(tokens / prep_wall),
            "prep_vs_floor": round(floor_wall / prep_wall, 2),
            "floor_tokens_per_cpu_s": round(tokens / floor_cpu), "prep_tokens_per_cpu_s": round(tokens / prep_cpu),
            "prep_vs_floor_cpu": round(floor_cpu / prep_cpu, 2),
            "floor_rounds_wall_cpu": [[round(wall, 2), round(cpu, 2)] for wall, cpu, _ in floor],
-           "prep_rounds_wall_cpu": [[round(wall, 2), round(cpu, 2)] for wall, cpu, _ in prep]}
+           "prep_rounds_wall_cpu": [[round(wall, 2), round(cpu, 2)] for wall, cpu, _ in prep],
+           "prep_phase_cpu_s": best_phases}
     if workers > 1:
         one, many = (run_prep_command(inputs, scratch / f"cli-{count}", count) for count in (1, workers))
         row.update({"workers": workers, "cli_one_worker_s": one["seconds"], "cli_workers_s": many["seconds"],
@@ -193,7 +235,16 @@ def markdown(rows: list[dict]) -> str:
             f"| {row.get('cli_one_worker_s', '-')} | {row.get('cli_workers_s', '-')} (N={row.get('workers', 1)}) "
             f"| {row.get('parallel_speedup', 0):.2f}x "
             f"| {row.get('parent_peak_rss_mib', '-')} / {row.get('worker_peak_rss_mib', '-')} MiB |")
+    lines += ["", "CPU s of each build phase, best prep round (analyse includes the parse; floor beside it):", "",
+              "| corpus | floor | " + " | ".join(PHASES) + " | total |", "|---|" + "---:|" * (len(PHASES) + 2)]
+    for row in rows:
+        spent = row["prep_phase_cpu_s"]
+        floor_cpu = row["tokens"] / row["floor_tokens_per_cpu_s"]
+        lines.append(f"| {row['corpus']} | {floor_cpu:.2f} | "
+                     + " | ".join(f"{spent.get(name, 0.0):.2f}" for name in PHASES)
+                     + f" | {sum(spent.values()):.2f} |")
     return "\n".join(lines)
+
 
 
 def main(argv: list[str] | None = None) -> int:

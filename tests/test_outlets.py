@@ -62,6 +62,7 @@ def test_pages_naming_the_same_mastheads_are_each_credited_to_their_own_domain()
     assert identify_outlet("https://valleyherald.example/2", text=text).outlet == "The Valley Herald"
     assert identify_outlet("https://ridgewire.example/1", text=text).outlet == "Ridge Wire"
 
+
 def test_a_name_the_page_gives_is_used_when_it_fits_the_domain():
     # a title suffix, a copyright line, the label plus a masthead word, initials, a masthead sub-domain
     assert identify_outlet("https://kq7z.example/1", title="Port reopens | Kq7z Weekly").outlet == "Kq7z Weekly"
