@@ -557,7 +557,9 @@ def test_partial_quote_after_as_ends_at_its_closing_mark(quotes):
     "The union railed against the new law.", "The plan calls for a new bridge over the river.",
     "Earlier mayors avoided stating whether the bridge could close.",
     "The mayor did not say whether the bridge would close.",
-    "The rebels released the two engineers on Sunday."])
+    "The rebels released the two engineers on Sunday.",
+    "The rebels released the two engineers as part of the truce.",
+    "The mayor expressed gratitude to the firefighters."])
 def test_reported_speech_without_a_claim_is_no_quote(quotes, text):
     assert quotes(text) == []
 
@@ -572,7 +574,9 @@ def test_criticism_without_a_claim_stays_an_attribution_as_polnear_counts_it(att
     ("The mayor warned against travel to the coast.", "against travel to the coast"),
     ("The mayor announced new restrictions on parking.", "new restrictions on parking"),
     ("The council denied any plan to close the school.", "any plan to close the school"),
-    ("The mayor called the vote a great victory.", "the vote a great victory")])
+    ("The mayor called the vote a great victory.", "the vote a great victory"),
+    ("The mayor expressed concern over the cost of the bridge.", "concern over the cost of the bridge"),
+    ("The mayor expressed hope that the bridge would reopen.", "hope that the bridge would reopen")])
 def test_reported_speech_with_a_claim_stays_a_quote(quotes, text, words):
     assert only(quotes(text))["quote_text"] == words
 

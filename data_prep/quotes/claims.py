@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 
 from data_prep.quotes.kinds import describes_as
 from data_prep.quotes.lexicon import (AVOIDING_LEMMAS, CLAIM_PREPOSITIONS, CLAIMLESS_OBJECT_LEMMAS, CLAUSE_DEPS,
-                                     PROVISION_NOUNS, QUESTION_CLAUSE_OPENERS, WARNING_LEMMAS, american)
+                                     GREETING_NOUNS, PROVISION_NOUNS, QUESTION_CLAUSE_OPENERS, WARNING_LEMMAS,
+                                     american)
 
 # Children that hold a claim whatever the cue: clauses, "as" descriptions, predicates of the object.
 CLAIM_DEPS = CLAUSE_DEPS | {"oprd", "advcl", "acomp", "attr"}
@@ -62,6 +63,9 @@ def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None
         grand for obj in objects for grand in obj.children if grand.dep_ == "prep" and grand.lower_ in CLAIM_PREPOSITIONS]
     if any(phrase.lower_ in _claim_prepositions(cue) for phrase in phrases):
         return True  # "criticised the plan for its cost": the reproach is the claim
+    if objects and all(obj.lemma_.lower() in GREETING_NOUNS and not any(grand.dep_ in CLAIM_DEPS | {"acl"}
+                                                                      for grand in obj.children) for obj in objects):
+        return False  # "expressed gratitude to the hosts"
     if objects:
         return american(cue.lemma_.lower()) not in CLAIMLESS_OBJECT_LEMMAS
     return not phrases

@@ -63,6 +63,10 @@ SEEING_AS_LEMMAS = frozenset({"see", "view", "regard", "consider", "perceive", "
                               "envision", "recognize", "accept", "know", "take", "count"})
 
 
+# "as part of", "as a result of": a frame, not what the object is called.
+AS_IDIOM_NOUNS = frozenset({"part", "result", "consequence", "means", "way", "well"})
+
+
 def describes_as(token: Token) -> bool:
     """ "presented the conference as a crucial moment": an object and what it is called."""
     children = list(token.children)
@@ -71,7 +75,8 @@ def describes_as(token: Token) -> bool:
     passive_object = any(child.dep_ == "nsubjpass" for child in children) and any(
         child.dep_ == "agent" for child in children)
     return (passive_object or any(child.dep_ == "dobj" and child.tag_ not in ("WP", "WDT") for child in children)) and any(
-        child.dep_ == "prep" and child.lower_ == "as" and any(grand.dep_ == "pobj" for grand in child.children)
+        child.dep_ == "prep" and child.lower_ == "as" and any(
+            grand.dep_ == "pobj" and grand.lemma_.lower() not in AS_IDIOM_NOUNS for grand in child.children)
         and token.doc[child.i - 1].text != ","  # ", as a dispute threatened ...": a conjunction, not a description
         for child in children)
 

@@ -62,6 +62,10 @@ CLAIMLESS_OBJECT_LEMMAS = frozenset({
     "lambaste", "assail", "decry", "congratulate", "salute", "discuss", "address", "raise", "broach", "debate",
     "question", "challenge", "dispute", "protest", "lament", "bemoan", "acknowledge", "thank", "defend", "blast",
     "release"})  # "released the hostages", "released a draft": a thing let out, not words
+# Objects that make "expressed ..." a greeting, not a claim ("expressed gratitude to the hosts"); "expressed
+# concern over ...", "expressed hope that ..." stay claims.
+GREETING_NOUNS = frozenset({"gratitude", "thanks", "appreciation", "condolence", "condolences", "sympathy",
+                            "sympathies", "congratulations", "greetings", "welcome"})
 # Openers of an embedded question: "did not say whether ...", "avoided stating when ..." report no claim.
 QUESTION_CLAUSE_OPENERS = frozenset({"whether", "if", "what", "why", "how", "when", "who", "which", "where"})
 # Verbs under which a cue reports words not said: "avoided stating", "declined to say", "refused to comment".
