@@ -125,9 +125,13 @@ def test_a_bare_spokesman_speaks_for_the_one_side_the_articles_organisations_bel
     one_side["actors"].append(spokesman("Luis Varga"))
     two_sides = article(("Chilean Fisheries Ministry", "organization", "Chile"), ("Harbour Front", "organization", None))
     two_sides["actors"].append(spokesman("Omar Tell"))
-    result = merge_corpus_actors({"one": one_side, "two": two_sides})
+    unknown_body = article(("Chilean Fisheries Ministry", "organization", "Chile"),
+                           ("Foreign Ministry", "organization", None))
+    unknown_body["actors"].append(spokesman("Rui Mota"))
+    result = merge_corpus_actors({"one": one_side, "two": two_sides, "three": unknown_body})
     assert affiliation_of(result, "Luis Varga") == "Chile"
     assert affiliation_of(result, "Omar Tell") is None
+    assert affiliation_of(result, "Rui Mota") is None  # the ministry whose state is not said may be his
 
 
 def test_an_organisation_whose_articles_disagree_lends_no_side():

@@ -32,6 +32,10 @@ BODY_KINDS = ("organization", "media")  # actors whose name can be someone else'
 STATE_WORDS = STATE_BODY_HEADS | {"ministries", "senate", "diet", "treasury", "congress", "assembly", "legislature",
                                   "court", "politburo", "bureau", "authority", "state", "house",
                                   "chamber", "governments", "agencies"}
+# Bodies that make laws: their spokespeople are rare, and a bare one ("Parliament") names no side.
+LEGISLATURE_WORDS = {"parliament", "senate", "diet", "congress", "assembly", "house", "legislature", "chamber",
+                     "court"}
+UNKNOWN_SIDE = "\0unknown"  # the side of a body whose state is not said: no spokesperson is given it
 # An event, a treaty or a plan the recogniser tagged an organisation ("Belem Climate Summit", "Paris
 # Agreement") is nobody's side.
 NOT_ACTOR_HEADS = EVENT_HEADS | EVENT_NAME_HEADS | {
@@ -199,7 +203,8 @@ def decide_affiliations(clusters: Sequence) -> list[str | None]:
                 found.append(_side_in_words(record, side_named, people))
             elif record.kind == "person" and record.role in SPOKESPERSON_ROLES:
                 article_sides = organisations.get(record.article_id, set())
-                found.append(next(iter(article_sides)) if len(article_sides) == 1 else None)
+                found.append(next(iter(article_sides)) if article_sides and len(article_sides) == 1
+                             and UNKNOWN_SIDE not in article_sides else None)
         sides[index] = decide_affiliation(kinds[index], cluster.name, found)
     return sides
 
@@ -210,13 +215,24 @@ def _one_side(cluster) -> bool:
 
 def _article_organisations(clusters: Sequence, kinds: list[str], sides: list[str | None]) -> dict[str, set[str]]:
     """Per article, the sides of the organisations it names (outlets are where it read something, not
-    whom a spokesperson speaks for)."""
+    whom a spokesperson speaks for). A body with spokespeople whose state the article does not say ("the
+    Foreign Ministry") could be anyone's, so it counts as ``UNKNOWN_SIDE``, which no spokesperson gets; a
+    legislature without its country does not count ("Parliament")."""
     found: dict[str, set[str]] = {}
     for index, cluster in enumerate(clusters):
-        if kinds[index] == "organization" and sides[index]:
+        if kinds[index] != "organization":
+            continue
+        side = sides[index]
+        if side is None and is_state_body(cluster.name) and not _is_legislature(cluster.name):
+            side = UNKNOWN_SIDE
+        if side is not None:
             for record in cluster.records:
-                found.setdefault(record.article_id, set()).add(sides[index])
+                found.setdefault(record.article_id, set()).add(side)
     return found
+
+
+def _is_legislature(name: str) -> bool:
+    return any(word.lower() in LEGISLATURE_WORDS for word in name.split())
 
 
 def _side_in_words(record, side_named, people: set[str]) -> str | None:
