@@ -111,3 +111,15 @@ def test_an_accusation_in_the_speakers_voice_continues(nlp):
             "They have ignored repeated warnings from the valley towns.")
     assert [quote.text for quote in continuations(nlp, text)] == [
         "They have ignored repeated warnings from the valley towns."]
+
+
+def test_paragraph_opening_in_the_speakers_voice_before_its_trailing_cue(nlp):
+    text = ("The envoy met the mayor on Monday. He said that the blockade broke the river treaty.\n\n"
+            "The blockade is a blatant provocation. It will isolate the port for months, the envoy added.")
+    doc = nlp(text)
+    found = [quote for quote in extract_quotes(doc) if quote.text == "The blockade is a blatant provocation."]
+    assert len(found) == 1 and found[0].speaker_text == "the envoy" and found[0].cue_word == "added"
+    # without reported speech ending the paragraph before, the opening sentence is the reporter's
+    text = ("The envoy met the mayor on Monday.\n\n"
+            "The blockade is a blatant provocation. It will isolate the port for months, the envoy added.")
+    assert not any(quote.text.startswith("The blockade is") for quote in extract_quotes(nlp(text)))

@@ -226,13 +226,49 @@ def _runs(doc: Doc, attributions: list[Attribution], marks: MarkIndex) -> list[t
     return [(anchor, run) for anchor, run in runs if run]
 
 
+def _credits_its_sentence(attribution: Attribution, sentence: Span, text: str) -> bool:
+    """ "It is tying the country to a dead end, said the ambassador.": reported speech before a trailing
+    cue, from the sentence's start."""
+    cue = attribution.cue
+    if attribution.kind == "direct" or cue is None or attribution.speaker is None or attribution.end > cue.idx:
+        return False
+    return _letters(text[sentence.start_char:attribution.start]) == 0
+
+
+def _leading_runs(doc: Doc, attributions: list[Attribution], marks: MarkIndex) -> list[tuple[Attribution, list[Span]]]:
+    """Sentences that open a paragraph in the speaker's voice right before a sentence whose trailing cue
+    credits its words ("X is a blatant challenge. It is tying ..., said the ambassador."), when the
+    paragraph before ends in reported speech: the wire's speech running on over the paragraph break,
+    its cue at the end."""
+    text = doc_text(doc)
+    sentences = list(doc.sents)
+    cued, touched = _by_sentence(sentences, attributions)
+    runs = []
+    for position, sentence in enumerate(sentences):
+        credit = next((a for a in cued.get(position, ()) if _credits_its_sentence(a, sentence, text)), None)
+        if credit is None:
+            continue
+        first = position
+        while first > 0 and _paragraph_start(text, sentences[first].start_char) <= sentences[first - 1].start_char \
+                and first - 1 not in touched and _could_be_speakers(sentences[first - 1], text) \
+                and not marks.covers(sentences[first - 1].start_char):
+            first -= 1
+        run = sentences[first:position]
+        opens = run and _paragraph_start(text, run[0].start_char) == run[0].start_char
+        before_is_speech = first > 0 and first - 1 in touched and any(
+            a.kind != "direct" for a in cued.get(first - 1, ()))
+        if opens and before_is_speech and not _opens_with_contrast(run[0]):
+            runs.append((credit, run))
+    return runs
+
+
 def continued_speech(doc: Doc, attributions: list[Attribution], marks: MarkIndex) -> list[Attribution]:
     """Continuations of the attributions' reported speech, one per run of sentences."""
     text = doc_text(doc)
     # beliefs and acts ("she refused to retract it") are part of what a speaker can go on to claim
     speech = [attribution for attribution in attributions if _is_speech(attribution)]
     found = []
-    for anchor, run in _runs(doc, speech, marks):
+    for anchor, run in _runs(doc, speech, marks) + _leading_runs(doc, speech, marks):
         if not any(_in_speakers_voice(sentence) for sentence in run):
             continue
         end = run[-1].end_char
