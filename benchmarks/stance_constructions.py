@@ -125,7 +125,7 @@ BASE = [
     # a government speaking up for its own country (sovereignty claims): favourable to it
     ("Any attempt to interfere in {t}'s internal affairs will be met with a firm response.", "favor", "countries"),
     ("The sovereignty and territorial integrity of {t} are not open to negotiation.", "favor", "countries"),
-    ("{t} has never threatened any other country and remains focused on its own development.", "favor", "countries"),
+    ("{t} has never threatened a neighbour and will keep building its own economy.", "favor", "countries"),
     ("If anyone dares to undermine {t}'s unity, {t} will respond resolutely.", "favor", "countries"),
     ("How {t} settles its internal questions is for its own people to decide.", "favor", "countries"),
     # the target only as what a statement is about, or as a party in a hypothetical: neutral

@@ -110,7 +110,7 @@ class SpeakerResolver:
         return people[0] if len(people) == 1 else None
 
     def _named_after_title(self, quote: QuoteRecord) -> ArticleActor | None:
-        """"Hamas leader in Gaza Khalil al-Hayya announced": a bare job title as the source, the person's
+        """"the rebel commander in Tarnow Ivo Delacruz announced": a bare job title as the source, the person's
         name between it and the cue (the parse cut the phrase before the name)."""
         start, end = quote.speaker
         span = self.book.doc.char_span(start, end, alignment_mode="expand")

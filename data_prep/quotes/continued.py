@@ -4,7 +4,7 @@ Wire and state-media copy reports an official's remarks as a run of reported spe
 that the move violated the accord. Such steps must never be repeated." The second sentence has no cue,
 yet it is the envoy's words (the realnews gold counts such a run of sentences, up to the paragraph's
 end, as one indirect quote of the same speaker). A reporter's own sentences follow reported speech just
-as often ("The tax is also a key source of revenue.", "Smith could not be reached."), and crediting
+as often ("The levy funds most of the port's budget.", "Smith could not be reached."), and crediting
 them to the speaker is worse than missing a continuation. So a run of sentences carries the speech on
 only when
 

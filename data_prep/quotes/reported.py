@@ -195,7 +195,7 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
             indices = set(range(max(head.left_edge.i, cue_token.left_edge.i - MAX_CONTENT_REACH),
                                 cue_token.left_edge.i))
         elif cue_token.dep_ in PARENTHETICAL_CUE_DEPS and head.i > cue_token.i and _is_parenthetical(cue_token):
-            # "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
+            # "The bridge, Ms. Varga said, would cut the commute in half."
             indices = _subtree_indices(head) - _subtree_indices(cue_token)
         else:
             indices = _infinitive_after(cue_token) or _previous_sentence_if_bare(cue_token)
@@ -240,7 +240,7 @@ def _without_next_clause_subject(doc, indices: set[int]) -> set[int]:
 
 
 def _without_concession(cue: Token, indices: set[int]) -> set[int]:
-    """ "calls the agreement “a step forward,” despite describing it as “incomplete”": the concession
+    """ "calls the plan “a good start,” despite describing it as “too timid”": the concession
     is the reporter's frame around a second statement, not part of the first."""
     for child in cue.children:
         conceding = (child.dep_ == "prep" and child.lower_ in CONCESSIVE_WORDS) or (

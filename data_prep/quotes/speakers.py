@@ -125,7 +125,7 @@ def _subject_by_parse(cue: Token) -> Token | None:
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":
             return _source_of_document(token.head)
         if token.dep_ == "acl" and token.tag_ in FINITE_TAGS and token.head.pos_ == "PROPN":
-            return token.head  # "Takaichi, who took office last week, called on ...": a main verb misread
+            return token.head  # "Orlova, who became mayor in May, called on ...": a main verb misread
         if token.dep_ not in SUBJECT_SHARING_DEPS or token.head is token or _is_finite_subordinate(token):
             return None
         token = token.head
