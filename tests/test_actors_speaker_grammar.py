@@ -22,20 +22,20 @@ def speaker(nlp, text, words):
 
 
 def test_name_opening_a_long_clause_is_the_speaker(nlp):
-    text = ("Brazilian President Luiz Inacio Lula da Silva opened the summit. Lula then targeted climate denial "
-            "and the spread of misinformation, stating that \"extremist forces invent lies to win votes\".")
-    assert speaker(nlp, text, "extremist forces") == ("Luiz Inacio Lula da Silva", "person")
+    text = ("Portuguese President Marco Antonio Ferreira da Costa opened the fair. Ferreira then attacked tax "
+            "evasion and the growth of smuggling, stating that \"organised gangs spread fear to win power\".")
+    assert speaker(nlp, text, "organised gangs") == ("Marco Antonio Ferreira da Costa", "person")
 
 
 def test_surname_with_a_particle_is_the_named_person(nlp):
-    text = ("Egyptian President Abdel Fattah el-Sisi hosted the summit. "
-            "El Sisi told Trump that he deserved to win the prize.")
-    assert speaker(nlp, text, "deserved to win") == ("Abdel Fattah el-Sisi", "person")
+    text = ("Moroccan Minister Karim Nasser el-Fadi hosted the fair. "
+            "El Fadi told Keller that he had earned the medal.")
+    assert speaker(nlp, text, "earned the medal") == ("Karim Nasser el-Fadi", "person")
 
 
 def test_unnamed_plural_countries_are_an_unnamed_source(nlp):
-    text = "Many countries said the deal still leaves major gaps."
-    assert speaker(nlp, text, "major gaps") == ("Many countries", "anonymous")
+    text = "Many countries said the accord still ignores the poorest farmers."
+    assert speaker(nlp, text, "poorest farmers") == ("Many countries", "anonymous")
 
 
 def test_state_media_is_an_unnamed_source(nlp):
@@ -44,33 +44,33 @@ def test_state_media_is_an_unnamed_source(nlp):
 
 
 def test_the_diplomat_is_the_ministry_spokeswoman_named_before(nlp):
-    text = ("Russian Foreign Ministry spokeswoman Maria Volkova spoke on Friday. "
-            "\"We call on Tokyo to stop,\" the diplomat told a news briefing.")
-    assert speaker(nlp, text, "We call on Tokyo") == ("Maria Volkova", "person")
+    text = ("Polish Foreign Ministry spokeswoman Ewa Marczak spoke on Friday. "
+            "\"We urge Minsk to open the border,\" the diplomat told reporters.")
+    assert speaker(nlp, text, "We urge Minsk") == ("Ewa Marczak", "person")
 
 
 def test_country_title_finds_the_holder_when_no_country_is_given(nlp):
-    text = ("Presidents Donald Keller and Wen Bo met in Busan. "
-            "The US president said China had agreed to buy soybeans.")
-    assert speaker(nlp, text, "buy soybeans") == ("Donald Keller", "person")
+    text = ("Presidents Frank Dorsey and Li Hua met in Manila. "
+            "The US president said China had agreed to buy more beef.")
+    assert speaker(nlp, text, "buy more beef") == ("Frank Dorsey", "person")
 
 
 def test_definite_leader_is_the_only_person_named(nlp):
-    text = ("Donald Keller posted on social media on Friday. "
-            "And the enraged leader said he would impose his own controls.")
-    assert speaker(nlp, text, "impose his own") == ("Donald Keller", "person")
+    text = ("Victor Hale addressed the rally on Monday. "
+            "And the angry leader said he would draw up his own rules.")
+    assert speaker(nlp, text, "draw up his own") == ("Victor Hale", "person")
 
 
 def test_the_bloc_is_the_union_named_before(nlp):
-    text = ("The European Union arrived with a plan. "
-            "The bloc demanded that more funding be allocated to adaptation.")
-    assert speaker(nlp, text, "more funding") == ("European Union", "organization")
+    text = ("The European Union came with a list. "
+            "The bloc demanded that fishing quotas be cut by half.")
+    assert speaker(nlp, text, "fishing quotas") == ("European Union", "organization")
 
 
 def test_we_inside_the_quote_is_not_the_source_of_the_frame(nlp):
-    text = ("EU Climate Commissioner Wopke Hoekstra said, \"We will not accept this under any circumstances,\" "
-            "indicating that the EU might step outside its comfort zone.")
-    assert speaker(nlp, text, "comfort zone") == ("Wopke Hoekstra", "person")
+    text = ("EU Trade Commissioner Lena Marsh said, \"We will not sign a deal like this one,\" "
+            "indicating that the EU could leave the talks for good.")
+    assert speaker(nlp, text, "leave the talks") == ("Lena Marsh", "person")
 
 
 def test_the_official_after_an_unnamed_official_stays_unnamed(nlp):
@@ -81,14 +81,14 @@ def test_the_official_after_an_unnamed_official_stays_unnamed(nlp):
 
 
 def test_a_draft_speaks_for_whoever_put_it_forward(nlp):
-    text = ("The ministers studied a new draft agreement put forward by host nation Brazil. "
-            "The rejected draft called for a \"manyfold increase\" in financial support.")
-    assert speaker(nlp, text, "manyfold increase") == ("Brazil", "country")
+    text = ("The delegates read a fresh draft treaty put forward by host country Kenya. "
+            "The rejected draft called for a \"sharp cut\" in fishing fleets.")
+    assert speaker(nlp, text, "sharp cut") == ("Kenya", "country")
 
 
 def test_reports_with_no_issuer_are_an_unnamed_source(nlp):
-    text = "The two leaders met in Busan. Reports said the talks covered a wide range of issues."
-    assert speaker(nlp, text, "wide range") == ("Reports", "anonymous")
+    text = "The two ministers met in Oslo. Reports said the meeting dealt with fishing rights and ferries."
+    assert speaker(nlp, text, "fishing rights") == ("Reports", "anonymous")
 
 
 def test_a_description_right_before_a_name_is_that_person(nlp):
@@ -126,9 +126,9 @@ def test_quoted_paragraph_after_the_reporters_own_sentence_is_not_guessed(nlp):
 
 
 def test_title_with_the_name_in_apposition_after_its_complement(nlp):
-    text = ("The deal was applauded by the hosts, but the Executive Secretary of the UN Climate Change "
-            "Convention, Simon Stiell, said he understood the frustration of some countries.")
-    assert speaker(nlp, text, "frustration") == ("Simon Stiell", "person")
+    text = ("The plan was welcomed by the mayors, but the Director General of the World Postal "
+            "Union, Hana Kowal, said she shared the worries of some members.")
+    assert speaker(nlp, text, "worries") == ("Hana Kowal", "person")
 
 
 @pytest.mark.parametrize("text, words, expected", [
