@@ -161,3 +161,8 @@ def test_a_counterpart_named_after_the_description_speaks_jointly(nlp):
     names = {actor["key"]: actor["name"] for actor in result["actors"]}
     (key,), (co_keys,) = result["quote_keys"], result["co_speaker_keys"]
     assert (names[key], [names[k] for k in co_keys]) == ("Ali Hassan", ["Emre Kaya"])
+
+
+def test_the_premier_is_the_prime_minister_whose_country_is_not_given(nlp):
+    text = "Prime Minister Yui Mori met President Li Wen. The Japanese premier said ties were important."
+    assert speaker(nlp, text, "ties were important") == ("Yui Mori", "person")

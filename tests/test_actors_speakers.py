@@ -262,3 +262,9 @@ def test_he_after_words_relayed_from_unnamed_sources_is_their_subject(nlp):
 def test_he_after_a_persons_reported_words_is_still_that_person(nlp):
     text = "Mark Ruiz said Tom Ray would visit in April. He added that the talks were useful."
     assert speaker_of(speakers(nlp, text), "talks were useful") == ("Mark Ruiz", "person")
+
+
+def test_a_pronoun_before_a_name_is_no_vote_for_that_names_gender(nlp):
+    text = ("President Tom Ray spoke first. Speaking after him, Prime Minister Ana Berg said the deal was good. "
+            "She added that more work was needed.")
+    assert speaker_of(speakers(nlp, text), "more work was needed") == ("Ana Berg", "person")

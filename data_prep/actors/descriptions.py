@@ -156,9 +156,10 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
 
 
 def _same_job(reference: str, held: str) -> bool:
-    """The very job: the same head word, "top diplomat" for a foreign minister, "envoy" for an ambassador."""
+    """The very job: the same head word, "top diplomat" for a foreign minister, "envoy" for an ambassador,
+    "premier" for a prime minister."""
     head, held_head = kinds.role_head(reference), kinds.role_head(held)
-    return head == held_head or {head, held_head} == kinds.ENVOY_ROLES \
+    return head == held_head or {head, held_head} == kinds.ENVOY_ROLES or {head, held_head} <= kinds.PREMIER_ROLES \
         or (head == "diplomat" and kinds.roles_compatible(reference, held))
 
 

@@ -50,16 +50,19 @@ def people_named_by_pronouns(book: MentionBook) -> None:
 
 
 def collect_gender_votes(book: MentionBook) -> None:
-    """A sentence naming exactly one person and using he/his or she/her outside quotation marks is a
-    vote for that person's pronoun."""
+    """A sentence naming exactly one person and using he/his or she/her after the name, outside quotation
+    marks, is a vote for that person's pronoun."""
     for sentence in book.doc.sents:
-        people = {m.key for m in book.mentions
-                  if sentence.start_char <= m.start < sentence.end_char and book.actors[m.key].kind == "person"
-                  and not book.is_quoted(m.start, m.end)}
+        named = [m for m in book.mentions
+                 if sentence.start_char <= m.start < sentence.end_char and book.actors[m.key].kind == "person"
+                 and not book.is_quoted(m.start, m.end)]
+        people = {m.key for m in named}
         if len(people) != 1:
             continue
+        # only pronouns after the name: "Speaking after him, Ana Berg said" points to someone else
+        first = min(m.end for m in named)
         genders = {pronoun_kind(t.text) for t in sentence
-                   if t.pos_ == "PRON" and not book.is_quoted(t.idx, t.idx + len(t))}
+                   if t.pos_ == "PRON" and t.idx >= first and not book.is_quoted(t.idx, t.idx + len(t))}
         genders &= {"male", "female"}
         if len(genders) == 1:
             book.actors[people.pop()].genders[genders.pop()] += 1
