@@ -75,6 +75,9 @@ def test_her_office_after_her_reported_order_is_one_actor(nlp):
     # none named: unnamed
     ("A foreign ministry spokesperson said the visit was cancelled.", "visit was cancelled",
      ("A foreign ministry spokesperson", "anonymous")),
+    # a spokesman the words give no body or country: whose, the article does not say
+    ("Rui Matos, a spokesman for the dock workers' union, spoke on Monday. Tom Ray did not reply. Through a "
+     "spokesman, he said the talks were over.", "talks were over", ("Tom Ray", "person")),
 ])
 def test_unnamed_spokesperson_is_the_one_the_article_names(nlp, text, words, expected):
     assert speaker(nlp, text, words) == expected
@@ -104,3 +107,13 @@ def test_a_named_persons_office_is_named_for_the_person_not_the_title(nlp):
 ])
 def test_one_of_an_unnamed_source_is_that_unnamed_source(nlp, text, words, expected):
     assert speaker(nlp, text, words) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The border was closed on Monday, according to a spokesperson for the Peruvian Foreign Ministry, who said the "
+     "decision was final.", "anonymous"),
+    ("The border was closed, according to Tom Ray, a spokesman for the ministry, who said the decision was final.",
+     "person"),
+])
+def test_who_after_a_body_is_the_person_noun_it_belongs_to(nlp, text, expected):
+    assert speaker(nlp, text, "the decision was final")[1] == expected

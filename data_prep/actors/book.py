@@ -126,8 +126,10 @@ class MentionBook:
         if span is None:
             return True
         root = span.root
-        return not (root.tag_ in ("NNS", "NNPS") or root.lower_ in ("they", "it", "we")
-                    or root.lemma_.lower() in NOT_ONE_PERSON_HEADS)
+        # a lower-case plural ("diplomatic sources", "police"), not a capitalised name the tagger took for
+        # a plural ("Wines believes")
+        return not ((root.tag_ == "NNS" and root.is_lower) or root.tag_ == "NNPS"
+                    or root.lower_ in ("they", "it", "we") or root.lemma_.lower() in NOT_ONE_PERSON_HEADS)
 
     def people(self) -> list[ArticleActor]:
         return [actor for actor in self.actors.values() if actor.kind == "person"]

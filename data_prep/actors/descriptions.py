@@ -62,8 +62,10 @@ def named_spokesperson(book: MentionBook, phrase: Span, affiliation: str | None)
     spokesperson of that body the article names, before or after; none or several named: nobody. A body's
     spokesperson speaks for it, so the article naming one ("Foreign Ministry spokesperson NAME") resolves
     the unnamed one; the gold of real coverage credits the named person."""
-    wanted = _body_words(phrase)
     whole = book.doc[phrase.root.left_edge.i: phrase.root.right_edge.i + 1]  # with "for Senator Berg"
+    wanted = _body_words(whole)
+    if not wanted and not affiliation:
+        return None  # "Through a spokesman, he declined": whose spokesman, the words do not say
     inside = {m.key for m in book.mentions if whole.start_char <= m.start < whole.end_char}
     found = []
     for actor in book.people():

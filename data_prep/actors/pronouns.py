@@ -113,6 +113,10 @@ class PronounResolver:
             antecedent = clause.head
             found = self.book.actor_of_token(antecedent.i)
             if wants_person and (found is None or found.kind != "person"):
+                if (above := self._person_noun_above(antecedent)) is not None:
+                    # "a spokesperson for the ministry, who": the unnamed spokesperson (an actor already
+                    # when a quote's source; else ``noun_antecedent`` gives the phrase)
+                    return self.book.actor_of_token(above.i)
                 found = self._person_above(antecedent) or found
             if found or antecedent.pos_ == "NOUN":
                 # "CNN cited officials who said ...": the officials, never the outlet named before them
@@ -121,6 +125,21 @@ class PronounResolver:
         for index in range(token_index - 1, max(token_index - 4, -1), -1):
             if actor := self.book.actor_of_token(index):
                 return actor
+        return None
+
+    def _person_noun_above(self, token):
+        """"a spokesperson for the ministry, who ...": the unnamed person noun a "who" attached to a body
+        climbs to through "for"/"of", when no named person is on the way."""
+        for _ in range(MAX_CLIMB):
+            if token.dep_ not in ("pobj", "prep") or token.head.i == token.i:
+                return None
+            token = token.head
+            actor = self.book.actor_of_token(token.i)
+            if actor is not None and actor.kind != "anonymous":
+                return None
+            if token.pos_ == "NOUN" and token.lemma_.lower() in kinds.ANONYMOUS_HEADS:
+                # "Tom Ray, a spokesman for the ministry, who": the named person, not an unnamed one
+                return None if self._person_above(token) is not None else token
         return None
 
     def _person_above(self, token) -> ArticleActor | None:
@@ -205,6 +224,9 @@ class PronounResolver:
         kind = pronoun_kind(token.text)
         if kind == "relative":
             antecedent = token.head.head if token.head.dep_ == "relcl" else None
+            if antecedent is not None and token.lower_ in ("who", "whom") \
+                    and (above := self._person_noun_above(antecedent)) is not None:
+                antecedent = above  # "a spokesperson for the ministry, who": the spokesperson
             if antecedent is None or antecedent.pos_ != "NOUN" or antecedent.ent_type_ \
                     or self.book.actor_of_token(antecedent.i) is not None \
                     or kinds.common_noun_kind(antecedent.lemma_, antecedent.tag_ == "NNS", False) is None:
@@ -238,7 +260,8 @@ class PronounResolver:
             if token.idx >= before_char or token.dep_ not in SUBJECT_DEPS or token.pos_ != "NOUN":
                 continue
             lemma = token.lemma_.lower()
-            noun_gender = PERSON_NOUNS.get(lemma, None if lemma in kinds.ANONYMOUS_HEADS else "absent")
+            # a person noun, or any noun that is already a quote's unnamed source ("A negotiator ... said")
+            noun_gender = PERSON_NOUNS.get(lemma, None if self._unnamed_source(token.i) else "absent")
             if noun_gender == "absent" or (gender and noun_gender and noun_gender != gender):
                 continue
             if token.tag_ == "NN" and not self.book.is_quoted(token.idx, token.idx + len(token)) \
