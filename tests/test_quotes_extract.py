@@ -235,30 +235,30 @@ def test_it_resolves_to_an_organisation(quotes):
 
 
 def test_attribution_set_off_by_commas_inside_the_statement(quotes):
-    text = "The museum, Mr. Obama said, would make visitors face uncomfortable truths."
+    text = "The bridge, Ms. Varga said, would cut the commute in half."
     quote = only(quotes(text))
-    assert quote["speaker_text"] == "Mr. Obama"
-    assert spans_text(text, quote)[0] == "The museum"
-    assert "would make visitors face uncomfortable truths" in spans_text(text, quote)[1]
+    assert quote["speaker_text"] == "Ms. Varga"
+    assert spans_text(text, quote)[0] == "The bridge"
+    assert "would cut the commute in half" in spans_text(text, quote)[1]
 
 
 def test_appositive_is_part_of_the_mention_not_of_the_name(quotes):
-    quote = only(quotes("Yury Ushakov, the Kremlin's foreign policy adviser, told journalists that the talks were useful."))
-    assert quote["speaker_text"] == "Yury Ushakov, the Kremlin's foreign policy adviser"
-    assert quote["speaker_name"] == "Yury Ushakov"
+    quote = only(quotes("Ivo Brandt, the chancellor's trade adviser, told journalists that the visit went well."))
+    assert quote["speaker_text"] == "Ivo Brandt, the chancellor's trade adviser"
+    assert quote["speaker_name"] == "Ivo Brandt"
 
 
 def test_quote_with_its_own_cue_after_a_statement_is_kept(quotes):
-    text = ("Kerry said the allies would seek new sanctions.\n\n"
-            "“To be clear, the United States will never accept this test,” he said.")
+    text = ("Moreno said the neighbours would seek new tariffs.\n\n"
+            "“Let me be plain, our country will never accept this plan,” he said.")
     found = quotes(text)
     assert [q["quote_type"] for q in found] == ["indirect", "direct"]
     assert found[1]["speaker_text"] == "he"
 
 
 def test_verb_framing_a_quote_beats_a_cue_word_further_away(quotes):
-    text = ("After the governor criticized the plan during a debate, the mayor shot back, "
-            "“I suppose I could have chosen to stay quiet, but I did not.”")
+    text = ("After the governor criticized the budget at a town hall, the mayor shot back, "
+            "“Maybe I should have brought charts, but I trusted the voters.”")
     quote = only([q for q in quotes(text) if q["quote_type"] == "direct"])
     assert quote["speaker_text"] == "the mayor"
 
@@ -270,24 +270,24 @@ def test_short_exclamation_framed_by_any_verb(quotes):
 
 
 def test_dash_credit_on_the_line_after_the_quote(quotes):
-    text = "“I went to Wall Street before the crash and warned them.”\n\n- Maria Lopez.\n\nThe hearing ended."
+    text = "“I went to the river board before the flood and warned them.”\n\n- Maria Lopez.\n\nThe hearing ended."
     quote = only(quotes(text))
     assert quote["speaker_text"] == "Maria Lopez"
 
 
 def test_quoted_programme_title_is_not_a_quote(quotes):
-    found = quotes("In an interview with “Fox and Friends,” the senator said that the plan was dead.")
+    found = quotes("In an interview with “Harbour Mornings,” the senator said that the plan was dead.")
     assert [q["quote_type"] for q in found] == ["indirect"]
     assert found[0]["speaker_text"] == "the senator"
 
 
 def test_name_and_colon_before_a_quote(quotes):
-    quote = only(quotes("Pollsters agree. Carl Bialik: “One of the biggest lessons was to keep contacting voters.”"))
-    assert quote["speaker_text"] == "Carl Bialik"
+    quote = only(quotes("Gardeners agree. Rosa Imhof: “The hardest lesson was to water less often in spring.”"))
+    assert quote["speaker_text"] == "Rosa Imhof"
 
 
 def test_quote_after_a_clause_ending_in_a_colon(quotes):
-    quote = only(quotes("The senator delivered a snappy retort: “No one is tearing this up. We are going forward.”"))
+    quote = only(quotes("The senator gave a curt reply: “Nobody is scrapping this bill. We will pass it.”"))
     assert quote["speaker_text"] == "The senator" and quote["quote_type"] == "direct"
 
 
@@ -298,8 +298,8 @@ def test_relative_pronoun_source_resolves_to_its_noun(quotes):
 
 
 def test_statement_saying_is_attributed_to_who_issued_it(quotes):
-    quote = only(quotes("His office put out a statement saying the country could not vet every refugee."))
-    assert quote["speaker_text"] == "His office" and quote["cue"] == "saying"
+    quote = only(quotes("Her office put out a statement saying the town could not repair every road."))
+    assert quote["speaker_text"] == "Her office" and quote["cue"] == "saying"
 
 
 def test_claim_noun_with_a_possessor_and_a_that_clause(quotes):
@@ -309,7 +309,7 @@ def test_claim_noun_with_a_possessor_and_a_that_clause(quotes):
 
 
 def test_a_cue_inside_someone_elses_reported_words_is_not_a_second_quote(quotes):
-    text = ("The harbour master warned that it was too early to predict the outcome of the talks "
+    text = ("The harbour master warned that nobody could yet predict the outcome of the talks "
             "“because the owners keep changing their minds.”")
     quote = only(quotes(text))
     assert quote["speaker_text"] == "The harbour master" and quote["cue"] == "warned"
@@ -437,12 +437,12 @@ def test_describing_something_as_something_is_speech(quotes, attributions):
 
 
 def test_concession_holding_a_second_statement_is_its_own_quote(quotes):
-    text = "The alliance calls the deal “a step forward,” despite describing it as “incomplete.”"
+    text = "The union calls the plan “a good start,” despite describing it as “too timid.”"
     found = quotes(text)
     calls = next(q for q in found if q["cue"] == "calls")
-    assert "incomplete" not in calls["quote_text"] and "a step forward" in calls["quote_text"]
+    assert "too timid" not in calls["quote_text"] and "a good start" in calls["quote_text"]
     describing = next(q for q in found if q["cue"] == "describing")
-    assert spans_text(text, describing) == ["“incomplete.”"] and describing["quote_type"] == "direct"
+    assert spans_text(text, describing) == ["“too timid.”"] and describing["quote_type"] == "direct"
 
 
 def test_absolute_clause_of_another_speaker_is_not_part_of_the_first(quotes, attributions):
@@ -460,11 +460,11 @@ def test_one_sentence_lead_without_a_headline_is_body(quotes):
 
 
 def test_partial_quote_joined_to_content_does_not_take_in_the_cue(quotes, attributions):
-    text = "In a statement, the alliance calls the deal “a step forward.”"
+    text = "In a statement, the union calls the plan “a good start.”"
     # the quotes table keeps the quoted name alone (quoted_name_only); PolNeAR's attribution is mixed
-    assert spans_text(text, only(quotes(text))) == ["“a step forward.”"]
+    assert spans_text(text, only(quotes(text))) == ["“a good start.”"]
     quote = only(attributions(text))
-    assert quote["quote_type"] == "mixed" and "“a step forward.”" in spans_text(text, quote)
+    assert quote["quote_type"] == "mixed" and any("“a good start.”" in piece for piece in spans_text(text, quote))
     assert not any("calls" in piece for piece in spans_text(text, quote))
 
 
@@ -536,7 +536,7 @@ def test_participle_after_a_conjunction_shares_the_main_subject(quotes):
     found = [(q["speaker_text"], q["quote_text"]) for q in quotes(text)]
     assert ("The mayor", "“nobody expected this.”") in found
     # a finite clause after the conjunction has its own subject, passive or not
-    text = "The report means little because the witness was never sworn in to tell the truth."
+    text = "The report means little because the witness was never called to tell the court what he saw."
     assert all(q["speaker_text"] != "The report" for q in quotes(text))
 
 
@@ -553,7 +553,7 @@ def test_partial_quote_after_as_ends_at_its_closing_mark(quotes):
 
 @pytest.mark.parametrize("text", [
     "The mayor criticised the plan.", "The mayor credited the volunteers.", "The mayor discussed the budget.",
-    "She was responding to a question from a councillor.", "The mayor spoke about the bridge.",
+    "She was responding to a councillor's question.", "The mayor spoke about the bridge.",
     "The union railed against the new law.", "The plan calls for a new bridge over the river.",
     "Earlier mayors avoided stating whether the bridge could close.",
     "The mayor did not say whether the bridge would close.",
@@ -738,7 +738,7 @@ def test_a_quoted_name_for_an_object_is_the_quote(quotes, attributions):
 
 
 def test_a_main_verb_the_parser_hung_on_the_name_keeps_its_subject(quotes):
-    text = "Berg, who took office last week, called on the council to lift the parking ban."
+    text = "Berg, who became mayor in May, called on the council to lift the parking ban."
     quote = only(quotes(text))
     assert quote["speaker_text"] == "Berg" and quote["quote_text"].startswith("on the council")
 
