@@ -123,3 +123,14 @@ def test_paragraph_opening_in_the_speakers_voice_before_its_trailing_cue(nlp):
     text = ("The envoy met the mayor on Monday.\n\n"
             "The blockade is a blatant provocation. It will isolate the port for months, the envoy added.")
     assert not any(quote.text.startswith("The blockade is") for quote in extract_quotes(nlp(text)))
+
+
+def test_a_condition_the_speaker_sets_continues(nlp):
+    text = ("The minister said that the tariffs would be lifted. "
+            "However, this would only happen if the neighbours ended the blockade.")
+    assert [quote.text for quote in continuations(nlp, text)] == [
+        "However, this would only happen if the neighbours ended the blockade."]
+    # a conditional without "only" can be the reporter's
+    text = ("The minister said that the tariffs would be lifted. "
+            "That would help the port if the talks succeed.")
+    assert continuations(nlp, text) == []

@@ -48,6 +48,7 @@ OBLIGATION_MODALS = frozenset({"must", "should", "shall", "ought"})
 PREDICTION_MODALS = frozenset({"will", "would", "can", "could", "wo", "ca"})
 PAST_MODALS = frozenset({"would", "could"})
 NEGATING_ADVERBS = frozenset({"never"})
+CONDITION_MARKS = frozenset({"if", "unless", "once", "when"})
 # Words that judge what they qualify; a reporter's own sentence rarely calls something "a blatant
 # challenge" (a fact table of evaluative English, not of any text).
 JUDGING_ADJECTIVES = frozenset({
@@ -123,8 +124,17 @@ def _judges(sentence: Span) -> bool:
     return False
 
 
+def _stipulates(verb: Token) -> bool:
+    """ "this would only happen if Washington lifted the sanctions": a modal restricted to a condition."""
+    children = list(verb.children)
+    return any(child.tag_ == "MD" for child in children) and any(child.lower_ == "only" for child in children) \
+        and any(child.dep_ == "advcl" and any(grand.dep_ == "mark" and grand.lower_ in CONDITION_MARKS
+                                              for grand in child.children) for child in children)
+
+
 def _in_speakers_voice(sentence: Span) -> bool:
-    return _judges(sentence) or any(_is_strong_modal(child) for verb in _verbs(sentence) for child in verb.children)
+    return _judges(sentence) or any(_stipulates(verb) or any(_is_strong_modal(child) for child in verb.children)
+                                    for verb in _verbs(sentence))
 
 
 def _could_be_speakers(sentence: Span, text: str) -> bool:
