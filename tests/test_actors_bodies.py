@@ -22,8 +22,8 @@ def speaker(nlp, text, words):
 
 @pytest.mark.parametrize("text, words, expected", [
     # the country written right before the body
-    ("Ruiz met Tanaka on Monday. Peru’s Commerce Ministry confirmed Lima would make “corresponding "
-     "adjustments” to its measures.", "corresponding", ("Peruvian Commerce Ministry", "organization")),
+    ("Ruiz met Tanaka on Monday. Peru’s Commerce Ministry confirmed Lima would “review the quotas” "
+     "it set last year.", "review the quotas", ("Peruvian Commerce Ministry", "organization")),
     # the same body with its country elsewhere in the article
     ("Japan's Foreign Ministry summoned the envoy. Later the Foreign Ministry said the talks would go on.",
      "talks would go on", ("Japanese Foreign Ministry", "organization")),
@@ -47,8 +47,8 @@ def test_the_group_is_the_movement_named_just_before(nlp, text, words, expected)
 
 
 def test_the_group_in_a_leaders_announcement_is_the_leaders_movement(nlp):
-    text = ("Popular Front leader in Tarvo Omar Saleh announced on Thursday that the militant group had received "
-            "guarantees confirming the end of the war.")
+    text = ("Popular Front leader in Tarvo Omar Saleh announced on Thursday that the militant group had obtained "
+            "pledges confirming the release of all prisoners.")
     quotes, _ = credited(nlp, text)
     by_source = {q.speaker_text: actor["name"] if actor else None for q, actor in quotes}
     assert by_source["the militant group"] == "Popular Front"
@@ -60,19 +60,19 @@ def test_a_ministry_is_not_the_group(nlp):
 
 
 def test_a_presidential_palace_speaks_as_the_presidency(nlp):
-    text = "Leaders will land ahead of the summit, according to an Ittihadiya statement."
-    assert speaker(nlp, text, "Leaders will land") == ("Egyptian presidency", "organization")
+    text = "The ferry route to the islands will reopen in spring, according to an Ittihadiya statement."
+    assert speaker(nlp, text, "ferry route") == ("Egyptian presidency", "organization")
 
 
 def test_a_named_declaration_is_not_the_announcement_before_it(nlp):
-    text = ("Colombia’s announcement was welcomed. The plan stems from the Lima Declaration, endorsed by a group of "
-            "nations including Chile and Peru. The declaration calls for a phaseout of all fossil fuels.")
-    name, kind = speaker(nlp, text, "phaseout")
-    assert (name, kind) != ("Colombia", "country") and kind != "country"
+    text = ("Norway’s announcement was welcomed. The scheme builds on the Bergen Declaration, signed by a group of "
+            "states including Iceland and Denmark. The declaration calls for a ban on deep-sea mining.")
+    name, kind = speaker(nlp, text, "deep-sea mining")
+    assert (name, kind) != ("Norway", "country") and kind != "country"
 
 
 def test_an_adjective_opening_a_sentence_is_no_person(nlp):
-    _, actors = credited(nlp, "Rich and developing nations are expected to clash over finance for poorer regions.")
+    _, actors = credited(nlp, "Rich and emerging economies are expected to split over shipping rules next week.")
     assert all(actor["kind"] != "person" for actor in actors)
 
 

@@ -18,15 +18,15 @@ def build(nlp, text):
 
 
 def test_country_and_title_before_a_name_are_not_part_of_it(nlp):
-    text = ("Egyptian President Omar Fathy, Qatar Emir Tamim bin Khalid Al Nasr and Turkish President Ali "
-            "Demir signed the deal on Monday. Sheikh Tamim bin Khalid Al Nasr said the deal was historic.")
+    text = ("Egyptian President Omar Fathy, Qatar Emir Faisal bin Khalid Al Nasr and Turkish President Ali "
+            "Demir signed the deal on Monday. Sheikh Faisal bin Khalid Al Nasr said the deal was historic.")
     people, _ = build(nlp, text)
-    assert "Tamim bin Khalid Al Nasr" in people
+    assert "Faisal bin Khalid Al Nasr" in people
     assert not any(name.startswith(("Qatar", "Emir")) for name in people)
 
 
 def test_a_bare_title_is_no_person(nlp):
-    text = ("The summit was attended by President Omar Fathy and Emir of Qatar Sheikh Tamim bin Khalid Al Nasr. "
+    text = ("The summit was attended by President Omar Fathy and Emir of Qatar Sheikh Faisal bin Khalid Al Nasr. "
             "In addition to Presidents Fathy and Demir, the summit drew twenty leaders.")
     people, _ = build(nlp, text)
     assert not any(name in ("Emir", "Emir Sheikh") or name.startswith("Presidents") for name in people), people
@@ -48,15 +48,15 @@ def test_capitalised_common_nouns_are_no_people(nlp):
 
 
 def test_towns_territories_and_island_states_are_no_people(nlp):
-    text = ("Strikes were reported in Gaza City and Khan Younis on Sunday. Vanuatu and Micronesia "
-            "asked for a fund for small island states. Khan Younis was hit again, medics said.")
+    text = ("Power cuts hit Gaza City and Khan Younis overnight. Vanuatu and Micronesia "
+            "pressed for cheaper shipping for small island states. Khan Younis had no water by noon, medics said.")
     people, _ = build(nlp, text)
     assert "Khan Younis" not in people and "Vanuatu" not in people and "Micronesia" not in people, people
 
 
 def test_a_name_before_a_facility_noun_is_that_place(nlp):
-    text = ("Aid trucks waited at the Rafah crossing for a week. Japan released water from its Fukushima "
-            "Dai-ichi nuclear power plant in 2023.")
+    text = ("Buses queued at the Rafah crossing until dusk. Inspectors toured the Fukushima "
+            "Dai-ichi nuclear power plant on Tuesday.")
     people, _ = build(nlp, text)
     assert not any(name.startswith(("Rafah", "Fukushima")) for name in people), people
 

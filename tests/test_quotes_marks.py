@@ -29,8 +29,8 @@ def test_top_level_single_quotes_in_a_headline():
 
 
 def test_same_marks_nested_inside_a_quote():
-    text = "“I would rather live in what he calls “hell” than here,” she said."
-    assert quoted(text) == ["“I would rather live in what he calls “hell” than here,”"]
+    text = "“I would sooner sleep in what he calls “the bunker” than at home,” she said."
+    assert quoted(text) == ["“I would sooner sleep in what he calls “the bunker” than at home,”"]
 
 
 def test_quote_running_over_paragraphs_is_one_chain():
@@ -57,8 +57,8 @@ def test_marks_with_no_words_between_are_not_quotes():
 
 
 def test_two_apostrophes_as_a_double_mark():
-    text = "''I haven't seen it yet, but I will,'' she said of the museum's ''new wing.''"
-    assert quoted(text) == ["''I haven't seen it yet, but I will,''", "''new wing.''"]
+    text = "''I have not tried it, but I mean to,'' she said of the bakery's ''rye loaf.''"
+    assert quoted(text) == ["''I have not tried it, but I mean to,''", "''rye loaf.''"]
 
 
 def test_markup_attribute_values_are_not_quotes():

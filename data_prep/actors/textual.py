@@ -28,7 +28,7 @@ def _written_in_lower_case(word: str, lower_case_words: frozenset[str]) -> bool:
 
 def could_be_personal_name(span: Span, lower_case_words: frozenset[str]) -> bool:
     """Not "COP30" (digits), not "Az" of "Caliber.Az" (a piece of a web address), not "Rich" of "Rich and
-    developing nations" (an adjective modifying a noun), not "Mitigation",
+    emerging economies" (an adjective modifying a noun), not "Mitigation",
     "Tariff" or "Fossil Fuels" (words the article also writes in lower case, in any form:
     ``lower_case_words``, from ``MentionBook``)."""
     if any(ch.isdigit() for ch in span.text) or glued_web_name(span):
@@ -39,7 +39,7 @@ def could_be_personal_name(span: Span, lower_case_words: frozenset[str]) -> bool
 
 
 def is_modifying_adjective(span: Span) -> bool:
-    """"Rich" of "Rich and developing nations" at a sentence start: one word the parse makes an adjective
+    """"Rich" of "Rich and emerging economies" at a sentence start: one word the parse makes an adjective
     modifying a noun has no name's structure, whatever the recogniser tagged it."""
     return len(span) == 1 and span[0].tag_ in ("JJ", "JJR", "JJS") and span[0].dep_ == "amod"
 
@@ -61,7 +61,7 @@ FACILITY_NOUNS = {"crossing", "centre", "center", "plant", "airport", "port", "c
 
 
 def is_facility_name(span: Span) -> bool:
-    """"the Rafah crossing", "its Fukushima Dai-ichi nuclear power plant", "the Hangar convention centre":
+    """"the Rafah crossing", "the Fukushima Dai-ichi nuclear power plant", "the Hangar convention centre":
     a name that modifies a lower-case noun of a place or building is that place's name, not a person."""
     last = span[-1]
     if last.dep_ not in ("compound", "nmod"):
