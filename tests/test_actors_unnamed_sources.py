@@ -36,19 +36,19 @@ def test_unnamed_plural_sources_are_anonymous(nlp, text, words, expected):
 
 
 def test_unnamed_source_is_named_up_to_a_dash(nlp):
-    text = "Twelve nations — a bloc of island states — warned that they would reject the draft."
-    assert speaker(nlp, text, "would reject") == ("Twelve nations", "anonymous")
+    text = "Nine nations — a club of mountain states — cautioned that they would veto the new tolls."
+    assert speaker(nlp, text, "new tolls") == ("Nine nations", "anonymous")
 
 
 def test_who_is_the_noun_its_clause_hangs_from_not_the_outlet_before_it(nlp):
-    text = "Before the vote, CNN cited officials who said some ballots may never be counted."
-    assert speaker(nlp, text, "may never be counted") == ("officials", "anonymous")
+    text = "Before the match, ESPN cited officials who said the stadium may stay closed."
+    assert speaker(nlp, text, "stay closed") == ("officials", "anonymous")
 
 
 def test_his_office_is_that_persons_office(nlp):
-    text = ("President Tom Ray spoke first. Prime Minister Mark Ruiz did not attend, according to diplomatic "
-            "sources. His office said he declined the invitation because of a holiday.")
-    assert speaker(nlp, text, "declined the invitation") == ("Mark Ruiz's office", "organization")
+    text = ("President Tom Ray spoke first. Prime Minister Mark Ruiz skipped the dinner, according to two "
+            "aides. His office said he was unwell and would rest at home.")
+    assert speaker(nlp, text, "was unwell") == ("Mark Ruiz's office", "organization")
 
 
 def test_her_office_after_her_reported_order_is_one_actor(nlp):
@@ -61,11 +61,11 @@ def test_her_office_after_her_reported_order_is_one_actor(nlp):
 
 @pytest.mark.parametrize("text, words, expected", [
     # named after the unnamed description
-    ("Lisbon urged Oslo to withdraw the remarks, a Portuguese foreign ministry spokesperson said on Monday. "
-     "Spokesperson Rui Matos made the remarks at a regular briefing.", "withdraw the remarks", ("Rui Matos", "person")),
+    ("Lisbon asked Oslo to explain the fishing ban, a Portuguese foreign ministry spokesperson said on Monday. "
+     "Spokesperson Rui Matos spoke at his weekly press call.", "explain the fishing ban", ("Rui Matos", "person")),
     # named before, with the body written the other way round
     ("Foreign Ministry spokesperson Rui Matos spoke on Monday. On Thursday, a spokesperson of the Portuguese "
-     "Foreign Ministry said there were no plans for a meeting.", "no plans for a meeting", ("Rui Matos", "person")),
+     "Foreign Ministry said a visit by the minister was not on the agenda.", "not on the agenda", ("Rui Matos", "person")),
     # another body's spokesperson is not this one
     ("A defence ministry spokesperson said the drills were routine. Foreign Ministry spokesperson Rui Matos said "
      "the talks would go on.", "drills were routine", ("A defence ministry spokesperson", "anonymous")),
@@ -84,9 +84,9 @@ def test_unnamed_spokesperson_is_the_one_the_article_names(nlp, text, words, exp
 
 
 def test_he_after_an_unnamed_source_is_that_source(nlp):
-    text = ("Talks went on late. A negotiator from a poor country was quoted as saying, “We cannot work on one "
-            "track.” He added, “If there is a track for fuels, there must be another for finance.”")
-    assert speaker(nlp, text, "another for finance") == ("A negotiator", "anonymous")
+    text = ("Talks went on late. A delegate from a small island state was quoted as saying, “We cannot sign half "
+            "a deal.” He added, “If fishing is on the table, then so is shipping.”")
+    assert speaker(nlp, text, "so is shipping") == ("A delegate", "anonymous")
 
 
 def test_he_after_an_unnamed_source_is_not_the_person_named_before(nlp):

@@ -119,7 +119,7 @@ class PronounResolver:
                     return self.book.actor_of_token(above.i)
                 found = self._person_above(antecedent) or found
             if found or antecedent.pos_ == "NOUN":
-                # "CNN cited officials who said ...": the officials, never the outlet named before them
+                # "ESPN cited officials who said ...": the officials, never the outlet named before them
                 # (``noun_antecedent`` gives the unnamed noun phrase)
                 return found
         for index in range(token_index - 1, max(token_index - 4, -1), -1):
