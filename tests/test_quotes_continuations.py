@@ -53,7 +53,7 @@ def test_reporters_narration_after_reported_speech_is_no_quote(nlp):
     for text in [
         "The mayor said that the bridge would reopen soon. The bridge was closed after a flood on Monday.",
         "The mayor said that the bridge would reopen soon. Repairs have cost 4 million euros so far.",
-        "The mayor said that the bridge would reopen soon. Engineer Tom Berg could not be reached for comment.",
+        "The mayor said that the bridge would reopen soon. Engineer Tom Berg could not be reached by phone.",
         "The mayor said that the bridge would reopen soon. He is expected to visit the site this week.",
         "The mayor said that the bridge would reopen soon. The bridge is also a key route for lorries.",
     ]:
@@ -127,9 +127,9 @@ def test_paragraph_opening_in_the_speakers_voice_before_its_trailing_cue(nlp):
 
 def test_a_condition_the_speaker_sets_continues(nlp):
     text = ("The minister said that the tariffs would be lifted. "
-            "However, this would only happen if the neighbours ended the blockade.")
+            "That would only be possible if the neighbours ended the blockade.")
     assert [quote.text for quote in continuations(nlp, text)] == [
-        "However, this would only happen if the neighbours ended the blockade."]
+        "That would only be possible if the neighbours ended the blockade."]
     # a conditional without "only" can be the reporter's
     text = ("The minister said that the tariffs would be lifted. "
             "That would help the port if the talks succeed.")

@@ -91,13 +91,13 @@ def _opens_with_addition(sentence: Span) -> bool:
 
 
 def _verbs(sentence: Span) -> list[Token]:
-    """The main verb and the verbs coordinated with it ("must be and will definitely be fulfilled")."""
+    """The main verb and the verbs coordinated with it ("must be and will be respected")."""
     root = sentence.root
     return [root] + [child for child in root.children if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")]
 
 
 def _is_strong_modal(modal: Token) -> bool:
-    """ "must", "should", or a negated "will"/"can" ("will not get away with it", "can never") but not
+    """ "must", "should", or a negated "will"/"can" ("will not go unanswered", "can never") but not
     "could not be reached", the reporter's account of a call."""
     if modal.tag_ != "MD" or modal.dep_ != "aux":
         return False
@@ -125,7 +125,7 @@ def _judges(sentence: Span) -> bool:
 
 
 def _stipulates(verb: Token) -> bool:
-    """ "this would only happen if Washington lifted the sanctions": a modal restricted to a condition."""
+    """ "that would only be possible if the blockade ended": a modal restricted to a condition."""
     children = list(verb.children)
     return any(child.tag_ == "MD" for child in children) and any(child.lower_ == "only" for child in children) \
         and any(child.dep_ == "advcl" and any(grand.dep_ == "mark" and grand.lower_ in CONDITION_MARKS
@@ -237,7 +237,7 @@ def _runs(doc: Doc, attributions: list[Attribution], marks: MarkIndex) -> list[t
 
 
 def _credits_its_sentence(attribution: Attribution, sentence: Span, text: str) -> bool:
-    """ "It is tying the country to a dead end, said the ambassador.": reported speech before a trailing
+    """ "It will isolate the port for months, the envoy added.": reported speech before a trailing
     cue, from the sentence's start."""
     cue = attribution.cue
     if attribution.kind == "direct" or cue is None or attribution.speaker is None or attribution.end > cue.idx:

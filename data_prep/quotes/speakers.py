@@ -55,7 +55,7 @@ def _is_finite_subordinate(token: Token) -> bool:
         return False
     bare_participle = token.tag_ in PARTICIPLE_TAGS and not any(
         child.dep_ in ("aux", "auxpass", "nsubjpass", "expl") for child in token.children)
-    return not bare_participle  # "because she was never sworn in": finite, with its own (passive) subject
+    return not bare_participle  # "because the witness was never put under oath": finite, with its own (passive) subject
 
 
 def _paragraph_initial_subject(cue: Token) -> Token | None:
