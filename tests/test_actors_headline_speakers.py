@@ -20,10 +20,10 @@ def headline_speaker(nlp, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Brazilian leader calls out climate delays\n\nColombian President Ana Ruiz and Brazilian President Carlos "
-     "Mendes opened the summit on Thursday.", ("Carlos Mendes", "person")),
-    ("Draft deal a 'mixed bag' - EU climate chief\n\nEU climate chief Jan Vries has ruled out new pledges. "
-     "\"This is a mixed bag,\" Mr Vries said.", ("Jan Vries", "person")),
+    ("Brazilian leader calls out slow land reform\n\nColombian President Ana Ruiz and Brazilian President Carlos "
+     "Mendes opened the fair on Thursday.", ("Carlos Mendes", "person")),
+    ("Port plan a 'half measure' - EU transport chief\n\nEU transport chief Jan Vries has rejected new subsidies. "
+     "\"This is a half measure,\" Mr Vries said.", ("Jan Vries", "person")),
     ("Japanese envoy warns of 'consequences'\n\nJapan's ambassador Kenji Sato met officials on Monday. Prime "
      "Minister Yui Mori said the talks would go on.", ("Kenji Sato", "person")),
     # the body gives the ambassador no country, but the country's prime minister one
@@ -35,13 +35,13 @@ def test_headline_title_is_the_holder_the_body_names(nlp, text, expected):
 
 
 def test_headline_title_the_body_names_no_one_for_is_unresolved(nlp):
-    text = ("Brazilian leader calls out climate delays\n\nThe summit opened in the rain on Thursday with "
-            "more than sixty delegations.")
+    text = ("Brazilian leader calls out slow land reform\n\nThe fair opened under grey skies on Thursday with "
+            "about forty stalls.")
     assert headline_speaker(nlp, text) == (None, None)
 
 
 def test_headline_unnamed_aide_stays_an_unnamed_source(nlp):
-    text = "Kremlin aide says talks 'useful'\n\nThe talks in Geneva ended on Monday without a deal."
+    text = "Kremlin aide says visit 'productive'\n\nThe visit to Minsk ended on Monday without a deal."
     assert headline_speaker(nlp, text) == ("Kremlin aide", "anonymous")
 
 

@@ -100,8 +100,8 @@ def test_polnear_attributions_have_no_continuations(nlp):
 
 def test_reported_speech_whose_later_predicates_the_parser_made_the_root(nlp):
     # "said" parsed as the object of "crossed": the content still runs to the end of the sentence
-    text = ("Wu Lan said that the mayor's remarks on the harbour violated the accord, crossed a red line, "
-            "threatened the fishermen, and called for a blockade.")
+    text = ("Wu Lan said that the mayor's comments on the harbour breached the treaty, went too far, "
+            "frightened the sailors, and called for a blockade.")
     quote = next(q for q in extract_quotes(nlp(text)) if q.cue_word == "said")
     assert quote.text.endswith("and called for a blockade")
 
