@@ -84,8 +84,8 @@ def test_event_name_with_digits_is_not_a_person(nlp):
      "“And it will bring hundreds of jobs to the city.”", "hundreds of jobs", ("Tom Hale", "person")),
     ("Reuters published the report on Monday. It said that the talks would continue.", "the talks would",
      ("Reuters", "media")),
-    ("Kerry said the allies would seek new sanctions.\n\n“To be clear, the United States will never accept this "
-     "test,” he said.", "never accept", ("Kerry", "person")),
+    ("Moreno said the neighbours would seek new tariffs.\n\n“Let me be plain, our country will never accept this "
+     "plan,” he said.", "never accept", ("Moreno", "person")),
     ("The plan was criticised by Anna Berg, who said that it would cost too much.", "cost too much",
      ("Anna Berg", "person")),
     ("Anna Berg repeated her claim that thousands of people had cheered.", "thousands of people",
@@ -97,15 +97,15 @@ def test_pronoun_speaker_is_the_actor_it_stands_for(nlp, text, words, expected):
 
 
 def test_pronoun_after_a_speaker_is_that_speaker_not_the_last_name_mentioned(nlp):
-    text = ("Kremlin aide Yury Petrenko said the talks with envoys Mark Holloway and Daniel Kessler had been long. "
-            "He called the discussions \"useful\".")
+    text = ("Trade aide Yury Petrenko said the meeting with envoys Mark Holloway and Daniel Kessler had run late. "
+            "He called the exchange \"useful\".")
     assert speaker_of(speakers(nlp, text), "useful") == ("Yury Petrenko", "person")
 
 
 def test_pronoun_after_a_quoted_speaker_skips_the_names_inside_the_quote(nlp):
-    text = ("\"We met Mark Holloway and Daniel Kessler for five hours,\" Kremlin aide Yury Petrenko said. "
-            "He described the talks as constructive.")
-    assert speaker_of(speakers(nlp, text), "constructive") == ("Yury Petrenko", "person")
+    text = ("\"We sat with Mark Holloway and Daniel Kessler until midnight,\" trade aide Yury Petrenko said. "
+            "He described the evening as productive.")
+    assert speaker_of(speakers(nlp, text), "productive") == ("Yury Petrenko", "person")
 
 
 @pytest.mark.parametrize("text", [
@@ -234,11 +234,11 @@ def test_a_quoted_paragraph_with_no_attribution_continues_the_previous_speaker(n
 
 
 def test_a_name_taken_up_by_he_is_a_person_whatever_its_label(nlp):
-    text = ("Holloway said the tariffs would fall to ten percent. He also confirmed plans to visit Oslo in April. "
+    text = ("Holloway said the port fees would drop by a third. He also said he would tour Oslo in April. "
             "Holloway said the deal \"is done\".")
     found = speakers(nlp, text)
-    assert speaker_of(found, "visit Oslo")[1] == "person"
-    assert speaker_of(found, "visit Oslo")[0] == speaker_of(found, "tariffs would fall")[0]
+    assert speaker_of(found, "tour Oslo")[1] == "person"
+    assert speaker_of(found, "tour Oslo")[0] == speaker_of(found, "port fees would drop")[0]
 
 
 def test_they_does_not_stand_for_one_unnamed_spokesperson(nlp):
