@@ -27,7 +27,7 @@ def test_country_and_title_before_a_name_are_not_part_of_it(nlp):
 
 def test_a_bare_title_is_no_person(nlp):
     text = ("The summit was attended by President Omar Fathy and Emir of Qatar Sheikh Faisal bin Khalid Al Nasr. "
-            "In addition to Presidents Fathy and Demir, the summit drew twenty leaders.")
+            "Besides Presidents Fathy and Demir, the gathering drew twenty leaders.")
     people, _ = build(nlp, text)
     assert not any(name in ("Emir", "Emir Sheikh") or name.startswith("Presidents") for name in people), people
 

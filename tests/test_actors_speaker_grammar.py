@@ -82,7 +82,7 @@ def test_the_official_after_an_unnamed_official_stays_unnamed(nlp):
 
 def test_a_draft_speaks_for_whoever_put_it_forward(nlp):
     text = ("The delegates read a fresh draft treaty put forward by host country Kenya. "
-            "The rejected draft called for a \"sharp cut\" in fishing fleets.")
+            "The discarded draft called for a \"sharp cut\" in fishing fleets.")
     assert speaker(nlp, text, "sharp cut") == ("Kenya", "country")
 
 

@@ -84,8 +84,8 @@ def test_unnamed_spokesperson_is_the_one_the_article_names(nlp, text, words, exp
 
 
 def test_he_after_an_unnamed_source_is_that_source(nlp):
-    text = ("Talks went on late. A delegate from a small island state was quoted as saying, “We cannot sign half "
-            "a deal.” He added, “If fishing is on the table, then so is shipping.”")
+    text = ("Talks went on late. A delegate from a small island state was quoted as saying, “Half a deal is no "
+            "deal.” He added, “If fishing is on the table, then so is shipping.”")
     assert speaker(nlp, text, "so is shipping") == ("A delegate", "anonymous")
 
 

@@ -32,7 +32,7 @@ def test_an_international_body_in_a_hyphenated_title_is_the_holders_side(nlp, te
 
 
 def test_a_body_short_form_in_a_title_has_the_bodys_one_spelling(nlp):
-    assert person(nlp, "EU climate commissioner Piet Vos said the text was weak.", "Piet Vos")["affiliation"] \
+    assert person(nlp, "EU fisheries commissioner Piet Vos called the quota plan weak.", "Piet Vos")["affiliation"] \
         == "European Union"
     assert person(nlp, "NATO Secretary-General Piet Vos spoke.", "Piet Vos")["affiliation"] == "NATO"
 
@@ -43,7 +43,7 @@ def test_a_portfolio_title_with_and_keeps_the_country_before_it(nlp):
 
 
 @pytest.mark.parametrize("text, name, country", [
-    ("France’s ecological transition minister, Claire Duval, said the plan was late.", "Claire Duval", "France"),
+    ("France’s housing and transport minister, Claire Duval, said the plan was late.", "Claire Duval", "France"),
     ("Kenya's Cabinet Secretary for Water, Sanitation and Irrigation, Dr. Jane Wekesa, said the plan was late.",
      "Jane Wekesa", "Kenya"),
 ])

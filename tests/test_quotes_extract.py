@@ -298,7 +298,7 @@ def test_relative_pronoun_source_resolves_to_its_noun(quotes):
 
 
 def test_statement_saying_is_attributed_to_who_issued_it(quotes):
-    quote = only(quotes("Her office put out a statement saying the town could not repair every road."))
+    quote = only(quotes("Her office issued a statement saying the town could not repair every road."))
     assert quote["speaker_text"] == "Her office" and quote["cue"] == "saying"
 
 
