@@ -105,7 +105,7 @@ from data_prep.cli import main
 
 if os.environ.get("NV_BENCH_NO_STATEMENTS"):  # --without-statements: no quote is linked to another
     import data_prep.corpus_links as links
-    links.link_quotes = lambda quotes, encode=None: [None] * len(quotes)
+    links.link_inputs = lambda inputs, encode=None: [None] * len(inputs)
 
 state = {"phase": "start", "started": time.perf_counter()}
 phases = []  # [name, peak KiB, seconds]
@@ -178,7 +178,7 @@ def main() -> int:
     parser.add_argument("--stance", default="none", help="stance backend for the measured build (default: none)")
     parser.add_argument("--no-prime", action="store_true", help="the folder's cache is already primed")
     parser.add_argument("--without-statements", action="store_true",
-                        help="link no quotes across articles (statements.link_quotes replaced by 'no statement'): "
+                        help="link no quotes across articles (statements.link_inputs replaced by 'no statement'): "
                              "its time grows faster than the corpus; everything else runs as in prep")
     args = parser.parse_args()
     if not args.no_prime:

@@ -22,7 +22,7 @@ from data_prep.parquet_stream import RowWriter, read_batches
 from data_prep.progress import phase
 from data_prep.shared_copy import (ARTICLE_COLUMNS, find_shared_copy_in_batches, quotes_in_shared_copy,
                                    shared_spans, wire_outlets)
-from data_prep.statements import link_quotes, speaker_keys, statements_table
+from data_prep.statements import LinkInputs, link_inputs, speaker_keys, statements_table
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "quote_text", "quote_type", "quote_start", "actor_id"]
 
@@ -50,30 +50,42 @@ def link_tables(folder: Path, previous: Path | None = None) -> None:
     del shared
     phase("statements")
     actors = store.read_table(folder, schema.ACTORS, columns=["actor_id", "name", "kind"])
-    quotes = statement_inputs(linkable_quotes(store.table_path(folder, schema.QUOTES), actors), actors, light)
+    quotes_path = store.table_path(folder, schema.QUOTES)
+    # The quotes go in compact (numbers, each distinct text once), a batch at a time; their rows in the
+    # quotes table are kept, so that the few that are linked are read again, whole, for the table.
+    inputs, rows, looked_up = LinkInputs(), [], _Lookups(actors, light)
+    for positions, batch in _linkable_batches(quotes_path, actors):
+        inputs.add(looked_up.inputs(batch))
+        rows.append(positions)
+    inputs.finish()
+    rows = np.concatenate(rows) if rows else np.empty(0, dtype=np.int64)
     encoder = sentence_encoder()
     if encoder is None:
-        statement_ids = link_quotes(quotes, None)
+        statement_ids = link_inputs(inputs, None)
     else:
         with build_cache.new_vector_writer(folder) as vectors:
-            statement_ids = link_quotes(quotes, CachedEncoder(encoder, previous, vectors))
+            statement_ids = link_inputs(inputs, CachedEncoder(encoder, previous, vectors))
         # The encoder's ~190 MB would otherwise stay through the steps after the build (the dashboard's
         # views, the largest); loading it again for the next build costs under a second.
         del encoder
         _statement_encoder.cache_clear()
-    store.write_table(folder, schema.STATEMENTS, statements_table(quotes, statement_ids))
+    del inputs
+    linked = [row for row, statement_id in enumerate(statement_ids) if statement_id is not None]
+    linked_ids = [statement_ids[row] for row in linked]
+    quotes = looked_up.inputs(_rows_of(quotes_path, rows[linked]))
+    del statement_ids, rows, linked
+    store.write_table(folder, schema.STATEMENTS, statements_table(quotes, linked_ids))
     phase("quotes rewrite")
     # Only the linked quotes: a dict of every quote's id would hold a Python string per quote.
-    linked = [row for row, statement_id in enumerate(statement_ids) if statement_id is not None]
-    statement_of = dict(zip(quotes["quote_id"].take(linked).tolist(), (statement_ids[row] for row in linked)))
-    del quotes, statement_ids, linked
+    statement_of = dict(zip(quotes["quote_id"].tolist(), linked_ids))
+    del quotes, linked_ids
     _rewrite_quotes(folder, spans, statement_of)
 
 
-def linkable_quotes(path: Path, actors: pd.DataFrame) -> pd.DataFrame:
-    """The quotes (``QUOTE_COLUMNS``) that can share a statement, read a batch at a time: those whose
-    speaker shares a key (``speaker_keys``) with another quote's. The others can never be paired, and
-    leaving them out changes no block ``link_quotes`` compares, so its statement ids are the same."""
+def _linkable_speakers(path: Path, actors: pd.DataFrame) -> pa.Array:
+    """The actors whose quotes can share a statement: those whose speaker shares a key (``speaker_keys``)
+    with another quote's. The others' quotes can never be paired, and leaving them out changes no block
+    ``link_quotes`` compares, so its statement ids are the same."""
     speakers = dict(zip(actors["actor_id"], zip(actors["name"], actors["kind"])))
     quotes_of: Counter = Counter()
     for batch in read_batches(path, columns=["actor_id"]):
@@ -82,23 +94,58 @@ def linkable_quotes(path: Path, actors: pd.DataFrame) -> pd.DataFrame:
     block_size: Counter = Counter()
     for actor_id, keys in keys_of.items():
         block_size.update({key: quotes_of[actor_id] for key in keys})
-    linkable = {actor_id for actor_id, keys in keys_of.items() if any(block_size[key] > 1 for key in keys)}
-    wanted, frames = pa.array(sorted(linkable), type=pa.string()), []
+    return pa.array(sorted(actor_id for actor_id, keys in keys_of.items() if any(block_size[key] > 1 for key in keys)),
+                    type=pa.string())
+
+
+def _linkable_batches(path: Path, actors: pd.DataFrame) -> Iterator[tuple[np.ndarray, pd.DataFrame]]:
+    """The quotes (``QUOTE_COLUMNS``) that can share a statement, a batch at a time, with their rows in
+    the table."""
+    wanted, start = _linkable_speakers(path, actors), 0
     for batch in read_batches(path, columns=QUOTE_COLUMNS):
-        keep = pc.is_in(batch.column("actor_id"), value_set=wanted)
-        frames.append(batch.filter(pc.fill_null(keep, False)).to_pandas())
+        keep = pc.fill_null(pc.is_in(batch.column("actor_id"), value_set=wanted), False)
+        positions = np.flatnonzero(keep.to_numpy(zero_copy_only=False)) + start
+        start += batch.num_rows
+        yield positions, batch.filter(keep).to_pandas()
+
+
+def _rows_of(path: Path, rows: np.ndarray) -> pd.DataFrame:
+    """The quotes (``QUOTE_COLUMNS``) at these rows of the table (ascending), read a batch at a time."""
+    frames, start = [], 0
+    for batch in read_batches(path, columns=QUOTE_COLUMNS):
+        wanted = rows[(rows >= start) & (rows < start + batch.num_rows)] - start
+        start += batch.num_rows
+        if len(wanted):
+            frames.append(batch.take(pa.array(wanted, type=pa.int64())).to_pandas())
     return (pd.concat(frames, ignore_index=True) if frames
             else pd.DataFrame({name: pd.Series(dtype=object) for name in QUOTE_COLUMNS}))
+
+
+def linkable_quotes(path: Path, actors: pd.DataFrame) -> pd.DataFrame:
+    """The quotes (``QUOTE_COLUMNS``) that can share a statement (``_linkable_speakers``), in one frame."""
+    frames = [batch for _, batch in _linkable_batches(path, actors)]
+    return (pd.concat(frames, ignore_index=True) if frames
+            else pd.DataFrame({name: pd.Series(dtype=object) for name in QUOTE_COLUMNS}))
+
+
+class _Lookups:
+    """``statement_inputs`` for many batches: the actors and articles indexed once."""
+
+    def __init__(self, actors: pd.DataFrame, articles: pd.DataFrame):
+        self.by_actor, self.by_article = actors.set_index("actor_id"), articles.set_index("article_id")
+
+    def inputs(self, quotes: pd.DataFrame) -> pd.DataFrame:
+        by_actor, by_article = self.by_actor, self.by_article
+        return quotes.assign(speaker_name=quotes["actor_id"].map(by_actor["name"]),
+                             speaker_kind=quotes["actor_id"].map(by_actor["kind"]),
+                             outlet=quotes["article_id"].map(by_article["outlet"]),
+                             published=quotes["article_id"].map(by_article["published"]))
 
 
 def statement_inputs(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Quotes with their speaker's name and kind and their article's outlet and date."""
     # Columns looked up in place: a merge would copy every quote twice.
-    by_actor, by_article = actors.set_index("actor_id"), articles.set_index("article_id")
-    return quotes.assign(speaker_name=quotes["actor_id"].map(by_actor["name"]),
-                         speaker_kind=quotes["actor_id"].map(by_actor["kind"]),
-                         outlet=quotes["article_id"].map(by_article["outlet"]),
-                         published=quotes["article_id"].map(by_article["published"]))
+    return _Lookups(actors, articles).inputs(quotes)
 
 
 # Small batches: a batch is padded to its longest text, and with 64 quotes a batch of long ones cost

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -113,15 +114,49 @@ def _content_words(text: str) -> set[str]:
     return {word for word in re.findall(r"[a-z]{4,}", _fold(text)) if word not in STOP_WORDS}
 
 
-def _distinct_texts(raw: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """Each quote's normalised text as a number, and the distinct texts. A corpus repeats its quotes (one
-    line carried by many outlets, wire copy), so each text is held, split into words and encoded once."""
-    number: dict[str, int] = {}
-    ids = np.empty(len(raw), dtype=np.int64)
-    for start in range(0, len(raw), _CHUNK):  # a chunk of Python strings at a time (the column may be Arrow)
-        for offset, text in enumerate(raw.iloc[start:start + _CHUNK].tolist()):
-            ids[start + offset] = number.setdefault(normalise(text if isinstance(text, str) else ""), len(number))
-    return ids, list(number)
+class LinkInputs:
+    """What ``link_quotes`` needs of its quotes, compact: a few numbers per quote, and each distinct
+    (normalised) text once. A corpus repeats its quotes (one line carried by many outlets, wire copy),
+    and a Python string per quote of a million would cost far more than the linking. Filled a batch of
+    quotes at a time (``add``), in the order of the statement ids to be returned."""
+
+    def __init__(self):
+        self._text_number: dict[str, int] = {}
+        self._article_number: dict[str, int] = {}
+        self._speaker_number: dict[tuple, int] = {}
+        self._parts: dict[str, list[np.ndarray]] = {"text": [], "article": [], "speaker": [], "day": [], "dated": []}
+        self._quote_ids: list[pa.Array] = []
+
+    def add(self, quotes: pd.DataFrame) -> None:
+        """A batch with quote_id, article_id, quote_text, speaker_name, speaker_kind, actor_id, published."""
+        texts, articles, speakers = self._text_number, self._article_number, self._speaker_number
+        self._parts["text"].append(np.fromiter(
+            (texts.setdefault(normalise(text if isinstance(text, str) else ""), len(texts))
+             for text in quotes["quote_text"].tolist()), dtype=np.int64, count=len(quotes)))
+        self._parts["article"].append(np.fromiter(
+            (articles.setdefault(article, len(articles)) for article in quotes["article_id"].tolist()),
+            dtype=np.int64, count=len(quotes)))
+        self._parts["speaker"].append(np.fromiter(
+            (speakers.setdefault(tuple(value if isinstance(value, str) else None for value in speaker), len(speakers))
+             for speaker in zip(quotes["speaker_name"].tolist(), quotes["speaker_kind"].tolist(),
+                                quotes["actor_id"].tolist())), dtype=np.int64, count=len(quotes)))
+        dates = (pd.to_datetime(quotes["published"], errors="coerce") - pd.Timestamp("1970-01-01")).dt.days
+        self._parts["day"].append(dates.fillna(0).to_numpy(dtype=np.int64))
+        self._parts["dated"].append(dates.notna().to_numpy())
+        self._quote_ids.append(pa.array(quotes["quote_id"], type=pa.string()))
+
+    def finish(self) -> None:
+        joined = {name: np.concatenate(parts) if parts else np.empty(0, dtype=bool if name == "dated" else np.int64)
+                  for name, parts in self._parts.items()}
+        self.text_ids, self.articles, self.speaker_of = joined["text"], joined["article"], joined["speaker"]
+        self.days, self.dated = joined["day"], joined["dated"]
+        self.texts = list(self._text_number)
+        self.keys_of = [speaker_keys(*speaker) for speaker in self._speaker_number]
+        self.quote_ids = pa.chunked_array(self._quote_ids, type=pa.string())
+        del self._text_number, self._article_number, self._speaker_number, self._parts, self._quote_ids
+
+    def __len__(self) -> int:
+        return len(self.text_ids)
 
 
 class _WordsOf:
@@ -355,13 +390,13 @@ _CHUNK = 65536  # quotes or pairs handled at once where Python objects are made 
 
 
 def _compare_words(pairs: np.ndarray, only_large: np.ndarray, text_ids: np.ndarray, distinct: list[str],
-                   content: _WordsOf) -> tuple[set[tuple[int, int]], list[tuple[int, int, float]]]:
-    """The candidate pairs whose words nearly match (linked), and those whose words half match and are
-    worth encoding (grey, with their word score). A quote of the same text as the other is the same words."""
+                   content: _WordsOf) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The candidate pairs whose words nearly match (linked, as sorted pair keys), and those whose words
+    half match and are worth encoding (grey: first quotes, second quotes, word scores). A quote of the same
+    text as the other is the same words."""
     count = len(text_ids)
     lengths = np.array([len(text.split()) for text in distinct], dtype=np.int64)
-    linked: set[tuple[int, int]] = set()
-    grey: list[tuple[int, int, float]] = []
+    linked, grey = [np.empty(0, dtype=np.int64)], []
     for start in range(0, len(pairs), _CHUNK):
         first, second = pairs[start:start + _CHUNK] // count, pairs[start:start + _CHUNK] % count
         one, other = text_ids[first], text_ids[second]
@@ -375,13 +410,36 @@ def _compare_words(pairs: np.ndarray, only_large: np.ndarray, text_ids: np.ndarr
         check = close & ~same
         in_order[check] = _scores(fuzz.partial_ratio, distinct, one[check], other[check])
         is_linked = close & (in_order >= SAME_WORDS)
-        linked.update(zip(first[is_linked].tolist(), second[is_linked].tolist()))
-        half = ~is_linked & (words >= GREY_WORDS) & (shorter >= MIN_WORDS)
-        for i, j, score, large in zip(first[half].tolist(), second[half].tolist(), words[half].tolist(),
-                                      only_large[start:start + _CHUNK][half].tolist()):
-            if _worth_encoding(content[i], content[j], large):
-                grey.append((i, j, score))
-    return linked, grey
+        linked.append(pairs[start:start + _CHUNK][is_linked])
+        half = np.flatnonzero(~is_linked & (words >= GREY_WORDS) & (shorter >= MIN_WORDS))
+        worth = np.fromiter((_worth_encoding(content[i], content[j], large) for i, j, large in
+                             zip(first[half].tolist(), second[half].tolist(),
+                                 only_large[start:start + _CHUNK][half].tolist())), dtype=bool, count=len(half))
+        half = half[worth]
+        grey.append((first[half], second[half], words[half]))
+    grey_parts = [np.concatenate([part[k] for part in grey]) if grey else np.empty(0) for k in range(3)]
+    return np.concatenate(linked), (grey_parts[0].astype(np.int64), grey_parts[1].astype(np.int64), grey_parts[2])
+
+
+class _Linked:
+    """The linked pairs as sorted pair keys (a set of a million Python tuples would take ~100 MB)."""
+
+    def __init__(self, keys: np.ndarray, count: int):
+        self.keys, self.count = np.unique(keys), count
+
+    def add(self, more: np.ndarray) -> None:
+        self.keys = np.union1d(self.keys, more)
+
+    def __contains__(self, pair: tuple[int, int]) -> bool:
+        key = min(pair) * self.count + max(pair)
+        at = int(np.searchsorted(self.keys, key))
+        return at < len(self.keys) and int(self.keys[at]) == key
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        """The pairs in order (as sorted tuples would be)."""
+        for start in range(0, len(self.keys), _CHUNK):
+            for key in self.keys[start:start + _CHUNK].tolist():
+                yield divmod(key, self.count)
 
 
 def _scores(scorer, distinct: list[str], one: np.ndarray, other: np.ndarray) -> np.ndarray:
@@ -399,23 +457,25 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
     outlet. ``encode`` (texts -> unit vectors) is the sentence encoder; without one only near-identical
     wording links.
     """
-    count = len(quotes)
+    inputs = LinkInputs()
+    inputs.add(quotes)
+    inputs.finish()
+    return link_inputs(inputs, encode)
+
+
+def link_inputs(inputs: LinkInputs, encode=None) -> list[str | None]:
+    """``link_quotes`` on quotes given as ``LinkInputs`` (filled a batch at a time by a build)."""
+    count = len(inputs)
     if count < 2:
         return [None] * count
-    text_ids, distinct = _distinct_texts(quotes["quote_text"])
-    texts = [distinct[t] for t in text_ids]  # shared strings: one reference per quote
-    articles = pd.factorize(quotes["article_id"])[0]
-    speakers: dict[tuple, int] = {}  # one number and one set of keys per speaker, shared by its quotes
-    speaker_of = np.empty(count, dtype=np.int64)
-    for index, speaker in enumerate(zip(quotes["speaker_name"], quotes["speaker_kind"], quotes["actor_id"])):
-        speaker = tuple(value if isinstance(value, str) else None for value in speaker)
-        speaker_of[index] = speakers.setdefault(speaker, len(speakers))
-    keys_of = [speaker_keys(*speaker) for speaker in speakers]
-    dates = (pd.to_datetime(quotes["published"], errors="coerce") - pd.Timestamp("1970-01-01")).dt.days
-    days, dated = dates.fillna(0).to_numpy(dtype=np.int64), dates.notna().to_numpy()
+    text_ids, distinct, articles = inputs.text_ids, inputs.texts, inputs.articles
+    texts = [distinct[t] for t in text_ids.tolist()]  # shared strings: one reference per quote
     content = _WordsOf(distinct, text_ids)
-    pairs, only_large = _candidate_pairs(speaker_of, keys_of, days, dated, articles, content)
-    linked, grey = _compare_words(pairs, only_large, text_ids, distinct, content)
+    pairs, only_large = _candidate_pairs(inputs.speaker_of, inputs.keys_of, inputs.days, inputs.dated, articles,
+                                         content)
+    word_linked, (grey_first, grey_second, grey_words) = _compare_words(pairs, only_large, text_ids, distinct, content)
+    del pairs, only_large
+    linked = _Linked(word_linked, count)
     parts = _Parts(texts, encode)
     vectors: dict[int, np.ndarray] = {}
     by_text: dict[int, np.ndarray] = {}
@@ -431,25 +491,32 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
             by_text.update(zip(new, encode([distinct[t] for t in new])))
         vectors.update((i, by_text[int(text_ids[i])]) for i in missing)
 
-    if grey and encode is not None:
-        encode_missing({i for i, _, _ in grey} | {j for _, j, _ in grey})
+    if len(grey_first) and encode is not None:
+        encode_missing(set(grey_first.tolist()) | set(grey_second.tolist()))
         # A pair's similarity is at most its whole cosine, so a long quote's parts are encoded only for
         # the pairs close enough as wholes to be linked: most pairs of a speaker's quotes are not.
-        grey = [(i, j, words) for i, j, words in grey if float(np.dot(vectors[i], vectors[j])) >= LIKELY_MEANING]
+        grey = [(i, j, words) for i, j, words in zip(grey_first.tolist(), grey_second.tolist(), grey_words.tolist())
+                if float(np.dot(vectors[i], vectors[j])) >= LIKELY_MEANING]
         parts.encode_for([(i, j) for i, j, _ in grey])
+        meaning_linked = []
         for i, j, words in grey:
             similarity = parts.similarity(i, j, vectors)
             if similarity >= CLOSE_MEANING or (similarity >= LIKELY_MEANING and words >= LIKELY_WORDS):
-                linked.add((i, j))
+                meaning_linked.append(i * count + j)
+        linked.add(np.array(meaning_linked, dtype=np.int64))
+    del grey_first, grey_second, grey_words
     via = parts.points_linked(linked, vectors)
+    no_points: dict[int, range] = {}
     wanted: set[int] = set()
 
     def differ(i: int, j: int, record: bool = False) -> bool:
         """Two quotes that must not share a statement: their wording and meaning are too far apart, or
         each is a different point of one long quote."""
-        if (min(i, j), max(i, j)) in linked:
+        if (i, j) in linked:
             return False
-        if any(not set(span_i) & set(via[j][long]) for long, span_i in via[i].items() if long in via[j]):
+        points_j = via.get(j, no_points)
+        if any(not set(span_i) & set(points_j[long]) for long, span_i in via.get(i, no_points).items()
+               if long in points_j):
             return True
         if fuzz.token_set_ratio(texts[i], texts[j]) >= SAME_WORDS or encode is None:
             return False
@@ -463,15 +530,17 @@ def link_quotes(quotes: pd.DataFrame, encode=None) -> list[str | None]:
     # Quotes linked by their words alone are encoded only where a union needs their meaning: a first
     # pass finds those, one batch encodes them, the second pass joins.
     recording = _Groups(lambda i, j: differ(i, j, record=True))
-    for i, j in sorted(linked):
+    for i, j in linked:
         recording.union(i, j)
+    del recording
     encode_missing(wanted)
     groups = _Groups(differ)
-    for i, j in sorted(linked):
+    for i, j in linked:
         groups.union(i, j)
     ids: list[str | None] = [None] * count
     statements = [members for members in groups.members.values() if len({articles[m] for m in members}) >= 2]
-    quote_ids = iter(quotes["quote_id"].take([m for members in statements for m in members]).tolist())
+    quote_ids = iter(inputs.quote_ids.take(pa.array([m for members in statements for m in members],
+                                                    type=pa.int64())).to_pylist())
     for members in statements:
         digest = hashlib.sha1("|".join(sorted(next(quote_ids) for _ in members)).encode()).hexdigest()[:16]
         statement_id = f"st_{digest}"
