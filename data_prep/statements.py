@@ -432,7 +432,7 @@ class _Linked:
 
     def __contains__(self, pair: tuple[int, int]) -> bool:
         key = min(pair) * self.count + max(pair)
-        at = int(np.searchsorted(self.keys, key))
+        at = int(self.keys.searchsorted(key))
         return at < len(self.keys) and int(self.keys[at]) == key
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
@@ -512,6 +512,8 @@ def link_inputs(inputs: LinkInputs, encode=None) -> list[str | None]:
     def differ(i: int, j: int, record: bool = False) -> bool:
         """Two quotes that must not share a statement: their wording and meaning are too far apart, or
         each is a different point of one long quote."""
+        if text_ids[i] == text_ids[j]:  # the same words: one point (repeating a long quote, the same part)
+            return False
         if (i, j) in linked:
             return False
         points_j = via.get(j, no_points)
