@@ -556,16 +556,22 @@ def statements_table(quotes: pd.DataFrame, statement_ids: list[str | None]) -> p
     frame = quotes.assign(statement_id=statement_ids).dropna(subset=["statement_id"])
     if frame.empty:
         return pd.DataFrame(columns=STATEMENT_COLUMNS)
-    frame = frame.assign(_date=pd.to_datetime(frame["published"], errors="coerce"),
-                         _length=frame["quote_text"].fillna("").str.len())
+    # Sorted on light frames, the texts taken for the rows chosen: a million linked quotes' texts would
+    # otherwise be copied by every sort.
+    dates = pd.to_datetime(frame["published"], errors="coerce")
     groups = frame.groupby("statement_id", sort=True)
-    first = (frame.sort_values(["statement_id", "_date", "article_id", "quote_start"], na_position="last", kind="stable")
+    first = (frame[["statement_id", "article_id", "quote_start", "quote_id", "outlet"]].assign(_date=dates)
+             .sort_values(["statement_id", "_date", "article_id", "quote_start"], na_position="last", kind="stable")
              .drop_duplicates("statement_id").set_index("statement_id"))
     # The wording shown: the longest direct quote, else the longest quote (the first of equals).
-    has_direct = groups["quote_type"].agg(lambda types: (types == "direct").any())
-    eligible = frame[(frame["quote_type"] == "direct") | ~frame["statement_id"].map(has_direct)]
-    wording = (eligible.sort_values("_length", ascending=False, kind="stable")
-               .drop_duplicates("statement_id").set_index("statement_id")["quote_text"].fillna(""))
+    direct = frame["quote_type"] == "direct"
+    has_direct = direct.groupby(frame["statement_id"]).any()
+    texts = frame["quote_text"].fillna("")
+    eligible = pd.DataFrame({"statement_id": frame["statement_id"], "_length": texts.str.len()})[
+        direct | ~frame["statement_id"].map(has_direct).astype(bool)]
+    longest = eligible.sort_values("_length", ascending=False, kind="stable").drop_duplicates("statement_id")
+    wording = pd.Series(texts.loc[longest.index].to_numpy(), index=pd.Index(longest["statement_id"].to_numpy(),
+                                                                             name="statement_id"), name="quote_text")
     table = pd.DataFrame({
         "speaker": _most_common(frame, "speaker_name"),
         "actor_id": _most_common(frame, "actor_id"),
