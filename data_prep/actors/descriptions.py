@@ -58,7 +58,7 @@ def link_description(book: MentionBook, chunk: Span) -> ArticleActor | None:
 
 
 def named_spokesperson(book: MentionBook, phrase: Span, affiliation: str | None) -> ArticleActor | None:
-    """"a foreign ministry spokesperson said", "A spokesperson of the Chinese Foreign Ministry": the one
+    """"a foreign ministry spokesperson said", "A spokesperson of the Ruritanian Interior Ministry": the one
     spokesperson of that body the article names, before or after; none or several named: nobody. A body's
     spokesperson speaks for it, so the article naming one ("Foreign Ministry spokesperson NAME") resolves
     the unnamed one; the gold of real coverage credits the named person."""

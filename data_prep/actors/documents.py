@@ -77,8 +77,8 @@ def _issuer_head(document: Token) -> Token | Issuer | None:
 
 
 def _issuer_of_publishing(verb: Token) -> Token | Issuer | None:
-    """"published by the ministry", "posted on the embassy's account", "published on Beijing's foreign
-    ministry website" (the owner of the website: its compound, else its possessor)."""
+    """"published by the ministry", "posted on the embassy's account", "posted on Ruritania's interior
+    ministry site" (the owner of the website: its compound, else its possessor)."""
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)

@@ -173,7 +173,7 @@ DIPLOMAT_ROLES = {"diplomat", "ambassador", "envoy", "consul", "consul general",
 # Two words for a state's envoy to another state: "the envoy" can be its ambassador.
 ENVOY_ROLES = {"envoy", "ambassador"}
 PREMIER_ROLES = {"premier", "prime minister", "pm"}  # one job, three words
-# A government's spokesperson speaks for its diplomacy: "the diplomat told a news briefing" (but "the top
+# A government's spokesperson speaks for its diplomacy: "the diplomat told reporters" (but "the top
 # diplomat" is the minister).
 SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
 

@@ -27,7 +27,7 @@ MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
 
 # Words before a plural head that point back to parties the article named: "both countries", "the two leaders".
 DEFINITE_PLURAL_WORDS = ("the", "both", "these", "those")
-# Marks after which an unnamed source's name stops: "Thirty-six countries — a group including ...".
+# Marks after which an unnamed source's name stops: "Nine nations — a club of ...".
 NAME_ENDING_MARKS = (",", "—", "–", "(", ";", ":")
 
 
@@ -100,7 +100,7 @@ class SpeakerResolver:
         return self.book.actors[people.pop()] if len(people) == 1 else None
 
     def _appositive_person(self, quote: QuoteRecord) -> ArticleActor | None:
-        """"the Executive Secretary of the UN convention, Simon Stiell, said": a job title whose apposition,
+        """"the Director General of the postal union, Hana Kowal, said": a job title whose apposition,
         past the source phrase the quote stage kept, is a named person."""
         span = self.book.doc.char_span(*quote.speaker, alignment_mode="expand")
         if span is None or span.root.lemma_.lower() not in kinds.ROLE_HEADS or span.root.tag_ in ("NNS", "NNPS"):

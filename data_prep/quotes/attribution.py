@@ -76,6 +76,6 @@ def source_of(token: Token) -> Span | None:
 
 
 def name_part(mention: Span) -> Span:
-    """A mention without its apposition: "Tim Hess" of "Tim Hess, a real estate developer"."""
+    """A mention without its apposition: "Ada Voss" of "Ada Voss, a ferry operator"."""
     comma = next((token.i for token in mention if token.text == ","), None)
     return mention if comma is None or comma == mention.start else mention.doc[mention.start:comma]

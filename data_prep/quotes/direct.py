@@ -85,7 +85,7 @@ def quoted_name_only(attribution: Attribution, marks: MarkIndex) -> None:
     inside = sorted(mark for mark in marked if any(overlaps(mark, span) for span in attribution.spans))
     cue_end = cue.idx + len(cue)
     # nothing but the object between the cue and the quoted words, and nothing after them (a frame
-    # before the cue, "In a statement, the alliance calls ...", is the reporter's)
+    # before the cue, "In a statement, the union calls ...", is the reporter's)
     if inside and inside[0][0] > cue_end and "\n" not in text[cue_end:inside[0][0]] \
             and not _more_letters_outside(text, [span for span in attribution.spans if span[0] >= cue_end],
                                           inside + [[cue_end, inside[0][0]]], 0):
@@ -154,8 +154,8 @@ def _extend(text: str, attribution: Attribution, spans: list[list[int]], chain_i
     elif attribution.kind == "indirect":
         attribution.kind = "mixed"
         merged = [min(attribution.start, spans[0][0]), max(attribution.end, spans[-1][1])]
-        # one stretch, unless it would take in the cue and its source ("In a statement, the alliance
-        # calls the deal “a step forward”": the leading phrase and the quote stay apart)
+        # one stretch, unless it would take in the cue and its source ("In a statement, the union
+        # calls the plan “a good start”": the leading phrase and the quote stay apart)
         attribution.spans = sorted(attribution.spans + spans) if cue is not None and \
             merged[0] <= cue.idx < merged[1] else [merged]
     else:
@@ -179,7 +179,7 @@ def _reads_as_speech(text: str, chain: list[MarkedSpan]) -> bool:
 
 
 def _reads_as_title(doc: Doc, chain: list[MarkedSpan]) -> bool:
-    """A short quoted name after a preposition or article: 'in an interview with “Fox and Friends,”'."""
+    """A short quoted name after a preposition or article: 'in an interview with “Harbour Mornings,”'."""
     inside = doc.char_span(chain[0].start, chain[0].end, alignment_mode="expand")
     if inside is None or inside.start == 0:
         return False

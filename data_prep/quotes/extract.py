@@ -186,7 +186,7 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
                 and (source is None or token.lemma_ in MEDIUM_CUE_LEMMAS):
             continue  # "posted on X", "is mentioned in the declaration": where, not what
         if _is_deliberated(token):
-            continue  # "a fight over whether to mention fossil fuels": no one said it
+            continue  # "a quarrel over whether to name the polluters": no one said it
         source = agent_of(source)
         if spans and (source is not None or cue.speech):
             found.append(Attribution(spans, kind, token, source, touched, relayed_origin(token)))
@@ -211,7 +211,7 @@ def _claim_clause(noun: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             gerund = next((grand for grand in child.children if grand.dep_ == "pcomp" and grand.tag_ == "VBG"), None)
             if gerund is not None:
-                return gerund  # "his claim of stopping eight wars"
+                return gerund  # "her claim of saving the harbour"
         if child.dep_ not in ("acl", "relcl", "ccomp"):
             continue
         first = child.left_edge.lower_

@@ -58,7 +58,7 @@ ACT_NOUNS = frozenset({"refusal", "attempt", "effort", "bid", "vote", "decision"
 
 
 # Verbs of seeing something as something: "Critics see the law as a gift to insurers" is a belief, while
-# "presented the conference as a crucial moment" describes it in words.
+# "presented the fair as a turning point" describes it in words.
 SEEING_AS_LEMMAS = frozenset({"see", "view", "regard", "consider", "perceive", "treat", "think", "imagine",
                               "envision", "recognize", "accept", "know", "take", "count"})
 
@@ -68,7 +68,7 @@ AS_IDIOM_NOUNS = frozenset({"part", "result", "consequence", "means", "way", "we
 
 
 def describes_as(token: Token) -> bool:
-    """ "presented the conference as a crucial moment": an object and what it is called."""
+    """ "presented the fair as a turning point": an object and what it is called."""
     children = list(token.children)
     # not "what the campaign sees as ...": the object of a relative clause is the noun outside it;
     # in the passive with its agent ("was hailed by the mayor as ..."), the subject is the object

@@ -113,8 +113,8 @@ NAMING_LEMMAS = frozenset({"call", "label", "dub", "term", "brand", "deem", "pro
 
 # Cues whose prepositional phrase tells where something appeared, not what it says ("posted on X").
 MEDIUM_CUE_LEMMAS = frozenset({"post", "publish", "appear", "air", "broadcast"})
-# Prepositions of where; a cue with no source and only such a phrase ("is mentioned in the final
-# declaration") reports nobody's words. "for", "of", "about" phrases stay: PolNeAR counts "was
+# Prepositions of where; a cue with no source and only such a phrase ("is mentioned in the closing
+# text") reports nobody's words. "for", "of", "about" phrases stay: PolNeAR counts "was
 # criticized for ...", "accused of ...".
 PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "inside"})
 

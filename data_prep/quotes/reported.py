@@ -105,8 +105,8 @@ def _infinitive_after(cue: Token) -> set[int]:
 
 
 def _owns_content(head: Token) -> bool:
-    """A cue word that is an attribution by itself. A weak one that needs a clause ("were weighing a
-    walkout, the delegate added") leaves its clause to the trailing cue."""
+    """A cue word that is an attribution by itself. A weak one that needs a clause ("were mulling a
+    boycott, the envoy added") leaves its clause to the trailing cue."""
     cue = cue_for(head)
     return cue is not None and not cue.needs_clause
 

@@ -82,7 +82,7 @@ def _is_misparsed_plural_title(token: Token) -> bool:
 
 
 def _source_of_document(noun: Token) -> Token | None:
-    """ "His office put out a statement saying ...": whoever issued the statement, else the statement."""
+    """ "Her office issued a statement saying ...": whoever issued the statement, else the statement."""
     verb = noun.head
     if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
         issuer = _own_subject(verb)
@@ -109,7 +109,7 @@ def _subject_by_parse(cue: Token) -> Token | None:
     cue_quoted = _inside_quote_marks(cue)
     for _ in range(MAX_CLIMB):
         if token is not cue and not cue_quoted and _inside_quote_marks(token) and token.head is not token:
-            # '... said, "We will not accept this," indicating that ...': the quoted clause the cue hangs
+            # '... said, "We will not sign a deal like this one," indicating that ...': the quoted clause the cue hangs
             # from is the speaker's words; its "We" is not the source, the frame's subject is
             token = token.head
             continue
@@ -165,7 +165,7 @@ def _names_after_title(head: Token) -> int:
 
 def mention_span(head: Token, with_appositive: bool = False) -> Span:
     """The noun phrase of a subject: its determiners, titles and names, without clauses; with the
-    apposition that follows it when asked ("Tim Hess, a real estate developer")."""
+    apposition that follows it when asked ("Ada Voss, a ferry operator")."""
     doc = head.doc
     start = head.i
     left_tokens = [t for t in head.lefts if t.dep_ not in MENTION_CUTTING_DEPS]
