@@ -223,13 +223,13 @@ def test_an_epithet_glued_to_a_full_name_is_not_a_new_person(nlp):
 
 
 def test_headline_words_glued_to_a_name_are_cut_off(nlp):
-    text = ("Limbaugh: Hillary Asking Moderator To Save Her In Debate\n\n"
-            "Radio host Rush Limbaugh said on Monday that Hillary Clinton wanted help from the moderator.")
+    text = ("Garrow: Maria Asking Judges To Rescue Her Bill\n\n"
+            "Radio host Dan Garrow said on Tuesday that Maria Marsh wanted the judges to save her bill.")
     result = resolve(nlp, text)
     people = sorted(a["name"] for a in result["actors"] if a["kind"] == "person")
-    assert people == ["Hillary Clinton", "Rush Limbaugh"]
-    clinton = actor_named(result, "Hillary Clinton")
-    assert "Hillary" in mention_texts(result, clinton["key"])
+    assert people == ["Dan Garrow", "Maria Marsh"]
+    marsh = actor_named(result, "Maria Marsh")
+    assert "Maria" in mention_texts(result, marsh["key"])
 
 
 def test_full_name_only_in_the_headline_still_owns_the_body_surnames(nlp):

@@ -386,9 +386,9 @@ def test_question_put_to_the_speaker_is_not_the_speakers_quote(quotes):
 
 
 def test_wrong_way_closing_mark_does_not_swallow_the_attribution(quotes):
-    text = "“We think that things have calmed down,“ the envoy told reporters at the lunch."
+    text = "“We hope the worst of the storm is behind us,“ the envoy told reporters at the lunch."
     quote = only(quotes(text))
-    assert quote["quote_text"] == "“We think that things have calmed down,“"
+    assert quote["quote_text"] == "“We hope the worst of the storm is behind us,“"
     assert quote["speaker_text"] == "the envoy"
 
 
@@ -623,7 +623,7 @@ def test_a_sentence_case_first_paragraph_ending_on_a_full_stop_is_a_lead_not_a_h
 def test_a_that_clause_the_parser_made_an_object_is_the_content(nlp):
     from data_prep.quotes.lexicon import cue_for
     from data_prep.quotes.reported import content_indices
-    doc = nlp("The scientist reaffirmed that breaching the limit was now “almost certain.”")
+    doc = nlp("The engineer reaffirmed that closing the bridge was now “nearly certain.”")
     cue = next(token for token in doc if token.lower_ == "reaffirmed")
     that = next(token for token in doc if token.lower_ == "that")
     words = [doc[index].text for index in sorted(content_indices(cue, cue_for(cue)))]
