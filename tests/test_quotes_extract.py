@@ -643,8 +643,8 @@ def test_a_claim_of_doing_something_is_the_owners_quote(quotes):
 
 
 def test_a_thing_that_threatens_and_an_as_conjunction_give_no_quote(quotes):
-    text = ("The council has rejected a new plan put forward by the mayor, as a bitter dispute over taxes "
-            "threatened to stall the budget.")
+    text = ("The guild has turned down a fresh offer from the owners, as a bitter dispute over pay "
+            "threatened to shut the mill.")
     assert quotes(text) == []
 
 
@@ -689,7 +689,7 @@ def test_polnear_attributions_keep_the_report_as_source(attributions):
 
 
 def test_a_report_citing_its_sources_of_someones_words_leaves_them_the_quote(quotes):
-    text = "The city told residents that the bridge would close, the agency reported, citing sources."
+    text = "The city told residents that the bridge would close, the broadcaster reported, citing two aides."
     quote = only(quotes(text))
     assert quote["speaker_text"] == "The city" and quote["quote_text"] == "that the bridge would close"
 
