@@ -134,3 +134,23 @@ def test_a_condition_the_speaker_sets_continues(nlp):
     text = ("The minister said that the tariffs would be lifted. "
             "That would help the port if the talks succeed.")
     assert continuations(nlp, text) == []
+
+
+def test_a_rule_or_procedure_after_reported_speech_is_the_reporters(nlp):
+    # a passive obligation and "cannot" with a thing as subject state facts and rules, not the speaker's voice
+    for text in [
+        "The governor said that the canal would bring trade to the valley. The scheme must first be "
+        "cleared by the regional assembly.",
+        "The harbour master said that the pier was sound. The pier cannot hold ferries longer than its berth.",
+        "The league said that the referee had erred. The ruling cannot be challenged under the club charter.",
+        "The union said that the talks had failed. The contract can not be signed without a members' ballot.",
+    ]:
+        assert continuations(nlp, text) == [], text
+
+
+def test_a_party_that_cannot_accept_is_the_speakers_voice(nlp):
+    text = ("The envoy said that the raid broke the river truce. "
+            "We cannot accept such attacks on our fishing villages.")
+    found = continuations(nlp, text)
+    assert [quote.text for quote in found] == ["We cannot accept such attacks on our fishing villages."]
+    assert found[0].speaker_text == "The envoy"

@@ -45,8 +45,14 @@ ADDITIVE_PHRASES = (("in", "addition"), ("what", "is", "more"), ("what", "'s", "
 CONTRASTIVE_OPENERS = frozenset({"however", "but", "yet", "still", "meanwhile", "nevertheless", "nonetheless"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 OBLIGATION_MODALS = frozenset({"must", "should", "shall", "ought"})
-PREDICTION_MODALS = frozenset({"will", "would", "can", "could", "wo", "ca"})
+# A negated prediction ("will not go unanswered") is the speaker's; a negated ability is the speaker's
+# only with a party as subject ("we cannot accept it"): "cannot be appealed", "the bridge cannot carry
+# lorries" state rules and facts, "could not be reached" is the reporter's account of a call.
+WILL_MODALS = frozenset({"will", "wo"})
 PAST_MODALS = frozenset({"would", "could"})
+ABILITY_MODALS = frozenset({"can", "ca"})
+PARTY_PRONOUNS = frozenset({"we", "they", "you"})
+PARTY_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
 NEGATING_ADVERBS = frozenset({"never"})
 CONDITION_MARKS = frozenset({"if", "unless", "once", "when"})
 # Words that judge what they qualify; a reporter's own sentence rarely calls something "a blatant
@@ -96,17 +102,34 @@ def _verbs(sentence: Span) -> list[Token]:
     return [root] + [child for child in root.children if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")]
 
 
+def _is_party(subject: Token | None) -> bool:
+    """A subject that can act on what the speaker says: "we", "they", "you", or a named body, country
+    or people."""
+    return subject is not None and (subject.lower_ in PARTY_PRONOUNS or subject.ent_type_ in PARTY_ENTITIES)
+
+
 def _is_strong_modal(modal: Token) -> bool:
-    """ "must", "should", or a negated "will"/"can" ("will not go unanswered", "can never") but not
-    "could not be reached", the reporter's account of a call."""
+    """The speaker's normative voice: an active "must", "should" ("the states must lift it"), a passive
+    obligation only when negated ("must never be repeated"), a negated "will" ("will not go
+    unanswered") and "cannot" with a party as subject ("we cannot accept it"). Not the reporter's
+    account of a procedure, a rule or a fact: "must still be approved by parliament", "cannot be
+    appealed", "the bridge cannot carry lorries", "could not be reached"."""
     if modal.tag_ != "MD" or modal.dep_ != "aux":
         return False
-    if modal.lower_ in OBLIGATION_MODALS:
-        return True
     verb = modal.head
-    negated = any(child.dep_ == "neg" or child.lower_ in NEGATING_ADVERBS for child in verb.children)
     passive = any(child.dep_ == "auxpass" for child in verb.children)
-    return modal.lower_ in PREDICTION_MODALS and negated and not (passive and modal.lower_ in PAST_MODALS)
+    negated = any(child.dep_ == "neg" or child.lower_ in NEGATING_ADVERBS for child in verb.children)
+    subject = next((child for child in verb.children if child.dep_ in ACTIVE_SUBJECT_DEPS), None)
+    word = modal.lower_
+    if word in OBLIGATION_MODALS:
+        return negated or not passive
+    if word in WILL_MODALS:
+        return negated
+    if word in PAST_MODALS:
+        return negated and not passive
+    if word in ABILITY_MODALS:
+        return negated and not passive and _is_party(subject)
+    return False
 
 
 def _judges(sentence: Span) -> bool:
