@@ -154,3 +154,9 @@ def test_a_party_that_cannot_accept_is_the_speakers_voice(nlp):
     found = continuations(nlp, text)
     assert [quote.text for quote in found] == ["We cannot accept such attacks on our fishing villages."]
     assert found[0].speaker_text == "The envoy"
+
+
+def test_a_noun_of_error_judges_in_the_speakers_voice(nlp):
+    text = ("Spokeswoman Ana Reyes said that the levy would ruin the fishing towns. "
+            "It is a grave misreading of the harbour accord.")
+    assert [quote.text for quote in continuations(nlp, text)] == ["It is a grave misreading of the harbour accord."]

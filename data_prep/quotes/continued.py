@@ -15,8 +15,9 @@ only when
   person or "he"/"she" (the reporter describing someone), and a present tense, a modal, or an additive
   connective ("Moreover, ...", "In addition, ...") opening a further point;
 - and at least one of them is in the speaker's voice beyond doubt: an obligation or a negated
-  prediction ("must never", "should", "will not", "cannot") or a judgment ("is a blatant challenge",
-  "a complete misjudgment"), which news reporting leaves to the people it quotes.
+  prediction ("must never", "should", "will not", "we cannot"; not a procedure or rule such as "must
+  still be approved" or "cannot be appealed") or a judgment ("is a blatant challenge",
+  "a grave mistake"), which news reporting leaves to the people it quotes.
 
 The continuation is credited to the same source mention and cue as the speech it continues, as a
 quoted paragraph running on from the previous speaker is (``direct.attach_quoted``). PolNeAR annotates
@@ -35,7 +36,7 @@ from data_prep.quote_record import SPEECH
 from data_prep.quotes.attribution import Attribution, MarkIndex
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.kinds import attribution_kind
-from data_prep.quotes.lexicon import cue_for
+from data_prep.quotes.lexicon import JUDGING_ADJECTIVES, JUDGING_NOUNS, JUDGING_VERBS, cue_for
 
 # Words opening a further point of the same argument. "However", "But", "Meanwhile" are left out:
 # reporters open their own contrast or next topic with them as often as speakers do.
@@ -55,22 +56,6 @@ PARTY_PRONOUNS = frozenset({"we", "they", "you"})
 PARTY_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
 NEGATING_ADVERBS = frozenset({"never"})
 CONDITION_MARKS = frozenset({"if", "unless", "once", "when"})
-# Words that judge what they qualify; a reporter's own sentence rarely calls something "a blatant
-# challenge" (a fact table of evaluative English, not of any text).
-JUDGING_ADJECTIVES = frozenset({
-    "blatant", "flagrant", "gross", "grave", "brazen", "shameless", "dangerous", "irresponsible", "reckless",
-    "provocative", "erroneous", "wrong", "unacceptable", "absurd", "hypocritical", "disgraceful", "shameful",
-    "deplorable", "malicious", "groundless", "baseless", "outrageous", "unjustified", "unwarranted",
-    "despicable", "futile", "ridiculous", "preposterous", "heinous", "barbaric", "illegitimate"})
-JUDGING_NOUNS = frozenset({
-    "misjudgment", "misjudgement", "provocation", "interference", "violation", "mistake", "error", "distortion",
-    "fabrication", "slander", "smear", "lie", "farce", "hypocrisy", "betrayal", "disgrace", "insult", "affront",
-    "blunder", "travesty", "sham", "overestimation", "miscalculation"})
-# Verbs of accusation: "They have ignored repeated warnings", "It seriously violates the accord".
-JUDGING_VERBS = frozenset({
-    "ignore", "violate", "undermine", "disregard", "distort", "smear", "slander", "provoke", "trample", "breach",
-    "betray", "sabotage", "obstruct", "hype", "fabricate", "politicize", "politicise", "weaponize", "weaponise",
-    "flout", "jeopardize", "jeopardise", "poison", "vilify", "demonize", "demonise", "meddle", "interfere"})
 # Narration places events in time and counts: dates, times, numbers of people, money, shares.
 NARRATION_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Subjects that make a sentence the reporter's account of someone rather than the speaker's claim.
@@ -133,7 +118,7 @@ def _is_strong_modal(modal: Token) -> bool:
 
 
 def _judges(sentence: Span) -> bool:
-    """ "It is a complete misjudgment", "The move is a blatant challenge": a judging predicate noun;
+    """ "It is a grave mistake", "The move is a blatant challenge": a judging predicate noun;
     "They have ignored the warnings": a verb of accusation."""
     for verb in _verbs(sentence):
         if verb.lemma_.lower() in JUDGING_VERBS:

@@ -1,6 +1,7 @@
 """Attribution cues: the lexicon mined from PolNeAR train (benchmarks/mine_quote_cues.py)."""
 from __future__ import annotations
 
+import csv
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -8,6 +9,7 @@ from pathlib import Path
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
 FRAMES_PATH = Path(__file__).with_name("cue_frames.json")
+JUDGING_WORDS_PATH = Path(__file__).with_name("judging_words.csv")
 # A prepositional frame ("talk about", "push for") whose occurrences in train were attributions with the
 # phrase as content at least this often makes a weak or rare cue word count with that phrase.
 MIN_FRAME_PRECISION = 0.6
@@ -178,3 +180,25 @@ def cue_for(token) -> Cue | None:
 def american(lemma: str) -> str:
     """ "characterise" -> "characterize", "analyse" -> "analyze"; other words unchanged."""
     return lemma[:-2] + "ze" if lemma.endswith(("ise", "yse")) and len(lemma) > 5 else lemma
+
+
+# Evaluative words that judge what they qualify ("a blatant challenge", "a grave mistake", "they have
+# ignored the warnings"), which news reporting leaves to the people it quotes: a table of general
+# evaluative English (adjectives and nouns of condemnation and error, verbs of accusation), not of any
+# text (``judging_words.csv``, one word and its part of speech a line).
+JUDGING_PARTS = ("adjective", "noun", "verb")
+
+
+def _judging_words() -> dict[str, frozenset[str]]:
+    with JUDGING_WORDS_PATH.open(encoding="utf-8", newline="") as handle:
+        rows = [(row["word"].strip().lower(), row["part"].strip()) for row in csv.DictReader(handle)]
+    unknown = {part for _, part in rows if part not in JUDGING_PARTS}
+    if unknown:
+        raise ValueError(f"{JUDGING_WORDS_PATH.name}: unknown parts {sorted(unknown)}")
+    return {part: frozenset(word for word, word_part in rows if word_part == part) for part in JUDGING_PARTS}
+
+
+_JUDGING = _judging_words()
+JUDGING_ADJECTIVES = _JUDGING["adjective"]
+JUDGING_NOUNS = _JUDGING["noun"]
+JUDGING_VERBS = _JUDGING["verb"]
