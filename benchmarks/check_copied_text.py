@@ -8,7 +8,7 @@ the ``.txt``/``.tsv`` files), then every tracked text file of the repository (``
 prints each ``file:line``, run length and run that shares N or more consecutive words with them
 (words lower-cased, curly apostrophes made straight, punctuation ignored). ``benchmarks/gold/`` is
 skipped (its notes are checked by the coordinator). Exit status 1 when a hit is not an official
-name in ``ALLOWED_NAMES``.
+name in ``ALLOWED_NAMES``, 2 when there is no evaluation folder. ``-n 6`` shows near-copies by eye.
 
 Usage: python benchmarks/check_copied_text.py [REPO] [--eval DIR] [-n 8]
 """
