@@ -5,7 +5,8 @@ for ..."); a quote in the dataset is someone's words. Reported speech (no quote 
 only a noun-phrase object of a verb of judging or taking up ("criticised the plan", "discussed the
 tariffs"), only a phrase of topic, address or manner ("spoke about the talks", "responded to a
 question", "said with a smile"), an embedded question not answered ("avoided stating whether ..."), or
-a document's provisions ("the plan calls for ...") is left out of the quotes; the attributions keep it.
+a document's provisions ("the plan calls for ..."), or a sourceless infinitive or negated speech verb
+("was never sworn in to tell the truth") is left out of the quotes; the attributions keep it.
 """
 from __future__ import annotations
 
@@ -40,6 +41,14 @@ def _is_unanswered_question(cue: Token, content: list[Token], source: Span | Non
     return negated or avoided or source is None
 
 
+def _is_unsaid(cue: Token) -> bool:
+    """A speech verb that reports no words when no one is its source: an infinitive ("was sworn in to
+    tell the truth": a purpose) or a negated verb ("was never called to tell the court ..."): nothing
+    was said."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in cue.children) \
+        or any(child.dep_ == "neg" for child in cue.children)
+
+
 def _is_provision(source: Span | None) -> bool:
     return source is not None and source.root.pos_ == "NOUN" and source.root.lemma_.lower() in PROVISION_NOUNS
 
@@ -51,6 +60,8 @@ def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None
     if all(len(cue.doc.char_span(start, end, alignment_mode="expand") or ()) <= 1 for start, end in spans):
         return False  # "endorsed Trump": whom, not words
     if _is_provision(source):
+        return False
+    if source is None and _is_unsaid(cue):
         return False
     content = [child for child in cue.children if _inside(spans, child)]
     if _is_unanswered_question(cue, content, source):
