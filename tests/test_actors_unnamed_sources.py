@@ -64,8 +64,22 @@ def test_her_office_after_her_reported_order_is_one_actor(nlp):
     ("Lisbon asked Oslo to explain the fishing ban, a Portuguese foreign ministry spokesperson said on Monday. "
      "Spokesperson Rui Matos spoke at his weekly press call.", "explain the fishing ban", ("Rui Matos", "person")),
     # named before, with the body written the other way round
-    ("Foreign Ministry spokesperson Rui Matos spoke on Monday. On Thursday, a spokesperson of the Portuguese "
+    ("Foreign Ministry spokesperson Rui Matos spoke at his weekly briefing. Later a spokesperson of the Portuguese "
      "Foreign Ministry said a visit by the minister was not on the agenda.", "not on the agenda", ("Rui Matos", "person")),
+    # in the lead, named in the next paragraph
+    ("A Portuguese foreign ministry spokesperson said on Monday that the fishing ban was unfair.\n\n"
+     "Spokesperson Rui Matos told a press call that Lisbon would appeal.", "ban was unfair", ("Rui Matos", "person")),
+    # another day between them: ministries rotate spokespeople, so maybe someone else
+    ("On Tuesday a foreign ministry spokesperson said the trip was off. On Thursday, Foreign Ministry "
+     "spokesperson Rui Matos told reporters that the talks with Oslo would restart.", "trip was off",
+     ("a foreign ministry spokesperson", "anonymous")),
+    ("Foreign Ministry spokesperson Rui Matos spoke on Monday. On Thursday, a spokesperson of the Portuguese "
+     "Foreign Ministry said a visit by the minister was not on the agenda.", "not on the agenda",
+     ("a spokesperson of the Portuguese Foreign Ministry", "anonymous")),
+    # named many paragraphs away: no link
+    ("A foreign ministry spokesperson said the trip was off.\n\nThe port stayed shut.\n\nFerries waited "
+     "offshore.\n\nSpokesperson Rui Matos later spoke about fish quotas.", "trip was off",
+     ("A foreign ministry spokesperson", "anonymous")),
     # another body's spokesperson is not this one
     ("A defence ministry spokesperson said the drills were routine. Foreign Ministry spokesperson Rui Matos said "
      "the talks would go on.", "drills were routine", ("A defence ministry spokesperson", "anonymous")),

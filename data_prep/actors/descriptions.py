@@ -26,6 +26,14 @@ MILITARY_WORDS = {"army", "military", "forces"}
 # Words for a news outlet that point back to the one named before ("the newspaper said").
 OUTLET_WORDS = {"newspaper", "paper", "daily", "broadcaster", "outlet", "channel", "tabloid", "network"}
 MOVEMENT_WORDS = {"group", "movement", "militia", "faction", "organisation", "organization"}
+# How far apart an unnamed and a named spokesperson of one body may be and still be one briefing: ministries
+# rotate spokespeople, so a name several paragraphs away is often someone else on another day.
+MAX_SPOKESPERSON_SENTENCES = 3
+# Date words that mark an occasion ("On Monday ... On Friday, spokesperson NAME"): another day, maybe
+# another spokesperson.
+OCCASION_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                  "today", "tonight", "january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december"}
 
 
 def link_descriptions(book: MentionBook) -> None:
@@ -47,6 +55,8 @@ def link_description(book: MentionBook, chunk: Span) -> ArticleActor | None:
     if not definite and not spokesperson:
         return None
     affiliation, _ = titles.span_affiliation(chunk)
+    if affiliation is None:  # "the Korean envoy": a nationality the gazetteer cannot place is still someone's
+        affiliation = next((e.text for e in chunk.ents if e.label_ in ("NORP", "GPE")), None)
     role = normalise_role(" ".join(t.lower_ for t in chunk if (t.pos_ in ("NOUN", "ADJ") or t.i == root.i)
                                    and not t.ent_type_ and t.lower_ not in ("former",)))
     target = title_holder(book, chunk.start_char, affiliation, role or root.lower_) if definite else None
@@ -79,7 +89,37 @@ def named_spokesperson(book: MentionBook, phrase: Span, affiliation: str | None)
         if wanted and held and not (wanted <= held or held <= wanted):
             continue  # a defence ministry spokesperson is not the foreign ministry's
         found.append(actor)
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    return found[0] if _same_briefing(book, phrase, found[0]) else None
+
+
+def _same_briefing(book: MentionBook, phrase: Span, actor: ArticleActor) -> bool:
+    """Whether the named spokesperson ``actor`` is close to the unnamed ``phrase`` (same or adjacent
+    paragraph, a few sentences apart) with no other day named between them ("On Monday a spokesperson
+    said ... On Friday, spokesperson NAME said": maybe two people)."""
+    doc, text = book.doc, book.text
+    sentences = list(doc.sents)
+    index = {s.start: n for n, s in enumerate(sentences)}
+    here = index[phrase.sent.start]
+
+    def paragraph(char: int) -> int:
+        return sum(1 for line in text[:char].split("\n")[:-1] if line.strip())
+
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in book.mentions if m.key == actor.key]
+    near = [index[s.sent.start] for s in spans if s is not None and abs(index[s.sent.start] - here) <= MAX_SPOKESPERSON_SENTENCES
+            and abs(paragraph(s.start_char) - paragraph(phrase.start_char)) <= 1]
+    if not near:
+        return False
+    there = min(near, key=lambda n: abs(n - here))
+    own_days = _days(sentences[here])
+    between = range(here + 1, there + 1) if there > here else range(there, here)
+    return not any(_days(sentences[n]) - own_days for n in between)
+
+
+def _days(sentence: Span) -> set[str]:
+    """The occasion words of a sentence's dates ({"friday"} of "On Friday, ...")."""
+    return {t.lower_ for t in sentence if t.ent_type_ == "DATE" and t.lower_ in OCCASION_WORDS}
 
 
 def _body_words(span: Span) -> set[str]:
@@ -137,7 +177,8 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
     if affiliation:
         # "The US president" where the article never says whose president anyone is, "Russia's top diplomat"
         # where no one of Russia holds that job: the one person holding that very job with no country given
-        same_job = [a for a in compatible if not a.affiliations and any(_same_job(role, r) for r in a.roles)]
+        same_job = [a for a in compatible if not a.affiliations and any(_same_job(role, r) for r in a.roles)
+                    and not _meets_that_country(book, a, affiliation)]
         if not any(affiliation in a.affiliations for a in people):
             return same_job[0] if len(same_job) == 1 else None
         compatible = [a for a in compatible if affiliation in a.affiliations]
@@ -155,6 +196,38 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
     if len(with_role) > 1 and len(same_job) == 1:
         return same_job[0]  # "the PM" among a president and a prime minister
     return with_role[0] if len(with_role) == 1 else None
+
+
+def _meets_that_country(book: MentionBook, actor: ArticleActor, country: str) -> bool:
+    """Whether a sentence naming ``actor`` also names ``country`` (not its capital: "NAME said Moscow
+    welcomed it" is no meeting) or a counterpart ("Foreign Minister NAME
+    flew to Moscow to meet her Russian counterpart", "Ambassador NAME met the Japanese envoy"): then she is
+    the other party, and "Russia's top diplomat" someone else the article does not name."""
+    doc = book.doc
+    for mention in book.mentions:
+        if mention.key != actor.key:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = span.sent
+        if any(t.lemma_.lower() == "counterpart" for t in sentence):
+            return True
+        if any(not (span.start <= e.start < span.end) and (gazetteer().country(e.text) or e.text) == country
+               and not _titles_a_name(e) for e in sentence.ents if e.label_ in ("GPE", "NORP", "LOC")):
+            return True
+    return False
+
+
+def _titles_a_name(entity: Span) -> bool:
+    """Whether a country word is part of a named person's title ("Russian President NAME"), so says whose
+    that person is, not whom ``actor`` went to see."""
+    doc = entity.doc
+    end = entity.end
+    while end < len(doc) and end < entity.end + MAX_TITLE_WORDS and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") \
+            and doc[end].ent_type_ != "PERSON":
+        end += 1
+    return (end < len(doc) and doc[end].ent_type_ == "PERSON") or entity.root.head.ent_type_ == "PERSON"
 
 
 def _same_job(reference: str, held: str) -> bool:
