@@ -43,6 +43,7 @@ WEEK_CHUNK = 7           # a large block's dated quotes are counted this many da
 MAX_POSTING = 500        # a word in more of a block's quotes than this (or a tenth of them), or in more of
                          # the quotes of the weeks counted, is too common to pair on
 SHARED_PART = 0.5        # a pair goes to the encoder if it shares this part of the shorter quote's content words
+QUERIES_AT_ONCE = 256    # a large block's quotes whose candidates are counted together
 DIFFER_CHECKS = 25       # members of each side compared before two groups are joined
 SEVERAL_TIMES = 2        # a quote this many times as long as another, in several sentences, holds several points
 SKIPPED_KINDS = {"anonymous", "unknown"}
@@ -261,6 +262,13 @@ class _Block:
         posted, first, postings = np.unique(word, return_index=True, return_counts=True)
         kept = postings <= MAX_POSTING
         posted, first, postings = posted[kept], first[kept], postings[kept]
+        # A few hundred queries at a time: every (query, quote) sharing a word is held at once, and a
+        # speaker's busy weeks would make that grow with the square of their quotes.
+        for begin in range(0, len(queries), QUERIES_AT_ONCE):
+            yield from self._pairs_of(among, queries[begin:begin + QUERIES_AT_ONCE], owner, posted, first, postings)
+
+    def _pairs_of(self, among: np.ndarray, queries: np.ndarray, owner: np.ndarray, posted: np.ndarray,
+                  first: np.ndarray, postings: np.ndarray) -> Iterator[np.ndarray]:
         asking, asked = self.words.of(self.members[queries])
         slot = np.searchsorted(posted, asked)
         found = slot < len(posted)
