@@ -2,22 +2,10 @@
 a presidential palace as its presidency, a named document that is not the one before it, and words
 that are no one's name."""
 import pytest
+from spacy.tokens import Span
 
-from actor_credit import credited
-from data_prep.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def speaker(nlp, text, words):
-    """(name, kind) of the actor credited with the quote containing ``words``."""
-    quotes, _ = credited(nlp, text)
-    found = [(actor["name"], actor["kind"]) if actor else (None, None) for q, actor in quotes if words in q.text]
-    assert found, f"no quote containing {words!r} in {[q.text for q, _ in quotes]}"
-    return found[0]
+from actor_credit import credited, nlp, speaker  # noqa: F401 (nlp is a fixture)
+from data_prep.actors import resolve_article_actors
 
 
 @pytest.mark.parametrize("text, words, expected", [
@@ -56,7 +44,7 @@ def test_the_group_in_a_leaders_announcement_is_the_leaders_movement(nlp):
 
 def test_a_ministry_is_not_the_group(nlp):
     text = "The Foreign Ministry of Peru met on Monday. The rebel group said the strikes broke the truce."
-    assert speaker(nlp, text, "broke the truce")[0] != "Peruvian Foreign Ministry"
+    assert speaker(nlp, text, "broke the truce") == ("rebel group", "organization")
 
 
 def test_a_presidential_palace_speaks_as_the_presidency(nlp):
@@ -67,17 +55,15 @@ def test_a_presidential_palace_speaks_as_the_presidency(nlp):
 def test_a_named_declaration_is_not_the_announcement_before_it(nlp):
     text = ("Norway’s announcement was welcomed. The scheme builds on the Bergen Declaration, signed by a group of "
             "states including Iceland and Denmark. The declaration calls for a ban on deep-sea mining.")
-    name, kind = speaker(nlp, text, "deep-sea mining")
-    assert (name, kind) != ("Norway", "country") and kind != "country"
+    # nor the unnamed "group of states" that signed it: the declaration speaks as itself
+    assert speaker(nlp, text, "deep-sea mining") == ("Bergen Declaration", "anonymous")
 
 
 def test_an_adjective_the_recogniser_tagged_a_person_is_no_person(nlp):
-    from spacy.tokens import Span
-    from data_prep.actors import resolve_article_actors
     doc = nlp("Rich and poor states will argue about money for the coasts.")
     assert doc[0].tag_ == "JJ"
     doc.ents = [Span(doc, 0, 1, label="PERSON")]  # the recogniser's mistake, as seen at a sentence start
-    assert all(actor["kind"] != "person" for actor in resolve_article_actors(doc, [])["actors"])
+    assert resolve_article_actors(doc, [])["actors"] == []
 
 
 def test_a_ministry_of_a_country_named_after_it(nlp):

@@ -3,22 +3,9 @@ a surname with a particle, plural parties, title references with one fitting hol
 and a quoted clause the cue hangs from."""
 import pytest
 
-from actor_credit import credited
+from actor_credit import credited, nlp, speaker  # noqa: F401 (nlp is a fixture)
 from data_prep.actors import resolve_article_actors
-from data_prep.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def speaker(nlp, text, words):
-    """(name, kind) of the actor credited with the quote containing ``words``."""
-    quotes, _ = credited(nlp, text)
-    found = [(actor["name"], actor["kind"]) if actor else (None, None) for q, actor in quotes if words in q.text]
-    assert found, f"no quote containing {words!r} in {[q.text for q, _ in quotes]}"
-    return found[0]
+from data_prep.quotes import extract_quotes
 
 
 def test_name_opening_a_long_clause_is_the_speaker(nlp):
@@ -168,7 +155,6 @@ def test_a_counterpart_named_after_the_description_speaks_jointly(nlp):
     text = ("Egyptian President Ali Hassan and his Turkish counterpart Emre Kaya said in a joint statement that the "
             "deal must hold.")
     doc = nlp(text)
-    from data_prep.quotes import extract_quotes
     quotes = extract_quotes(doc)
     result = resolve_article_actors(doc, quotes)
     names = {actor["key"]: actor["name"] for actor in result["actors"]}

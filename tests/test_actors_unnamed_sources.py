@@ -3,21 +3,7 @@ spokesperson described by their body is the one the article names, "who" is the 
 from, "his office" is that person's office."""
 import pytest
 
-from actor_credit import credited
-from data_prep.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def speaker(nlp, text, words):
-    """(name, kind) of the actor credited with the quote containing ``words``."""
-    quotes, _ = credited(nlp, text)
-    found = [(actor["name"], actor["kind"]) if actor else (None, None) for q, actor in quotes if words in q.text]
-    assert found, f"no quote containing {words!r} in {[q.text for q, _ in quotes]}"
-    return found[0]
+from actor_credit import credited, nlp, speaker  # noqa: F401 (nlp is a fixture)
 
 
 @pytest.mark.parametrize("text, words, expected", [

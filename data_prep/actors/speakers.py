@@ -281,6 +281,8 @@ class SpeakerResolver:
             head, first = found
             if head.pos_ == "PRON":
                 actor = self.pronouns.resolve(head.i)
+            elif head.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in head.children):
+                actor = None  # "signed by a group of states": no one a reader could check; the document speaks
             else:
                 actor = self._actor_of_phrase(doc[first: head.i + 1], head)
             if actor is not None:
