@@ -368,6 +368,19 @@ def test_headline_quote_the_body_does_not_carry_is_kept_and_marked(quotes):
     assert quote["headline"] is True and quote["quote_text"] == "Bridge Will Reopen in May"
 
 
+def test_speakerless_headline_quote_the_body_repeats_is_one_quote(quotes):
+    # the headline in Title Case, the body's quoted words in lower case
+    text = ("“We Close a Sad Chapter and Look Ahead”\n\n"
+            "The mayor of Port Alden told residents that the town would “close a sad chapter and look ahead” "
+            "once the dockers returned to work.")
+    quote = only(quotes(text))
+    assert quote["headline"] is False and quote["speaker_text"] == "The mayor of Port Alden"
+    # a body that does not repeat the words leaves the headline quote standing
+    text = ("“We Close a Sad Chapter and Look Ahead”\n\n"
+            "The dockers returned to work on Friday after a long strike over night shifts.")
+    assert only(quotes(text))["headline"] is True
+
+
 def test_object_pointing_back_at_earlier_words_is_not_a_quote(quotes):
     text = "The minister said the plan was fair. The mayor echoed that sentiment on Tuesday."
     quote = only(quotes(text))

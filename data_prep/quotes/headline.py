@@ -3,7 +3,8 @@
 Article texts start with their headline and a blank line (ingest's ``with_title``; the news corpora
 do the same). "Trump Says He Believes Russia Wants Peace" over a body where Trump says he believes
 Putin wants peace is one statement, not two: the body's quote stands, and a headline quote is kept
-(marked as headline) only when the body does not carry it.
+(marked as headline) only when the body does not carry it. A headline quote with no speaker ("“We Close
+a Sad Chapter”") is carried by a body quote repeating all its content words, whoever said it there.
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ LEAD_ENDING = re.compile(r"\b[a-z][\w'’-]*[.]$")
 # with at least this many lower-case words of four letters or more is a sentence, a one-sentence lead.
 LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{3,}")
 MIN_LOWER_CASE_WORDS_OF_LEAD = 4
+# A headline quote with no speaker is the body's quote again only when the body quote repeats at least
+# this many of its content words (all of them): one shared word is chance.
+MIN_WORDS_CARRIED_WITHOUT_SPEAKER = 2
 SAYING_WORDS = frozenset({"say", "says", "said", "saying", "tell", "tells", "told"})
 
 
@@ -57,9 +61,15 @@ def _same_speaker(first: QuoteRecord, second: QuoteRecord) -> bool:
 
 
 def carried_by_body(headline_quote: QuoteRecord, body_quotes: list[QuoteRecord]) -> bool:
-    """A body quote by the same speaker shares a content word with the headline quote."""
+    """A body quote by the same speaker shares a content word with the headline quote; a headline
+    quote with no speaker is carried by a body quote holding all its content words ("We Close a Sad
+    Chapter" over a body's "would “close a sad chapter”"). Words are compared in lower case, as
+    headlines are in Title Case."""
     speaker_words = set(WORD.findall((headline_quote.speaker_name_text or "").lower()))
     words = _stems(headline_quote.text, speaker_words)
+    if not headline_quote.speaker_text:
+        return len(words) >= MIN_WORDS_CARRIED_WITHOUT_SPEAKER and any(
+            words <= _stems(quote.text) for quote in body_quotes)
     return any(_same_speaker(headline_quote, quote) and words & _stems(quote.text, speaker_words)
                for quote in body_quotes)
 
