@@ -555,7 +555,7 @@ def test_participle_after_a_conjunction_shares_the_main_subject(quotes):
 
 
 def test_a_sourceless_infinitive_speech_verb_is_no_quote(quotes):
-    assert quotes("The ruling stands because the clerk was never sworn in to tell the truth.") == []
+    assert quotes("The verdict holds since the porter was never sworn in to tell the jury his story.") == []
     # a sourceless passive report of words stays a quote
     quote = only(quotes("It was announced that the ferry would run again in March."))
     assert quote["quote_text"] == "that the ferry would run again in March" and quote["speaker_text"] is None

@@ -6,7 +6,7 @@ only a noun-phrase object of a verb of judging or taking up ("criticised the pla
 tariffs"), only a phrase of topic, address or manner ("spoke about the talks", "responded to a
 question", "said with a smile"), an embedded question not answered ("avoided stating whether ..."), or
 a document's provisions ("the plan calls for ..."), or a sourceless infinitive or negated speech verb
-("was never sworn in to tell the truth") is left out of the quotes; the attributions keep it.
+("was never sworn in to tell the jury his story") is left out of the quotes; the attributions keep it.
 """
 from __future__ import annotations
 
