@@ -55,6 +55,15 @@ def test_her_office_after_her_reported_order_is_one_actor(nlp):
     # in the lead, named in the next paragraph
     ("A Portuguese foreign ministry spokesperson said on Monday that the fishing ban was unfair.\n\n"
      "Spokesperson Rui Matos told a press call that Lisbon would appeal.", "ban was unfair", ("Rui Matos", "person")),
+    # a date between them dates what was said about, not the briefing
+    ("A Portuguese foreign ministry spokesperson said on Monday that the fishing ban was unfair. The ban was "
+     "imposed on 3 November. Spokesperson Rui Matos told a press call on Monday that Lisbon would appeal.",
+     "ban was unfair", ("Rui Matos", "person")),
+    # a headline's spokesperson, named far down the body
+    ("A spokesperson of the Portuguese Foreign Ministry says the fishing ban is unfair\n\nLisbon asked Oslo to "
+     "lift the ban on its trawlers.\n\nThe port stayed shut.\n\nFerries waited offshore.\n\nAt a briefing, "
+     "Foreign Ministry spokesperson Rui Matos said the ban broke the treaty.", "fishing ban is unfair",
+     ("Rui Matos", "person")),
     # another day between them: ministries rotate spokespeople, so maybe someone else
     ("On Tuesday a foreign ministry spokesperson said the trip was off. On Thursday, Foreign Ministry "
      "spokesperson Rui Matos told reporters that the talks with Oslo would restart.", "trip was off",

@@ -29,11 +29,10 @@ MOVEMENT_WORDS = {"group", "movement", "militia", "faction", "organisation", "or
 # How far apart an unnamed and a named spokesperson of one body may be and still be one briefing: ministries
 # rotate spokespeople, so a name several paragraphs away is often someone else on another day.
 MAX_SPOKESPERSON_SENTENCES = 3
-# Date words that mark an occasion ("On Monday ... On Friday, spokesperson NAME"): another day, maybe
-# another spokesperson.
-OCCASION_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-                  "today", "tonight", "january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december"}
+# The day names that tell two briefings apart ("On Monday ... On Friday, spokesperson NAME"): another day,
+# maybe another spokesperson. Month names and dates are left out: between the two mentions they mostly date
+# what was said about (a remark of 7 November), not the briefing.
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def link_descriptions(book: MentionBook) -> None:
@@ -96,9 +95,12 @@ def named_spokesperson(book: MentionBook, phrase: Span, affiliation: str | None)
 
 def _same_briefing(book: MentionBook, phrase: Span, actor: ArticleActor) -> bool:
     """Whether the named spokesperson ``actor`` is close to the unnamed ``phrase`` (same or adjacent
-    paragraph, a few sentences apart) with no other day named between them ("On Monday a spokesperson
-    said ... On Friday, spokesperson NAME said": maybe two people)."""
+    paragraph, a few sentences apart, or anywhere for a headline's), unless the two sentences name different days ("On Monday a
+    spokesperson said ... On Friday, spokesperson NAME said": maybe two people)."""
     doc, text = book.doc, book.text
+    if any(quote.headline and quote.speaker and quote.speaker[0] <= phrase.start_char < quote.speaker[1]
+           for quote in book.quotes):
+        return True  # a headline's spokesperson is the one of the article's briefing, however far down named
     sentences = list(doc.sents)
     index = {s.start: n for n, s in enumerate(sentences)}
     here = index[phrase.sent.start]
@@ -112,14 +114,13 @@ def _same_briefing(book: MentionBook, phrase: Span, actor: ArticleActor) -> bool
     if not near:
         return False
     there = min(near, key=lambda n: abs(n - here))
-    own_days = _days(sentences[here])
-    between = range(here + 1, there + 1) if there > here else range(there, here)
-    return not any(_days(sentences[n]) - own_days for n in between)
+    unnamed_days, named_days = _weekdays(sentences[here]), _weekdays(sentences[there])
+    return not (unnamed_days and named_days and not unnamed_days & named_days)
 
 
-def _days(sentence: Span) -> set[str]:
-    """The occasion words of a sentence's dates ({"friday"} of "On Friday, ...")."""
-    return {t.lower_ for t in sentence if t.ent_type_ == "DATE" and t.lower_ in OCCASION_WORDS}
+def _weekdays(sentence: Span) -> set[str]:
+    """The day names of a sentence's dates ({"friday"} of "On Friday, ...")."""
+    return {t.lower_ for t in sentence if t.ent_type_ == "DATE" and t.lower_ in WEEKDAYS}
 
 
 def _body_words(span: Span) -> set[str]:
