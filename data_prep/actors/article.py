@@ -21,6 +21,18 @@ TARGET_PRONOUNS = frozenset({"he", "him", "she", "her"})
 def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
     """Actors, mentions and the actor key of each quote's speaker for one parsed article."""
     records = [QuoteRecord.of(quote) for quote in quotes or []]
+    book, entities = collect_article_mentions(doc, records)
+    pronouns = PronounResolver(book)
+    speakers = SpeakerResolver(book, entities, pronouns)
+    keys = continued_speakers(book.text, records, [speakers.speaker_key(quote) for quote in records])
+    mention_quoted_pronouns(book, pronouns, records, keys)
+    return book.result(keys, [speakers.co_speaker_keys(quote, key) for quote, key in zip(records, keys)])
+
+
+def collect_article_mentions(doc: Doc, records: list[QuoteRecord]) -> tuple[MentionBook, EntityCollector]:
+    """The stages before any quote's speaker is resolved: named entities into the mention book, their
+    affiliations, what pronouns say about who is a person and of which pronoun, job titles linked to
+    their holders."""
     book = MentionBook(doc, records)
     entities = EntityCollector(book)
     entities.collect()
@@ -28,11 +40,7 @@ def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
     people_named_by_pronouns(book)
     collect_gender_votes(book)
     link_descriptions(book)
-    pronouns = PronounResolver(book)
-    speakers = SpeakerResolver(book, entities, pronouns)
-    keys = continued_speakers(book.text, records, [speakers.speaker_key(quote) for quote in records])
-    mention_quoted_pronouns(book, pronouns, records, keys)
-    return book.result(keys, [speakers.co_speaker_keys(quote, key) for quote, key in zip(records, keys)])
+    return book, entities
 
 
 def mention_quoted_pronouns(book: MentionBook, pronouns: PronounResolver, records: list[QuoteRecord],

@@ -1,11 +1,13 @@
-"""The pronoun resolver, the only one: which actor a speaker pronoun stands for: "who" by the parse, "he"/"she" by a recency-and-subject
-search back through the article that respects what the text says about each person's pronoun."""
+"""The pronoun resolver, the only one: which actor a pronoun stands for: "who" by the parse, "he"/"she"
+by a recency-and-subject search back through the article that respects what the text says about each
+person's pronoun, the owner of "his office" by the one person of that pronoun named just before, and
+the document an "It said" takes up. Every stage that needs a pronoun's antecedent asks this class."""
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from data_prep.actors import kinds
-from data_prep.actors.book import ArticleActor, Mention, MentionBook
+from data_prep.actors import documents, kinds
+from data_prep.actors.book import QUOTED, ArticleActor, Mention, MentionBook
 from data_prep.labels import SUBJECT_DEPS, pronoun_kind
 
 SENTENCES_BACK = 4
@@ -102,6 +104,33 @@ class PronounResolver:
         if kind == "neuter":
             return self._search_back(token_index, NEUTER_KINDS, None)
         return None
+
+    def possessive_owner(self, token_index: int) -> ArticleActor | None:
+        """The person a possessive he/she in front of a body stands for ("his office", "her ministry"): the
+        one person of that pronoun named in this sentence or the one before, also inside reported words
+        ("Prime Minister Ana Berg has ordered strikes, her office said"; not inside quotation marks), else
+        the antecedent ``resolve`` finds; None when that is no person."""
+        token = self.doc[token_index]
+        gender = pronoun_kind(token.text)
+        sentence = token.sent
+        window_start = self.doc[sentence.start - 1].sent.start_char if sentence.start else sentence.start_char
+        marks = [(m.start(), m.end()) for m in QUOTED.finditer(self.book.text, window_start, token.idx)]
+        people = {m.key for m in self.book.mentions if window_start <= m.start and m.end <= token.idx
+                  and self.book.actors[m.key].kind == "person"
+                  and self.book.actors[m.key].gender in (None, gender)
+                  and not any(s <= m.start < e for s, e in marks)}
+        if len(people) == 1:
+            return self.book.actors[people.pop()]
+        owner = self.resolve(token_index)
+        return owner if owner is not None and owner.kind == "person" else None
+
+    def document_antecedent(self, token_index: int) -> Token | None:
+        """"... according to a statement from the ministry. It said ...": the document noun a neuter
+        pronoun takes up from its own sentence or the one before; whoever issued it is the speaker
+        (the speaker resolver turns the document into its issuer), before any actor ``resolve`` finds."""
+        if pronoun_kind(self.doc[token_index].text) != "neuter":
+            return None
+        return documents.earlier_document(self.doc, token_index, self.sentence_starts, sentences_back=1)
 
     def _relative(self, token_index: int) -> ArticleActor | None:
         """"Smith, who said ..." -> Smith: the noun the relative clause hangs from. "who" wants a person, so

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from data_prep.actors import documents, kinds, titles
 from data_prep.actors.bodies import body_kind, body_name
-from data_prep.actors.book import PLACE_LABELS, QUOTED, ArticleActor, MentionBook
+from data_prep.actors.book import PLACE_LABELS, ArticleActor, MentionBook
 from data_prep.actors.descriptions import headline_title_holder, link_description, named_body, title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.entities import EntityCollector
@@ -55,10 +55,8 @@ class SpeakerResolver:
         start, end = quote.speaker
         if quote.speaker_is_pronoun or pronoun_kind(self.book.text[start:end]):
             token = self._token_at(start)
-            document = documents.earlier_document(self.book.doc, token, self.pronouns.sentence_starts,
-                                                  sentences_back=1) \
-                if pronoun_kind(self.book.text[start:end]) == "neuter" else None
             # "... according to a statement from the ministry. It said ...": the statement's issuer
+            document = self.pronouns.document_antecedent(token)
             actor = self._document_source(document) if document is not None else self.pronouns.resolve(token)
             if actor is None and (noun_phrase := self.pronouns.noun_antecedent(token)):
                 actor = self._unnamed_actor(noun_phrase)
@@ -332,12 +330,12 @@ class SpeakerResolver:
 
     def _person_owner(self, span: Span, root) -> tuple[ArticleActor, int] | None:
         """The person whose body a speaker phrase names, and the token index of the possessive: "Prime
-        Minister NAME's office" (a named possessor), "his office" (``_pronoun_owner``)."""
+        Minister NAME's office" (a named possessor), "his office" (the pronoun resolver's ``possessive_owner``)."""
         possessor = next((child for child in root.children if child.dep_ == "poss" and child.i < root.i), None)
         if possessor is None:
             return None
         if pronoun_kind(possessor.text) in ("male", "female"):
-            owner = self._pronoun_owner(possessor)
+            owner = self.pronouns.possessive_owner(possessor.i)
         else:
             owner = self.book.actor_of_token(possessor.i)
         if owner is None or owner.kind != "person":
@@ -345,24 +343,6 @@ class SpeakerResolver:
         end = possessor.i + 1 if possessor.i + 1 < len(self.book.doc) and self.book.doc[possessor.i + 1].tag_ == "POS" \
             else possessor.i
         return owner, end
-
-    def _pronoun_owner(self, first) -> ArticleActor | None:
-        """The person a possessive he/she in front of a body stands for ("his office", "her ministry"): the
-        one person of that pronoun named in this sentence or the one before, also inside reported words
-        ("Prime Minister Ana Berg has ordered strikes, her office said"; not inside quotation marks), else
-        the pronoun resolver's antecedent."""
-        gender = pronoun_kind(first.text)
-        sentence = first.sent
-        window_start = self.book.doc[sentence.start - 1].sent.start_char if sentence.start else sentence.start_char
-        marks = [(m.start(), m.end()) for m in QUOTED.finditer(self.book.text, window_start, first.idx)]
-        people = {m.key for m in self.book.mentions if window_start <= m.start and m.end <= first.idx
-                  and self.book.actors[m.key].kind == "person"
-                  and self.book.actors[m.key].gender in (None, gender)
-                  and not any(s <= m.start < e for s, e in marks)}
-        if len(people) == 1:
-            return self.book.actors[people.pop()]
-        owner = self.pronouns.resolve(first.i)
-        return owner if owner is not None and owner.kind == "person" else None
 
     def _named_kind_actor(self, found: kinds.EntityKind, span: Span) -> ArticleActor:
         found = body_kind(found)
