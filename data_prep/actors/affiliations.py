@@ -13,9 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from data_prep.actors.bodies import STATE_BODY_HEADS
-from data_prep.actors.kinds import EVENT_HEADS, EVENT_NAME_HEADS, SPOKESPERSON_ROLES
+from data_prep.actors.kinds import SPOKESPERSON_ROLES
 from data_prep.actors.gazetteer import gazetteer, lookup_key, preferred_affiliation
 from data_prep.actors.naming import fold
+from data_prep.non_agents import AGREEMENT_WORDS, EVENT_NAME_HEADS, OCCASION_NOUNS
 
 FACTS_FILE = Path(__file__).parent / "affiliations.csv"
 # Small words inside a proper name ("Alliance of Small Island States", "Party of Japan").
@@ -38,9 +39,7 @@ LEGISLATURE_WORDS = {"parliament", "senate", "diet", "congress", "assembly", "ho
 UNKNOWN_SIDE = "\0unknown"  # the side of a body whose state is not said: no spokesperson is given it
 # An event, a treaty or a plan the recogniser tagged an organisation ("Belem Climate Summit", "Paris
 # Agreement") is nobody's side.
-NOT_ACTOR_HEADS = EVENT_HEADS | EVENT_NAME_HEADS | {
-    "agreement", "accord", "treaty", "deal", "pact", "plan", "mechanism", "declaration", "contribution",
-    "contributions", "framework", "roadmap", "protocol", "conference", "summit", "talks"}
+NOT_ACTOR_HEADS = OCCASION_NOUNS | EVENT_NAME_HEADS | AGREEMENT_WORDS
 
 
 def _split(cell: str | None) -> list[str]:

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data_prep.actors.gazetteer import gazetteer
+from data_prep.non_agents import AGREEMENT_WORDS, EVENT_NAME_HEADS, NON_AGENT_NOUNS  # noqa: F401 (AGREEMENT_WORDS: read here by entities)
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
-SOURCE_NOUNS_FILE = Path(__file__).parent / "source_nouns.csv"
-# What an unnamed speaker phrase is, by its head noun (``source_nouns.csv``):
+UNNAMED_SOURCE_NOUNS_FILE = Path(__file__).parent / "unnamed_source_nouns.csv"
+# What an unnamed speaker phrase is, by its head noun (``unnamed_source_nouns.csv``; the quote stage's
+# ``lexicon.SOURCE_NOUNS`` are another idea: the nouns that name whom a report cites, documents and media
+# among them):
 #   anonymous     a person who speaks unnamed ("a senior official", "critics", "witnesses")
 #   organization  a body ("the ministry"); unnamed bodies in the plural are unnamed sources ("some 80 governments")
 #   side          a state, side, office-holder or profession: in the plural unnamed sources ("Many countries",
@@ -20,22 +23,21 @@ SOURCE_NOUNS_FILE = Path(__file__).parent / "source_nouns.csv"
 #                 the singular left to the title and description rules ("the leader", "the professor")
 #   group         a public acting together in the plural ("protesters", "residents"); one of them is unnamed
 #   collective    a group even in the singular ("the crowd", "the delegation")
-SOURCE_NOUN_KINDS = ("anonymous", "organization", "side", "group", "collective")
+UNNAMED_SOURCE_KINDS = ("anonymous", "organization", "side", "group", "collective")
 
 
-def _source_nouns() -> dict[str, str]:
-    with SOURCE_NOUNS_FILE.open(encoding="utf-8", newline="") as handle:
+def _unnamed_source_nouns() -> dict[str, str]:
+    with UNNAMED_SOURCE_NOUNS_FILE.open(encoding="utf-8", newline="") as handle:
         table = {row["noun"].strip(): row["kind"].strip() for row in csv.DictReader(handle)}
-    unknown = {kind for kind in table.values() if kind not in SOURCE_NOUN_KINDS}
+    unknown = {kind for kind in table.values() if kind not in UNNAMED_SOURCE_KINDS}
     if unknown:
-        raise ValueError(f"{SOURCE_NOUNS_FILE.name}: unknown kinds {sorted(unknown)}")
+        raise ValueError(f"{UNNAMED_SOURCE_NOUNS_FILE.name}: unknown kinds {sorted(unknown)}")
     return table
 
 
-SOURCE_NOUNS = _source_nouns()
-ANONYMOUS_HEADS = {noun for noun, kind in SOURCE_NOUNS.items() if kind == "anonymous"}
-GROUP_HEADS = {noun for noun, kind in SOURCE_NOUNS.items() if kind in ("group", "collective", "side")}
-ORGANIZATION_HEADS = {noun for noun, kind in SOURCE_NOUNS.items() if kind == "organization"}
+UNNAMED_SOURCE_NOUNS = _unnamed_source_nouns()
+ANONYMOUS_HEADS = {noun for noun, kind in UNNAMED_SOURCE_NOUNS.items() if kind == "anonymous"}
+ORGANIZATION_HEADS = {noun for noun, kind in UNNAMED_SOURCE_NOUNS.items() if kind == "organization"}
 ROLE_HEADS = {
     "president", "leader", "minister", "premier", "chancellor", "adviser", "advisor", "spokesman",
     "spokeswoman", "spokesperson", "envoy", "negotiator", "secretary", "senator", "governor", "mayor",
@@ -46,30 +48,19 @@ ROLE_HEADS = {
     "dictator", "autocrat", "strongman", "ruler", "monarch", "pope", "patriarch", "nominee", "former",
     "diplomat", "pm", "commissioner", "consul", "secretary-general",
 }
-# Events and occasions: "The discussions highlighted ...", "the summit called for ...", "COP30 must ..."
-# name no one who speaks.
-EVENT_HEADS = {
-    "discussion", "talk", "meeting", "summit", "conference", "dialogue", "session", "negotiation", "briefing",
-    "forum", "debate", "consultation", "visit", "ceremony", "gathering", "hearing", "event", "round",
-    "exchange", "roundtable", "rally", "vote", "election", "call", "deliberation",
-}
-# Last words of the name of a text or policy, not of a body: "the Paris Agreement", "Nationally Determined
-# Contributions", "the Carbon Border Adjustment Mechanism".
-AGREEMENT_WORDS = {"agreement", "accord", "accords", "treaty", "protocol", "mechanism", "contributions", "deal",
-                   "plan", "roadmap", "declaration", "resolution", "charter", "pact"}
-EVENT_NAME_HEADS = {"summit", "conference", "talks", "forum", "dialogue", "meeting", "cop"}
 NUMBERED_CONFERENCE = re.compile(r"(?:the\s+)?cop\s?-?\d+", re.IGNORECASE)  # COP30, COP 30: a UN climate conference
 
 
 def is_event(span) -> bool:
-    """An event or occasion as the grammatical source: not an actor. A proper name counts when it is a
-    numbered climate conference ("COP30") or ends in an event word ("the Sharm el-Sheikh Summit");
-    bodies ("Congress", "the General Assembly") are left to the named-entity kinds."""
+    """An event or occasion, a step, a stretch of time or a trouble as the grammatical source ("The
+    discussions highlighted ...", "the summit called for ...", "COP30 must ..."): not an actor. A proper
+    name counts when it is a numbered climate conference ("COP30") or ends in an event word ("the Sharm
+    el-Sheikh Summit"); bodies ("Congress", "the General Assembly") are left to the named-entity kinds."""
     root = span.root
     if root.pos_ == "PROPN" or root.ent_type_:
         return bool(NUMBERED_CONFERENCE.fullmatch(span.text.strip())) \
             or (root.lower_ in EVENT_NAME_HEADS and len(span) > 1)
-    return root.lemma_.casefold() in EVENT_HEADS
+    return root.lemma_.casefold() in NON_AGENT_NOUNS
 
 
 # Unions of states that "the bloc" stands for: the one of them the article named before.
@@ -141,7 +132,7 @@ def common_noun_kind(head_lemma: str, is_plural: bool, proper: bool, definite: b
     plural of bodies or states points back to named ones and is a group ("both countries", "the two
     governments"); a public acting together is a group ("protesters")."""
     lemma = head_lemma.casefold()
-    kind = SOURCE_NOUNS.get(lemma)
+    kind = UNNAMED_SOURCE_NOUNS.get(lemma)
     if kind == "organization":
         if not is_plural:
             return "organization"

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from data_prep.non_agents import NON_AGENT_SOURCE_NOUNS
+
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
 FRAMES_PATH = Path(__file__).with_name("cue_frames.json")
 JUDGING_WORDS_PATH = Path(__file__).with_name("judging_words.csv")
@@ -40,7 +42,8 @@ DELIVERING_VERBS = frozenset({"renew", "repeat", "reiterate", "issue", "make", "
                               "level", "escalate", "double", "step"})
 
 # Cues whose object can name a source rather than what it said ("citing NBC News", "citing people
-# familiar with the talks"), and the nouns that name a source.
+# familiar with the talks"), and the nouns that name a cited source (the actor stage's
+# unnamed_source_nouns.csv is another idea: what kind of unnamed speaker a phrase is).
 SOURCE_NAMING_LEMMAS = frozenset({"cite"})
 SOURCE_NOUNS = frozenset({"source", "official", "people", "person", "report", "reports", "document", "documents",
                           "statement", "diplomat", "aide", "agency", "media", "outlet", "newspaper", "broadcaster",
@@ -99,14 +102,9 @@ THING_NOUNS = frozenset({"meeting", "talk", "talks", "agreement", "deal", "accor
                          "dispute", "row", "standoff", "spat", "feud", "rift", "impasse", "deadlock", "tension",
                          "tensions", "reference", "mention", "wording", "clause", "delay", "failure", "collapse"})
 # Source phrases that cannot speak: events, gatherings, contests, steps and stretches of time ("the
-# gathering called for ...", "a tactic of delay suggests ...", "the race showed ..."). Texts do speak
-# ("the statement said", "the poll found") and are not here; nor are bodies that meet ("the council").
-NON_AGENT_NOUNS = frozenset({
-    "gathering", "meeting", "summit", "session", "ceremony", "event", "talks", "trip", "visit", "tour",
-    "tactic", "strategy", "move", "step", "effort", "approach", "decision", "race", "contest", "debate",
-    "interview", "campaigning", "time", "day", "week", "month", "year", "moment", "period", "era", "sign",
-    "issue", "problem", "situation", "crisis", "war", "conflict", "attack", "strike", "fight", "dispute",
-    "row", "standoff", "tension", "tensions"})
+# gathering called for ...", "a tactic of delay suggests ...", "the race showed ..."): the list the actor
+# stage shares, less the occasions a source phrase is kept for (data_prep/non_agents.py).
+NON_AGENT_NOUNS = NON_AGENT_SOURCE_NOUNS
 # Words of a speaker that stand for the speaker with a possessor ("His remarks suggested that ...").
 UTTERANCE_NOUNS = frozenset({"remark", "remarks", "comment", "comments", "speech", "words", "tone", "rhetoric"})
 
