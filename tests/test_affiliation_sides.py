@@ -4,7 +4,8 @@ and a region word or a state body without its country is no side at all."""
 import pandas as pd
 
 from data_prep.actors import merge_corpus_actors
-from data_prep.actors.affiliations import canonical_affiliation, own_side
+from data_prep.actors.affiliation_facts import canonical_affiliation
+from data_prep.actors.affiliations import own_side
 
 
 def article(*actors):

@@ -5,6 +5,18 @@ between builds); ``merge_corpus_actors(per_article, aliases_file)`` joins the ar
 table for the dataset, applying the user's ``aliases.csv``; a build streaming a large corpus uses its two
 halves, ``actor_index`` (clustering, from the actors alone) and ``ActorIndex.resolve`` (one article's
 mentions and quotes). docs/actors.md explains the rules.
+
+The modules form layers; each imports only modules of lower layers or of its own layer listed before it:
+
+1. facts and words: ``gazetteer``; ``naming``, ``kinds``, ``affiliation_facts``, ``bodies``, ``documents``
+2. the words around a name: ``textual``, ``titles``
+3. the mention book of one article: ``book``
+4. article stages over the book: ``descriptions``, ``entities``, ``pronouns`` (the one pronoun resolver),
+   ``continuations``
+5. the speaker resolver: ``speakers``
+6. one article, stage by stage: ``article``
+
+and, for the corpus, on layer 1 only: ``aliases``, ``affiliations`` (each merged actor's side), ``corpus``.
 """
 from data_prep.actors.article import resolve_article_actors
 from data_prep.actors.corpus import ActorIndex, CorpusActors, actor_index, merge_corpus_actors

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from data_prep.actors.affiliations import facts
+from data_prep.actors.affiliation_facts import facts
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.kinds import ROLE_HEADS
 from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, TITLE_WORDS, fold, normalise_role
@@ -129,7 +129,7 @@ def _add_affiliation_source(word: list[Token], description: Description) -> bool
     places = gazetteer()
     if text[:1].isupper() and facts().body(text):
         # "UN", "U.N.", "NATO" as written: the article's stages compare it with the other titles there; the
-        # dataset gives each body one spelling (affiliations.canonical_affiliation)
+        # dataset gives each body one spelling (affiliation_facts.canonical_affiliation)
         _add_affiliation(description, text)
         return True
     if text[:1].isupper() and (country := places.affiliation(text)):
