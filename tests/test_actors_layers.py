@@ -10,7 +10,7 @@ PACKAGE = Path(data_prep.actors.__file__).parent
 ORDER = ["gazetteer", "naming", "kinds", "affiliation_facts", "bodies", "documents",
          "textual", "titles",
          "book",
-         "descriptions", "entities", "pronouns", "continuations",
+         "descriptions", "entities", "pronouns", "phrase_actors", "continuations",
          "speakers",
          "article",
          "aliases", "affiliations", "corpus",

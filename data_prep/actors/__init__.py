@@ -12,7 +12,7 @@ The modules form layers; each imports only modules of lower layers or of its own
 2. the words around a name: ``textual``, ``titles``
 3. the mention book of one article: ``book``
 4. article stages over the book: ``descriptions``, ``entities``, ``pronouns`` (the one pronoun resolver),
-   ``continuations``
+   ``phrase_actors`` (unnamed sources and bodies a speaker phrase makes), ``continuations``
 5. the speaker resolver: ``speakers``
 6. one article, stage by stage: ``article``
 

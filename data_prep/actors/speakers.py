@@ -1,17 +1,17 @@
 """The speaker resolver: the actor behind each quote's source phrase. A pronoun goes to the pronoun
 resolver; otherwise a named mention at the head of the phrase, a job title linked to its holder, or a new
-anonymous source, group, organisation or person named by the phrase."""
+anonymous source, group, organisation or person named by the phrase (made by ``phrase_actors``)."""
 from __future__ import annotations
 
 from spacy.tokens import Span
 
 from data_prep.actors import documents, kinds, titles
-from data_prep.actors.bodies import body_kind, body_name
 from data_prep.actors.book import PLACE_LABELS, ArticleActor, MentionBook
 from data_prep.actors.descriptions import headline_title_holder, link_description, named_body, title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.entities import EntityCollector
 from data_prep.actors.naming import clean_person_name, fold
+from data_prep.actors.phrase_actors import PhraseActors
 from data_prep.actors.pronouns import PronounResolver
 from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_phrase, is_title_reference
 from data_prep.labels import pronoun_kind
@@ -23,17 +23,6 @@ MEMBER_WORDS = {"one", "two", "three", "some", "several", "many", "most", "anoth
 JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
 MAX_TITLE_TO_NAME = 60  # characters between a bare title and the cue that may hold the name
 MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
-
-
-# Words before a plural head that point back to parties the article named: "both countries", "the two leaders".
-DEFINITE_PLURAL_WORDS = ("the", "both", "these", "those")
-# Marks after which an unnamed source's name stops: "Nine nations — a club of ...".
-NAME_ENDING_MARKS = (",", "—", "–", "(", ";", ":")
-
-
-def _ends_name(token) -> bool:
-    spaced_hyphen = token.text == "-" and token.whitespace_ and token.i > 0 and token.doc[token.i - 1].whitespace_
-    return token.text in NAME_ENDING_MARKS or spaced_hyphen
 
 
 def _indefinite(span: Span) -> bool:
@@ -48,6 +37,7 @@ class SpeakerResolver:
         self.book = book
         self.entities = entities
         self.pronouns = pronouns
+        self.phrase_actors = PhraseActors(book, pronouns)
 
     def speaker_key(self, quote: QuoteRecord) -> str | None:
         if quote.speaker is None:
@@ -59,7 +49,7 @@ class SpeakerResolver:
             document = self.pronouns.document_antecedent(token)
             actor = self._document_source(document) if document is not None else self.pronouns.resolve(token)
             if actor is None and (noun_phrase := self.pronouns.noun_antecedent(token)):
-                actor = self._unnamed_actor(noun_phrase)
+                actor = self.phrase_actors.unnamed(noun_phrase)
             if actor:
                 self.book.add_mention(actor, start, end, self._token_at(start))
             return actor.key if actor else None
@@ -219,7 +209,7 @@ class SpeakerResolver:
             # "the Chinese side said", "the Japanese side": that country, as state media write it
             country, _ = titles.span_affiliation(span)
             if country and gazetteer().is_country(country):
-                return self._named_kind_actor(kinds.EntityKind("country", country, country), span)
+                return self.phrase_actors.of_kind(kinds.EntityKind("country", country, country), span)
             return None
         if (root.ent_type_ in PLACE_LABELS or span.text in self.book.place_names) \
                 and not kinds.entity_kind("GPE", span.text, is_agent=True):
@@ -237,15 +227,15 @@ class SpeakerResolver:
             holder = title_phrase_holder(self.book, span) if is_title_phrase(span) else None
             if holder is None and root.lemma_.lower() in kinds.ANONYMOUS_HEADS and span[0].lower_ == "the" \
                     and root.tag_ == "NN":
-                return self._unnamed_actor(span, root)  # "the US official" after "a US official": unnamed
+                return self.phrase_actors.unnamed(span, root)  # "the US official" after "a US official": unnamed
             return holder
         if root.pos_ == "PROPN" and all(t.text[:1].isupper() or t.is_punct for t in span if t.dep_ != "det"):
             return self._proper_name_speaker(span)
         if span[0].text[:1].isupper() and (outlet := gazetteer().media_outlet(span.text)):
-            return self._named_kind_actor(kinds.EntityKind("media", outlet, None), span)  # "Axios", parsed as a noun
+            return self.phrase_actors.of_kind(kinds.EntityKind("media", outlet, None), span)  # "Axios", parsed as a noun
         if kinds.common_noun_kind(root.lemma_, root.tag_ in ("NNS", "NNPS"), False) is None:
             return None  # "peace", "the agreement", "many": no actor the reader could follow
-        return self._unnamed_actor(span, root)
+        return self.phrase_actors.unnamed(span, root)
 
     def _member_of(self, span: Span, root) -> ArticleActor | None:
         """"One of them said", "one of the officials", "one of whom": an unnamed member of the unnamed
@@ -260,7 +250,7 @@ class SpeakerResolver:
         if pronoun_kind(inner.text) in ("plural", "relative"):
             whole = self.pronouns.resolve(inner.i)
             if whole is None and (phrase := self.pronouns.noun_antecedent(inner.i)) is not None:
-                whole = self._unnamed_actor(phrase)
+                whole = self.phrase_actors.unnamed(phrase)
         else:
             whole = self._actor_of_phrase(self.book.doc[inner.left_edge.i: inner.i + 1], inner)
         if whole is None or whole.kind == "person":
@@ -268,7 +258,7 @@ class SpeakerResolver:
         if whole.kind == "anonymous":
             self.book.add_mention(whole, span.start_char, span.end_char, root.i)
             return whole
-        return self._unnamed_actor(span, root, kind="anonymous")
+        return self.phrase_actors.unnamed(span, root, kind="anonymous")
 
     def _document_source(self, document, span: Span | None = None, depth: int = 0) -> ArticleActor | None:
         """Whoever issued a statement, communiqué or readout; for "the statement" with no issuer of its
@@ -296,7 +286,7 @@ class SpeakerResolver:
             if earlier is not None and depth < MAX_DOCUMENT_CHAIN:
                 return self._document_source(earlier, None, depth + 1)
         # "reports said", "a statement said" with no issuer named: an unnamed source, like "a source said"
-        return self._unnamed_actor(span if span is not None else doc[document.left_edge.i: document.i + 1], document,
+        return self.phrase_actors.unnamed(span if span is not None else doc[document.left_edge.i: document.i + 1], document,
                                    kind="anonymous")
 
     def _proper_name_speaker(self, span: Span) -> ArticleActor:
@@ -307,7 +297,7 @@ class SpeakerResolver:
         else:
             found = kinds.entity_kind("ORG", span.text, is_agent=True)
         if found and (found.kind != "organization" or span[0].lower_ == "the"):
-            return self._named_kind_actor(found, span)
+            return self.phrase_actors.of_kind(found, span)
         same_name = next((a for a in self.book.actors.values() if fold(a.name) == fold(span.text)), None)
         if same_name:  # "Politifact" for the PolitiFact recognised elsewhere in the article
             self.book.add_mention(same_name, span.start_char, span.end_char, span.root.i)
@@ -326,69 +316,4 @@ class SpeakerResolver:
         root = span.root
         if kinds.common_noun_kind(root.lemma_, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN") is None:
             return None  # "Belem": a capitalised word that is neither a person, a body nor a group
-        return self._unnamed_actor(span)
-
-    def _person_owner(self, span: Span, root) -> tuple[ArticleActor, int] | None:
-        """The person whose body a speaker phrase names, and the token index of the possessive: "Prime
-        Minister NAME's office" (a named possessor), "his office" (the pronoun resolver's ``possessive_owner``)."""
-        possessor = next((child for child in root.children if child.dep_ == "poss" and child.i < root.i), None)
-        if possessor is None:
-            return None
-        if pronoun_kind(possessor.text) in ("male", "female"):
-            owner = self.pronouns.possessive_owner(possessor.i)
-        else:
-            owner = self.book.actor_of_token(possessor.i)
-        if owner is None or owner.kind != "person":
-            return None
-        end = possessor.i + 1 if possessor.i + 1 < len(self.book.doc) and self.book.doc[possessor.i + 1].tag_ == "POS" \
-            else possessor.i
-        return owner, end
-
-    def _named_kind_actor(self, found: kinds.EntityKind, span: Span) -> ArticleActor:
-        found = body_kind(found)
-        actor = next((a for a in self.book.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
-                     None) or self.book.new_actor(found.name, found.kind, found.affiliation)
-        self.book.add_mention(actor, span.start_char, span.end_char, span.root.i)
-        return actor
-
-    def _unnamed_actor(self, span: Span, root=None, kind: str | None = None) -> ArticleActor:
-        root = root if root is not None else span.root
-        lemma = root.lemma_.lower()
-        definite = any(t.lower_ in DEFINITE_PLURAL_WORDS or t.dep_ == "poss" for t in span if t.i < root.i)
-        kind = kind or kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN",
-                                              definite) or "unknown"
-        affiliation, possessors = titles.span_affiliation(span)
-        if not affiliation:
-            for token_index in possessors:
-                owner = self.book.actor_of_token(token_index)
-                affiliation = owner.affiliation if owner else None
-        # "Critics of the program, like Senator X," and "leaders who have been ..." are named by the words
-        # before the comma or the relative clause.
-        clauses = {inner.i for token in span if token.dep_ in ("relcl", "acl", "appos")
-                   or (token.dep_ == "prep" and token.lower_ in ("including", "like")) for inner in token.subtree}
-        kept = [t for t in span if t.i not in clauses]
-        cut = next((n for n, t in enumerate(kept) if _ends_name(t)), len(kept))
-        words = "".join(t.text_with_ws for t in kept[:cut]).split()
-        if words and words[0].lower() == "the":
-            words = words[1:]
-        name = " ".join(words) or root.text
-        if kind == "organization":
-            if owner := self._person_owner(span, root):
-                # "his office said", "Prime Minister NAME's office said": that person's office, one actor per
-                # person, not a body called "his office" or "Prime Minister NAME's Office"
-                name = f"{owner[0].name}'s {' '.join(t.text for t in span if owner[1] < t.i <= root.i)}"
-                affiliation = affiliation or owner[0].affiliation
-            name, country = body_name(name)
-            affiliation = affiliation or country
-        existing = None
-        if kind in ("anonymous", "group"):
-            existing = next((a for a in self.book.actors.values() if a.kind == kind and a.head_lemma == lemma
-                             and (span[0].lower_ == "the" or fold(a.name) == fold(name))), None)
-        elif kind in ("organization", "unknown"):
-            existing = next((a for a in self.book.actors.values() if a.kind == kind and fold(a.name) == fold(name)), None)
-        actor = existing or self.book.new_actor(name, kind, affiliation)
-        actor.head_lemma = lemma
-        if kind == "anonymous" and not actor.roles:
-            actor.roles[lemma] += 1
-        self.book.add_mention(actor, span.start_char, span.end_char, root.i)
-        return actor
+        return self.phrase_actors.unnamed(span)

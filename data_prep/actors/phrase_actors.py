@@ -1,0 +1,98 @@
+"""Actors a speaker phrase makes when it names no one the mention book has: an unnamed source, group or
+body named as written ("a senior official", "Protesters", "the ministry"), one per phrase head in an
+article, with the affiliation its words give; "his office" and "Prime Minister NAME's office" are that
+person's office; a kind the phrase's words decide ("the Chinese side" -> China, "Axios" -> an outlet)."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from data_prep.actors import kinds, titles
+from data_prep.actors.bodies import body_kind, body_name
+from data_prep.actors.book import ArticleActor, MentionBook
+from data_prep.actors.naming import fold
+from data_prep.actors.pronouns import PronounResolver
+from data_prep.labels import pronoun_kind
+
+# Words before a plural head that point back to parties the article named: "both countries", "the two leaders".
+DEFINITE_PLURAL_WORDS = ("the", "both", "these", "those")
+# Marks after which an unnamed source's name stops: "Nine nations — a club of ...".
+NAME_ENDING_MARKS = (",", "—", "–", "(", ";", ":")
+
+
+def _ends_name(token) -> bool:
+    spaced_hyphen = token.text == "-" and token.whitespace_ and token.i > 0 and token.doc[token.i - 1].whitespace_
+    return token.text in NAME_ENDING_MARKS or spaced_hyphen
+
+
+class PhraseActors:
+    def __init__(self, book: MentionBook, pronouns: PronounResolver):
+        self.book = book
+        self.pronouns = pronouns
+
+    def _person_owner(self, span: Span, root) -> tuple[ArticleActor, int] | None:
+        """The person whose body a speaker phrase names, and the token index of the possessive: "Prime
+        Minister NAME's office" (a named possessor), "his office" (the pronoun resolver's ``possessive_owner``)."""
+        possessor = next((child for child in root.children if child.dep_ == "poss" and child.i < root.i), None)
+        if possessor is None:
+            return None
+        if pronoun_kind(possessor.text) in ("male", "female"):
+            owner = self.pronouns.possessive_owner(possessor.i)
+        else:
+            owner = self.book.actor_of_token(possessor.i)
+        if owner is None or owner.kind != "person":
+            return None
+        end = possessor.i + 1 if possessor.i + 1 < len(self.book.doc) and self.book.doc[possessor.i + 1].tag_ == "POS" \
+            else possessor.i
+        return owner, end
+
+    def of_kind(self, found: kinds.EntityKind, span: Span) -> ArticleActor:
+        """The actor of that kind and name the article has, else a new one; the phrase is its mention."""
+        found = body_kind(found)
+        actor = next((a for a in self.book.actors.values() if a.kind == found.kind and fold(a.name) == fold(found.name)),
+                     None) or self.book.new_actor(found.name, found.kind, found.affiliation)
+        self.book.add_mention(actor, span.start_char, span.end_char, span.root.i)
+        return actor
+
+    def unnamed(self, span: Span, root=None, kind: str | None = None) -> ArticleActor:
+        """The unnamed source, group or body the phrase names (its kind by the head noun unless given), the
+        same actor as an earlier phrase with that head ("the official" after "a senior official")."""
+        root = root if root is not None else span.root
+        lemma = root.lemma_.lower()
+        definite = any(t.lower_ in DEFINITE_PLURAL_WORDS or t.dep_ == "poss" for t in span if t.i < root.i)
+        kind = kind or kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN",
+                                              definite) or "unknown"
+        affiliation, possessors = titles.span_affiliation(span)
+        if not affiliation:
+            for token_index in possessors:
+                owner = self.book.actor_of_token(token_index)
+                affiliation = owner.affiliation if owner else None
+        # "Critics of the program, like Senator X," and "leaders who have been ..." are named by the words
+        # before the comma or the relative clause.
+        clauses = {inner.i for token in span if token.dep_ in ("relcl", "acl", "appos")
+                   or (token.dep_ == "prep" and token.lower_ in ("including", "like")) for inner in token.subtree}
+        kept = [t for t in span if t.i not in clauses]
+        cut = next((n for n, t in enumerate(kept) if _ends_name(t)), len(kept))
+        words = "".join(t.text_with_ws for t in kept[:cut]).split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        name = " ".join(words) or root.text
+        if kind == "organization":
+            if owner := self._person_owner(span, root):
+                # "his office said", "Prime Minister NAME's office said": that person's office, one actor per
+                # person, not a body called "his office" or "Prime Minister NAME's Office"
+                name = f"{owner[0].name}'s {' '.join(t.text for t in span if owner[1] < t.i <= root.i)}"
+                affiliation = affiliation or owner[0].affiliation
+            name, country = body_name(name)
+            affiliation = affiliation or country
+        existing = None
+        if kind in ("anonymous", "group"):
+            existing = next((a for a in self.book.actors.values() if a.kind == kind and a.head_lemma == lemma
+                             and (span[0].lower_ == "the" or fold(a.name) == fold(name))), None)
+        elif kind in ("organization", "unknown"):
+            existing = next((a for a in self.book.actors.values() if a.kind == kind and fold(a.name) == fold(name)), None)
+        actor = existing or self.book.new_actor(name, kind, affiliation)
+        actor.head_lemma = lemma
+        if kind == "anonymous" and not actor.roles:
+            actor.roles[lemma] += 1
+        self.book.add_mention(actor, span.start_char, span.end_char, root.i)
+        return actor
