@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from data_prep.actors import titles
+from data_prep.actors.documents import DOCUMENT_HEADS
 from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
+from data_prep.actors.kinds import ORGANIZATION_HEADS
 from data_prep.actors.naming import fold, normalise_role, surname_word
 from data_prep.quote_record import QuoteRecord
 
@@ -17,9 +19,9 @@ from data_prep.quote_record import QuoteRecord
 # does not turn the rest of the article into a quotation.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 QUOTED = re.compile(r"“[^”“\n]*[”“]|\"[^\"\n]*\"")
-# Heads of sources that are no single person: documents and bodies ("a statement", "the ministry").
-NOT_ONE_PERSON_HEADS = frozenset({"statement", "report", "readout", "communique", "communiqué", "release", "ministry",
-                                  "government", "office", "agency", "media", "medium", "source", "sources"})
+# Heads of sources that are no single person: documents, bodies and unnamed sources relaying words ("a
+# statement", "the ministry", "diplomatic sources").
+NOT_ONE_PERSON_HEADS = DOCUMENT_HEADS | ORGANIZATION_HEADS | {"media", "medium", "source", "sources"}
 
 
 @dataclass

@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from data_prep.labels import SUBJECT_DEPS
+
 # Head nouns of documents that "say" things.
 DOCUMENT_HEADS = frozenset({
     "statement", "communique", "communiqué", "readout", "report", "letter", "post", "release", "notice",
@@ -96,7 +98,7 @@ def _issuer_of_publishing(verb: Token) -> Token | Issuer | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")
+    return next((child for child in verb.children if child.dep_ in SUBJECT_DEPS
                  and child.lower_ not in ("there", "this", "that", "what", "which")), None)
 
 
