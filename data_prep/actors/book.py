@@ -12,7 +12,7 @@ from data_prep.actors import titles
 from data_prep.actors.documents import DOCUMENT_HEADS
 from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
 from data_prep.actors.kinds import ORGANIZATION_HEADS
-from data_prep.actors.naming import fold, normalise_role, surname_word
+from data_prep.actors.naming import GENDERED_WORDS, fold, normalise_role, surname_word
 from data_prep.quote_record import QuoteRecord
 
 # Quoted passages within one paragraph; a wrong-way closing mark (“...“) closes too, so one stray mark
@@ -169,8 +169,8 @@ class MentionBook:
         for gender in description.genders:
             actor.genders[gender] += 1
         for word in title_words:
-            if fold(word) in titles.GENDERED_WORDS:
-                actor.genders[titles.GENDERED_WORDS[fold(word)]] += 1
+            if fold(word) in GENDERED_WORDS:
+                actor.genders[GENDERED_WORDS[fold(word)]] += 1
         self._pending_affiliations.extend((actor.key, token) for token in description.affiliated_with)
 
     def settle_affiliations(self) -> None:

@@ -29,15 +29,18 @@ TITLE_WORDS = {
     "brother", "coach", "detective", "inspector", "superintendent", "marshal", "field", "supreme",
     "commander", "head", "negotiator", "official", "top", "senior", "pm", "cs", "fm", "emir", "monarch",
 }
+# Words for a man or a woman: titles and honorifics before a name ("Mr", "Queen", "spokeswoman") and
+# nouns for one person ("the widow", "a businessman"); each tells the pronoun the person takes.
 GENDERED_WORDS = {
     "mr": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male", "congressman": "male",
     "chairman": "male", "spokesman": "male", "councilman": "male", "businessman": "male", "husband": "male",
     "father": "male", "son": "male", "brother": "male", "duke": "male", "emperor": "male", "son-in-law": "male",
+    "man": "male", "boy": "male", "gentleman": "male", "grandfather": "male", "widower": "male",
     "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female", "queen": "female",
     "princess": "female", "congresswoman": "female", "chairwoman": "female", "spokeswoman": "female",
     "councilwoman": "female", "businesswoman": "female", "wife": "female", "mother": "female",
     "daughter": "female", "sister": "female", "duchess": "female", "daughter-in-law": "female",
-    "first lady": "female",
+    "first lady": "female", "woman": "female", "girl": "female", "grandmother": "female", "widow": "female",
 }
 TITLE_ABBREVIATIONS = {
     "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",

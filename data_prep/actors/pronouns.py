@@ -8,21 +8,18 @@ from spacy.tokens import Span, Token
 
 from data_prep.actors import documents, kinds
 from data_prep.actors.book import QUOTED, ArticleActor, Mention, MentionBook
+from data_prep.actors.naming import GENDERED_WORDS
 from data_prep.labels import SUBJECT_DEPS, pronoun_kind
 
 SENTENCES_BACK = 4
-# Nouns for one person, with the pronoun they take (None: either).
-PERSON_NOUNS = {
-    "woman": "female", "girl": "female", "mother": "female", "wife": "female", "daughter": "female",
-    "sister": "female", "lady": "female", "grandmother": "female", "widow": "female",
-    "spokeswoman": "female", "businesswoman": "female", "congresswoman": "female",
-    "man": "male", "boy": "male", "father": "male", "husband": "male", "son": "male", "brother": "male",
-    "gentleman": "male", "grandfather": "male", "widower": "male", "spokesman": "male",
-    "businessman": "male", "congressman": "male",
-    "official": None, "officer": None, "spokesperson": None, "person": None, "resident": None,
-    "voter": None, "worker": None, "witness": None, "lawyer": None, "doctor": None, "teacher": None,
-    "student": None, "source": None, "aide": None, "adviser": None, "advisor": None, "diplomat": None,
-}
+# Nouns for one person that a he/she can stand for ("The woman said she ..."); the pronoun a noun takes
+# is in ``naming.GENDERED_WORDS`` (none there: either).
+PERSON_NOUNS = frozenset({
+    "woman", "girl", "mother", "wife", "daughter", "sister", "lady", "grandmother", "widow", "spokeswoman",
+    "businesswoman", "congresswoman", "man", "boy", "father", "husband", "son", "brother", "gentleman",
+    "grandfather", "widower", "spokesman", "businessman", "congressman", "official", "officer", "spokesperson",
+    "person", "resident", "voter", "worker", "witness", "lawyer", "doctor", "teacher", "student", "source", "aide",
+    "adviser", "advisor", "diplomat"})
 MAX_CLIMB = 4
 PLURAL_KINDS = {"anonymous", "group"}
 NEUTER_KINDS = {"organization", "country", "media"}
@@ -290,7 +287,10 @@ class PronounResolver:
                 continue
             lemma = token.lemma_.lower()
             # a person noun, or any noun that is already a quote's unnamed source ("A negotiator ... said")
-            noun_gender = PERSON_NOUNS.get(lemma, None if self._unnamed_source(token.i) else "absent")
+            if lemma in PERSON_NOUNS:
+                noun_gender = GENDERED_WORDS.get(lemma)
+            else:
+                noun_gender = None if self._unnamed_source(token.i) else "absent"
             if noun_gender == "absent" or (gender and noun_gender and noun_gender != gender):
                 continue
             if token.tag_ == "NN" and not self.book.is_quoted(token.idx, token.idx + len(token)) \
