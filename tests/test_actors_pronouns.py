@@ -4,7 +4,6 @@ import pytest
 
 from actor_credit import nlp  # noqa: F401 (a fixture)
 from data_prep.actors.article import collect_article_mentions
-from data_prep.actors.pronouns import PronounResolver
 from data_prep.quote_record import QuoteRecord
 from data_prep.quotes import extract_quotes
 
@@ -12,8 +11,8 @@ from data_prep.quotes import extract_quotes
 def resolver(nlp, text):
     doc = nlp(text)
     records = [QuoteRecord.of(quote) for quote in extract_quotes(doc)]
-    book, _ = collect_article_mentions(doc, records)
-    return doc, PronounResolver(book)
+    _, _, pronouns = collect_article_mentions(doc, records)
+    return doc, pronouns
 
 
 def token_index(doc, word, occurrence=0):

@@ -8,7 +8,7 @@ from data_prep.actors.book import QUOTED, MentionBook
 from data_prep.actors.continuations import continued_speakers
 from data_prep.actors.descriptions import link_descriptions
 from data_prep.actors.entities import EntityCollector
-from data_prep.actors.pronouns import PronounResolver, collect_gender_votes, people_named_by_pronouns
+from data_prep.actors.pronouns import PronounResolver
 from data_prep.actors.speakers import SpeakerResolver
 from data_prep.labels import pronoun_kind
 from data_prep.quote_record import QuoteRecord
@@ -21,26 +21,27 @@ TARGET_PRONOUNS = frozenset({"he", "him", "she", "her"})
 def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
     """Actors, mentions and the actor key of each quote's speaker for one parsed article."""
     records = [QuoteRecord.of(quote) for quote in quotes or []]
-    book, entities = collect_article_mentions(doc, records)
-    pronouns = PronounResolver(book)
+    book, entities, pronouns = collect_article_mentions(doc, records)
     speakers = SpeakerResolver(book, entities, pronouns)
     keys = continued_speakers(book.text, records, [speakers.speaker_key(quote) for quote in records])
     mention_quoted_pronouns(book, pronouns, records, keys)
     return book.result(keys, [speakers.co_speaker_keys(quote, key) for quote, key in zip(records, keys)])
 
 
-def collect_article_mentions(doc: Doc, records: list[QuoteRecord]) -> tuple[MentionBook, EntityCollector]:
+def collect_article_mentions(doc: Doc, records: list[QuoteRecord]) -> tuple[MentionBook, EntityCollector,
+                                                                          PronounResolver]:
     """The stages before any quote's speaker is resolved: named entities into the mention book, their
     affiliations, what pronouns say about who is a person and of which pronoun, job titles linked to
-    their holders."""
+    their holders; and the article's pronoun resolver."""
     book = MentionBook(doc, records)
     entities = EntityCollector(book)
     entities.collect()
     book.settle_affiliations()
-    people_named_by_pronouns(book)
-    collect_gender_votes(book)
+    pronouns = PronounResolver(book)
+    pronouns.name_people_by_pronouns()
+    pronouns.collect_gender_votes()
     link_descriptions(book)
-    return book, entities
+    return book, entities, pronouns
 
 
 def mention_quoted_pronouns(book: MentionBook, pronouns: PronounResolver, records: list[QuoteRecord],

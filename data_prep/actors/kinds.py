@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data_prep.actors.gazetteer import gazetteer
-from data_prep.non_agents import AGREEMENT_WORDS, EVENT_NAME_HEADS, NON_AGENT_NOUNS  # noqa: F401 (AGREEMENT_WORDS: read here by entities)
+from data_prep.non_agents import AGREEMENT_WORDS, EVENT_NAME_HEADS, NON_AGENT_NOUNS  # noqa: F401 (entities reads one)
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 

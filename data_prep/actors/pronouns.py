@@ -25,67 +25,71 @@ PLURAL_KINDS = {"anonymous", "group"}
 NEUTER_KINDS = {"organization", "country", "media"}
 
 
-def people_named_by_pronouns(book: MentionBook) -> None:
-    """"Trump said ... He also confirmed ...": an organisation-labelled name that a he or she takes up as
-    the subject of the next clause is a person's name (he and she never stand for a body). Only names that
-    could be a person's (one or two title-case words, no institution word, not a place or outlet)."""
-    sentences = list(book.doc.sents)
-    for number, sentence in enumerate(sentences):
-        pronouns = [t for t in sentence if pronoun_kind(t.text) in ("male", "female") and t.dep_ in SUBJECT_DEPS
-                    and t.pos_ == "PRON" and not book.is_quoted(t.idx, t.idx + len(t))]
-        if not pronouns:
-            continue
-        pronoun = pronouns[0]
-        window_start = sentences[number - 1].start_char if number else sentence.start_char
-        before = sorted((m for m in book.mentions if window_start <= m.start and m.end <= pronoun.idx
-                         and not book.is_quoted(m.start, m.end)), key=lambda m: m.start)
-        if not before or any(book.actors[m.key].kind == "person" for m in before):
-            continue
-        subject = next((m for m in before if book.doc[m.root].dep_ in SUBJECT_DEPS), None)
-        actor = book.actors[subject.key] if subject else None
-        if actor is not None and actor.kind == "organization" and kinds.could_be_person_name_text(actor.name):
-            actor.kind = "person"
-            actor.genders[pronoun_kind(pronoun.text)] += 1
-
-
-def collect_gender_votes(book: MentionBook) -> None:
-    """A sentence naming exactly one person and using he/his or she/her after the name, outside quotation
-    marks, is a vote for that person's pronoun."""
-    for sentence in book.doc.sents:
-        named = [m for m in book.mentions
-                 if sentence.start_char <= m.start < sentence.end_char and book.actors[m.key].kind == "person"
-                 and not book.is_quoted(m.start, m.end)]
-        people = {m.key for m in named}
-        if len(people) != 1:
-            continue
-        # only pronouns after the name: "Speaking after him, Ana Berg said" points to someone else
-        first = min(m.end for m in named)
-        genders = {pronoun_kind(t.text) for t in sentence
-                   if t.pos_ == "PRON" and t.idx >= first and not book.is_quoted(t.idx, t.idx + len(t))}
-        genders &= {"male", "female"}
-        if len(genders) == 1:
-            book.actors[people.pop()].genders[genders.pop()] += 1
-    for token in book.doc:
-        if (gender := pronoun_kind(token.text)) in ("male", "female") and token.dep_ in SUBJECT_DEPS:
-            if speaker := _reporting_subject(book, token):
-                speaker.genders[gender] += 1
-
-
-def _reporting_subject(book: MentionBook, pronoun) -> ArticleActor | None:
-    """"Clinton said she would ..." names Clinton's pronoun even with other people in the sentence."""
-    clause = pronoun.head
-    if clause.dep_ != "ccomp" or book.is_quoted(pronoun.idx, pronoun.idx + len(pronoun)):
-        return None
-    subjects = [child for child in clause.head.children if child.dep_ in SUBJECT_DEPS]
-    actor = book.actor_of_token(subjects[0].i) if subjects else None
-    return actor if actor and actor.kind == "person" else None
-
-
 class PronounResolver:
+    """Over one article's mention book. Before the speakers are resolved it also reads what the pronouns
+    say about the people named (``name_people_by_pronouns``, ``collect_gender_votes``)."""
+
     def __init__(self, book: MentionBook):
         self.book = book
         self.doc = book.doc
         self.sentence_starts = [sentence.start for sentence in self.doc.sents]
+
+    def name_people_by_pronouns(self) -> None:
+        """"Trump said ... He also confirmed ...": an organisation-labelled name that a he or she takes up
+        as the subject of the next clause is a person's name (he and she never stand for a body). Only
+        names that could be a person's (one or two title-case words, no institution word, not a place or
+        outlet)."""
+        book = self.book
+        sentences = list(book.doc.sents)
+        for number, sentence in enumerate(sentences):
+            pronouns = [t for t in sentence if pronoun_kind(t.text) in ("male", "female") and t.dep_ in SUBJECT_DEPS
+                        and t.pos_ == "PRON" and not book.is_quoted(t.idx, t.idx + len(t))]
+            if not pronouns:
+                continue
+            pronoun = pronouns[0]
+            window_start = sentences[number - 1].start_char if number else sentence.start_char
+            before = sorted((m for m in book.mentions if window_start <= m.start and m.end <= pronoun.idx
+                             and not book.is_quoted(m.start, m.end)), key=lambda m: m.start)
+            if not before or any(book.actors[m.key].kind == "person" for m in before):
+                continue
+            subject = next((m for m in before if book.doc[m.root].dep_ in SUBJECT_DEPS), None)
+            actor = book.actors[subject.key] if subject else None
+            if actor is not None and actor.kind == "organization" and kinds.could_be_person_name_text(actor.name):
+                actor.kind = "person"
+                actor.genders[pronoun_kind(pronoun.text)] += 1
+
+    def collect_gender_votes(self) -> None:
+        """A sentence naming exactly one person and using he/his or she/her after the name, outside
+        quotation marks, is a vote for that person's pronoun."""
+        book = self.book
+        for sentence in book.doc.sents:
+            named = [m for m in book.mentions
+                     if sentence.start_char <= m.start < sentence.end_char and book.actors[m.key].kind == "person"
+                     and not book.is_quoted(m.start, m.end)]
+            people = {m.key for m in named}
+            if len(people) != 1:
+                continue
+            # only pronouns after the name: "Speaking after him, Ana Berg said" points to someone else
+            first = min(m.end for m in named)
+            genders = {pronoun_kind(t.text) for t in sentence
+                       if t.pos_ == "PRON" and t.idx >= first and not book.is_quoted(t.idx, t.idx + len(t))}
+            genders &= {"male", "female"}
+            if len(genders) == 1:
+                book.actors[people.pop()].genders[genders.pop()] += 1
+        for token in book.doc:
+            if (gender := pronoun_kind(token.text)) in ("male", "female") and token.dep_ in SUBJECT_DEPS:
+                if speaker := self._reporting_subject(token):
+                    speaker.genders[gender] += 1
+
+    def _reporting_subject(self, pronoun) -> ArticleActor | None:
+        """"Clinton said she would ..." names Clinton's pronoun even with other people in the sentence."""
+        book = self.book
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or book.is_quoted(pronoun.idx, pronoun.idx + len(pronoun)):
+            return None
+        subjects = [child for child in clause.head.children if child.dep_ in SUBJECT_DEPS]
+        actor = book.actor_of_token(subjects[0].i) if subjects else None
+        return actor if actor and actor.kind == "person" else None
 
     def resolve(self, token_index: int, exclude: str | None = None) -> ArticleActor | None:
         """``exclude``: an actor key the pronoun cannot stand for (a quote's speaker, for a "he" inside
