@@ -24,14 +24,13 @@ NOT_NAME_OPENERS = {"his", "her", "its", "their", "our", "my", "your", "this", "
 MAX_COUNTRY_WORDS = 3  # "South Korean", "United Arab Emirates"
 MAX_BODY_WORDS = 6  # "A senior Alliance of Small Island States negotiator"
 BODY_KINDS = ("organization", "media")  # actors whose name can be someone else's affiliation
-# Words of a state's bodies besides the ones that name them ("Senate", "Treasury", "Central Committee"):
-# such a body speaks for its state, never for itself.
-STATE_WORDS = STATE_BODY_HEADS | {"ministries", "senate", "diet", "treasury", "congress", "assembly", "legislature",
-                                  "court", "politburo", "bureau", "authority", "state", "house",
-                                  "chamber", "governments", "agencies"}
 # Bodies that make laws: their spokespeople are rare, and a bare one ("Parliament") names no side.
 LEGISLATURE_WORDS = {"parliament", "senate", "diet", "congress", "assembly", "house", "legislature", "chamber",
                      "court"}
+# Words of a state's bodies besides the ones that name them ("Senate", "Treasury", "Central Committee"):
+# such a body speaks for its state, never for itself.
+STATE_WORDS = STATE_BODY_HEADS | LEGISLATURE_WORDS | {"ministries", "treasury", "politburo", "bureau", "authority",
+                                                      "state", "governments", "agencies"}
 UNKNOWN_SIDE = "\0unknown"  # the side of a body whose state is not said: no spokesperson is given it
 # An event, a treaty or a plan the recogniser tagged an organisation ("Belem Climate Summit", "Paris
 # Agreement") is nobody's side.
