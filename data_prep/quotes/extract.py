@@ -7,6 +7,7 @@ from data_prep.quote_record import SPEECH, QuoteRecord
 from data_prep.quotes.attribution import Attribution, MarkIndex, name_part, source_of
 from data_prep.quotes.claims import carries_claim
 from data_prep.quotes.continued import continued_speech
+from data_prep.quotes.evidential import hedged_subject, is_sourceless_evidential
 from data_prep.quotes.direct import attach_quoted, quoted_name_only, quoted_side, with_quote_marks
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.findings import framed_findings
@@ -158,6 +159,8 @@ def _contents(doc: Doc, cues: list[tuple[Token, Cue]], marks: MarkIndex):
             continue
         indices = according_to_content(token) if token.lower_ == "according" else content_indices(token, cue)
         indices = without_reporter_additions(doc, token, indices, marks.covers)
+        if indices and is_sourceless_evidential(token):
+            indices |= hedged_subject(token)  # "The bridge seems to be sinking": what seems so
         predicates = speaker_predicates(token, indices)
         owners.update((predicate.i, token) for predicate in predicates)
         contents.append((token, cue, without_predicates(doc, indices, predicates)))
@@ -177,8 +180,11 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
             spans, kind = _partial_quote(doc, token, spans, touched, marks)
         # a predicate of another cue's subject the parse hung inside its content takes that subject
         source = source_of(owners[token.i]) if token.i in owners else source_of(token)
+        evidential = is_sourceless_evidential(token)
+        if evidential:
+            source = None  # the reporter's hedge: no one seems, no one expects
         # without a source, a belief or plan cue ("to predict", "is expected to") is rarely an attribution
-        if cue.needs_clause and not _confirmed(token, source, kind):
+        if cue.needs_clause and not evidential and not _confirmed(token, source, kind):
             continue
         if _is_a_thing(source) and (not cue.speech or _only_infinitive(token, indices)):
             continue  # "Their meeting aims to ...", "the fight threatened to upend the talks"
@@ -188,7 +194,7 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex)
         if _is_deliberated(token):
             continue  # "a quarrel over whether to name the polluters": no one said it
         source = agent_of(source)
-        if spans and (source is not None or cue.speech):
+        if spans and (source is not None or cue.speech or evidential):
             found.append(Attribution(spans, kind, token, source, touched, relayed_origin(token)))
     return found
 

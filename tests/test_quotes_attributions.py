@@ -1,0 +1,50 @@
+"""PolNeAR's wider attributions (beliefs, hedges, plans), one construction per test, on short texts
+written for these tests. None of them is a quote: the quotes table keeps speech only."""
+import pytest
+
+from data_prep.nlp import load_pipeline
+from data_prep.quotes import extract_attributions, extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def attributions(nlp, text):
+    return [quote.as_dict() for quote in extract_attributions(nlp(text))]
+
+
+def quotes(nlp, text):
+    return [quote.as_dict() for quote in extract_quotes(nlp(text))]
+
+
+def spans_text(text, found):
+    return [text[start:end] for start, end in found["quote_spans"]]
+
+
+def only(found):
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_hedge_with_seem_has_no_source_and_its_subject_is_content(nlp):
+    text = "The old ferry seems to be losing money every winter."
+    found = only(attributions(nlp, text))
+    assert found["cue"] == "seems" and found["speaker_text"] is None
+    assert "The old ferry" in " ".join(spans_text(text, found)) and found["attribution"] == "belief"
+    assert quotes(nlp, text) == []
+
+
+def test_a_passive_expectation_has_no_source(nlp):
+    text = "The new bridge is expected to open in early spring."
+    found = only(attributions(nlp, text))
+    assert found["cue"] == "expected" and found["speaker_text"] is None
+    assert "to open in early spring" in " ".join(spans_text(text, found))
+    assert quotes(nlp, text) == []
+
+
+def test_seeming_to_make_a_claim_keeps_the_claimant(nlp):
+    text = "The mayor seemed to blame the harbour board for the delays."
+    found = [q for q in attributions(nlp, text) if q["speaker_text"]]
+    assert found and all(q["speaker_text"] == "The mayor" for q in found)
