@@ -48,3 +48,10 @@ def test_seeming_to_make_a_claim_keeps_the_claimant(nlp):
     text = "The mayor seemed to blame the harbour board for the delays."
     found = [q for q in attributions(nlp, text) if q["speaker_text"]]
     assert found and all(q["speaker_text"] == "The mayor" for q in found)
+
+
+def test_a_question_put_to_the_subject_is_nobodys_and_no_quote(nlp):
+    text = "When asked about the closed harbour, the mayor said the repairs would take a year."
+    question = only([q for q in attributions(nlp, text) if q["cue"] == "asked"])
+    assert question["speaker_text"] is None and "the closed harbour" in " ".join(spans_text(text, question))
+    assert [q["cue"] for q in quotes(nlp, text)] == ["said"]

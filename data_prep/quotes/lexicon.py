@@ -82,8 +82,6 @@ PROVISION_NOUNS = frozenset({"plan", "agreement", "deal", "proposal", "framework
                              "bill", "law", "treaty", "accord", "roadmap", "decision", "resolution", "program",
                              "programme", "initiative", "blueprint", "package", "order", "rule", "regulation",
                              "ceasefire", "truce", "arrangement", "mechanism", "budget", "policy"})
-# Words opening a question clause: "Asked whether ..., Asked if ..., Asked what ...".
-QUESTION_OPENERS = frozenset({"whether", "if", "what", "why", "how", "when", "who", "which", "where"})
 # Cues of a question put to the subject: "Asked whether he would go, the minister said ..." is the
 # interviewer's question, not the minister's words.
 QUESTION_LEMMAS = frozenset({"ask", "question", "press", "quiz", "pose"})
