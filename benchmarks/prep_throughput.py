@@ -146,10 +146,12 @@ def polnear_inputs(folder: Path, source: Path = POLNEAR_DEV) -> list[Path]:
 
 
 def measure_corpus(name: str, inputs: list[Path], scratch: Path, workers: int, rounds: int) -> dict:
+    from data_prep.memory import keep_loaded_objects_out_of_collections
     from data_prep.pipeline import build_dataset
 
     texts = ingested_texts(inputs)
     floor_tokens(texts[:WARM_UP_TEXTS])  # first calls pay for lazy initialisation inside spaCy
+    keep_loaded_objects_out_of_collections()  # as ``newsvoices prep`` does at its start
     floor, prep, phases, tokens = [], [], [], 0
     for _ in range(rounds):
         *costs, tokens = cpu_timed(floor_tokens, texts)

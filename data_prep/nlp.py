@@ -1,7 +1,6 @@
 """The spaCy pipeline: which one is loaded, and parsing each article exactly once."""
 from __future__ import annotations
 
-import gc
 import importlib.util
 import os
 import re
@@ -73,22 +72,7 @@ def load_pipeline(requested: str | None = None) -> Language:
     nlp = spacy.load(resolve_model_name(requested), disable=list(UNUSED_COMPONENTS))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
-    _keep_out_of_collections()
     return nlp
-
-
-def _keep_out_of_collections() -> None:
-    """Move what is alive now (the imported modules and this pipeline: about 140,000 objects, which live as
-    long as the process) out of the cyclic garbage collector's sight (``gc.freeze``).
-
-    A build collects garbage at each of its steps (``data_prep/memory.py``), and a full collection walks
-    every tracked object: about 0.06 s of CPU each time with the pipeline loaded, 0.6 s of a build of 300
-    short articles. Frozen objects are still freed when nothing refers to them; only a reference cycle
-    among them that became garbage later would stay, and modules and a loaded pipeline do not. Garbage
-    already present is collected first, so it is not frozen with them.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = DEFAULT_BATCH_SIZE,

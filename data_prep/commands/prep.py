@@ -8,7 +8,7 @@ from pathlib import Path
 from data_prep import store
 from data_prep.ingest import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 from data_prep.ingest.web import read_url_list
-from data_prep.memory import return_freed_arrow_memory
+from data_prep.memory import keep_loaded_objects_out_of_collections, return_freed_arrow_memory
 from data_prep.pipeline import BuildError, build_dataset
 from data_prep.progress import cli_progress, phase
 from data_prep.seeds import seeds_dir
@@ -57,6 +57,7 @@ def run(args) -> int:
         print(f"error: targets file {args.targets} not found", file=sys.stderr)
         return 2
     return_freed_arrow_memory()
+    keep_loaded_objects_out_of_collections()  # the modules: a build's nine collections skip them
     try:
         with cli_progress("analysing articles", "stance of quotes") as (progress, stance_progress):
             summary = build_dataset(inputs, data_dir, model=args.model, stance_backend=args.stance,
