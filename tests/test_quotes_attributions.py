@@ -55,3 +55,14 @@ def test_a_question_put_to_the_subject_is_nobodys_and_no_quote(nlp):
     question = only([q for q in attributions(nlp, text) if q["cue"] == "asked"])
     assert question["speaker_text"] is None and "the closed harbour" in " ".join(spans_text(text, question))
     assert [q["cue"] for q in quotes(nlp, text)] == ["said"]
+
+
+def test_an_infinitive_after_a_predicate_adjective_shares_the_subject(nlp):
+    text = "Older riders were more likely to say that the ferry was too slow."
+    quote = only(quotes(nlp, text))
+    assert quote["cue"] == "say" and quote["speaker_text"] == "Older riders"
+
+
+def test_it_is_hard_to_say_has_no_source(nlp):
+    text = "It is hard to say whether the ferry will run next winter."
+    assert [q["speaker_text"] for q in attributions(nlp, text)] == [None] and quotes(nlp, text) == []

@@ -11,7 +11,9 @@ from data_prep.quotes.lexicon import NON_AGENT_NOUNS, UTTERANCE_NOUNS
 # talked about ("14 people were admitted", "X is expected to win").
 QUOTED_PASSIVE_LEMMAS = frozenset({"quote"})
 # Clauses that share the subject of the clause they hang from ("..., telling reporters that ...").
-SUBJECT_SHARING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
+# "Voters were more likely to say ...", "The mayor was quick to add ...": an infinitive of a predicate
+# adjective (acomp) shares the clause's subject too, unless that subject is the "it" of "it is hard to say".
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp"})
 # Subjects that cannot be a source ("There are signs ...", "that said"); "it" can ("it said", of a paper).
 NON_SOURCES = frozenset({"there", "this", "that", "what", "which", "you"})
 MENTION_CUTTING_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "prep", "advmod"})
@@ -107,6 +109,7 @@ def _inside_quote_marks(token: Token) -> bool:
 def _subject_by_parse(cue: Token) -> Token | None:
     token = cue
     cue_quoted = _inside_quote_marks(cue)
+    through_adjective = False
     for _ in range(MAX_CLIMB):
         if token is not cue and not cue_quoted and _inside_quote_marks(token) and token.head is not token:
             # '... said, "We will not sign a deal like this one," indicating that ...': the quoted clause the cue hangs
@@ -117,6 +120,8 @@ def _subject_by_parse(cue: Token) -> Token | None:
         if subject is not None and "\n" in doc_text(cue.doc)[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
             return None  # borrowed across a paragraph break: a misparse
         if subject is not None:
+            if through_adjective and subject.lower_ == "it":
+                return None  # "It is hard to say whether ...": no one says
             if is_relative_pronoun(subject):
                 return subject  # "officials who said ...": the mention is "who", its name "officials"
             return None if subject.lower_ in NON_SOURCES else subject
@@ -128,6 +133,8 @@ def _subject_by_parse(cue: Token) -> Token | None:
             return token.head  # "Orlova, who became mayor in May, called on ...": a main verb misread
         if token.dep_ not in SUBJECT_SHARING_DEPS or token.head is token or _is_finite_subordinate(token):
             return None
+        through_adjective = through_adjective or token.dep_ == "acomp" or (
+            token.dep_ == "xcomp" and token.head.lemma_ == "be")  # "It is hard to say": "say" hangs on "is"
         token = token.head
     return None
 
