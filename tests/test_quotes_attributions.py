@@ -66,3 +66,8 @@ def test_an_infinitive_after_a_predicate_adjective_shares_the_subject(nlp):
 def test_it_is_hard_to_say_has_no_source(nlp):
     text = "It is hard to say whether the ferry will run next winter."
     assert [q["speaker_text"] for q in attributions(nlp, text)] == [None] and quotes(nlp, text) == []
+
+
+def test_a_participle_naming_a_thing_is_no_ones_words(nlp):
+    text = "Volunteers set up a website called “Harbour Watch” last spring."
+    assert attributions(nlp, text) == [] and quotes(nlp, text) == []

@@ -108,6 +108,9 @@ UTTERANCE_NOUNS = frozenset({"remark", "remarks", "comment", "comments", "speech
 
 # Verbs that give an object a name ("called the deal “historic”", "labelled it “a farce”").
 NAMING_LEMMAS = frozenset({"call", "label", "dub", "term", "brand", "deem", "pronounce"})
+# Participles that give a thing its name ("a website called ...", "a book titled ...", "a rule known as ..."):
+# a name, said by no one.
+NAME_GIVING_PARTICIPLE_LEMMAS = NAMING_LEMMAS | {"title", "entitle", "name", "know"}
 
 # Cues whose prepositional phrase tells where something appeared, not what it says ("posted on X").
 MEDIUM_CUE_LEMMAS = frozenset({"post", "publish", "appear", "air", "broadcast"})
