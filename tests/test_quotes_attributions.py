@@ -71,3 +71,9 @@ def test_it_is_hard_to_say_has_no_source(nlp):
 def test_a_participle_naming_a_thing_is_no_ones_words(nlp):
     text = "Volunteers set up a website called “Harbour Watch” last spring."
     assert attributions(nlp, text) == [] and quotes(nlp, text) == []
+
+
+def test_continuing_is_no_attribution_unless_what_continues_is_a_cue(nlp):
+    assert attributions(nlp, "The ferry company continues to lose money every winter.") == []
+    text = "The mayor continued to insist that the bridge was safe."
+    assert [q["speaker_text"] for q in attributions(nlp, text)] == ["The mayor"]

@@ -108,6 +108,10 @@ UTTERANCE_NOUNS = frozenset({"remark", "remarks", "comment", "comments", "speech
 
 # Verbs that give an object a name ("called the deal “historic”", "labelled it “a farce”").
 NAMING_LEMMAS = frozenset({"call", "label", "dub", "term", "brand", "deem", "pronounce"})
+# Verbs of aspect or habit: "continues to trail", "tend to vote early" say how long or how often
+# something happens, which is no one's act or belief unless what continues is itself a cue ("continued
+# to insist that ...").
+ASPECTUAL_LEMMAS = frozenset({"continue", "tend"})
 # Participles that give a thing its name ("a website called ...", "a book titled ...", "a rule known as ..."):
 # a name, said by no one.
 NAME_GIVING_PARTICIPLE_LEMMAS = NAMING_LEMMAS | {"title", "entitle", "name", "know"}
