@@ -77,3 +77,7 @@ def test_continuing_is_no_attribution_unless_what_continues_is_a_cue(nlp):
     assert attributions(nlp, "The ferry company continues to lose money every winter.") == []
     text = "The mayor continued to insist that the bridge was safe."
     assert [q["speaker_text"] for q in attributions(nlp, text)] == ["The mayor"]
+
+
+def test_showing_up_is_arriving_not_showing(nlp):
+    assert attributions(nlp, "Hundreds of fishermen showed up at the harbour meeting on Friday.") == []

@@ -16,7 +16,7 @@ from data_prep.quotes.kinds import attribution_kind, describes_as
 from data_prep.quotes.labelled import labelled_speech
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, CLAUSE_DEPS, DELIVERING_VERBS,
                                      QUESTION_LEMMAS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
-                                     STATEMENT_NOUNS, MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, NAME_GIVING_PARTICIPLE_LEMMAS, ASPECTUAL_LEMMAS, OBJECT_FRAME, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
+                                     STATEMENT_NOUNS, MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, NAME_GIVING_PARTICIPLE_LEMMAS, ASPECTUAL_LEMMAS, NON_CUE_PHRASAL_VERBS, OBJECT_FRAME, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.predicates import speaker_predicates, without_predicates
 from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
@@ -361,12 +361,18 @@ def _is_aspect_only(token: Token) -> bool:
         child.dep_ == "xcomp" and cue_for(child) is None for child in token.children)
 
 
+def _is_non_cue_phrasal_verb(token: Token) -> bool:
+    """ "Supporters showed up at the rally": the particle makes another verb."""
+    return any(child.dep_ == "prt" and (token.lemma_.lower(), child.lower_) in NON_CUE_PHRASAL_VERBS
+               for child in token.children)
+
+
 def _attributions(doc: Doc, quotes_only: bool = False) -> list[QuoteRecord]:
     chains = quote_mark_chains(doc_text(doc))
     marks = MarkIndex(chains)
     cues = [(token, cue) for token in doc
             if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)
-            and not _names_a_thing(token) and not _is_aspect_only(token)]
+            and not _names_a_thing(token) and not _is_aspect_only(token) and not _is_non_cue_phrasal_verb(token)]
     attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
     attributions += labelled_speech(doc, marks, attributions)
     attributions += framed_findings(doc, marks, attributions)

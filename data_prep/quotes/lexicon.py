@@ -112,6 +112,9 @@ NAMING_LEMMAS = frozenset({"call", "label", "dub", "term", "brand", "deem", "pro
 # something happens, which is no one's act or belief unless what continues is itself a cue ("continued
 # to insist that ...").
 ASPECTUAL_LEMMAS = frozenset({"continue", "tend"})
+# Phrasal verbs that are no cue although their verb is one: "show up at the rally" is arriving, not
+# showing (PolNeAR train: 1 of 18 predictions of "show up" was an attribution).
+NON_CUE_PHRASAL_VERBS = frozenset({("show", "up")})
 # Participles that give a thing its name ("a website called ...", "a book titled ...", "a rule known as ..."):
 # a name, said by no one.
 NAME_GIVING_PARTICIPLE_LEMMAS = NAMING_LEMMAS | {"title", "entitle", "name", "know"}
