@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span
 
 from data_prep.actors import kinds, titles
 from data_prep.actors.bodies import body_kind, body_name, is_bare_state_body
@@ -21,6 +22,7 @@ from data_prep.labels import AGENT_DEPS, pronoun_kind
 HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
                       "by", "from", "over", "vs", "is", "s"}
 HEADLINE_SHARE = 0.7
+HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 HEADLINE_MAX_WORDS = 20
 POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 MAX_TITLE_GAP = 30  # characters of title words between a body and the name of the person holding a post in it
@@ -30,6 +32,15 @@ def _is_lead_paragraph(line: str) -> bool:
     """A long line of several sentences full of names and titles ("TOKYO (Xinhua) -- Chinese Ambassador
     ... met ...") is body text, not a Title Case headline."""
     return len(line.split()) > HEADLINE_MAX_WORDS and line.rstrip(" \"”'’").endswith(".")
+
+
+def _tokens_written_as(doc: Doc, words: set[str]) -> list[int]:
+    """Indices of the tokens whose text is one of ``words``, in order, found from the document's array of
+    token texts (hashes): walking ``doc`` would make a spaCy ``Token`` object for every token."""
+    if not words or not len(doc):
+        return []
+    wanted = {doc.vocab.strings[word] for word in words}
+    return [i for i, text in enumerate(doc.to_array(ORTH).tolist()) if text in wanted]
 
 
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
@@ -46,12 +57,13 @@ class EntityCollector:
         places = gazetteer()
         person_spans, other_spans = [], []
         for piece in self._entity_pieces():
+            text = piece.text  # Span.text joins its tokens again on every read
             if piece.label_ == "PERSON" and (is_common_noun_phrase(piece, self.book.lower_case_words)
-                                             or places.place(piece.text) or is_facility_name(piece)
+                                             or places.place(text) or is_facility_name(piece)
                                              or is_modifying_adjective(piece)):
                 continue  # "Tariff", "Fossil Fuels", "Khan Younis", "the Rafah crossing", "Rich ... nations": no one
-            looks_like_institution = places.media_outlet(piece.text) or places.seat_of_power(piece.text) \
-                or places.country(piece.text) or places.capital_of(piece.text)  # "Kyiv said": its country
+            looks_like_institution = places.media_outlet(text) or places.seat_of_power(text) \
+                or places.country(text) or places.capital_of(text)  # "Kyiv said": its country
             # People are not "the X": "the Dallas Morning News" tagged PERSON is an organisation.
             # Nor a bare title ("Emir", "Emir Sheikh", "Presidents"): that is its holder or no one.
             if piece.label_ == "PERSON" and not looks_like_institution and piece[0].lower_ != "the" \
@@ -263,8 +275,10 @@ class EntityCollector:
         """A surname the entity recogniser missed ("Trump later met ...") still belongs to its person."""
         surnames = {surname_word(a.name) for a in self.book.actors.values() if a.kind == "person" and len(a.name.split()) > 1}
         places = gazetteer()
-        for token in self.book.doc:
-            if token.text not in surnames or self.book.mention_at(token.i):
+        doc = self.book.doc
+        for i in _tokens_written_as(doc, surnames):
+            token = doc[i]
+            if self.book.mention_at(i):
                 continue
             # "Hoekstra told reporters" tagged a product or a place: the person, unless the word is a place
             if token.ent_type_ in kinds.ENTITY_LABELS or (token.ent_type_ and (
@@ -286,10 +300,10 @@ class EntityCollector:
         """Lines in Title Case, where the recogniser glues verbs to names ("Hillary Asking Moderator")."""
         ranges, offset = [], 0
         for line in self.book.text.split("\n"):
-            words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in HEADLINE_LOWERCASE]
-            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words) \
-                    and not _is_lead_paragraph(line):
-                ranges.append((offset, offset + len(line)))
+            if not _is_lead_paragraph(line):  # checked first: most lines of a body are, and it is cheap
+                words = [w for w in HEADLINE_WORD.findall(line) if w.lower() not in HEADLINE_LOWERCASE]
+                if len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words):
+                    ranges.append((offset, offset + len(line)))
             offset += len(line) + 1
         return ranges
 
