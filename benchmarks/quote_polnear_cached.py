@@ -20,11 +20,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from evaluate_quotes_polnear import EVAL_DIR, SETTINGS, score  # noqa: E402
 
-from data_prep.actors import resolve_article_actors  # noqa: E402
 from data_prep.commands.extract_quotes import read_articles  # noqa: E402
 from data_prep.nlp import load_pipeline, parse  # noqa: E402
-from data_prep.quotes.extract import extract_attributions  # noqa: E402
-from data_prep.quotes.predict import as_prediction  # noqa: E402
+from data_prep.quotes.predict import article_predictions  # noqa: E402
 
 
 def cached_docs(records: list[dict], cache: Path):
@@ -47,11 +45,7 @@ def main(argv=None) -> int:
     records = list(read_articles(args.gold))
     with args.pred.open("w", encoding="utf-8") as out:
         for record, doc in zip(records, cached_docs(records, args.cache)):
-            quotes = extract_attributions(doc, keep_repeated_headlines=True)
-            actors = resolve_article_actors(doc, quotes)
-            by_key = {actor["key"]: actor for actor in actors["actors"]}
-            predictions = [as_prediction(quote, by_key.get(key)) for quote, key in zip(quotes, actors["quote_keys"])]
-            out.write(json.dumps({"id": record["id"], "quotes": predictions}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"id": record["id"], "quotes": article_predictions(doc)}, ensure_ascii=False) + "\n")
     for label, options in SETTINGS:
         at = score(args.scorer, args.gold, args.pred, options)["overlap@0.3"]
         quote, both = at["quote"], at["quote+speaker(lenient)"]

@@ -3,7 +3,7 @@ import json
 
 from data_prep.cli import main
 from data_prep.nlp import load_pipeline
-from data_prep.quotes import predict_records
+from data_prep.quotes import extract_attributions, predict_records
 
 ARTICLE = "The ministry said this week that exports had fallen sharply."
 PREDICTION_KEYS = {"quote_text", "quote_start", "quote_end", "quote_spans", "type", "cue", "cue_start", "cue_end",
@@ -52,3 +52,10 @@ def test_predict_records_survives_a_record_without_text():
     predictions = list(predict_records(records, nlp=load_pipeline()))
     assert predictions[0] == {"id": "broken", "quotes": []}
     assert predictions[1]["quotes"][0]["speaker"] == "The ministry"
+
+
+def test_a_quoted_passage_no_cue_introduces_and_no_one_is_credited_with_is_no_prediction():
+    text = "Mayor Anna Berg spoke to the crowd for an hour.\n\n“We will rebuild the harbour. It will take years.”"
+    nlp = load_pipeline()
+    assert [quote.cue for quote in extract_attributions(nlp(text))] == [None]  # the passage is found
+    assert list(predict_records([{"id": "a", "text": text}], nlp=nlp)) == [{"id": "a", "quotes": []}]

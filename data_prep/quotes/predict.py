@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from data_prep.actors import resolve_article_actors
 from data_prep.nlp import DEFAULT_BATCH_SIZE, parse
@@ -31,9 +32,18 @@ def predict_records(records: Iterable[dict], nlp: Language | None = None,
     records = list(records)
     texts = (record.get("text") if isinstance(record.get("text"), str) else "" for record in records)
     for record, doc in zip(records, parse(texts, nlp=nlp, batch_size=batch_size)):
-        # PolNeAR annotates beliefs and acts too, and a headline attribution apart from the body's
-        quotes = extract_attributions(doc, keep_repeated_headlines=True)
-        actors = resolve_article_actors(doc, quotes)
-        by_key = {actor["key"]: actor for actor in actors["actors"]}
-        yield {"id": record.get("id"), "quotes": [as_prediction(quote, by_key.get(key))
-                                                  for quote, key in zip(quotes, actors["quote_keys"])]}
+        yield {"id": record.get("id"), "quotes": article_predictions(doc)}
+
+
+def article_predictions(doc: Doc) -> list[dict]:
+    """One parsed article's attributions in the prediction format. PolNeAR annotates beliefs and acts
+    too, and a headline attribution apart from the body's. A quoted passage that no cue introduces and
+    no one is credited with (a title, a scare quote, words the article never attributes) is no
+    attribution: PolNeAR annotates none without a cue (on its train split 4 of 168 such passages
+    overlapped a gold attribution with the right source)."""
+    quotes = extract_attributions(doc, keep_repeated_headlines=True)
+    actors = resolve_article_actors(doc, quotes)
+    by_key = {actor["key"]: actor for actor in actors["actors"]}
+    credited = [(quote, by_key.get(key)) for quote, key in zip(quotes, actors["quote_keys"])]
+    return [as_prediction(quote, actor) for quote, actor in credited
+            if quote.cue is not None or quote.speaker is not None or actor is not None]
