@@ -161,9 +161,12 @@ class MentionBook:
         """A mention of a person, with what its titles, possessive and apposition say about them."""
         self.add_mention(actor, span.start_char, span.end_char, span.root.i)
         description = titles.describe_name(self.doc, span.start - len(title_words), span.end)
-        title = normalise_role(" ".join(w for w in title_words if fold(w) not in titles.HONORIFICS))
+        # "Qatar Emir NAME": the country is the affiliation, the job is "emir"
+        title = normalise_role(" ".join(w for w in title_words if fold(w) not in titles.HONORIFICS
+                                        and not gazetteer().affiliation(w)))
         for role in [*description.roles, *([title] if title else [])]:
-            actor.roles[role] += 1
+            if role := titles.job_words(role):
+                actor.roles[role] += 1
         for affiliation in description.affiliations:
             actor.affiliations[affiliation] += 1
         for gender in description.genders:

@@ -451,13 +451,14 @@ class EntityCollector:
             if holder := title_phrase_holder(self.book, span):
                 self.book.add_mention(holder, span.start_char, span.end_char, span.root.i)
             return
-        if label == "ORG" and not self._could_be_organisation(span):
+        if label == "ORG" and (titles.is_title_portfolio(span) or not self._could_be_organisation(span)):
             return
         span = self._without_dangling_words(span)
         if web_name := glued_web_name(span):
             found = kinds.EntityKind("media", web_name, None)
         else:
-            found = kinds.entity_kind(label, span.text, is_agent=span.root.dep_ in AGENT_DEPS)
+            found = kinds.entity_kind(label, span.text, is_agent=span.root.dep_ in AGENT_DEPS,
+                                      is_place=kinds.is_place_mention(span))
         if found is None:
             return
         found = body_kind(found)

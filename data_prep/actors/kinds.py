@@ -91,10 +91,23 @@ class EntityKind:
     affiliation: str | None
 
 
-def entity_kind(label: str, text: str, is_agent: bool) -> EntityKind | None:
+# Prepositions after which an institution's building is where something happens, not who acts.
+LOCATIVE_PREPOSITIONS = {"in", "at", "inside", "outside", "aboard"}
+
+
+def is_place_mention(span) -> bool:
+    """"in the Oval Office", "a dinner at the White House": the span is the object of a locative
+    preposition, so it names a place."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def entity_kind(label: str, text: str, is_agent: bool, is_place: bool = False) -> EntityKind | None:
     """Kind and canonical name of a non-person named entity; None for places and other non-actors.
 
-    A capital stands for its country only as an agent ("Moscow said"); "talks in Moscow" is a place.
+    A capital stands for its country only as an agent ("Moscow said"); "talks in Moscow" is a place. So
+    is a seat of power after a locative preposition ("met in the Oval Office"): a venue is no actor that
+    speaks, while "the White House said" is the government speaking.
     """
     places = gazetteer()
     name = text[4:] if text.lower().startswith("the ") else text
@@ -102,6 +115,8 @@ def entity_kind(label: str, text: str, is_agent: bool) -> EntityKind | None:
     if outlet := places.media_outlet(text):
         return EntityKind("media", outlet, None)
     if seat := places.seat_of_power(text):
+        if is_place:
+            return None
         return EntityKind("organization", seat, places.affiliation(text))
     if country := places.country(text):
         return EntityKind("country", country, country)

@@ -44,12 +44,24 @@ def is_modifying_adjective(span: Span) -> bool:
     return len(span) == 1 and span[0].tag_ in ("JJ", "JJR", "JJS") and span[0].dep_ == "amod"
 
 
+def _is_plural_noun(token) -> bool:
+    text = token.text
+    return token.tag_ in ("NNS", "NNPS") and len(text) > 3 and text.endswith("s") and not text.endswith("ss") \
+        and text[:1].isupper() and not text.isupper()
+
+
 def is_common_noun_phrase(span: Span, lower_case_words: frozenset[str]) -> bool:
     """Capitalised common nouns ("Tariff", "Fossil Fuels" in a headline or a post): every word of the
-    span is also written in lower case in the article."""
+    span is also written in lower case in the article; or emphatic capitals on a plural noun after such
+    words ("we will impose Steel Quotas": "steel" written in lower case, "Quotas" a plural head, no
+    determiner), which no name has the shape of."""
     words = [t.text for t in span if t.is_alpha]
-    return bool(words) and len(words) <= MAX_COMMON_NOUN_NAME \
-        and all(_written_in_lower_case(word, lower_case_words) for word in words)
+    if not words or len(words) > MAX_COMMON_NOUN_NAME:
+        return False
+    if all(_written_in_lower_case(word, lower_case_words) for word in words):
+        return True
+    return len(words) > 1 and len(words) == len(span) and _is_plural_noun(span[-1]) \
+        and all(_written_in_lower_case(token.text, lower_case_words) for token in span[:-1])
 
 
 # Places and buildings a name can be the first word of: "the Rafah crossing", "the X nuclear plant".

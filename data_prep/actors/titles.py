@@ -5,14 +5,17 @@ president of AOSIS,"), a title set off before the name ("France's foreign minist
 body after it ("Ana Ruiz of the Green Party")."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from data_prep.actors.affiliation_facts import facts
+from data_prep.actors.bodies import STATE_BODY_HEADS
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.kinds import ROLE_HEADS
-from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, TITLE_WORDS, fold, normalise_role
+from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, TITLE_WORDS, fold, is_title_word, normalise_role
+from data_prep.actors.textual import FIELD_WORDS
 
 MAX_PREFIX_WORDS = 6
 MAX_APPOSITIVE_TOKENS = 10
@@ -89,10 +92,34 @@ def _is_role_noun(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or fold(token.text) in TITLE_WORDS
 
 
+def _is_lone_portfolio(token: Token) -> bool:
+    """"Commerce" or "Cabinet" tagged as an entity on its own (not the "Trade" of "World Trade
+    Organization"): a portfolio or a state body's word, part of a job ("cabinet secretary")."""
+    doc = token.doc
+    return (token.lower_ in FIELD_WORDS or token.lower_ in STATE_BODY_HEADS) and token.ent_iob_ == "B" \
+        and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+
+
 def _role_text(tokens: list[Token]) -> str:
-    """Role words in lower case, except named entities inside them ("lawyer at Bailey Glasser")."""
-    return "".join((t.text if t.ent_type_ and t.text[:1].isupper() else t.lower_) + t.whitespace_
-                   for t in tokens).strip()
+    """Role words in lower case, except named entities inside them ("lawyer at Bailey Glasser"), a lone
+    portfolio word apart ("commerce secretary")."""
+    return "".join((t.text if t.ent_type_ and t.text[:1].isupper() and not _is_lone_portfolio(t) else t.lower_)
+                   + t.whitespace_ for t in tokens).strip()
+
+
+# A role's words stop before "of"/"for"/"at" and a name: "executive secretary of the X Convention" is an
+# executive secretary, the Convention its affiliation (recorded from the words themselves, else dropped).
+_BODY_AFTER_JOB = re.compile(r"\s*\b(?:of|for|at)\s+(?:the\s+)?(?P<name>[A-Z][\w.’'-]*)")
+
+
+def job_words(role: str) -> str:
+    """The job of a role string: "executive secretary" of "executive secretary of the X Convention",
+    "president" of "president of AOSIS"; "" for "of the X Convention" (no job word). A title word after
+    the preposition belongs to the job ("secretary of State"); "ambassador to Japan" keeps its "to"."""
+    for match in _BODY_AFTER_JOB.finditer(role):
+        if not _is_title_text(fold(match.group("name"))):
+            return role[:match.start()].strip(" ,;:")
+    return role
 
 
 def describe_name(doc, name_start: int, name_end: int) -> Description:
@@ -123,10 +150,21 @@ def _body_in_words(words: list[list[Token]], position: int) -> tuple[str, int] |
     return None
 
 
+def is_title_portfolio(span: Span) -> bool:
+    """"Commerce" of "Commerce Secretary NAME", "Trade" of "Trade Minister NAME": one portfolio word right
+    before a title word is part of the job, whatever the recogniser tagged it; the body it stands for is
+    the ministry of a country the words may or may not name, never an organisation called "Commerce"."""
+    doc = span.doc
+    return len(span) == 1 and span[0].lower_ in FIELD_WORDS and span.end < len(doc) \
+        and is_title_word(doc[span.end].text)
+
+
 def _add_affiliation_source(word: list[Token], description: Description) -> bool:
     """A country, demonym, seat of power or named body in a title: record it; True if it was one."""
     text = _word_text(word)
     places = gazetteer()
+    if len(word) == 1 and word[0].lower_ in FIELD_WORDS:
+        return False  # "Commerce Secretary": the portfolio is the role's ("commerce secretary"), no side
     if text[:1].isupper() and facts().body(text):
         # "UN", "U.N.", "NATO" as written: the article's stages compare it with the other titles there; the
         # dataset gives each body one spelling (affiliation_facts.canonical_affiliation)
@@ -164,6 +202,8 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
     passed: list[list[Token]] = []  # every word taken so far, nearest last
     while position < len(words) and position < MAX_PREFIX_WORDS:
         word = words[position]
+        if word[-1].text == ",":
+            break  # "Executive Secretary of the X Convention, NAME": a title set off by a comma, not a prefix
         if body := _body_in_words(words, position):
             _add_affiliation(description, body[0])
             passed[:0] = words[position:position + body[1]][::-1]
@@ -342,6 +382,21 @@ def _describe_title_set_off(doc, name_start: int, name_end: int, description: De
             run = _capitalised_run(child)  # "South Korean" is a country; "RT America" is no America
             if len(run) == 1 or gazetteer().affiliation(" ".join(t.text for t in run)):
                 _add_affiliation_source([child] if len(run) == 1 else run, description)
+    if role := _set_off_role(head):
+        description.roles.append(role)
+
+
+def _set_off_role(head: Token) -> str:
+    """The job of a title set off before a name: the title noun and the words right before it that
+    qualify the job ("executive secretary" of "the Executive Secretary of the X Convention"), not its
+    possessive, article, country or body (they are the affiliation) nor its "of"/"for" phrase."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i <= head.i \
+            and doc[start - 1].head.i >= start - 1 and not gazetteer().affiliation(doc[start - 1].text) \
+            and (doc[start - 1].ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") or _is_lone_portfolio(doc[start - 1])):
+        start -= 1
+    return normalise_role(_role_text(list(doc[start:head.i + 1])))
 
 
 def _capitalised_run(token: Token) -> list[Token]:
