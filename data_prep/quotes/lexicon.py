@@ -113,7 +113,7 @@ NAMING_LEMMAS = frozenset({"call", "label", "dub", "term", "brand", "deem", "pro
 # to insist that ...").
 ASPECTUAL_LEMMAS = frozenset({"continue", "tend"})
 # Phrasal verbs that are no cue although their verb is one: "show up at the rally" is arriving, not
-# showing (PolNeAR train: 1 of 18 predictions of "show up" was an attribution).
+# showing (PolNeAR train: 4 of 24 predictions of "show up" were attributions).
 NON_CUE_PHRASAL_VERBS = frozenset({("show", "up")})
 # Participles that give a thing its name ("a website called ...", "a book titled ...", "a rule known as ..."):
 # a name, said by no one.
