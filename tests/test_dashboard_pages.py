@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard_fixture import IMG_PAYLOAD, SCRIPT_PAYLOAD, write_fixture
+from dashboard_fixture import IMG_PAYLOAD, SCRIPT_PAYLOAD, fixture_tables, write_fixture
+from data_prep import schema, store
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 
@@ -64,10 +65,26 @@ def html_of(app: AppTest) -> str:
 def test_overview_counts_and_caveat(data_dir):
     app = open_page()
     metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Articles"] == "3" and metrics["Quotes"] == "9" and metrics["Speakers"] == "5"
+    assert metrics["Articles with quotes"] == "3" and metrics["Quotes"] == "9" and metrics["Speakers"] == "5"
     assert metrics["Outlets"] == "2"
     assert "**Published:** 2025-03-04 to 2025-05-02" in texts(app)
     assert "automatic estimates" in texts(app)
+
+
+def test_an_article_with_no_quote_is_counted_in_the_dataset_not_among_the_quoted(tmp_path, monkeypatch):
+    tables = fixture_tables()
+    frame = tables[schema.ARTICLES].astype(object)
+    articles = frame.where(frame.notna(), None).to_dict("records")
+    articles.append({**articles[0], "article_id": "art-quiet", "url": "https://example.org/quiet",
+                     "title": "A quiet day at the harbour", "text": "Boats came and went.", "n_words": 4})
+    tables[schema.ARTICLES] = schema.frame_from_rows(schema.ARTICLES, articles)
+    store.write_dataset(tmp_path / "data", tables)
+    monkeypatch.setenv("NEWSVOICES_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("NEWSVOICES_CACHE", str(tmp_path / "cache"))
+    app = open_page()
+    tile = next(metric for metric in app.metric if metric.label.startswith("Articles"))
+    assert (tile.label, tile.value) == ("Articles with quotes", "3")
+    assert "This dataset covers **4 articles**" in texts(app)
 
 
 def test_quotes_page_lists_every_quote(data_dir):

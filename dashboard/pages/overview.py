@@ -7,7 +7,10 @@ ctx = session.open_page("Overview")
 total = session.derived(ctx, "total", lambda: aggregate.counts(ctx.views.quotes))
 shown = session.derived(ctx, "counts", lambda: aggregate.counts(ctx.quotes))
 columns = st.columns(4)
-columns[0].metric("Articles", f"{shown.articles:,}", help=f"{len(ctx.views.articles):,} articles in the dataset")
+# Counted from the quotes, so an article with no quote is left out: the label says so, beside the sentence below
+# that counts every article of the dataset.
+columns[0].metric("Articles with quotes", f"{shown.articles:,}",
+                  help=f"of {len(ctx.views.articles):,} articles in the dataset")
 columns[1].metric("Quotes", f"{shown.quotes:,}", help=f"{total.quotes:,} quotes in the dataset")
 columns[2].metric("Speakers", f"{shown.speakers:,}")
 columns[3].metric("Outlets", f"{shown.outlets:,}")
