@@ -417,11 +417,12 @@ class EntityCollector:
             return False
         if kinds.is_event(span) or span[-1].lower_ in kinds.AGREEMENT_WORDS:
             return False  # "the Peace Summit", "the Paris Agreement": an occasion or a text, no body
-        if gazetteer().place(span.text) or any(t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP")
-                                               for t in span[1:]):
+        text = span.text
+        if gazetteer().place(text) or any(t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP")
+                                          for t in span[1:]):
             return False
         for actor in self.book.people():
-            if len(actor.name.split()) > 1 and span.text.endswith(" " + actor.name):
+            if len(actor.name.split()) > 1 and text.endswith(" " + actor.name):
                 start = span.end_char - len(actor.name)
                 self.book.add_mention(actor, start, span.end_char, span.root.i)
                 return False

@@ -107,9 +107,11 @@ def glued_web_name(span: Span) -> str | None:
 def is_title_reference(chunk: Span) -> bool:
     """"the ambassador", "The PM", "the top Russian diplomat": a job title standing for a person."""
     root = chunk.root
-    head = root.lemma_.lower() if root.tag_ == "NN" else root.lower_
-    return (head in kinds.ROLE_HEADS and root.tag_ in ("NN", "NNP") and not root.ent_type_
-            and (root.tag_ == "NN" or head in TITLE_ABBREVIATIONS))
+    tag = root.tag_
+    if tag not in ("NN", "NNP"):  # most noun chunks: tested first, before the head word is looked up
+        return False
+    head = root.lemma_.lower() if tag == "NN" else root.lower_
+    return head in kinds.ROLE_HEADS and not root.ent_type_ and (tag == "NN" or head in TITLE_ABBREVIATIONS)
 
 
 def is_title_phrase(span: Span) -> bool:
