@@ -47,3 +47,10 @@ def test_a_seat_of_power_named_as_a_venue_is_no_actor_mention(nlp):
     mentioned = [text[m["start"]:m["end"]] for m in result["mentions"] if names[m["key"]] == "White House"]
     assert "Oval Office" not in names.values()
     assert mentioned == ["The White House"]
+
+
+def test_a_vehicle_a_region_and_a_time_zone_are_no_organisations(nlp):
+    text = ("The premier spoke to reporters aboard Air Force Two on Friday. Tension is rising in the "
+            "Indo-Pacific, she said. The vote closed at 6 pm (2200 GMT).")
+    actors = actors_of(nlp, text)
+    assert not {"Air Force Two", "Indo-Pacific", "GMT"} & set(actors), actors

@@ -459,7 +459,7 @@ class EntityCollector:
             found = kinds.EntityKind("media", web_name, None)
         else:
             found = kinds.entity_kind(label, span.text, is_agent=span.root.dep_ in AGENT_DEPS,
-                                      is_place=kinds.is_place_mention(span))
+                                      place_preposition=kinds.place_preposition(span))
         if found is None:
             return
         found = body_kind(found)

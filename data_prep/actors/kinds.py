@@ -95,19 +95,26 @@ class EntityKind:
 LOCATIVE_PREPOSITIONS = {"in", "at", "inside", "outside", "aboard"}
 
 
-def is_place_mention(span) -> bool:
-    """"in the Oval Office", "a dinner at the White House": the span is the object of a locative
-    preposition, so it names a place."""
+# Time zones the recogniser takes for organisations ("at 6 pm (2100 GMT)").
+TIME_ZONES = {"gmt", "utc", "cet", "cest", "bst", "est", "edt", "cst", "cdt", "pst", "pdt", "jst", "kst", "ist"}
+
+
+def place_preposition(span) -> str | None:
+    """"in" of "in the Oval Office", "aboard" of "aboard the Navy One": the locative preposition the
+    span is the object of, so the span names a place (None when it is not one's object)."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return root.head.lower_
+    return None
 
 
-def entity_kind(label: str, text: str, is_agent: bool, is_place: bool = False) -> EntityKind | None:
+def entity_kind(label: str, text: str, is_agent: bool, place_preposition: str | None = None) -> EntityKind | None:
     """Kind and canonical name of a non-person named entity; None for places and other non-actors.
 
     A capital stands for its country only as an agent ("Moscow said"); "talks in Moscow" is a place. So
     is a seat of power after a locative preposition ("met in the Oval Office"): a venue is no actor that
-    speaks, while "the White House said" is the government speaking.
+    speaks, while "the White House said" is the government speaking. What one is aboard is a vehicle
+    ("aboard Air Force One"), and a time zone ("2100 GMT") is no body either.
     """
     places = gazetteer()
     name = text[4:] if text.lower().startswith("the ") else text
@@ -115,7 +122,7 @@ def entity_kind(label: str, text: str, is_agent: bool, is_place: bool = False) -
     if outlet := places.media_outlet(text):
         return EntityKind("media", outlet, None)
     if seat := places.seat_of_power(text):
-        if is_place:
+        if place_preposition:
             return None
         return EntityKind("organization", seat, places.affiliation(text))
     if country := places.country(text):
@@ -126,7 +133,7 @@ def entity_kind(label: str, text: str, is_agent: bool, is_place: bool = False) -
         if label == "NORP" and is_agent and name[:1].isupper():
             return EntityKind("group", name, None)
         return None
-    if label == "ORG":
+    if label == "ORG" and place_preposition != "aboard" and name.casefold() not in TIME_ZONES:
         return EntityKind("organization", name, None)
     return None
 
