@@ -43,6 +43,11 @@ def link_descriptions(book: MentionBook) -> None:
 def link_description(book: MentionBook, chunk: Span) -> ArticleActor | None:
     """The holder of the definite job title ``chunk``, recorded as a mention of them; else None."""
     root = chunk.root
+    if chunk[0].lower_ == "the" and root.tag_ == "NN" and not book.is_quoted(chunk.start_char, chunk.end_char) \
+            and (is_title_reference(chunk) or kinds.common_noun_kind(root.lemma_, False, False) == "anonymous") \
+            and (named := apposed_person(book, chunk)):
+        book.add_mention(named, chunk.start_char, chunk.end_char, root.i)
+        return named  # "The lawyer for the driver, Paul Verne, said": the name set off after the title
     if not is_title_reference(chunk):
         return None
     if any(t.ent_type_ == "PERSON" for t in chunk) or book.is_quoted(chunk.start_char, chunk.end_char):
@@ -59,11 +64,43 @@ def link_description(book: MentionBook, chunk: Span) -> ArticleActor | None:
     role = normalise_role(" ".join(t.lower_ for t in chunk if (t.pos_ in ("NOUN", "ADJ") or t.i == root.i)
                                    and not t.ent_type_ and t.lower_ not in ("former",)))
     target = title_holder(book, chunk.start_char, affiliation, role or root.lower_) if definite else None
+    if target is None and definite:
+        target = named_later_holder(book, chunk.start_char, affiliation, role or root.lower_)
     if target is None and spokesperson:
         target = named_spokesperson(book, chunk, affiliation)
     if target:
         book.add_mention(target, chunk.start_char, chunk.end_char, root.i)
     return target
+
+
+def apposed_person(book: MentionBook, chunk: Span) -> ArticleActor | None:
+    """"The spokesman for the club, John Smithers, told reporters": the person named, set off by commas,
+    right after the title and its phrase; the name belongs to the title, whose phrase the commas close."""
+    doc = book.doc
+    root = chunk.root
+    # the first comma after the title ("for the driver" before it): the parser may hang the name on "driver"
+    comma = next((i for i in range(root.i + 1, min(root.right_edge.i + 2, len(doc))) if doc[i].text == ","), len(doc))
+    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma + 1].ent_type_ != "PERSON":
+        return None
+    end = comma + 1
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == comma + 1 or doc[end].ent_iob_ == "I"):
+        end += 1
+    if end >= len(doc) or not (doc[end].text == "," or doc[end].pos_ in ("VERB", "AUX")):
+        return None
+    actor = book.actor_of_token(comma + 1)
+    return actor if actor is not None and actor.kind == "person" else None
+
+
+def named_later_holder(book: MentionBook, before: int, affiliation: str | None, role: str) -> ArticleActor | None:
+    """"The Lyon prosecutor said ... Anne Morel, the prosecutor, said": a definite title no one named
+    before holds goes to the one person the article names after it with that very job (and no other
+    country or body); none or several: nobody."""
+    earlier = {m.key for m in book.mentions if m.start < before}
+    holders = [a for a in book.people() if any(_same_job(role, r) for r in a.roles)
+               and (not affiliation or not a.affiliations or affiliation in a.affiliations)]
+    if len(holders) != 1 or holders[0].key in earlier:
+        return None
+    return holders[0]
 
 
 def named_spokesperson(book: MentionBook, phrase: Span, affiliation: str | None) -> ArticleActor | None:
