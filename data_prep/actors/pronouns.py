@@ -60,22 +60,34 @@ class PronounResolver:
 
     def collect_gender_votes(self) -> None:
         """A sentence naming exactly one person and using he/his or she/her after the name, outside
-        quotation marks, is a vote for that person's pronoun."""
+        quotation marks (reported words count), is a vote for that person's pronoun; so is one between a
+        subject person and the next person the sentence names."""
         book = self.book
+        marks = [(m.start(), m.end()) for m in QUOTED.finditer(book.text)]
         for sentence in book.doc.sents:
-            named = [m for m in book.mentions
-                     if sentence.start_char <= m.start < sentence.end_char and book.actors[m.key].kind == "person"
-                     and not book.is_quoted(m.start, m.end)]
+            named = sorted((m for m in book.mentions
+                            if sentence.start_char <= m.start < sentence.end_char and book.actors[m.key].kind == "person"
+                            and not book.is_quoted(m.start, m.end)), key=lambda m: m.start)
             people = {m.key for m in named}
-            if len(people) != 1:
+            if not people:
                 continue
-            # only pronouns after the name: "Speaking after him, Ana Berg said" points to someone else
-            first = min(m.end for m in named)
+            if len(people) == 1:
+                # only pronouns after the name: "Speaking after him, Ana Berg said" points to someone else;
+                # reported words count ("NAME told reporters his client ... because she"), quotation marks not
+                stop = sentence.end_char
+            elif self.doc[named[0].root].dep_ in SUBJECT_DEPS:
+                # "Kemp addressed his supporters beside Laura Ortiz": a pronoun between the subject and the
+                # next person named is the subject's
+                stop = next(m.start for m in named if m.key != named[0].key)
+            else:
+                continue
+            first = min(m.end for m in named if m.key == named[0].key)
             genders = {pronoun_kind(t.text) for t in sentence
-                       if t.pos_ == "PRON" and t.idx >= first and not book.is_quoted(t.idx, t.idx + len(t))}
+                       if t.pos_ == "PRON" and first <= t.idx < stop
+                       and not any(start <= t.idx < end for start, end in marks)}
             genders &= {"male", "female"}
             if len(genders) == 1:
-                book.actors[people.pop()].genders[genders.pop()] += 1
+                book.actors[named[0].key].genders[genders.pop()] += 1
         for token in book.doc:
             if (gender := pronoun_kind(token.text)) in ("male", "female") and token.dep_ in SUBJECT_DEPS:
                 if speaker := self._reporting_subject(token):
