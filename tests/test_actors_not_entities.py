@@ -54,3 +54,9 @@ def test_a_vehicle_a_region_and_a_time_zone_are_no_organisations(nlp):
             "Indo-Pacific, she said. The vote closed at 6 pm (2200 GMT).")
     actors = actors_of(nlp, text)
     assert not {"Air Force Two", "Indo-Pacific", "GMT"} & set(actors), actors
+
+
+def test_sheikh_is_an_honorific_and_a_country_before_a_title_is_no_role_word(nlp):
+    actors = actors_of(nlp, "US President Omar Fathy, Qatar Emir Sheikh Faisal bin Khalid Al Nasr and others "
+                            "signed the accord on Monday.")
+    assert actors["Faisal bin Khalid Al Nasr"]["role"] == "emir"

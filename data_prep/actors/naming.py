@@ -14,7 +14,7 @@ from data_prep.actors.gazetteer import gazetteer
 
 # Words that precede a name as a title; they are a role, never part of the name.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
-              "reverend", "mx"}
+              "reverend", "mx", "sheikh"}
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
     "emperor", "pope", "senator", "sen", "sens", "representative", "rep", "reps", "congressman",
