@@ -8,7 +8,8 @@ mentions and quotes). docs/actors.md explains the rules.
 
 The modules form layers; each imports only modules of lower layers or of its own layer listed before it:
 
-1. facts and words: ``gazetteer``; ``naming``, ``kinds``, ``affiliation_facts``, ``bodies``, ``documents``
+1. facts and words: ``gazetteer``; ``naming``, ``organisation_names``, ``kinds``, ``affiliation_facts``,
+   ``bodies``, ``documents``
 2. the words around a name: ``textual``, ``titles``
 3. the mention book of one article: ``book``
 4. article stages over the book: ``descriptions``, ``entities``, ``pronouns`` (the one pronoun resolver),

@@ -20,6 +20,7 @@ from data_prep.actors.aliases import Aliases, load_aliases
 from data_prep.actors.bodies import is_bare_state_body
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import can_be_same_person, fold, name_parts, surname_block, surnames_match
+from data_prep.actors.organisation_names import country_prefix, organisation_key
 from data_prep.key_index import KeyIndex
 
 # A bare surname goes to the best-known namesake only when it is this many times better known.
@@ -27,6 +28,10 @@ WELL_KNOWN_RATIO = 2
 ARTICLE_SCOPED_KINDS = {"anonymous", "unknown"}
 ACRONYM_KINDS = {"organization", "media"}
 ACRONYM_SKIPPED = {"of", "the", "and", "for", "on", "in", "&"}
+# A country before a body's name joins the bare name only when the name is this specific: "U.S. National
+# Hurricane Center" is the "National Hurricane Center", but "Chinese Foreign Ministry" is not every
+# "Foreign Ministry" written bare.
+MIN_COUNTRY_FREE_WORDS = 3
 
 log = logging.getLogger(__name__)
 
@@ -240,11 +245,39 @@ def _cluster_records(records: list[_Record], aliases: Aliases) -> list[_Cluster]
             person.records.append(record)  # "Trump" filed as an organisation in one article is the person
             continue
         scope = record.article_id if _is_article_scoped(record) else None
-        cluster = others.setdefault((record.kind, fold(record.name), scope), _Cluster(seed_name=record.name))
+        cluster = others.setdefault((record.kind, organisation_key(record.name), scope), _Cluster(seed_name=record.name))
         cluster.records.append(record)
         if aliases.canonical(record.name):
             cluster.pinned_name = record.name
+    _join_country_prefixes(others, aliases)
     return merger.clusters + _join_acronyms(others, aliases)
+
+
+def _join_country_prefixes(clusters: dict[tuple, _Cluster], aliases: Aliases) -> None:
+    """"U.S. National Hurricane Center" is the "National Hurricane Center" written bare elsewhere: a body
+    name with a country before it joins the bare name when the dataset writes that name after this one
+    country only, the name is specific (``MIN_COUNTRY_FREE_WORDS``), and no article gives the bare name
+    another country. Namesakes of two countries (the weather services of two countries) stay apart."""
+    prefixed: dict[tuple[str, str], list[tuple[str, tuple]]] = defaultdict(list)
+    for key, cluster in clusters.items():
+        kind, _, scope = key
+        if kind in ACRONYM_KINDS and scope is None and (found := country_prefix(cluster.seed_name)) \
+                and len(found[1].split()) >= MIN_COUNTRY_FREE_WORDS:
+            prefixed[(kind, found[1])].append((found[0], key))
+    for (kind, rest), entries in prefixed.items():
+        bare_key = (kind, rest, None)
+        countries = {country for country, _ in entries}
+        if len(countries) != 1 or bare_key not in clusters:
+            continue
+        bare = clusters[bare_key]
+        country = countries.pop()
+        if any(gazetteer().is_country(r.affiliation) and r.affiliation != country for r in bare.records):
+            continue
+        for _, key in entries:
+            if key in clusters and not aliases.kept_apart(clusters[key].seed_name, bare.seed_name):
+                bare.records.extend(clusters[key].records)
+                bare.pinned_name = bare.pinned_name or clusters[key].pinned_name
+                del clusters[key]
 
 
 def _people_by_name(clusters: list[_Cluster]) -> dict[str, list[_Cluster]]:
