@@ -20,3 +20,8 @@ def test_a_pronoun_after_a_second_person_in_the_sentence_gives_the_subject_no_vo
     text = ("Governor Dan Kemp met Laura Ortiz and her aides on Monday.\n\n"
             "He said that the talks had gone well.")
     assert speaker(nlp, text, "talks had gone well") == ("Dan Kemp", "person")
+
+
+def test_a_name_taken_for_a_company_is_a_person_when_his_owns_its_object(nlp):
+    _, actors = credited(nlp, "Enrico Fiat opened his doors to neighbours on Monday.")
+    assert {actor["name"]: actor["kind"] for actor in actors}.get("Enrico Fiat") == "person"

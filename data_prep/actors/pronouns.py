@@ -36,18 +36,21 @@ class PronounResolver:
 
     def name_people_by_pronouns(self) -> None:
         """"Trump said ... He also confirmed ...": an organisation-labelled name that a he or she takes up
-        as the subject of the next clause is a person's name (he and she never stand for a body). Only
+        as the subject of the next clause, or as the owner of its own verb's object ("NAME opened his
+        doors"), is a person's name (he and she never stand for a body). Only
         names that could be a person's (one or two title-case words, no institution word, not a place or
         outlet)."""
         book = self.book
         sentences = list(book.doc.sents)
         for number, sentence in enumerate(sentences):
-            pronouns = [t for t in sentence if pronoun_kind(t.text) in ("male", "female") and t.dep_ in SUBJECT_DEPS
+            pronouns = [t for t in sentence if pronoun_kind(t.text) in ("male", "female")
+                        and (t.dep_ in SUBJECT_DEPS or self._owned_by_subject(t))
                         and t.pos_ == "PRON" and not book.is_quoted(t.idx, t.idx + len(t))]
             if not pronouns:
                 continue
             pronoun = pronouns[0]
-            window_start = sentences[number - 1].start_char if number else sentence.start_char
+            window_start = sentences[number - 1].start_char if number and pronoun.dep_ in SUBJECT_DEPS \
+                else sentence.start_char
             before = sorted((m for m in book.mentions if window_start <= m.start and m.end <= pronoun.idx
                              and not book.is_quoted(m.start, m.end)), key=lambda m: m.start)
             if not before or any(book.actors[m.key].kind == "person" for m in before):
@@ -57,6 +60,15 @@ class PronounResolver:
             if actor is not None and actor.kind == "organization" and kinds.could_be_person_name_text(actor.name):
                 actor.kind = "person"
                 actor.genders[pronoun_kind(pronoun.text)] += 1
+
+    @staticmethod
+    def _owned_by_subject(pronoun: Token) -> bool:
+        """"NAME opened his doors": a his/her on the object of a verb whose subject comes before it, the
+        owner a body's "its" would be."""
+        if pronoun.dep_ != "poss" or pronoun.head.dep_ not in ("dobj", "pobj"):
+            return False
+        verb = pronoun.head.head
+        return any(child.dep_ in SUBJECT_DEPS and child.i < pronoun.i for child in verb.children)
 
     def collect_gender_votes(self) -> None:
         """A sentence naming exactly one person and using he/his or she/her after the name, outside
