@@ -367,6 +367,16 @@ def _is_non_cue_phrasal_verb(token: Token) -> bool:
                for child in token.children)
 
 
+def _is_charge_by_no_one(attribution: Attribution) -> bool:
+    """ "She was accused of being an accomplice", "he was criticised for the delay": a passive with no
+    agent and no clause tells what someone is charged with, not whose words; no one's quote (PolNeAR
+    still counts it as an attribution with no source)."""
+    cue = attribution.cue
+    return attribution.speaker is None and attribution.kind == "indirect" and cue is not None \
+        and any(child.dep_ in ("auxpass", "nsubjpass") for child in cue.children) \
+        and not any(child.dep_ in CLAUSE_DEPS or child.dep_ == "agent" for child in cue.children)
+
+
 def _attributions(doc: Doc, quotes_only: bool = False) -> list[QuoteRecord]:
     chains = quote_mark_chains(doc_text(doc))
     marks = MarkIndex(chains)
@@ -379,6 +389,7 @@ def _attributions(doc: Doc, quotes_only: bool = False) -> list[QuoteRecord]:
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
     kept = _deduplicated(attributions, quotes_only, marks)
     if quotes_only:  # PolNeAR annotates no attribution without a cue of its own
+        kept = [attribution for attribution in kept if not _is_charge_by_no_one(attribution)]
         kept = sorted(kept + continued_speech(doc, kept, marks), key=lambda a: (a.start, a.end))
     return [_as_record(doc, attribution) for attribution in kept]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from data_prep.quote_record import SPEECH
-from data_prep.quotes.lexicon import Cue, american
+from data_prep.quotes.lexicon import CLAUSE_DEPS, DEED_OBJECT_NOUNS, EVIDENCE_NOUNS, Cue, american
 
 BELIEF = "belief"
 ACT = "act"
@@ -48,6 +48,14 @@ ACT_LEMMAS = frozenset({
 })
 # Speech with a clause ("agreed that talks should resume"), an act otherwise ("agreed to a truce").
 CLAUSE_OR_ACT_LEMMAS = frozenset({"agree", "accept"})
+# Speech unless their only content is an object that makes them a deed: "The flood claimed five lives",
+# "the country declares disaster", "declared a state of emergency" are acts; "claimed that the vote was
+# rigged", "declared her support for the bill" are words.
+OBJECT_ACT_LEMMAS = frozenset({"claim", "declare"})
+# Verbs that report evidence when a thing is their subject: "Early signs suggest a cut may follow" is
+# what the signs point to (a belief the reporter draws), not anyone's words; "the minister suggested
+# that ..." stays speech.
+EVIDENCE_LEMMAS = frozenset({"suggest", "indicate", "show", "point"})
 # Nouns of a claim, beside the statement nouns the quote stage reads with their owner.
 SPEECH_NOUNS = frozenset({
     "claim", "threat", "warning", "pledge", "vow", "promise", "demand", "assertion", "accusation", "insistence",
@@ -81,6 +89,23 @@ def describes_as(token: Token) -> bool:
         for child in children)
 
 
+def _has_evidence_subject(token: Token) -> bool:
+    """ "Signals suggest ...", "the data show ...": a subject that is evidence, not someone."""
+    return any(child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.lemma_.lower() in EVIDENCE_NOUNS
+               for child in token.children)
+
+
+def _is_deed_object_only(token: Token) -> bool:
+    """ "claimed five lives", "declared a state of emergency": no clause, and an object of a deed."""
+    children = list(token.children)
+    return token.pos_ == "VERB" and not any(child.dep_ in CLAUSE_DEPS for child in children) and any(
+        child.dep_ == "dobj" and (child.lemma_.lower() in DEED_OBJECT_NOUNS or any(
+            grand.dep_ == "pobj" and grand.lemma_.lower() in DEED_OBJECT_NOUNS
+            for preposition in child.children if preposition.dep_ == "prep" and preposition.lower_ == "of"
+            for grand in preposition.children))  # "a state of emergency"
+        for child in children)
+
+
 def attribution_kind(cue_token: Token | None, cue: Cue | None, quote_type: str | None) -> str:
     """Speech, belief or act, for an attribution of this type with this cue word."""
     if quote_type in ("direct", "mixed") or cue_token is None:
@@ -88,6 +113,10 @@ def attribution_kind(cue_token: Token | None, cue: Cue | None, quote_type: str |
     lemma = american(cue_token.lemma_.lower())
     if lemma in CLAUSE_OR_ACT_LEMMAS:
         return SPEECH if any(child.dep_ == "ccomp" for child in cue_token.children) else ACT
+    if lemma in OBJECT_ACT_LEMMAS and _is_deed_object_only(cue_token):
+        return ACT
+    if lemma in EVIDENCE_LEMMAS and _has_evidence_subject(cue_token):
+        return BELIEF
     if cue_token.pos_ == "NOUN":
         return SPEECH if lemma in SPEECH_NOUNS else ACT if lemma in ACT_NOUNS else BELIEF
     if lemma in SPEECH_LEMMAS - ACT_LEMMAS or (describes_as(cue_token) and lemma not in SEEING_AS_LEMMAS) or (cue is not None and cue.speech and lemma not in ACT_LEMMAS):

@@ -27,6 +27,16 @@ MIN_PRECISION_WITH_CLAUSE = 0.16
 MIN_SUPPORT = 3
 # Clause complements always carry reported content, whatever the counts say.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# Objects that make "claim" or "declare" a deed: lives taken, a state or a war proclaimed ("the storm
+# claimed five lives", "declared a state of emergency", "declares disaster").
+DEED_OBJECT_NOUNS = frozenset({"life", "victim", "casualty", "toll", "emergency", "disaster", "war", "curfew",
+                               "holiday", "independence", "bankruptcy", "ceasefire", "truce", "mourning",
+                               "martial", "law", "quarantine", "lockdown"})
+# Nouns of evidence: what "suggest", "indicate" or "show" report when one of them is the subject is an
+# inference from it, not someone's words ("signals suggest", "the figures indicate").
+EVIDENCE_NOUNS = frozenset({"sign", "signal", "indicator", "indication", "data", "figure", "number",
+                            "statistic", "evidence", "trend", "reading", "forecast", "projection", "model",
+                            "price", "market"})
 MIN_CONTENT_DEP_SHARE = 0.15
 # Children that can carry content; a mined share for any other label (punct for the quote marks,
 # nsubj of "seems") describes the source or the layout, not what is attributed. Whom something is

@@ -44,8 +44,13 @@ def _can_share(head: Token, conjunct: Token) -> bool:
         return head_has_aux or head.tag_ == "VBG"
     if tag == "VBD":
         # "was arrested and spent": a past tense after "be"; after "had" the tagger reads "denied" as
-        # a simple past, not the participle the perfect would need
-        return _form(head) in ("VBD", "VBN") and all(aux.lemma_ == "be" for aux in _auxiliaries(head))
+        # a simple past, not the participle the perfect would need. A past form that is no cue word
+        # ("had damaged the roads and left the island without power") is the perfect's second
+        # participle (the tagger cannot tell "left" from "left"); a cue word is the speaker's next statement.
+        auxiliaries = _auxiliaries(head)
+        if _form(head) == "VBD" and auxiliaries and auxiliaries[0].lemma_ == "have" and cue_for(conjunct) is None:
+            return True
+        return _form(head) in ("VBD", "VBN") and all(aux.lemma_ == "be" for aux in auxiliaries)
     if tag in PRESENT_TAGS:
         return _form(head) in PRESENT_TAGS
     return True

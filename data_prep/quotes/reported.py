@@ -1,12 +1,14 @@
 """What a cue attributes: the content clause read off the dependency parse, as character spans."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from data_prep.quote_record import SPEECH
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.kinds import attribution_kind, describes_as
-from data_prep.quotes.lexicon import OBJECT_FRAME, Cue, cue_for
+from data_prep.quotes.lexicon import CLAUSE_DEPS, OBJECT_FRAME, PLACE_PREPOSITIONS, Cue, cue_for
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
 TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
@@ -26,6 +28,8 @@ MAX_WORDS_BEFORE_STRANDED_VERB = 4
 APPRAISAL_NOUNS = frozenset({"sign", "signal", "indication", "suggestion", "hint", "reference", "nod",
                              "acknowledgment", "acknowledgement", "admission", "reflection", "testament",
                              "reminder"})
+
+SINGLE_OPENING_MARK, SINGLE_CLOSING_MARK = "\u2018", "\u2019"
 
 CONCESSIVE_WORDS = frozenset({"despite", "although", "though", "notwithstanding"})
 
@@ -163,10 +167,41 @@ def _is_named_object(cue_token: Token, indices: set[int]) -> bool:
         and attribution_kind(cue_token, cue_for(cue_token), "indirect") != SPEECH  # "called Trump": a phone call
 
 
+def _is_setting_beside_clause(child: Token) -> bool:
+    """ "warned in a statement Saturday that ...", "said on Tuesday that ...": before a content clause, a
+    phrase of where or when is the reporter's frame of the words, not part of them."""
+    return child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS and any(
+        (sibling.dep_ == "ccomp" or _is_that_clause(sibling)) and sibling.left_edge.i > child.right_edge.i
+        for sibling in child.head.children)  # not "called on the council to act": whom the call is to
+
+
+def _without_colon_lead_in(cue_token: Token, indices: set[int]) -> set[int]:
+    """ "emphasized the cautious approach: “We held rates ...”", "echoed the sentiment: “...”": an object
+    the reporter sets before a colon and a quote names what follows; the words start after the colon."""
+    doc = cue_token.doc
+    if min(indices) <= cue_token.i:
+        return indices
+    colon = next((token for token in doc[cue_token.i + 1:max(indices)] if token.text == ":"), None)
+    if colon is None or colon.i + 1 >= len(doc) or not doc[colon.i + 1].is_quote:
+        return indices
+    lead_in = {index for index in indices if index < colon.i}
+    objects = [child for child in cue_token.children if child.dep_ == "dobj" and child.i < colon.i]
+    if lead_in and len(objects) == 1 and lead_in <= set(range(objects[0].left_edge.i, colon.i)):
+        return {index for index in indices if index > colon.i}
+    return indices
+
+
 def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
+    indices = _content_indices(cue_token, cue)
+    return _without_colon_lead_in(cue_token, indices) if indices else indices
+
+
+def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
     indices: set[int] = set()
     for child in cue_token.children:
+        if _is_setting_beside_clause(child):
+            continue
         if _is_misread_complementizer(child):
             # "reaffirmed that X was Y" parsed with "that" as the object: the rest of the sentence
             return set(range(child.i, _sentence_end(cue_token, child) + 1))
@@ -318,6 +353,20 @@ def paragraph_of(text: str, offset: int) -> tuple[int, int]:
     return text.rfind("\n", 0, offset) + 1, end if end >= 0 else len(text)
 
 
+def _with_closing_single_mark(text: str, start: int, end: int) -> int:
+    """ "his town is ‘unrecognisable.’": a one-word single-quoted term is no quote-mark span (apostrophes
+    look the same), so the parse may end the content inside the marks; a content that opens a single
+    mark it does not close takes the closing mark (and the stop before it) that follow."""
+    inside = text[start:end]
+    opened = inside.count(SINGLE_OPENING_MARK)
+    closed = sum(1 for at, char in enumerate(inside) if char == SINGLE_CLOSING_MARK
+                 and not (inside[at - 1:at].isalpha() and inside[at + 1:at + 2].isalpha()))  # "don’t"
+    if opened <= closed:
+        return end
+    closing = re.match(r"[.,!?]?" + SINGLE_CLOSING_MARK, text[end:end + 2])
+    return end + closing.end() if closing else end
+
+
 def indices_to_spans(doc, indices: set[int], paragraph: tuple[int, int]) -> list[list[int]]:
     """Token indices to character spans inside one paragraph; punctuation-only gaps bridged, edges trimmed."""
     spans: list[list[int]] = []
@@ -336,6 +385,7 @@ def indices_to_spans(doc, indices: set[int], paragraph: tuple[int, int]) -> list
             start += 1
         while end > start and text[end - 1] in EDGE_CHARS_TO_TRIM:
             end -= 1
+        end = _with_closing_single_mark(text, start, end)
         if any(char.isalnum() for char in text[start:end]):
             trimmed.append([start, end])
     return trimmed
