@@ -268,3 +268,11 @@ def test_a_pronoun_before_a_name_is_no_vote_for_that_names_gender(nlp):
     text = ("President Tom Ray spoke first. Speaking after him, Prime Minister Ana Berg said the deal was good. "
             "She added that more work was needed.")
     assert speaker_of(speakers(nlp, text), "more work was needed") == ("Ana Berg", "person")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Many people stayed home. Fisherwoman Mary Koll echoed the view: “I will not go.”", "not go"),
+    ("Many people stayed home. Farmer Mary Koll said the storm would pass.", "storm would pass"),
+])
+def test_an_occupation_before_a_name_is_a_title_not_part_of_the_name(nlp, text, words):
+    assert speaker_of(speakers(nlp, text), words) == ("Mary Koll", "person")

@@ -21,6 +21,13 @@ def test_unnamed_plural_sources_are_anonymous(nlp, text, words, expected):
     assert speaker(nlp, text, words) == expected
 
 
+def test_a_plural_profession_tagged_as_a_name_is_an_unnamed_source(nlp):
+    # The recogniser tags a capitalised plural at a paragraph's start as a person; no one is named.
+    text = ("The weather office issued a warning on Friday.\n\nForecasters said Sunday that the storm was "
+            "likely to weaken within a day, with winds of 90 mph.")
+    assert speaker(nlp, text, "storm was likely") == ("Forecasters", "anonymous")
+
+
 def test_unnamed_source_is_named_up_to_a_dash(nlp):
     text = "Nine nations — a club of mountain states — cautioned that they would veto the new tolls."
     assert speaker(nlp, text, "new tolls") == ("Nine nations", "anonymous")

@@ -60,8 +60,8 @@ class EntityCollector:
             text = piece.text  # Span.text joins its tokens again on every read
             if piece.label_ == "PERSON" and (is_common_noun_phrase(piece, self.book.lower_case_words)
                                              or places.place(text) or is_facility_name(piece)
-                                             or is_modifying_adjective(piece)):
-                continue  # "Tariff", "Fossil Fuels", "Khan Younis", "the Rafah crossing", "Rich ... nations": no one
+                                             or is_modifying_adjective(piece) or kinds.is_unnamed_source_plural(piece)):
+                continue  # "Tariff", "Fossil Fuels", "Khan Younis", "the Rafah crossing", "Rich ... nations", "Forecasters": no one
             looks_like_institution = places.media_outlet(text) or places.seat_of_power(text) \
                 or places.country(text) or places.capital_of(text)  # "Kyiv said": its country
             # People are not "the X": "the Dallas Morning News" tagged PERSON is an organisation.

@@ -147,6 +147,17 @@ def could_be_person_name_text(name: str) -> bool:
         and not (places.affiliation(name) or places.media_outlet(name) or places.seat_of_power(name))
 
 
+def is_unnamed_source_plural(span) -> bool:
+    """One capitalised word that is the plural of an unnamed-source noun ("Forecasters said ...", tagged
+    PERSON at a sentence start): a group of unnamed people, no one's name."""
+    words = [token for token in span if token.is_alpha]
+    if len(words) != 1:
+        return False
+    word = words[0]
+    lemma = word.lemma_.casefold()
+    return lemma in UNNAMED_SOURCE_NOUNS and word.lower_ != lemma and word.lower_.endswith("s")
+
+
 def common_noun_kind(head_lemma: str, is_plural: bool, proper: bool, definite: bool = False) -> str | None:
     """anonymous / group / organization for an unnamed speaker phrase by its head noun, else None.
 

@@ -86,6 +86,17 @@ def is_title_word(word: str) -> bool:
         len(folded) > 3 and folded.endswith("s") and folded[:-1] in TITLE_WORDS)
 
 
+OCCUPATION_TITLES_FILE = Path(__file__).parent / "occupation_titles.csv"
+
+
+@lru_cache(maxsize=1)
+def occupation_titles() -> frozenset[str]:
+    """Occupation nouns that stand before a name as a title ("Fisherwoman NAME"): ``occupation_titles.csv``."""
+    with OCCUPATION_TITLES_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return frozenset(row["noun"].strip() for row in rows)
+
+
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading title words off a name: ["President", "Vladimir", "Putin"] -> (["President"], [...]);
     a country before a title belongs to the title ("Qatar Emir Tamim ...", "Japan's PM ...")."""
@@ -93,6 +104,8 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     while index < len(words) - 1:
         if is_title_word(words[index]):
             index += 1
+        elif index + 2 < len(words) and fold(words[index]) in occupation_titles():
+            index += 1  # "Farmer Ana Ruiz"; a lone "Farmer Ruiz" may be a two-part name and is kept
         elif index + 2 < len(words) and is_title_word(words[index + 1]) and gazetteer().affiliation(words[index]):
             index += 2
         else:
