@@ -138,11 +138,14 @@ def _add_affiliation(description: Description, affiliation: str) -> None:
         description.affiliations.append(affiliation)
 
 
-def _body_in_words(words: list[list[Token]], position: int) -> tuple[str, int] | None:
-    """An international body of the facts table ending at ``words[position]`` (words nearest first), as
-    written, and how many words it takes: "United Nations" of "United Nations Secretary-General", "(UN)"."""
-    for size in range(min(MAX_BODY_WORDS, len(words) - position), 0, -1):
-        text = " ".join(_word_text(word) for word in reversed(words[position:position + size]))
+def _body_in_words(texts: list[str], position: int) -> tuple[str, int] | None:
+    """An international body of the facts table ending at the word ``texts[position]`` (word texts nearest
+    first), as written, and how many words it takes: "United Nations" of "United Nations Secretary-General",
+    "(UN)"."""
+    for size in range(min(MAX_BODY_WORDS, len(texts) - position), 0, -1):
+        if size > 1 and not texts[position + size - 1][:1].isupper():
+            continue  # a body's name starts with a capital: skip joining words that cannot be one
+        text = " ".join(reversed(texts[position:position + size]))
         if size == 1 and text.startswith("(") and text.endswith(")"):
             text = text[1:-1]  # "United Nations (UN) Secretary-General"
         if text[:1].isupper() and facts().body(text):
@@ -182,12 +185,12 @@ def _add_affiliation_source(word: list[Token], description: Description) -> bool
     return word[-1].ent_type_ == "GPE"
 
 
-def _is_title_preposition(words: list[list[Token]], position: int) -> bool:
+def _is_title_preposition(words: list[list[Token]], texts: list[str], position: int) -> bool:
     """ "to"/"of"/"for" between a title word and the words before a name ("Minister of Foreign Affairs")."""
-    if _word_text(words[position]).lower() not in TITLE_PREPOSITIONS or position + 1 >= len(words):
+    if texts[position].lower() not in TITLE_PREPOSITIONS or position + 1 >= len(words):
         return False
     left = words[position + 1]
-    return fold(_word_text(left)) in TITLE_WORDS or (left[-1].pos_ in ("NOUN", "PROPN") and left[-1].text[:1].isupper()
+    return fold(texts[position + 1]) in TITLE_WORDS or (left[-1].pos_ in ("NOUN", "PROPN") and left[-1].text[:1].isupper()
                                                     and not left[-1].ent_type_)
 
 
@@ -198,18 +201,19 @@ def _describe_prefix(doc, name_start: int, description: Description) -> None:
 def _describe_prefix_words(doc, name_start: int, description: Description, share_with_conjunct: bool = False) -> None:
     role_words: list[list[Token]] = []
     words = _words_left_of(doc, name_start)
+    texts = [_word_text(word) for word in words]  # each word's text once: the tests below read it many times
     position = 0
     passed: list[list[Token]] = []  # every word taken so far, nearest last
     while position < len(words) and position < MAX_PREFIX_WORDS:
         word = words[position]
         if word[-1].text == ",":
             break  # "Executive Secretary of the X Convention, NAME": a title set off by a comma, not a prefix
-        if body := _body_in_words(words, position):
+        if body := _body_in_words(texts, position):
             _add_affiliation(description, body[0])
             passed[:0] = words[position:position + body[1]][::-1]
             position += body[1]
             continue
-        if _is_title_conjunction(words, position, passed):
+        if _is_title_conjunction(words, texts, position, passed):
             passed.insert(0, word)
             role_words.insert(0, word)
             position += 1
@@ -217,9 +221,9 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
         if len(word) > 1 and word[-1].text in ("'s", "’s", "'", "’"):
             _add_affiliation_source(word[:-1], description)
             break
-        if _is_title_preposition(words, position) and passed:
+        if _is_title_preposition(words, texts, position) and passed:
             # "Ambassador to Japan Wu": Japan is where the post is, and the words belong to the title
-            if _word_text(word).lower() == "to":
+            if texts[position].lower() == "to":
                 description.affiliations = description.affiliations[:len(description.affiliations) - sum(
                     1 for w in passed if w not in role_words and _word_text(w)[:1].isupper())]
             role_words = [word, *passed]
@@ -228,8 +232,8 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
         if not _is_prefix_word(word):
             break
         passed.insert(0, word)
-        folded = fold(_word_text(word))
-        if position == 0 and _looks_like_missed_name(word[-1], folded) and not _in_title_of(words):
+        folded = fold(texts[position])
+        if position == 0 and _looks_like_missed_name(word[-1], folded) and not _in_title_of(words, texts):
             break  # "Ivanka Trump" with only "Trump" recognised: "Ivanka" is no title
         if folded in GENDERED_WORDS:
             description.genders.append(GENDERED_WORDS[folded])
@@ -242,29 +246,32 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
     if role_words and any(_is_role_noun(word[-1]) for word in role_words):
         description.roles.append(normalise_role(" ".join(_role_text(word) for word in role_words)))
         if share_with_conjunct and not description.affiliations and not description.affiliated_with:
-            _share_conjunct_qualifier(doc, words, position, description)
+            _share_conjunct_qualifier(doc, words, texts, position, description)
 
 
-def _in_title_of(words: list[list[Token]]) -> bool:
+def _in_title_of(words: list[list[Token]], texts: list[str]) -> bool:
     """The nearest words end a "Minister of Mining and Energy" title: an "of"/"for" after a title word
     within three words."""
-    return any(_is_title_preposition(words, later) for later in range(1, min(4, len(words))))
+    return any(_is_title_preposition(words, texts, later) for later in range(1, min(4, len(words))))
 
 
-def _is_title_conjunction(words: list[list[Token]], position: int, passed: list[list[Token]]) -> bool:
+def _is_title_conjunction(words: list[list[Token]], texts: list[str], position: int,
+                          passed: list[list[Token]]) -> bool:
     """"and" between two capitalised portfolio words of one title, with the title's "of"/"for" further
     left: "Minister of Mining and Energy", "Secretary for Trade and Industry"."""
-    if not passed or _word_text(words[position]).lower() not in TITLE_CONJUNCTIONS or position + 1 >= len(words):
+    if not passed or texts[position].lower() not in TITLE_CONJUNCTIONS or position + 1 >= len(words):
         return False
     left, right = words[position + 1][-1], passed[0][0]
     if not (left.text[:1].isupper() and right.text[:1].isupper()) or "PERSON" in (left.ent_type_, right.ent_type_):
         return False
-    return any(_is_title_preposition(words, later) for later in range(position + 2, min(position + 4, len(words))))
+    return any(_is_title_preposition(words, texts, later)
+               for later in range(position + 2, min(position + 4, len(words))))
 
 
-def _share_conjunct_qualifier(doc, words: list[list[Token]], stop: int, description: Description) -> None:
+def _share_conjunct_qualifier(doc, words: list[list[Token]], texts: list[str], stop: int,
+                              description: Description) -> None:
     """"Trump's envoy Steve Witkoff and son-in-law Jared Kushner": the possessive scopes over both."""
-    if stop + 1 >= len(words) or _word_text(words[stop]).lower() != "and":
+    if stop + 1 >= len(words) or texts[stop].lower() != "and":
         return
     left_name = words[stop + 1][-1]
     if left_name.ent_type_ != "PERSON":
