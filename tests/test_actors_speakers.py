@@ -201,6 +201,21 @@ def test_the_pronoun_he_is_not_a_person_whose_surname_is_he(nlp):
     assert speaker_of(speakers(nlp, text), "talks would be frank") == ("Mark Holloway", "person")
 
 
+def test_the_statement_with_no_document_before_it_is_the_last_speakers(nlp):
+    text = "Judge Anna Berg said the man was charged with theft. He had two prior convictions, the statement said."
+    assert speaker_of(speakers(nlp, text), "prior convictions") == ("Anna Berg", "person")
+
+
+@pytest.mark.parametrize("text", [
+    # a paragraph break, or a sentence between, and the statement may be anyone's: it stays unnamed
+    "Judge Anna Berg said the man was charged with theft.\n\nHe had two prior convictions, the statement said.",
+    "Judge Anna Berg said the man was charged with theft. The court rose at noon. He had two prior "
+    "convictions, the statement said.",
+])
+def test_the_statement_far_from_the_last_speaker_stays_an_unnamed_document(nlp, text):
+    assert speaker_of(speakers(nlp, text), "prior convictions") == ("statement", "anonymous")
+
+
 def test_a_statement_named_after_its_issuer_is_the_issuer(nlp):
     text = "The Harbour Authority met on Monday. \"The port stays open,\" a Harbour Authority statement said."
     assert speaker_of(speakers(nlp, text), "port stays open") == ("Harbour Authority", "organization")

@@ -38,8 +38,17 @@ class SpeakerResolver:
         self.entities = entities
         self.pronouns = pronouns
         self.phrase_actors = PhraseActors(book, pronouns)
+        # The last quote resolved so far (quotes come in text order): its end and its speaker, which a
+        # definite "the statement" with nothing else to point back to continues.
+        self._previous_quote: tuple[int, ArticleActor | None] | None = None
 
     def speaker_key(self, quote: QuoteRecord) -> str | None:
+        key = self._speaker_key(quote)
+        if quote.spans:
+            self._previous_quote = (max(end for _, end in quote.spans), self.book.actors.get(key) if key else None)
+        return key
+
+    def _speaker_key(self, quote: QuoteRecord) -> str | None:
         if quote.speaker is None:
             return None
         start, end = quote.speaker
@@ -285,9 +294,28 @@ class SpeakerResolver:
                 earlier = documents.same_document_before(doc, document)
             if earlier is not None and depth < MAX_DOCUMENT_CHAIN:
                 return self._document_source(earlier, None, depth + 1)
+            if earlier is None and span is not None and (reporter := self._reported_just_before(span)):
+                return reporter
         # "reports said", "a statement said" with no issuer named: an unnamed source, like "a source said"
         return self.phrase_actors.unnamed(span if span is not None else doc[document.left_edge.i: document.i + 1], document,
                                    kind="anonymous")
+
+    def _reported_just_before(self, span: Span) -> ArticleActor | None:
+        """"NAME said the man was charged. He had two prior convictions, the statement said.": a definite
+        document no one was said to issue and no document before it is the statement of the speaker
+        whose words the sentence before reports, in the same paragraph; the article named its issuer as
+        that speaker. Anyone else, or a paragraph break between, and the document stays unnamed."""
+        if self._previous_quote is None:
+            return None
+        previous_end, actor = self._previous_quote
+        if actor is None or actor.kind not in ("person", "organization", "country"):
+            return None
+        starts = self.pronouns.sentence_starts
+        number = next((n for n in range(len(starts) - 1, -1, -1) if starts[n] <= span.start), 0)
+        sentence_before_start = self.book.doc[starts[number - 1]].idx if number > 0 else 0
+        if not sentence_before_start <= previous_end <= span.start_char:
+            return None
+        return actor if "\n" not in self.book.text[previous_end:span.start_char] else None
 
     def _proper_name_speaker(self, span: Span) -> ArticleActor:
         """A capitalised speaker phrase the recogniser missed: an outlet or institution by the gazetteer,
