@@ -226,15 +226,11 @@ def _claim_clause(noun: Token) -> Token | None:
     return None
 
 
-def _noun_claims(doc: Doc, chains, marks: MarkIndex) -> list[Attribution]:
+def _noun_claims(doc: Doc, claim_nouns: list[Token], marks: MarkIndex) -> list[Attribution]:
     """ "Trump's claim that ...", "the minister renewed threats to ...": a cue noun with an owner and
     a clause."""
     found = []
-    for token in doc:
-        if token.pos_ != "NOUN" or marks.covers(token.idx):
-            continue
-        if cue_for(token) is None and token.lemma_ not in STATEMENT_NOUNS:
-            continue
+    for token in claim_nouns:
         clause = _claim_clause(token)
         owner = _claim_owner(token) if clause is not None else None
         if owner is None:
@@ -377,13 +373,27 @@ def _is_charge_by_no_one(attribution: Attribution) -> bool:
         and not any(child.dep_ in CLAUSE_DEPS or child.dep_ == "agent" for child in cue.children)
 
 
+def _cues_and_claim_nouns(doc: Doc, marks: MarkIndex) -> tuple[list[tuple[Token, Cue]], list[Token]]:
+    """The cue verbs of a document and its nouns that may carry a claim (a cue noun or a statement noun),
+    outside quote marks, found in one walk over its tokens."""
+    cues, claim_nouns = [], []
+    for token in doc:
+        pos = token.pos_
+        if pos in CUE_POS:
+            if (cue := cue_for(token)) is not None and not marks.covers(token.idx) and not _names_a_thing(token) \
+                    and not _is_aspect_only(token) and not _is_non_cue_phrasal_verb(token):
+                cues.append((token, cue))
+        if pos == "NOUN" and not marks.covers(token.idx) \
+                and (cue_for(token) is not None or token.lemma_ in STATEMENT_NOUNS):
+            claim_nouns.append(token)
+    return cues, claim_nouns
+
+
 def _attributions(doc: Doc, quotes_only: bool = False) -> list[QuoteRecord]:
     chains = quote_mark_chains(doc_text(doc))
     marks = MarkIndex(chains)
-    cues = [(token, cue) for token in doc
-            if token.pos_ in CUE_POS and (cue := cue_for(token)) is not None and not marks.covers(token.idx)
-            and not _names_a_thing(token) and not _is_aspect_only(token) and not _is_non_cue_phrasal_verb(token)]
-    attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, chains, marks)
+    cues, claim_nouns = _cues_and_claim_nouns(doc, marks)
+    attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, claim_nouns, marks)
     attributions += labelled_speech(doc, marks, attributions)
     attributions += framed_findings(doc, marks, attributions)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)
