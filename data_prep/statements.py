@@ -18,7 +18,7 @@ import re
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -43,6 +43,7 @@ WEEK_CHUNK = 7           # a large block's dated quotes are counted this many da
 MAX_POSTING = 500        # a word in more of a block's quotes than this (or a tenth of them), or in more of
                          # the quotes of the weeks counted, is too common to pair on
 SHARED_PART = 0.5        # a pair goes to the encoder if it shares this part of the shorter quote's content words
+PAIRS_AT_ONCE = 1 << 22  # candidate pairs gathered before they are compared (32 MB of keys)
 QUERIES_AT_ONCE = 256    # a large block's quotes whose candidates are counted together
 DIFFER_CHECKS = 25       # members of each side compared before two groups are joined
 SEVERAL_TIMES = 2        # a quote this many times as long as another, in several sentences, holds several points
@@ -311,20 +312,44 @@ def _blocks(speaker_of: np.ndarray, keys_of: list[set[str]]) -> Iterator[np.ndar
             yield np.sort(np.concatenate(parts))
 
 
-def _candidate_pairs(speaker_of: np.ndarray, keys_of: list[set[str]], days: np.ndarray, dated: np.ndarray,
-                     articles: np.ndarray, words: _WordsOf) -> tuple[np.ndarray, np.ndarray]:
+def _candidate_batches(speaker_of: np.ndarray, keys_of: list[set[str]], days: np.ndarray, dated: np.ndarray,
+                       articles: np.ndarray, words: _WordsOf) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Pairs (as keys ``i * count + j``, i < j) of quotes in different articles close in time whose speakers
-    share a key, sorted and distinct; and whether each was met only in a large block (sharing words)."""
+    share a key, about ``PAIRS_AT_ONCE`` at a time: each batch's pairs sorted and distinct, and whether each
+    was met only in a large block (sharing words) of its batch.
+
+    Held all at once, a large corpus's pairs took over a gigabyte while they were made distinct. A pair of
+    two speaker keys may be met in two batches; comparing it twice decides it the same way, and a pair met
+    in a small block anywhere is judged as the small block's (the lighter test of ``_worth_encoding``) in
+    that batch, so the union over batches is what one pass over every pair would give.
+    """
     count = len(speaker_of)
-    small, large = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
+    gathered: list[np.ndarray] = []
+    held = 0
     for members in _blocks(speaker_of, keys_of):
         if len(members) <= SMALL_BLOCK:
-            small.append(_all_pairs(members, days, dated, articles, count))
+            parts: Iterable[np.ndarray] = [_all_pairs(members, days, dated, articles, count) * 2]
         else:
-            large.extend(_pairs_sharing_words(members, words, days, dated, articles, count))
-    small_pairs = np.unique(np.concatenate(small))
-    pairs = np.union1d(small_pairs, np.concatenate(large))
-    return pairs, ~np.isin(pairs, small_pairs, assume_unique=True)
+            parts = (keys * 2 + 1 for keys in _pairs_sharing_words(members, words, days, dated, articles, count))
+        for part in parts:
+            gathered.append(part)
+            held += len(part)
+            if held >= PAIRS_AT_ONCE:
+                yield _distinct_pairs(gathered)
+                gathered, held = [], 0
+    if gathered:
+        yield _distinct_pairs(gathered)
+
+
+def _distinct_pairs(flagged: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct pair keys of ``key * 2 + met_in_large_block`` codes, and whether each key was met only
+    in a large block (sorted, a key's small-block code comes first)."""
+    codes = np.concatenate(flagged)
+    codes.sort()
+    first = np.ones(len(codes), dtype=bool)
+    first[1:] = (codes[1:] >> 1) != (codes[:-1] >> 1)
+    codes = codes[first]
+    return codes >> 1, (codes & 1).astype(bool)
 
 
 class _Parts:
@@ -450,6 +475,16 @@ class _Linked:
                 yield divmod(key, self.count)
 
 
+def _distinct_grey(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], count: int
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The grey pairs of every batch, each once, in pair-key order (as one pass over every pair gives them)."""
+    if not parts:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0)
+    first, second, words = (np.concatenate([part[k] for part in parts]) for k in range(3))
+    _, once = np.unique(first * count + second, return_index=True)
+    return first[once], second[once], words[once]
+
+
 def _scores(scorer, distinct: list[str], one: np.ndarray, other: np.ndarray) -> np.ndarray:
     """``scorer`` of each pair of texts, computed in rapidfuzz's C++ loop (same scores as one call a pair)."""
     if not len(one):
@@ -479,11 +514,13 @@ def link_inputs(inputs: LinkInputs, encode=None) -> list[str | None]:
     text_ids, distinct, articles = inputs.text_ids, inputs.texts, inputs.articles
     texts = [distinct[t] for t in text_ids.tolist()]  # shared strings: one reference per quote
     content = _WordsOf(distinct, text_ids)
-    pairs, only_large = _candidate_pairs(inputs.speaker_of, inputs.keys_of, inputs.days, inputs.dated, articles,
-                                         content)
-    word_linked, (grey_first, grey_second, grey_words) = _compare_words(pairs, only_large, text_ids, distinct, content)
-    del pairs, only_large
-    linked = _Linked(word_linked, count)
+    # Compared a batch of candidates at a time: only each batch's linked and grey pairs are kept.
+    compared = [_compare_words(pairs, only_large, text_ids, distinct, content) for pairs, only_large in
+                _candidate_batches(inputs.speaker_of, inputs.keys_of, inputs.days, inputs.dated, articles, content)]
+    linked = _Linked(np.concatenate([np.empty(0, dtype=np.int64)] + [word_linked for word_linked, _ in compared]),
+                     count)
+    grey_first, grey_second, grey_words = _distinct_grey([grey for _, grey in compared], count)
+    del compared
     parts = _Parts(texts, encode)
     vectors: dict[int, np.ndarray] = {}
     by_text: dict[int, np.ndarray] = {}
