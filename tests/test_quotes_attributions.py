@@ -1,31 +1,10 @@
 """PolNeAR's wider attributions (beliefs, hedges, plans), one construction per test, on short texts
 written for these tests. None of them is a quote: the quotes table keeps speech only."""
-import pytest
-
-from data_prep.nlp import load_pipeline
-from data_prep.quotes import extract_attributions, extract_quotes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def attributions(nlp, text):
-    return [quote.as_dict() for quote in extract_attributions(nlp(text))]
-
-
-def quotes(nlp, text):
-    return [quote.as_dict() for quote in extract_quotes(nlp(text))]
+from quote_found import attributions, nlp, only, quotes  # noqa: F401  (nlp is a fixture)
 
 
 def spans_text(text, found):
     return [text[start:end] for start, end in found["quote_spans"]]
-
-
-def only(found):
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_a_hedge_with_seem_has_no_source_and_its_subject_is_content(nlp):

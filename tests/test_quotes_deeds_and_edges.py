@@ -1,27 +1,6 @@
 """Words that are no one's quote (deeds, evidence, charges) and where a quote's words begin and end, one
 construction per test, on short texts written for these tests."""
-import pytest
-
-from data_prep.nlp import load_pipeline
-from data_prep.quotes import extract_attributions, extract_quotes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def quotes(nlp, text):
-    return [quote.as_dict() for quote in extract_quotes(nlp(text))]
-
-
-def attributions(nlp, text):
-    return [quote.as_dict() for quote in extract_attributions(nlp(text))]
-
-
-def only(found):
-    assert len(found) == 1, found
-    return found[0]
+from quote_found import attributions, nlp, only, quotes  # noqa: F401  (nlp is a fixture)
 
 
 def test_lives_claimed_by_a_fire_are_a_deed_not_a_quote(nlp):
