@@ -4,6 +4,8 @@ person's pronoun, the owner of "his office" by the one person of that pronoun na
 the document an "It said" takes up. Every stage that needs a pronoun's antecedent asks this class."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 from data_prep.actors import documents, kinds
@@ -211,12 +213,9 @@ class PronounResolver:
                 return actor
         return None
 
-    def _sentence_index(self, token_index: int) -> int:
-        position = 0
-        for number, start in enumerate(self.sentence_starts):
-            if start <= token_index:
-                position = number
-        return position
+    def sentence_index(self, token_index: int) -> int:
+        """The number of the sentence holding ``token_index`` (0 before the first)."""
+        return max(bisect_right(self.sentence_starts, token_index) - 1, 0)
 
     def _candidates(self, sentence_number: int, before_char: int, allowed_kinds: set[str],
                     gender: str | None, exclude: str | None = None) -> list[Mention]:
@@ -246,7 +245,7 @@ class PronounResolver:
         """Nearest subject in the pronoun's own sentence, else the first subject (then the first mention)
         of each earlier sentence, going back a few sentences. An unnamed person in that place ("The woman
         said she ...") wins too, and then the pronoun has no named actor."""
-        here = self._sentence_index(token_index)
+        here = self.sentence_index(token_index)
         pronoun_char = self.doc[token_index].idx
         for number in range(here, max(here - SENTENCES_BACK - 1, -1), -1):
             candidates = self._candidates(number, pronoun_char, allowed_kinds, gender, exclude)
@@ -291,7 +290,7 @@ class PronounResolver:
             return self.doc[antecedent.left_edge.i: max(end, antecedent.i + 1)]
         if kind != "plural":
             return None
-        here = self._sentence_index(token_index)
+        here = self.sentence_index(token_index)
         for number in range(here, max(here - SENTENCES_BACK - 1, -1), -1):
             start = self.sentence_starts[number]
             end = self.sentence_starts[number + 1] if number + 1 < len(self.sentence_starts) else len(self.doc)

@@ -311,7 +311,7 @@ class SpeakerResolver:
         if actor is None or actor.kind not in ("person", "organization", "country"):
             return None
         starts = self.pronouns.sentence_starts
-        number = next((n for n in range(len(starts) - 1, -1, -1) if starts[n] <= span.start), 0)
+        number = self.pronouns.sentence_index(span.start)
         sentence_before_start = self.book.doc[starts[number - 1]].idx if number > 0 else 0
         if not sentence_before_start <= previous_end <= span.start_char:
             return None
