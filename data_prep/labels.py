@@ -7,6 +7,15 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 AGENT_DEPS = SUBJECT_DEPS | {"csubj"}
 # Subjects of an active verb: the passive subject is what is talked about ("14 people were admitted").
 ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Anything in the subject slot, an expletive "there"/"it" included: a clause with one of these has a subject
+# of its own and borrows none ("there is no deal", "it is clear that ...").
+SUBJECT_OR_EXPLETIVE_DEPS = AGENT_DEPS | {"expl"}
+# Marks of a passive clause: its subject or its "be" ("was criticised", "the plan was hailed").
+PASSIVE_MARK_DEPS = frozenset({"nsubjpass", "auxpass"})
+# Auxiliaries, active and passive ("has said", "was told").
+AUX_DEPS = frozenset({"aux", "auxpass"})
+# Clause complements of a verb: what a cue reports ("said that ...", "vowed to ...").
+CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 
 # What each pronoun can stand for: a man, a woman, a group, a thing or body, the speaker, or (relative)
 # the noun its clause hangs from.

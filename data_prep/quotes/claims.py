@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from data_prep.labels import CLAUSE_COMPLEMENT_DEPS
 from data_prep.quotes.kinds import describes_as
-from data_prep.quotes.lexicon import (AVOIDING_LEMMAS, CLAIM_PREPOSITIONS, CLAIMLESS_OBJECT_LEMMAS, CLAUSE_DEPS,
+from data_prep.quotes.lexicon import (AVOIDING_LEMMAS, CLAIM_PREPOSITIONS, CLAIMLESS_OBJECT_LEMMAS,
                                      GREETING_NOUNS, PROVISION_NOUNS, QUESTION_CLAUSE_OPENERS, WARNING_LEMMAS,
                                      american)
 
 # Children that hold a claim whatever the cue: clauses, "as" descriptions, predicates of the object.
-CLAIM_DEPS = CLAUSE_DEPS | {"oprd", "advcl", "acomp", "attr"}
+CLAIM_DEPS = CLAUSE_COMPLEMENT_DEPS | {"oprd", "advcl", "acomp", "attr"}
 
 
 def _inside(spans, token: Token) -> bool:

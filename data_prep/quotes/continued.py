@@ -31,7 +31,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
-from data_prep.labels import ACTIVE_SUBJECT_DEPS, AGENT_DEPS
+from data_prep.labels import ACTIVE_SUBJECT_DEPS, AGENT_DEPS, AUX_DEPS
 from data_prep.quote_record import SPEECH
 from data_prep.quotes.attribution import Attribution, MarkIndex
 from data_prep.quotes.doctext import doc_text
@@ -165,7 +165,7 @@ def _could_be_speakers(sentence: Span, text: str) -> bool:
            and attribution_kind(token, cue, "indirect") == SPEECH
            and any(child.dep_ in ACTIVE_SUBJECT_DEPS for child in token.children) for token in sentence):
         return False
-    first = [child for child in root.children if child.dep_ in ("aux", "auxpass") and child.i < root.i]
+    first = [child for child in root.children if child.dep_ in AUX_DEPS and child.i < root.i]
     tense = (first[0] if first else root).tag_
     return tense in PRESENT_TAGS or tense == "MD" or _opens_with_addition(sentence)
 

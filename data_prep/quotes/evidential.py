@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from data_prep.labels import PASSIVE_MARK_DEPS, SUBJECT_DEPS
 from data_prep.quotes.lexicon import cue_for
 
 RAISING_LEMMAS = frozenset({"seem", "appear"})
@@ -33,7 +34,7 @@ def is_sourceless_evidential(token: Token) -> bool:
             return False  # "appeared on television": an appearance, not a hedge
         return complement.pos_ != "VERB" or complement.lemma_ == "be" or cue_for(complement) is None
     if lemma in UNEXPECTED_BY_AGENT_LEMMAS:
-        passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children) or (
+        passive = any(child.dep_ in PASSIVE_MARK_DEPS for child in token.children) or (
             token.tag_ == "VBN" and token.dep_ in ("acl", "advcl"))  # "with Smith expected to win"
         return passive and not any(child.dep_ == "agent" for child in token.children) \
             and any(child.dep_ == "xcomp" for child in token.children)
@@ -42,6 +43,6 @@ def is_sourceless_evidential(token: Token) -> bool:
 
 def hedged_subject(token: Token) -> set[int]:
     """Token indices of the subject of an evidential cue: part of what seems so ("The bridge")."""
-    subject = next((child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")
+    subject = next((child for child in token.children if child.dep_ in SUBJECT_DEPS
                     and child.lower_ not in ("it", "there")), None)  # "It seems that ...": no content
     return set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject is not None else set()

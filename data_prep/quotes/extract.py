@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from data_prep.labels import CLAUSE_COMPLEMENT_DEPS, PASSIVE_MARK_DEPS, SUBJECT_DEPS
 from data_prep.quote_record import SPEECH, QuoteRecord
 from data_prep.quotes.attribution import Attribution, MarkIndex, name_part, source_of
 from data_prep.quotes.claims import carries_claim
@@ -14,7 +15,7 @@ from data_prep.quotes.findings import framed_findings
 from data_prep.quotes.headline import mark_headline
 from data_prep.quotes.kinds import attribution_kind, describes_as
 from data_prep.quotes.labelled import labelled_speech
-from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, CLAUSE_DEPS, DELIVERING_VERBS,
+from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, DELIVERING_VERBS,
                                      QUESTION_LEMMAS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
                                      STATEMENT_NOUNS, MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, NAME_GIVING_PARTICIPLE_LEMMAS, ASPECTUAL_LEMMAS, NON_CUE_PHRASAL_VERBS, OBJECT_FRAME, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
@@ -57,7 +58,7 @@ def _is_question_put_to_subject(cue: Token) -> bool:
     interviewer's, not the subject's, so it has no source of its own in the text (PolNeAR train annotates
     74 "asked" attributions with no source; before this rule 72 of them were missed or given the subject). A request, "asked to describe ...", stays the one
     asked's (PolNeAR counts it for them)."""
-    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in cue.children)
+    passive = any(child.dep_ in PASSIVE_MARK_DEPS for child in cue.children)
     bare_participle = cue.tag_ == "VBN" and not any(child.dep_ == "nsubj" for child in cue.children)
     request = any(child.dep_ == "xcomp" for child in cue.children)
     by_someone = any(child.dep_ == "agent" for child in cue.children)
@@ -66,7 +67,7 @@ def _is_question_put_to_subject(cue: Token) -> bool:
 
 def _names_a_source(cue: Token) -> bool:
     """ "citing NBC News", "citing people familiar with the talks": a source, not its words."""
-    if cue.lemma_ not in SOURCE_NAMING_LEMMAS or any(child.dep_ in CLAUSE_DEPS for child in cue.children):
+    if cue.lemma_ not in SOURCE_NAMING_LEMMAS or any(child.dep_ in CLAUSE_COMPLEMENT_DEPS for child in cue.children):
         return False
     objects = [child for child in cue.children if child.dep_ == "dobj"]
     return bool(objects) and all((obj.pos_ == "PROPN" and obj.ent_type_ in ("ORG", "PERSON", "NORP"))
@@ -109,7 +110,7 @@ def _is_a_thing(source: Span | None) -> bool:
 
 def _only_infinitive(cue: Token, indices: set[int]) -> bool:
     """The content is only a to-infinitive: what a thing risks or promises, not what a text says."""
-    clauses = [child for child in cue.children if child.i in indices and child.dep_ in CLAUSE_DEPS]
+    clauses = [child for child in cue.children if child.i in indices and child.dep_ in CLAUSE_COMPLEMENT_DEPS]
     return bool(clauses) and all(child.dep_ == "xcomp" for child in clauses)
 
 
@@ -132,7 +133,7 @@ def _only_prepositional(cue: Token, indices: set[int], prepositions: frozenset[s
 def _has_object_frame(token: Token, source: Span) -> bool:
     named = source.root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or source.root.lower_ in PERSONAL_SOURCES
     return named and any(child.dep_ == "dobj" for child in token.children) \
-        and not any(child.dep_ in CLAUSE_DEPS for child in token.children)
+        and not any(child.dep_ in CLAUSE_COMPLEMENT_DEPS for child in token.children)
 
 
 def _confirmed(token: Token, source, kind: str) -> bool:
@@ -146,7 +147,7 @@ def _confirmed(token: Token, source, kind: str) -> bool:
         return True  # "Smith defended the plan"
     if cue.frame_only:
         return False
-    return kind != "indirect" or any(child.dep_ in CLAUSE_DEPS for child in token.children) \
+    return kind != "indirect" or any(child.dep_ in CLAUSE_COMPLEMENT_DEPS for child in token.children) \
         or describes_as(token)
 
 
@@ -346,7 +347,7 @@ def _names_a_thing(token: Token) -> bool:
     noun keeps its own subject ("charges that Ms. Ruiz called “...”")."""
     return token.tag_ == "VBN" and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") \
         and token.lemma_.lower() in NAME_GIVING_PARTICIPLE_LEMMAS \
-        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+        and not any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
 
 def _is_aspect_only(token: Token) -> bool:
@@ -369,8 +370,8 @@ def _is_charge_by_no_one(attribution: Attribution) -> bool:
     still counts it as an attribution with no source)."""
     cue = attribution.cue
     return attribution.speaker is None and attribution.kind == "indirect" and cue is not None \
-        and any(child.dep_ in ("auxpass", "nsubjpass") for child in cue.children) \
-        and not any(child.dep_ in CLAUSE_DEPS or child.dep_ == "agent" for child in cue.children)
+        and any(child.dep_ in PASSIVE_MARK_DEPS for child in cue.children) \
+        and not any(child.dep_ in CLAUSE_COMPLEMENT_DEPS or child.dep_ == "agent" for child in cue.children)
 
 
 def _cues_and_claim_nouns(doc: Doc, marks: MarkIndex) -> tuple[list[tuple[Token, Cue]], list[Token]]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from data_prep.labels import CLAUSE_COMPLEMENT_DEPS
 from data_prep.quote_record import SPEECH
-from data_prep.quotes.lexicon import CLAUSE_DEPS, DEED_OBJECT_NOUNS, EVIDENCE_NOUNS, Cue, american
+from data_prep.quotes.lexicon import DEED_OBJECT_NOUNS, EVIDENCE_NOUNS, Cue, american
 
 BELIEF = "belief"
 ACT = "act"
@@ -98,7 +99,7 @@ def _has_evidence_subject(token: Token) -> bool:
 def _is_deed_object_only(token: Token) -> bool:
     """ "claimed five lives", "declared a state of emergency": no clause, and an object of a deed."""
     children = list(token.children)
-    return token.pos_ == "VERB" and not any(child.dep_ in CLAUSE_DEPS for child in children) and any(
+    return token.pos_ == "VERB" and not any(child.dep_ in CLAUSE_COMPLEMENT_DEPS for child in children) and any(
         child.dep_ == "dobj" and (child.lemma_.lower() in DEED_OBJECT_NOUNS or any(
             grand.dep_ == "pobj" and grand.lemma_.lower() in DEED_OBJECT_NOUNS
             for preposition in child.children if preposition.dep_ == "prep" and preposition.lower_ == "of"

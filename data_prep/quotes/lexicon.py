@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from data_prep.labels import CLAUSE_COMPLEMENT_DEPS
 from data_prep.non_agents import NON_AGENT_SOURCE_NOUNS
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
@@ -25,8 +26,6 @@ MIN_PRECISION_NON_SPEECH = 0.45
 # ("condemned the test as “provocative”").
 MIN_PRECISION_WITH_CLAUSE = 0.16
 MIN_SUPPORT = 3
-# Clause complements always carry reported content, whatever the counts say.
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # Objects that make "claim" or "declare" a deed: lives taken, a state or a war proclaimed ("the storm
 # claimed five lives", "declared a state of emergency", "declares disaster").
 DEED_OBJECT_NOUNS = frozenset({"life", "victim", "casualty", "toll", "emergency", "disaster", "war", "curfew",
@@ -177,11 +176,12 @@ def load_lexicon() -> dict[tuple[str, str], Cue]:
             needs_clause = facts["precision"] < (MIN_PRECISION if speech else MIN_PRECISION_NON_SPEECH)
             mined_deps = {dep for dep, share in facts["content_deps"].items()
                           if share >= MIN_CONTENT_DEP_SHARE}
-            content_deps = frozenset() if rare else (mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_DEPS
+            # Clause complements always carry reported content, whatever the counts say.
+            content_deps = frozenset() if rare else (mined_deps & CONTENT_CAPABLE_DEPS) | CLAUSE_COMPLEMENT_DEPS
             lexicon[(lemma, pos)] = Cue(lemma, pos, facts["precision"], speech, content_deps,
                                         needs_clause or rare, own_frames, rare)
     for lemma in UNMINED_ASSERTION_LEMMAS:
-        lexicon.setdefault((lemma, "VERB"), Cue(lemma, "VERB", MIN_PRECISION, True, CLAUSE_DEPS | {"dobj"}))
+        lexicon.setdefault((lemma, "VERB"), Cue(lemma, "VERB", MIN_PRECISION, True, CLAUSE_COMPLEMENT_DEPS | {"dobj"}))
     return lexicon
 
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from data_prep.labels import AUX_DEPS, SUBJECT_OR_EXPLETIVE_DEPS
 from data_prep.quotes.kinds import SPEECH_LEMMAS
 from data_prep.quotes.lexicon import cue_for
-from data_prep.quotes.reported import SUBJECT_DEPS
 
-AUX_DEPS = frozenset({"aux", "auxpass"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
@@ -60,7 +59,7 @@ def _is_speech_participle(token: Token, head: Token) -> bool:
     doc = token.doc
     return (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > head.i and token.i > 0
             and doc[token.left_edge.i - 1].text == "," and cue_for(token) is not None
-            and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in token.children))
+            and not any(child.dep_ in SUBJECT_OR_EXPLETIVE_DEPS or child.dep_ == "mark" for child in token.children))
 
 
 def _is_second_speech_cue(verb: Token) -> bool:
@@ -75,11 +74,11 @@ def speaker_predicates(cue: Token, indices: set[int]) -> list[Token]:
     found = []
     for clause in cue.children:
         if clause.dep_ != "ccomp" or clause.i not in indices \
-                or not any(child.dep_ in SUBJECT_DEPS for child in clause.children):
+                or not any(child.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for child in clause.children):
             continue
         for child in clause.children:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i in indices \
-                    and not any(grand.dep_ in SUBJECT_DEPS for grand in child.children) \
+                    and not any(grand.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for grand in child.children) \
                     and (not _can_share(clause, child) or _is_second_speech_cue(child)):
                 found.append(child)
             elif _is_speech_participle(child, clause) and child.i in indices:

@@ -5,10 +5,11 @@ import re
 
 from spacy.tokens import Token
 
+from data_prep.labels import CLAUSE_COMPLEMENT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS
 from data_prep.quote_record import SPEECH
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.kinds import attribution_kind, describes_as
-from data_prep.quotes.lexicon import CLAUSE_DEPS, OBJECT_FRAME, PLACE_PREPOSITIONS, Cue, cue_for
+from data_prep.quotes.lexicon import OBJECT_FRAME, PLACE_PREPOSITIONS, Cue, cue_for
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
 TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
@@ -22,7 +23,6 @@ NAMED_OBJECT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # content the whole text, and extraction quadratic.
 MAX_CONTENT_REACH = 200
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 MAX_WORDS_BEFORE_STRANDED_VERB = 4
 # Heads of an appraisal the reporter sets after a quote: "..., a clear indication that ...".
 APPRAISAL_NOUNS = frozenset({"sign", "signal", "indication", "suggestion", "hint", "reference", "nod",
@@ -127,7 +127,7 @@ def _predicates_misread_as_head(cue_token: Token, indices: set[int]) -> set[int]
     dependents (the cue clause aside) carry the content on."""
     head = cue_token.head
     if cue_token.dep_ != "ccomp" or head.i <= cue_token.i or not indices or max(indices) >= head.i \
-            or head.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in head.children) \
+            or head.pos_ != "VERB" or any(child.dep_ in SUBJECT_OR_EXPLETIVE_DEPS or child.dep_ == "mark" for child in head.children) \
             or not any(child.dep_ == "ccomp" and child.i in indices for child in cue_token.children) \
             or cue_token.left_edge.i != cue_token.sent.start:
         return set()
@@ -258,7 +258,7 @@ def _without_next_clause_subject(doc, indices: set[int]) -> set[int]:
     last = max(indices)
     verb = next((token for token in doc[last + 1:last + 1 + MAX_WORDS_BEFORE_STRANDED_VERB]
                  if token.tag_ in FINITE_VERB_TAGS), None)
-    if verb is None or any(child.dep_ in SUBJECT_DEPS for child in verb.children) \
+    if verb is None or any(child.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for child in verb.children) \
             or not all(verb in word.ancestors for word in doc[last + 1:verb.i]):
         return indices
     for index in sorted(indices, reverse=True):
@@ -293,7 +293,7 @@ def _without_absolute_speech(cue: Token, indices: set[int]) -> set[int]:
         if child.dep_ != "prep" or child.lower_ != "with" or child.i == 0 or cue.doc[child.i - 1].text != ",":
             continue
         if any(grand.dep_ == "pcomp" and cue_for(grand) is not None
-               and any(great.dep_ in SUBJECT_DEPS for great in grand.children) for grand in child.children):
+               and any(great.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for great in grand.children) for grand in child.children):
             indices = indices - set(range(child.left_edge.i, child.right_edge.i + 1))
     return indices
 
@@ -304,7 +304,7 @@ def _without_trailing_credit(cue: Token, indices: set[int]) -> set[int]:
     doc = cue.doc
     for child in cue.children:
         if child.dep_ not in PARENTHETICAL_CUE_DEPS or child.i < cue.i or cue_for(child) is None \
-                or not any(grand.dep_ in SUBJECT_DEPS for grand in child.children):
+                or not any(grand.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for grand in child.children):
             continue
         start = child.left_edge.i
         comma = doc[start] if doc[start].text == "," else doc[start - 1] if start > 0 else None
