@@ -19,7 +19,7 @@ DOCUMENT_HEADS = frozenset({
     "statement", "communique", "communiqué", "readout", "report", "letter", "post", "release", "notice",
     "memo", "memorandum", "document", "transcript", "announcement", "tweet", "message", "bulletin",
     "circular", "note", "filing", "editorial", "press release", "white paper", "declaration", "draft",
-    "proposal",
+    "proposal", "update",
 })
 # Verbs by which a body puts a document out ("the ministry issued a statement").
 ISSUING_LEMMAS = frozenset({"issue", "release", "publish", "post", "put", "send", "circulate", "publicize",

@@ -13,10 +13,12 @@ from data_prep.actors.book import ArticleActor, MentionBook
 from data_prep.actors.descriptions import title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import (SURNAME_PARTICLES, TITLE_WORDS, can_be_same_person, clean_person_name, fold,
-                                     given_name_forms, is_title_word, name_parts, normalise_role, strip_titles,
+                                     given_name_forms, is_title_word, name_parts, normalise_role, occupation_titles,
+                                     strip_titles,
                                      surname_word)
 from data_prep.actors.textual import (could_be_personal_name, glued_web_name, is_common_noun_phrase, is_facility_name,
-                                      is_modifying_adjective, is_title_phrase)
+                                      is_modifying_adjective, is_title_before_name, is_title_phrase,
+                                      person_demonym)
 from data_prep.labels import AGENT_DEPS, pronoun_kind
 
 HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
@@ -43,6 +45,27 @@ def _tokens_written_as(doc: Doc, words: set[str]) -> list[int]:
     return [i for i, text in enumerate(doc.to_array(ORTH).tolist()) if text in wanted]
 
 
+MAX_MISSED_GIVEN_NAMES = 2
+
+
+def _could_be_missed_given_name(token, lower_case_words: frozenset[str]) -> bool:
+    """"Shafqat" of "Spokesperson Shafqat Ali Khan": a capitalised proper noun, not all capitals (a rank:
+    "SP", "ACP"), of no entity, compounded into the name after it, and no title, occupation or place."""
+    text = token.text
+    return token.pos_ == "PROPN" and token.is_alpha and text[:1].isupper() and not text.isupper() \
+        and (token.ent_iob_ == "O" or _lone_entity(token)) and token.dep_ == "compound" and token.head.i > token.i \
+        and not is_title_word(text) and fold(text) not in occupation_titles() \
+        and token.lower_ not in lower_case_words and token.lower_ not in kinds.UNNAMED_SOURCE_NOUNS \
+        and not gazetteer().affiliation(text) and not gazetteer().place(text)
+
+
+def _lone_entity(token) -> bool:
+    """A one-word place or body the gazetteer does not know ("Uttam" tagged a place)."""
+    doc = token.doc
+    return token.ent_iob_ == "B" and token.ent_type_ in ("GPE", "NORP", "ORG", "LOC") \
+        and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+
+
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in ranges)
 
@@ -58,6 +81,8 @@ class EntityCollector:
         person_spans, other_spans = [], []
         for piece in self._entity_pieces():
             text = piece.text  # Span.text joins its tokens again on every read
+            if len(piece) == 1 and person_demonym(piece[0]):
+                continue  # "the Spaniard": one person called by nationality (the speaker stage resolves it)
             if piece.label_ == "PERSON" and (is_common_noun_phrase(piece, self.book.lower_case_words)
                                              or places.place(text) or is_facility_name(piece)
                                              or is_modifying_adjective(piece) or kinds.is_unnamed_source_plural(piece)):
@@ -201,6 +226,10 @@ class EntityCollector:
             for start, end in zip(bounds[::2], bounds[1::2]):
                 if end > start:
                     end = self._particle_end(end, entity.label_)
+                    if entity.label_ == "PERSON" and start == entity.start:
+                        start = self._given_names_start(start, taken)
+                        while pieces and pieces[-1].end > start:
+                            pieces.pop()  # "Uttam" of "Captain Uttam Kumar Devnath" tagged a place: the name's
                     label = "GPE" if self.book.doc[start:end].text in self.book.place_names else entity.label_
                     pieces.append(self._person_like(Span(self.book.doc, start, end, label=label)))
                     taken = end
@@ -218,6 +247,21 @@ class EntityCollector:
                 and doc[probe].ent_type_ in ("", "PERSON", "ORG") and doc[probe].ent_iob_ != "I":
             return probe + 1
         return end
+
+    def _given_names_start(self, start: int, taken: int) -> int:
+        """Before "Ali Khan" in "Foreign Office Spokesperson Shafqat Ali Khan", "Kumar Devnath" in "Group
+        Captain Uttam Kumar Devnath": the recogniser cut a long name after a title, leaving its first given
+        name untagged. Up to two capitalised proper nouns of no entity, right before the name and right
+        after a title word, are the name's first words; a word that is a title, an occupation, a place or
+        a word the article also writes in lower case is not a name."""
+        doc = self.book.doc
+        probe = start
+        while probe > max(0, start - MAX_MISSED_GIVEN_NAMES) and _could_be_missed_given_name(
+                doc[probe - 1], self.book.lower_case_words) and (probe - 1 >= taken or _lone_entity(doc[probe - 1])):
+            probe -= 1
+        if probe < start and probe > 0 and is_title_word(doc[probe - 1].text) and doc[probe - 1].text[:1].isupper():
+            return probe
+        return start
 
     def _person_like(self, piece: Span) -> Span:
         """An organisation-labelled name that the words around it call a person, with a missed given name
@@ -447,6 +491,8 @@ class EntityCollector:
     def _add_other_entity(self, span: Span) -> None:
         label = "ORG" if span.label_ == "PERSON" else span.label_
         title_only = span.label_ == "PERSON" and all(is_title_word(t.text) for t in span if t.is_alpha)
+        if label == "ORG" and is_title_before_name(span):
+            return  # "Air Force Group Captain NAME": the person's title (``titles`` reads it as the role)
         if is_title_phrase(span) or title_only:
             # "US President", "Environment Minister" tagged as an organisation: the person holding the job
             if holder := title_phrase_holder(self.book, span):

@@ -49,6 +49,17 @@ TITLE_ABBREVIATIONS = {
     "cmdr": "commander", "prof": "professor", "rev": "reverend", "dep": "deputy",
     "pm": "prime minister", "cs": "cabinet secretary", "fm": "foreign minister",
 }
+# Police ranks written as capitals before a name in South Asian and West African news ("ACP NAME",
+# "SP NAME", "IGP NAME"): a title, never the first word of the name.
+POLICE_RANKS = {
+    "acp": "assistant commissioner of police", "dcp": "deputy commissioner of police",
+    "cp": "commissioner of police", "sp": "superintendent of police", "ssp": "senior superintendent of police",
+    "csp": "chief superintendent of police", "dsp": "deputy superintendent of police",
+    "asp": "assistant superintendent of police", "igp": "inspector-general of police",
+    "dig": "deputy inspector-general", "aig": "assistant inspector-general",
+}
+TITLE_WORDS |= POLICE_RANKS.keys()
+TITLE_ABBREVIATIONS |= POLICE_RANKS
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 SURNAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du", "do",
                      "dos", "das", "della", "dello", "ter", "ten"}

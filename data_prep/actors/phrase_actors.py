@@ -34,7 +34,7 @@ class PhraseActors:
         Minister NAME's office" (a named possessor), "his office" (the pronoun resolver's ``possessive_owner``)."""
         possessor = next((child for child in root.children if child.dep_ == "poss" and child.i < root.i), None)
         if possessor is None:
-            return None
+            return self._owner_after_of(span, root)
         if pronoun_kind(possessor.text) in ("male", "female"):
             owner = self.pronouns.possessive_owner(possessor.i)
         else:
@@ -44,6 +44,16 @@ class PhraseActors:
         end = possessor.i + 1 if possessor.i + 1 < len(self.book.doc) and self.book.doc[possessor.i + 1].tag_ == "POS" \
             else possessor.i
         return owner, end
+
+    def _owner_after_of(self, span: Span, root) -> tuple[ArticleActor, int] | None:
+        """"a statement from the office of Mayor NAME": the person after "of" owns the office, as in "NAME's
+        office" (the words of the phrase after its article name the body)."""
+        of = next((child for child in root.children if child.dep_ == "prep" and child.lower_ == "of"), None)
+        named = next((child for child in of.children if child.dep_ == "pobj"), None) if of is not None else None
+        owner = self.book.actor_of_token(named.i) if named is not None else None
+        if owner is None or owner.kind != "person":
+            return None
+        return owner, span.start if span[0].lower_ in ("the", "a", "an") else span.start - 1
 
     def of_kind(self, found: kinds.EntityKind, span: Span) -> ArticleActor:
         """The actor of that kind and name the article has, else a new one; the phrase is its mention."""

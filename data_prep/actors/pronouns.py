@@ -132,6 +132,11 @@ class PronounResolver:
             return self._search_back(token_index, NEUTER_KINDS, None)
         return None
 
+    def person_antecedent(self, token_index: int, gender: str | None) -> ArticleActor | None:
+        """The person a "he" or "she" (``gender``; None for either) at ``token_index`` would stand for: what
+        an epithet in a pronoun's place ("The Spaniard also said") points back to."""
+        return self._search_back(token_index, {"person"}, gender)
+
     def possessive_owner(self, token_index: int) -> ArticleActor | None:
         """The person a possessive he/she in front of a body stands for ("his office", "her ministry"): the
         one person of that pronoun named in this sentence or the one before, also inside reported words

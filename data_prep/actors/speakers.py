@@ -10,10 +10,11 @@ from data_prep.actors.book import PLACE_LABELS, ArticleActor, MentionBook
 from data_prep.actors.descriptions import headline_title_holder, link_description, named_body, title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.entities import EntityCollector
-from data_prep.actors.naming import clean_person_name, fold
+from data_prep.actors.naming import clean_person_name, fold, is_title_word
 from data_prep.actors.phrase_actors import PhraseActors
 from data_prep.actors.pronouns import PronounResolver
-from data_prep.actors.textual import could_be_personal_name, glued_web_name, is_title_phrase, is_title_reference
+from data_prep.actors.textual import (could_be_personal_name, demonym_gender, glued_web_name, is_title_phrase,
+                                      is_title_reference, person_demonym)
 from data_prep.labels import pronoun_kind
 from data_prep.quote_record import QuoteRecord
 
@@ -21,6 +22,8 @@ from data_prep.quote_record import QuoteRecord
 MEMBER_WORDS = {"one", "two", "three", "some", "several", "many", "most", "another", "none"}
 # Kinds that speak jointly ("Germany and France said", "Witkoff and Kushner said").
 JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
+# Kinds a common noun right before a name can describe ("her rival NAME", "carmaker NAME", "the broadcaster NAME").
+DESCRIBED_KINDS = {"person", "organization", "media", "country"}
 MAX_TITLE_TO_NAME = 60  # characters between a bare title and the cue that may hold the name
 MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
 
@@ -90,7 +93,8 @@ class SpeakerResolver:
         if comma is None:
             return None
         title = self.book.doc[span.start:comma]
-        if not len(title) or title.root.lower_ not in kinds.ROLE_HEADS or title.root.ent_type_ == "PERSON":
+        if not len(title) or title.root.ent_type_ == "PERSON" or not (
+                title.root.lower_ in kinds.ROLE_HEADS or is_title_word(title.root.text)):
             return None
         people = {m.key for m in self.book.mentions if span[comma - span.start].idx < m.start and m.end <= span.end_char
                   and self.book.actors[m.key].kind == "person"}
@@ -139,7 +143,26 @@ class SpeakerResolver:
             if actor is not None and actor.key != speaker_key and actor.key not in keys \
                     and actor.kind in JOINT_SPEAKER_KINDS:
                 keys.append(actor.key)
+        split = self._subject_split_off(span)
+        if split is not None and split.key != speaker_key and split.key not in keys:
+            keys.append(split.key)
         return keys
+
+    def _subject_split_off(self, span: Span) -> ArticleActor | None:
+        """"Wenger and Klinsmann said" at a paragraph's start, parsed as "Wenger" on its own and a source
+        "Klinsmann": the name before "and" that opens the sentence is a joint speaker too (never an object
+        in the middle of a clause: "X met Y and Klinsmann said")."""
+        doc = self.book.doc
+        if span.start < 2 or doc[span.start - 1].lower_ != "and":
+            return None
+        before = doc[span.start - 2]
+        mention = next((m for m in self.book.mentions if m.end == before.idx + len(before.text)), None)
+        if mention is None or self.book.actors[mention.key].kind not in JOINT_SPEAKER_KINDS:
+            return None
+        opening = self.book.text[:mention.start].rstrip(" ")
+        if opening and not opening.endswith(("\n", ".", "!", "?")):
+            return None
+        return self.book.actors[mention.key]
 
     def _people_after_plural_title(self, span: Span, root) -> list[ArticleActor]:
         """"Presidents A and B", "US envoys C and D": a plural job title before two or more named people
@@ -154,6 +177,15 @@ class SpeakerResolver:
                 people.append(actor)
         return people if len(people) >= 2 else []
 
+    def _title_apposition(self, root) -> ArticleActor | None:
+        """"Force Public Relations Officer, ACP NAME," as a document's issuer or a source phrase: a job
+        title whose apposition is one named person is that person."""
+        if not (root.lemma_.lower() in kinds.ROLE_HEADS or is_title_word(root.text)) or root.tag_ in ("NNS", "NNPS"):
+            return None
+        people = {actor.key: actor for child in root.children if child.dep_ == "appos" and child.i > root.i
+                  and (actor := self.book.actor_of_token(child.i)) is not None and actor.kind == "person"}
+        return next(iter(people.values())) if len(people) == 1 else None
+
     def _person_after_title(self, span: Span, root) -> ArticleActor | None:
         """"... spokeswoman Mao Ning (毛寧)" parsed with the title as its head: the one person named after
         the title inside the phrase."""
@@ -164,9 +196,11 @@ class SpeakerResolver:
         # any description right before the name ("her rival Mark Ruiz"); a common noun must have the name
         # run to the end of the phrase
         to_end = root.lemma_.lower() not in kinds.PERSON_ROLE_HEADS
+        # "aircraft manufacturer Boeing", "rights group Amnesty": a common noun describes a body just as well
+        allowed = {"person"} if not to_end else DESCRIBED_KINDS
         people = {m.key for m in self.book.mentions if m.start == doc[root.i + 1].idx and m.end <= span.end_char
                   and (not to_end or m.end >= span[-1].idx + len(span[-1]) - 1)
-                  and self.book.actors[m.key].kind == "person"}
+                  and self.book.actors[m.key].kind in allowed}
         return self.book.actors[people.pop()] if len(people) == 1 else None
 
     def _token_at(self, char: int) -> int:
@@ -201,6 +235,8 @@ class SpeakerResolver:
                 return person
         if kinds.is_event(span):
             return None  # "The discussions highlighted ...", "the summit said", "COP30 must": no one in particular
+        if (country := person_demonym(root)) is not None:
+            return self._called_by_nationality(span, root, country)
         # Only a mention at the head speaks: in "Trump's spokesman" or "the Clinton campaign" Trump and
         # Clinton are not the speaker.
         for mention in sorted(self.book.mentions, key=lambda m: m.end - m.start):
@@ -208,6 +244,8 @@ class SpeakerResolver:
                 return self.book.actors[mention.key]
         if people := self._people_after_plural_title(span, root):
             return people[0]  # the others are co-speakers
+        if person := self._title_apposition(root):
+            return person
         if person := self._person_after_title(span, root):
             return person
         if pronoun_kind(span.text):
@@ -245,6 +283,25 @@ class SpeakerResolver:
         if kinds.common_noun_kind(root.lemma_, root.tag_ in ("NNS", "NNPS"), False) is None:
             return None  # "peace", "the agreement", "many": no actor the reader could follow
         return self.phrase_actors.unnamed(span, root)
+
+    def _called_by_nationality(self, span: Span, root, country: str) -> ArticleActor | None:
+        """"The Spaniard also said", "the Frenchman added": an epithet standing for one person named before.
+        The one person the article gives that country, else the person a "he"/"she" here would be when the
+        article gives them no other country; else no one, never a group called "Spaniard". "A Spaniard
+        said" is one unnamed person."""
+        if _indefinite(span):
+            return self.phrase_actors.unnamed(span, root, kind="anonymous")
+        before = {m.key for m in self.book.mentions if m.end <= span.start_char}
+        people = [a for a in self.book.people() if a.key in before]
+        of_country = [a for a in people if country in a.affiliations]
+        if len(of_country) == 1:
+            found = of_country[0]
+        else:
+            found = self.pronouns.person_antecedent(root.i, demonym_gender(root))
+            if found is None or (found.affiliations and country not in found.affiliations) or of_country:
+                return None
+        self.book.add_mention(found, span.start_char, span.end_char, root.i)
+        return found
 
     def _member_of(self, span: Span, root) -> ArticleActor | None:
         """"One of them said", "one of the officials", "one of whom": an unnamed member of the unnamed
@@ -331,6 +388,9 @@ class SpeakerResolver:
             self.book.add_mention(same_name, span.start_char, span.end_char, span.root.i)
             return same_name
         named = self.entities.person_name_span(span)
+        if named and is_title_word(named[0][-1].text):
+            # "Force Public Relations Officer" with no name: a title is its holder or no one, never a person
+            return title_phrase_holder(self.book, span)
         if named and len(clean_person_name(named[0].text).split()) >= 2:
             actor = self.entities.person_for_full_name(clean_person_name(named[0].text))
             self.book.add_person_mention(actor, *named)

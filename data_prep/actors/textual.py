@@ -123,3 +123,39 @@ def is_title_phrase(span: Span) -> bool:
     return all(fold(t.text) in TITLE_WORDS or gazetteer().affiliation(t.text) or t.pos_ == "NOUN"
                or (t.pos_ == "PROPN" and not t.ent_type_ == "PERSON" and t.i == words[-1].i) or t.text[:1].isupper()
                and t.lower_ in FIELD_WORDS for t in words)
+
+
+def is_title_before_name(span: Span) -> bool:
+    """"Air Force Group Captain" of "Retired Air Force Group Captain NAME", "Public Relations Officer" of
+    "Force Public Relations Officer NAME": a capitalised phrase the recogniser tagged as an organisation
+    that ends in a title word and modifies the proper name right after it is that person's title, no
+    body of its own ("Office of the Prime Minister" followed by no name stays a body)."""
+    doc = span.doc
+    last = span[-1]
+    if span.end >= len(doc) or fold(last.text) not in TITLE_WORDS or fold(last.text) in ("state", "foreign"):
+        return False
+    following = doc[span.end]
+    return last.dep_ == "compound" and last.head.i >= span.end and following.pos_ == "PROPN" \
+        and following.text[:1].isupper()
+
+
+def person_demonym(token) -> str | None:
+    """The country of "the Spaniard", "a Frenchman", "the German": one person called by nationality (a
+    singular noun heading its phrase, the singular of a plural demonym or a "-man"/"-woman" one), not a
+    people ("the French", "the Swiss", "Germans") nor an adjective ("the German coach")."""
+    text = token.text
+    if token.tag_ not in ("NN", "NNP") or not text[:1].isupper() or any(child.dep_ in ("compound", "amod")
+                                                                      for child in token.children):
+        return None
+    if token.dep_ in ("compound", "amod") or not any(child.dep_ == "det" for child in token.children):
+        return None
+    places = gazetteer()
+    if text.endswith(("man", "woman")):
+        return places.country(text)
+    return places.country(text + "s")
+
+
+def demonym_gender(token) -> str | None:
+    """"Frenchwoman" -> female, "Dutchman" -> male, "Spaniard" -> either."""
+    lower = token.lower_
+    return "female" if lower.endswith("woman") else "male" if lower.endswith("man") else None

@@ -15,7 +15,7 @@ from data_prep.actors.bodies import STATE_BODY_HEADS
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.kinds import ROLE_HEADS
 from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, TITLE_WORDS, fold, is_title_word, normalise_role
-from data_prep.actors.textual import FIELD_WORDS
+from data_prep.actors.textual import FIELD_WORDS, is_title_before_name
 
 MAX_PREFIX_WORDS = 6
 MAX_APPOSITIVE_TOKENS = 10
@@ -103,7 +103,8 @@ def _is_lone_portfolio(token: Token) -> bool:
 def _role_text(tokens: list[Token]) -> str:
     """Role words in lower case, except named entities inside them ("lawyer at Bailey Glasser"), a lone
     portfolio word apart ("commerce secretary")."""
-    return "".join((t.text if t.ent_type_ and t.text[:1].isupper() and not _is_lone_portfolio(t) else t.lower_)
+    return "".join((t.text if t.ent_type_ and t.text[:1].isupper() and not _is_lone_portfolio(t)
+                    and not _in_title_entity(t) else t.lower_)
                    + t.whitespace_ for t in tokens).strip()
 
 
@@ -240,13 +241,18 @@ def _describe_prefix_words(doc, name_start: int, description: Description, share
         if folded in HONORIFICS:
             position += 1
             continue
-        if not _add_affiliation_source(word, description):
+        if _in_title_entity(word[-1]) or not _add_affiliation_source(word, description):
             role_words.insert(0, word)
         position += 1
     if role_words and any(_is_role_noun(word[-1]) for word in role_words):
         description.roles.append(normalise_role(" ".join(_role_text(word) for word in role_words)))
         if share_with_conjunct and not description.affiliations and not description.affiliated_with:
             _share_conjunct_qualifier(doc, words, texts, position, description)
+
+
+def _in_title_entity(token: Token) -> bool:
+    """A word of an organisation-tagged title before a name ("Air Force Group Captain NAME"): a role word."""
+    return token.ent_type_ == "ORG" and is_title_before_name(_entity_of(token))
 
 
 def _in_title_of(words: list[list[Token]], texts: list[str]) -> bool:
@@ -307,6 +313,8 @@ def _describe_appositive(doc, name_start: int, name_end: int, description: Descr
                     continue
                 if item.lower_ in ROLE_FILLER and item.i == subtree[0].i:
                     continue
+                if item.dep_ == "cc" and item.head.i < item.i and item.head not in role_tokens:
+                    continue  # "former Germany and U.S. national team coach": the countries' "and" goes with them
                 if item.dep_ == "poss" or item.text in ("'s", "’s"):
                     _add_affiliation_source([item], description) if item.dep_ == "poss" else None
                     continue
