@@ -47,3 +47,8 @@ def test_joint_subject_the_parse_split_at_a_paragraph_start_credits_both(nlp):
 def test_countries_dropped_from_a_role_take_their_and_with_them(nlp):
     _, actors = credited(nlp, "Jonas Brandt, former Germany and U.S. national team coach, spoke on Saturday.")
     assert [a["role"] for a in actors if a["name"] == "Jonas Brandt"] == ["former national team coach"]
+
+
+def test_he_after_an_unnamed_subject_is_that_source_not_the_name_in_its_description(nlp):
+    text = "The request was approved, an aide to Governor Ann Lee confirmed. He also added that talks had begun."
+    assert speaker(nlp, text, "talks had begun") == ("an aide", "anonymous")

@@ -32,3 +32,10 @@ def test_police_rank_in_capitals_is_no_part_of_the_name(nlp):
     text = ("In a statement on Monday, State Police Public Relations Officer, SP Haruna Kiyawa, said the "
             "suspects had been arrested.")
     assert speaker(nlp, text, "suspects had been arrested") == ("Haruna Kiyawa", "person")
+
+
+def test_headline_rank_goes_to_the_officer_the_body_names(nlp):
+    text = ("Crash probe will look at sabotage and technical factors, says retd Air Force captain\n\n"
+            "Retired Air Force Group Captain Uttam Kumar Devnath on Saturday said the committee would look at "
+            "every factor.")
+    assert speaker(nlp, text, "sabotage") == ("Uttam Kumar Devnath", "person")

@@ -47,6 +47,7 @@ ROLE_HEADS = {
     "speaker", "prosecutor", "judge", "justice", "mogul", "star", "coach", "prince", "princess", "emperor",
     "dictator", "autocrat", "strongman", "ruler", "monarch", "pope", "patriarch", "nominee", "former",
     "diplomat", "pm", "commissioner", "consul", "secretary-general",
+    "captain", "colonel", "lieutenant", "admiral", "sergeant",  # military ranks: "the captain said" is a holder
 }
 NUMBERED_CONFERENCE = re.compile(r"(?:the\s+)?cop\s?-?\d+", re.IGNORECASE)  # COP30, COP 30: a UN climate conference
 

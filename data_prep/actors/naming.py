@@ -58,8 +58,8 @@ POLICE_RANKS = {
     "asp": "assistant superintendent of police", "igp": "inspector-general of police",
     "dig": "deputy inspector-general", "aig": "assistant inspector-general",
 }
-TITLE_WORDS |= POLICE_RANKS.keys()
-TITLE_ABBREVIATIONS |= POLICE_RANKS
+TITLE_WORDS |= POLICE_RANKS.keys() | {"retired", "retd"}
+TITLE_ABBREVIATIONS |= POLICE_RANKS | {"retd": "retired"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 SURNAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du", "do",
                      "dos", "das", "della", "dello", "ter", "ten"}

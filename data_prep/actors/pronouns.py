@@ -258,7 +258,9 @@ class PronounResolver:
             if not candidates and not unnamed:
                 continue
             subjects = [m for m in candidates if self.doc[m.root].dep_ in SUBJECT_DEPS]
-            if subjects or not candidates:
+            # in an earlier sentence a subject wins over a name that is none, an unnamed one too ("an aide to
+            # Governor NAME confirmed. He added ..."); in the pronoun's own clause the subject is seldom "him"
+            if subjects or not candidates or (unnamed and number != here):
                 # Positions of subjects, named (a mention) or not (a token index).
                 named = [(m.start, m) for m in subjects]
                 # an unnamed person the article made an unnamed source of ("A negotiator ... was quoted as
