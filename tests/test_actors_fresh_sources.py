@@ -52,3 +52,12 @@ def test_countries_dropped_from_a_role_take_their_and_with_them(nlp):
 def test_he_after_an_unnamed_subject_is_that_source_not_the_name_in_its_description(nlp):
     text = "The request was approved, an aide to Governor Ann Lee confirmed. He also added that talks had begun."
     assert speaker(nlp, text, "talks had begun") == ("an aide", "anonymous")
+
+
+def test_the_former_and_the_latter_are_the_pair_just_named(nlp):
+    assert speaker(nlp, "Chile and Peru met on Monday. The former said the border would reopen.", "reopen") \
+        == ("Chile", "country")
+    assert speaker(nlp, "Talks between Chile and Peru stalled. The latter said the border was closed.", "closed") \
+        == ("Peru", "country")
+    quotes, _ = credited(nlp, "The former said the border would reopen.")
+    assert [actor for _, actor in quotes] == [None]

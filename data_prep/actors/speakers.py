@@ -24,6 +24,7 @@ MEMBER_WORDS = {"one", "two", "three", "some", "several", "many", "most", "anoth
 JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
 # Kinds a common noun right before a name can describe ("her rival NAME", "carmaker NAME", "the broadcaster NAME").
 DESCRIBED_KINDS = {"person", "organization", "media", "country"}
+ORDINAL_REFERENCES = {"former", "latter"}  # "the former said": the first of a pair just named
 MAX_TITLE_TO_NAME = 60  # characters between a bare title and the cue that may hold the name
 MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
 
@@ -237,6 +238,8 @@ class SpeakerResolver:
             return None  # "The discussions highlighted ...", "the summit said", "COP30 must": no one in particular
         if (country := person_demonym(root)) is not None:
             return self._called_by_nationality(span, root, country)
+        if root.lower_ in ORDINAL_REFERENCES and len(span) == 2 and span[0].lower_ == "the":
+            return self._former_or_latter(span, root)
         # Only a mention at the head speaks: in "Trump's spokesman" or "the Clinton campaign" Trump and
         # Clinton are not the speaker.
         for mention in sorted(self.book.mentions, key=lambda m: m.end - m.start):
@@ -300,6 +303,29 @@ class SpeakerResolver:
             found = self.pronouns.person_antecedent(root.i, demonym_gender(root))
             if found is None or (found.affiliations and country not in found.affiliations) or of_country:
                 return None
+        self.book.add_mention(found, span.start_char, span.end_char, root.i)
+        return found
+
+    def _former_or_latter(self, span: Span, root) -> ArticleActor | None:
+        """"India and Pakistan traded fire as the former blamed ...": the first (or, for "the latter", the
+        second) of the last pair of actors joined by "and" in this sentence or the one before; no such
+        pair, no one."""
+        doc = self.book.doc
+        number = self.pronouns.sentence_index(root.i)
+        first = doc[self.pronouns.sentence_starts[max(number - 1, 0)]].idx if self.pronouns.sentence_starts else 0
+        pairs = []
+        for mention in self.book.mentions:
+            if not first <= mention.start < span.start_char:
+                continue
+            for conj in doc[mention.root].conjuncts:
+                other = self.book.actor_of_token(conj.i)
+                if conj.i > mention.root and conj.idx < span.start_char and other is not None \
+                        and other.key != mention.key:
+                    pairs.append((conj.i, self.book.actors[mention.key], other))
+        if not pairs:
+            return None
+        _, former, latter = max(pairs, key=lambda pair: pair[0])
+        found = former if root.lower_ == "former" else latter
         self.book.add_mention(found, span.start_char, span.end_char, root.i)
         return found
 
