@@ -41,8 +41,8 @@ sys.path.insert(0, str(REPO))
 WARM_UP_TEXTS = 20
 POLNEAR_DEV = REPO.parent / "shared" / "eval" / "quotes" / "polnear_dev.jsonl"
 # Build phases in the order a build runs them (data_prep/pipeline.py, data_prep/corpus_links.py).
-PHASES = ("start", "ingest", "analyse", "actor merge", "quotes, mentions, stances", "articles", "shared copy",
-          "statements", "quotes rewrite", "ingest log, swap")
+PHASES = ("start", "ingest", "analyse", "actor merge", "quotes, mentions, stances", "articles", "ingest log",
+          "shared copy", "statements", "quotes rewrite", "swap")
 
 
 def machine() -> dict:

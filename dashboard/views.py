@@ -108,12 +108,23 @@ def _clean_categorical(values: pd.Series, missing: str) -> pd.Series:
 def _in_order(frame: pd.DataFrame, order: np.ndarray, owned: bool) -> pd.DataFrame:
     """``frame``'s rows in ``order``, a column at a time: an ``owned`` frame gives up each column once it
     is taken, so that only one column is held twice (not the whole table)."""
-    columns = {}
-    for name in list(frame.columns):
-        columns[name] = frame[name].take(order).reset_index(drop=True)
-        if owned:
-            del frame[name]
-    return pd.DataFrame(columns)
+    return pd.DataFrame({name: _taken(frame, name, order, owned) for name in list(frame.columns)})
+
+
+def _taken(frame: pd.DataFrame, name: str, order: np.ndarray, owned: bool) -> pd.Series:
+    """Column ``name`` at ``order`` (taken out of an ``owned`` frame). Arrow's take on a column of many row
+    groups first joins them into one array, so a text column was held three times at once (row groups,
+    joined copy, result); an owned text column is joined first and its row groups let go: twice at most."""
+    if not owned:
+        return frame[name].take(order).reset_index(drop=True)
+    values = frame.pop(name)
+    if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
+        return values.take(order).reset_index(drop=True)
+    dtype, arrow = values.dtype, pa.array(values)
+    del values  # nothing else holds the row groups now: they go once the joined copy is made
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    return pd.Series(dtype.__from_arrow__(arrow.take(pa.array(order))))
 
 
 def build_quote_view(quotes: pd.DataFrame, actors: pd.DataFrame, articles: pd.DataFrame,

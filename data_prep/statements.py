@@ -419,6 +419,58 @@ class _Parts:
         return via
 
 
+class _Vectors:
+    """The sentence vectors of the quotes asked for, held once per distinct text: a dict entry per quote
+    (a Python int and a reference each) held ~100 MB over a million linked quotes that share a few
+    thousand texts. ``i in vectors`` once quote i was asked for (``encode_missing``); ``vectors[i]`` is
+    its text's vector."""
+
+    def __init__(self, text_ids: np.ndarray, distinct: list[str], encode):
+        self.text_ids, self.distinct, self.encode = text_ids, distinct, encode
+        self.asked = np.zeros(len(text_ids), dtype=bool)
+        self.by_text: dict[int, np.ndarray] = {}
+
+    def __contains__(self, i: int) -> bool:
+        return bool(self.asked[i])
+
+    def __getitem__(self, i: int) -> np.ndarray:
+        if not self.asked[i]:
+            raise KeyError(i)
+        return self.by_text[int(self.text_ids[i])]
+
+    def encode_missing(self, indexes) -> None:
+        """Vectors for these quotes: each distinct text is encoded once, whichever quotes carry it, in
+        the order of the quotes that first carry it."""
+        if self.encode is None:
+            return
+        if not isinstance(indexes, np.ndarray):  # a pair at a time from the groups: checked without NumPy
+            indexes = [i for i in indexes if not self.asked[i]]
+            if not indexes:
+                return
+        missing = np.unique(np.asarray(indexes, dtype=np.int64))
+        missing = missing[~self.asked[missing]]
+        if not len(missing):
+            return
+        carried = self.text_ids[missing]
+        _, first = np.unique(carried, return_index=True)
+        new = [t for t in carried[np.sort(first)].tolist() if t not in self.by_text]
+        if new:
+            self.by_text.update(zip(new, self.encode([self.distinct[t] for t in new])))
+        self.asked[missing] = True
+
+    def cosines(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """``float(np.dot(vectors[i], vectors[j]))`` of each pair (all asked for), computed once per pair of
+        distinct texts: the same value for every pair of quotes carrying them."""
+        if not len(first):
+            return np.empty(0)
+        size = len(self.distinct)
+        codes, inverse = np.unique(self.text_ids[first] * size + self.text_ids[second], return_inverse=True)
+        by_text = self.by_text
+        scores = np.array([float(np.dot(by_text[a], by_text[b])) for a, b in
+                           zip((codes // size).tolist(), (codes % size).tolist())], dtype=np.float64)
+        return scores[inverse.reshape(-1)]
+
+
 _CHUNK = 65536  # quotes or pairs handled at once where Python objects are made for each
 
 
@@ -522,26 +574,13 @@ def link_inputs(inputs: LinkInputs, encode=None) -> list[str | None]:
     grey_first, grey_second, grey_words = _distinct_grey([grey for _, grey in compared], count)
     del compared
     parts = _Parts(texts, encode)
-    vectors: dict[int, np.ndarray] = {}
-    by_text: dict[int, np.ndarray] = {}
-
-    def encode_missing(indexes) -> None:
-        """Vectors for these quotes: each distinct text is encoded once, whichever quotes carry it."""
-        # Checked one by one: a set of every vector held, made at each call, grew with the corpus.
-        missing = sorted(i for i in set(indexes) if i not in vectors)
-        if not missing or encode is None:
-            return
-        new = list(dict.fromkeys(int(text_ids[i]) for i in missing if int(text_ids[i]) not in by_text))
-        if new:
-            by_text.update(zip(new, encode([distinct[t] for t in new])))
-        vectors.update((i, by_text[int(text_ids[i])]) for i in missing)
-
+    vectors = _Vectors(text_ids, distinct, encode)
     if len(grey_first) and encode is not None:
-        encode_missing(set(grey_first.tolist()) | set(grey_second.tolist()))
+        vectors.encode_missing(np.concatenate([grey_first, grey_second]))
         # A pair's similarity is at most its whole cosine, so a long quote's parts are encoded only for
         # the pairs close enough as wholes to be linked: most pairs of a speaker's quotes are not.
-        grey = [(i, j, words) for i, j, words in zip(grey_first.tolist(), grey_second.tolist(), grey_words.tolist())
-                if float(np.dot(vectors[i], vectors[j])) >= LIKELY_MEANING]
+        close = vectors.cosines(grey_first, grey_second) >= LIKELY_MEANING
+        grey = list(zip(grey_first[close].tolist(), grey_second[close].tolist(), grey_words[close].tolist()))
         parts.encode_for([(i, j) for i, j, _ in grey])
         meaning_linked = []
         for i, j, words in grey:
@@ -549,6 +588,7 @@ def link_inputs(inputs: LinkInputs, encode=None) -> list[str | None]:
             if similarity >= CLOSE_MEANING or (similarity >= LIKELY_MEANING and words >= LIKELY_WORDS):
                 meaning_linked.append(i * count + j)
         linked.add(np.array(meaning_linked, dtype=np.int64))
+        del grey, close
     del grey_first, grey_second, grey_words
     via = parts.points_linked(linked, vectors)
     no_points: dict[int, range] = {}
@@ -570,7 +610,7 @@ def link_inputs(inputs: LinkInputs, encode=None) -> list[str | None]:
         if record:  # first pass: only note which quotes the meaning check needs
             wanted.update((i, j))
             return False
-        encode_missing((i, j))
+        vectors.encode_missing((i, j))
         limit = APART_MEANING if articles[i] == articles[j] else APART_ACROSS
         return float(np.dot(vectors[i], vectors[j])) < limit
 
@@ -580,7 +620,7 @@ def link_inputs(inputs: LinkInputs, encode=None) -> list[str | None]:
     for i, j in linked:
         recording.union(i, j)
     del recording
-    encode_missing(wanted)
+    vectors.encode_missing(wanted)
     groups = _Groups(differ)
     for i, j in linked:
         groups.union(i, j)
