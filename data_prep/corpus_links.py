@@ -195,9 +195,10 @@ class CachedEncoder:
 def _statement_encoder():
     """One per process, as the spaCy pipeline is: loading and checking the model costs a good part of a
     second. One thread: a few thousand short texts, and onnxruntime's second thread mostly spins (CPU
-    spent waiting, about a third more per text on two cores)."""
+    spent waiting, about a third more per text on two cores). No memory arena: it is loaded during the
+    build's largest step, and its arena kept growing with the batches' shapes."""
     from data_prep.stance.encoder import MiniLMEncoder
-    return MiniLMEncoder(threads=1)
+    return MiniLMEncoder(threads=1, memory_arena=False)
 
 
 def _rewrite_quotes(folder: Path, spans: dict, statement_ids: dict[str, str | None]) -> None:

@@ -71,13 +71,17 @@ class Encoded:
 
 
 class MiniLMEncoder:
-    def __init__(self, model_path: Path | None = None, threads: int | None = None):
+    def __init__(self, model_path: Path | None = None, threads: int | None = None, memory_arena: bool = True):
+        """``memory_arena`` False: onnxruntime frees each run's buffers instead of keeping them in its
+        arena, which grows with every new batch shape (by hundreds of MB over a few thousand texts of
+        varying length); the vectors are the same."""
         import onnxruntime
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
+        options.enable_cpu_mem_arena = memory_arena
         self.session = onnxruntime.InferenceSession(
             str(verified_model_path(model_path)), options, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(TOKENIZER_DIR / "tokenizer.json"))
