@@ -10,7 +10,7 @@ import streamlit as st
 
 from data_prep import corrections, schema, store
 from dashboard import frame_cache
-from dashboard.views import READ_COLUMNS, Views, build_views
+from dashboard.views import CATEGORY_COLUMNS, READ_COLUMNS, Views, build_views
 
 
 def data_dir() -> Path:
@@ -21,7 +21,8 @@ def read_tables(directory: Path) -> dict:
     """The tables with only the columns the dashboard uses (article text stays on disk)."""
     store.recover(directory)
     with store.reading(directory):
-        return {table: store.read_table(directory, table, columns=columns, arrow_lists=True)
+        return {table: store.read_table(directory, table, columns=columns, arrow_lists=True,
+                                        categories=CATEGORY_COLUMNS.get(table, ()))
                 for table, columns in READ_COLUMNS.items()}
 
 

@@ -31,6 +31,8 @@ READ_COLUMNS = {
     schema.STANCES: ["quote_id", "target", "target_kind", "label", "confidence", "evidence", "backend"],
     schema.INGEST_LOG: schema.columns(schema.INGEST_LOG),
 }
+# Read as categoricals (the views keep them so): millions of mention rows of a few thousand actors.
+CATEGORY_COLUMNS = {schema.MENTIONS: ["article_id", "actor_id"]}
 
 
 QUOTE_SELECTION = ["article_row", "actor_id", "speaker", "affiliation", "kind", "role", "outlet", "published",

@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import time
+from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -296,20 +297,26 @@ def _arrow_lists(arrow_type: pa.DataType):
 
 
 def read_table(data_dir: Path, table: str, columns: list[str] | None = None,
-               arrow_lists: bool = False) -> pd.DataFrame:
-    """``arrow_lists``: list columns (quotes.co_speaker_ids) stay Arrow lists, not a Python object per row."""
+               arrow_lists: bool = False, categories: Sequence[str] = ()) -> pd.DataFrame:
+    """``arrow_lists``: list columns (quotes.co_speaker_ids) stay Arrow lists, not a Python object per row.
+    ``categories``: columns read as categoricals (as ``astype("category")`` gives them) straight from the
+    file's dictionaries, so a column of millions of repeated ids is never held as a string per row."""
     path = table_path(data_dir, table)
     mapper = _arrow_lists if arrow_lists else None
     if not path.is_file():
         frame = schema.empty_frame(table)
-        return frame[columns] if columns else frame
+        frame = frame[columns] if columns else frame
+        return frame.astype({name: "category" for name in categories if name in frame.columns})
     try:
         if not columns:
             return pq.read_table(path).to_pandas(types_mapper=mapper)
         # A column added since the dataset was built (quotes.co_speaker_ids) reads as empty.
         present = set(pq.read_schema(path).names)
-        frame = pq.read_table(path, columns=[name for name in columns if name in present]).to_pandas(
-            types_mapper=mapper)
+        coded = [name for name in categories if name in present and name in columns]
+        frame = pq.read_table(path, columns=[name for name in columns if name in present],
+                              read_dictionary=coded or None).to_pandas(types_mapper=mapper)
+        for name in coded:  # the file's dictionaries are in order of appearance; astype sorts them
+            frame[name] = frame[name].cat.set_categories(frame[name].cat.categories.sort_values())
         for name in columns:
             if name not in present:
                 frame[name] = pd.Series([None] * len(frame), dtype=object)
