@@ -308,10 +308,11 @@ def read_table(data_dir: Path, table: str, columns: list[str] | None = None,
         frame = frame[columns] if columns else frame
         return frame.astype({name: "category" for name in categories if name in frame.columns})
     try:
-        if not columns:
+        if not columns and not categories:
             return pq.read_table(path).to_pandas(types_mapper=mapper)
+        names = pq.read_schema(path).names
+        present, columns = set(names), columns or names
         # A column added since the dataset was built (quotes.co_speaker_ids) reads as empty.
-        present = set(pq.read_schema(path).names)
         coded = [name for name in categories if name in present and name in columns]
         frame = pq.read_table(path, columns=[name for name in columns if name in present],
                               read_dictionary=coded or None).to_pandas(types_mapper=mapper)

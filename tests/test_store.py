@@ -31,6 +31,14 @@ def test_write_then_read_round_trips_every_table(tmp_path):
     assert store.has_dataset(tmp_path / "data")
 
 
+def test_columns_asked_as_categories_read_as_sorted_categories_with_or_without_a_column_list(tmp_path):
+    store.write_dataset(tmp_path / "data", _tables(1, n_rows=3))
+    for columns in (None, ["quote_id", "article_id"]):
+        quotes = store.read_table(tmp_path / "data", schema.QUOTES, columns=columns, categories=["article_id"])
+        assert list(quotes["article_id"].cat.categories) == ["art_1_0", "art_1_1", "art_1_2"]
+        assert quotes["quote_id"].tolist() == ["q_1_0", "q_1_1", "q_1_2"]
+
+
 def test_rebuild_changes_version_and_keeps_user_files(tmp_path):
     data = tmp_path / "data"
     store.write_dataset(data, _tables(1))

@@ -14,8 +14,7 @@ from data_prep.actors.descriptions import title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import (SURNAME_PARTICLES, TITLE_WORDS, can_be_same_person, clean_person_name, fold,
                                      given_name_forms, is_title_word, name_parts, normalise_role, occupation_titles,
-                                     strip_titles,
-                                     surname_word)
+                                     strip_titles, surname_word)
 from data_prep.actors.textual import (could_be_personal_name, glued_web_name, is_common_noun_phrase, is_facility_name,
                                       is_modifying_adjective, is_title_before_name, is_title_phrase,
                                       person_demonym)
@@ -228,8 +227,10 @@ class EntityCollector:
                     end = self._particle_end(end, entity.label_)
                     if entity.label_ == "PERSON" and start == entity.start:
                         start = self._given_names_start(start, taken)
+                        # "Uttam" of "Captain Uttam Kumar Devnath" tagged a place: that piece is the
+                        # name's first word now, not a place of its own
                         while pieces and pieces[-1].end > start:
-                            pieces.pop()  # "Uttam" of "Captain Uttam Kumar Devnath" tagged a place: the name's
+                            pieces.pop()
                     label = "GPE" if self.book.doc[start:end].text in self.book.place_names else entity.label_
                     pieces.append(self._person_like(Span(self.book.doc, start, end, label=label)))
                     taken = end
