@@ -5,17 +5,18 @@ for ..."); a quote in the dataset is someone's words. Reported speech (no quote 
 only a noun-phrase object of a verb of judging or taking up ("criticised the plan", "discussed the
 tariffs"), only a phrase of topic, address or manner ("spoke about the talks", "responded to a
 question", "said with a smile"), an embedded question not answered ("avoided stating whether ..."), or
-a document's provisions ("the plan calls for ..."), or a sourceless infinitive or negated speech verb
-("was never sworn in to tell the jury his story") is left out of the quotes; the attributions keep it.
+a document's provisions ("the plan calls for ..."), a negated speech verb ("has not suggested it will
+...", "did not confirm the figures": the words were not said) or a sourceless infinitive ("was sworn in to
+tell the jury his story") is left out of the quotes; the attributions keep it.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from data_prep.labels import CLAUSE_COMPLEMENT_DEPS
-from data_prep.quotes.kinds import describes_as
+from data_prep.quotes.kinds import AS_IDIOM_NOUNS, describes_as
 from data_prep.quotes.lexicon import (AVOIDING_LEMMAS, CLAIM_PREPOSITIONS, CLAIMLESS_OBJECT_LEMMAS,
-                                     GREETING_NOUNS, PROVISION_NOUNS, QUESTION_CLAUSE_OPENERS, WARNING_LEMMAS,
+                                     EVIDENCE_NOUNS, GREETING_NOUNS, PROVISION_NOUNS, QUESTION_CLAUSE_OPENERS, WARNING_LEMMAS,
                                      american)
 
 # Children that hold a claim whatever the cue: clauses, "as" descriptions, predicates of the object.
@@ -50,8 +51,28 @@ def _is_unsaid(cue: Token) -> bool:
         or any(child.dep_ == "neg" for child in cue.children)
 
 
+def _is_purpose(verb: Token) -> bool:
+    """An infinitive of purpose: "observed Unity Day to honour the soldiers", "The students, to express
+    their anger, blocked the road": what someone acts for, not words."""
+    return verb.dep_ in ("advcl", "relcl", "acl") and any(child.dep_ == "aux" and child.lower_ == "to"
+                                                          for child in verb.children) \
+        and (verb.dep_ == "advcl" or verb.doc[verb.i - 2].text == ",")
+
+
 def _is_provision(source: Span | None) -> bool:
     return source is not None and source.root.pos_ == "NOUN" and source.root.lemma_.lower() in PROVISION_NOUNS
+
+
+# Entities that make a cited source someone: "according to figures from the health ministry" is the
+# ministry's; "according to provisional figures" is no one's.
+ISSUER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _is_data_citation(cue: Token, source: Span | None) -> bool:
+    """ "Nine cases were confirmed, according to provisional figures": the figure's source is data with
+    no issuer named, so there are no words to quote (the attributions keep it)."""
+    return cue.lower_ == "according" and source is not None and source.root.lemma_.lower() in EVIDENCE_NOUNS \
+        and not any(token.ent_type_ in ISSUER_ENTITIES for token in source.root.subtree)
 
 
 def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None) -> bool:
@@ -60,14 +81,19 @@ def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None
         return True
     if all(len(cue.doc.char_span(start, end, alignment_mode="expand") or ()) <= 1 for start, end in spans):
         return False  # "endorsed Trump": whom, not words
-    if _is_provision(source):
+    if _is_provision(source) or _is_data_citation(cue, source):
         return False
+    if any(child.dep_ == "neg" for child in cue.children):
+        return False  # "Ottawa has not suggested it will close the border": words not said (the polarity would flip)
     if source is None and _is_unsaid(cue):
+        return False
+    if _is_purpose(cue):
         return False
     content = [child for child in cue.children if _inside(spans, child)]
     if _is_unanswered_question(cue, content, source):
         return False
-    if not content or any(child.dep_ in CLAIM_DEPS for child in content) or describes_as(cue):
+    if not content or any(child.dep_ in CLAIM_DEPS and not _is_purpose(child) for child in content) \
+            or describes_as(cue):
         return True
     objects = [child for child in content if child.dep_ == "dobj"]
     # "criticised the plan for its cost": the parser often hangs the reason on the object
@@ -78,6 +104,9 @@ def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None
     if objects and all(obj.lemma_.lower() in GREETING_NOUNS and not any(grand.dep_ in CLAIM_DEPS | {"acl"}
                                                                       for grand in obj.children) for obj in objects):
         return False  # "expressed gratitude to the hosts"
+    if objects and any(phrase.lower_ == "as" and not any(grand.lemma_.lower() in AS_IDIOM_NOUNS for grand in phrase.children)
+                       for phrase in phrases):
+        return True  # "described the scene as chaotic": what it was called (an adjective, not a noun)
     if objects:
         return american(cue.lemma_.lower()) not in CLAIMLESS_OBJECT_LEMMAS
     return not phrases

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from data_prep.quotes.attribution import Attribution, MarkIndex, merge_spans, overlaps, same_paragraph, source_of
 from data_prep.quotes.doctext import doc_text, sentence_of
 from data_prep.quotes.lexicon import NAMING_LEMMAS, Cue
-from data_prep.quotes.marks import MarkedSpan, starts_paragraph
+from data_prep.quotes.marks import MarkedSpan, names_a_title, starts_paragraph
 from data_prep.quotes.speakers import mention_span, subject_of
 
 # Content with at most this many letters outside quote marks ("that") is a direct quote.
@@ -59,9 +59,18 @@ def _more_letters_outside(text: str, spans: list[list[int]], marked: list[list[i
     return False
 
 
-def with_quote_marks(text: str, spans: list[list[int]], marks: MarkIndex):
-    """Type the content by its quote marks; direct quotes become exactly their quoted passages."""
+def with_quote_marks(text: str, spans: list[list[int]], marks: MarkIndex, names_count: bool = True):
+    """Type the content by its quote marks; direct quotes become exactly their quoted passages. Unless
+    ``names_count`` (the cue names something: "called it “Project Dawn”"), quoted titles and names are
+    no quote marks ("unveiled his “Moonfall,” a retelling ...": indirect)."""
     touched = {marks.chain_of[position] for start, end in spans for position in marks.overlapping(start, end)}
+    if not names_count:
+        titles = {index for index in touched if names_a_title(text, marks.chains[index])}
+        if titles and not _more_letters_outside(text, spans, [[mark.start, mark.end] for index in titles
+                                                             for mark in marks.chains[index]],
+                                                MAX_FRAME_LETTERS_OF_DIRECT):
+            return [], "indirect", set()  # only a title ("On “Morning Show,”"): nothing said
+        touched -= titles
     if not touched:
         return spans, "indirect", touched
     marked = [[mark.start, mark.end] for index in sorted(touched) for mark in marks.chains[index]]
@@ -92,12 +101,13 @@ def quoted_name_only(attribution: Attribution, marks: MarkIndex) -> None:
         attribution.kind, attribution.spans = "direct", inside
 
 
-def quoted_side(spans: list[list[int]], cue_at: int, marks: MarkIndex) -> list[list[int]]:
+def quoted_side(text: str, spans: list[list[int]], cue_at: int, marks: MarkIndex) -> list[list[int]]:
     """Content parsed on both sides of a cue, quoted on one side only: the quote is what was said
-    ("Pressed on ..., Trump told reporters: “…”")."""
+    ("Pressed on ..., Trump told reporters: “…”"); not when the cue stands between two halves of the
+    words ("X was driven by “demand”, he added, and travel is expected to ...")."""
     before = [span for span in spans if span[1] <= cue_at]
     after = [span for span in spans if span[0] > cue_at]
-    if not before or not after:
+    if not before or not after or ", and " in text[cue_at:after[0][0]]:
         return spans
     quoted_before = any(marks.covers(span[0]) or marks.covers(span[1] - 1) for span in before)
     quoted_after = any(marks.covers(span[0]) or marks.covers(span[1] - 1) for span in after)
@@ -262,8 +272,8 @@ def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIn
     cue_at = {token.i for token, _ in cues}
     used = set().union(*(a.chains for a in attributions)) if attributions else set()
     for index, chain in enumerate(chains):
-        if index in used:
-            continue
+        if index in used or names_a_title(text, chain):
+            continue  # a quoted title or name ("unveiled his “Moonfall,”") is no one's words
         spans = [[mark.start, mark.end] for mark in chain]
         words = len(text[chain[0].start:chain[-1].end].split())
         cue = _lexicon_cue_near(doc, chain, cue_at, marks)

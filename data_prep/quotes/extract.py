@@ -17,10 +17,11 @@ from data_prep.quotes.kinds import attribution_kind, describes_as
 from data_prep.quotes.labelled import labelled_speech
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, DELIVERING_VERBS,
                                      QUESTION_LEMMAS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
-                                     STATEMENT_NOUNS, MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, NAME_GIVING_PARTICIPLE_LEMMAS, ASPECTUAL_LEMMAS, NON_CUE_PHRASAL_VERBS, OBJECT_FRAME, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
+                                     STATEMENT_NOUNS, MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, NAME_GIVING_PARTICIPLE_LEMMAS, NAMING_LEMMAS, ASPECTUAL_LEMMAS, NON_CUE_PHRASAL_VERBS, OBJECT_FRAME, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.predicates import speaker_predicates, without_predicates
 from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
+                                      listed_after_colon,
                                       paragraph_of, without_reporter_additions)
 from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, agent_of, is_pronoun, mention_span, relayed_origin
 
@@ -168,15 +169,19 @@ def _contents(doc: Doc, cues: list[tuple[Token, Cue]], marks: MarkIndex):
     return contents, owners
 
 
-def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex) -> list[Attribution]:
+def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex,
+              quotes_only: bool = False) -> list[Attribution]:
     found = []
     contents, owners = _contents(doc, cues, marks)
     for token, cue, indices in contents:
-        if not indices or _is_not_a_statement(token, indices):
+        listed = listed_after_colon(token)  # "asked the minister to:" and a paragraph per request
+        if not listed and (not indices or _is_not_a_statement(token, indices)):
             continue
         paragraph = paragraph_of(doc_text(doc), token.idx)
-        spans = quoted_side(indices_to_spans(doc, indices, paragraph), token.idx, marks)
-        spans, kind, touched = with_quote_marks(doc_text(doc), spans, marks)
+        spans = listed or quoted_side(doc_text(doc), indices_to_spans(doc, indices, paragraph), token.idx, marks)
+        # PolNeAR types by quote marks whatever they hold; the quotes table does not count a quoted title
+        names_count = not quotes_only or token.lemma_.lower() in NAMING_LEMMAS
+        spans, kind, touched = with_quote_marks(doc_text(doc), spans, marks, names_count)
         if kind == "mixed":
             spans, kind = _partial_quote(doc, token, spans, touched, marks)
         # a predicate of another cue's subject the parse hung inside its content takes that subject
@@ -394,7 +399,7 @@ def _attributions(doc: Doc, quotes_only: bool = False) -> list[QuoteRecord]:
     chains = quote_mark_chains(doc_text(doc))
     marks = MarkIndex(chains)
     cues, claim_nouns = _cues_and_claim_nouns(doc, marks)
-    attributions = _reported(doc, cues, chains, marks) + _noun_claims(doc, claim_nouns, marks)
+    attributions = _reported(doc, cues, chains, marks, quotes_only) + _noun_claims(doc, claim_nouns, marks)
     attributions += labelled_speech(doc, marks, attributions)
     attributions += framed_findings(doc, marks, attributions)
     attach_quoted(doc, chains, [(token, cue) for token, cue in cues if not cue.needs_clause], marks, attributions)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from data_prep.labels import CLAUSE_COMPLEMENT_DEPS
 from data_prep.quote_record import SPEECH
-from data_prep.quotes.lexicon import DEED_OBJECT_NOUNS, EVIDENCE_NOUNS, Cue, american
+from data_prep.quotes.lexicon import DEED_OBJECT_NOUNS, EVIDENCE_NOUNS, RESULT_NOUNS, Cue, american, cue_for
 
 BELIEF = "belief"
 ACT = "act"
@@ -50,9 +49,13 @@ ACT_LEMMAS = frozenset({
 # Speech with a clause ("agreed that talks should resume"), an act otherwise ("agreed to a truce").
 CLAUSE_OR_ACT_LEMMAS = frozenset({"agree", "accept"})
 # Speech unless their only content is an object that makes them a deed: "The flood claimed five lives",
-# "the country declares disaster", "declared a state of emergency" are acts; "claimed that the vote was
-# rigged", "declared her support for the bill" are words.
-OBJECT_ACT_LEMMAS = frozenset({"claim", "declare"})
+# "the country declares disaster", "declared a state of emergency", "the airline posted a rise in profit"
+# are acts; "claimed that the vote was rigged", "declared her support for the bill", "posted a video" are
+# words. Each verb with the nouns that make it a deed.
+DEED_OBJECTS_BY_LEMMA = {"claim": DEED_OBJECT_NOUNS, "declare": DEED_OBJECT_NOUNS, "post": RESULT_NOUNS}
+OBJECT_ACT_LEMMAS = frozenset(DEED_OBJECTS_BY_LEMMA)
+# Noun children that can hold the deed: "declared Friday a day of mourning" is parsed as an adverbial noun.
+DEED_OBJECT_DEPS = frozenset({"dobj", "npadvmod", "oprd"})
 # Verbs that report evidence when a thing is their subject: "Early signs suggest a cut may follow" is
 # what the signs point to (a belief the reporter draws), not anyone's words; "the minister suggested
 # that ..." stays speech.
@@ -96,28 +99,61 @@ def _has_evidence_subject(token: Token) -> bool:
                for child in token.children)
 
 
+def is_lead_before_colon(child: Token) -> bool:
+    """ "The damage remains vast: the council declared a state of emergency": a clause the parser hung
+    on the cue ends in a colon before the cue's own subject; the colon announces the cue's sentence, so the
+    clause before it is the reporter's lead, not what the cue reports. A quoted clause before the colon
+    ("'We want a new leader': protesters say ...") is the words."""
+    doc = child.doc
+    after = child.right_edge.i + 1
+    quoted = doc[child.left_edge.i].is_quote or doc[after - 1].is_quote or doc[after - 1].text in ("'", "\u2019")
+    return child.dep_ == "ccomp" and not quoted and after < child.head.i and doc[after].text == ":" and any(
+        sibling.dep_ in ("nsubj", "nsubjpass") and sibling.i > after for sibling in child.head.children)
+
+
 def _is_deed_object_only(token: Token) -> bool:
-    """ "claimed five lives", "declared a state of emergency": no clause, and an object of a deed."""
+    """ "claimed five lives", "declared a state of emergency", "posted a rise in profit": no clause, and
+    an object of a deed; an infinitive after that object is its purpose ("declared a day of mourning to
+    honour the victims"), not words."""
+    nouns = DEED_OBJECTS_BY_LEMMA[american(token.lemma_.lower())]
     children = list(token.children)
-    return token.pos_ == "VERB" and not any(child.dep_ in CLAUSE_COMPLEMENT_DEPS for child in children) and any(
-        child.dep_ == "dobj" and (child.lemma_.lower() in DEED_OBJECT_NOUNS or any(
-            grand.dep_ == "pobj" and grand.lemma_.lower() in DEED_OBJECT_NOUNS
-            for preposition in child.children if preposition.dep_ == "prep" and preposition.lower_ == "of"
-            for grand in preposition.children))  # "a state of emergency"
+    deeds = [child for child in children if child.dep_ in DEED_OBJECT_DEPS and (child.lemma_.lower() in nouns or any(
+        grand.dep_ == "pobj" and grand.lemma_.lower() in nouns
+        for preposition in child.children if preposition.dep_ == "prep" and preposition.lower_ in ("of", "in")
+        for grand in preposition.children))]  # "a state of emergency", "a rise in profit"
+    if any(child.dep_ == "dobj" and (child.pos_ == "NUM" or child.ent_type_ in ("MONEY", "PERCENT")) for child in children):
+        # "posts $2.1bn in record profit": a sum, and what it is of hangs on the verb
+        deeds += [grand for child in children if child.dep_ == "prep" and child.lower_ in ("of", "in")
+                  for grand in child.children if grand.dep_ == "pobj" and grand.lemma_.lower() in nouns]
+    return token.pos_ == "VERB" and bool(deeds) and not any(
+        (child.dep_ == "ccomp" and not is_lead_before_colon(child)) or (child.dep_ == "xcomp" and child.i < deeds[0].i)
         for child in children)
+
+
+def _is_participle_of_speech(token: Token) -> bool:
+    """ "“...,” the volunteer said, estimating that a fifth of the town had collapsed": a participle with a
+    clause set off after a speech cue says how the words went on, so it is speech too, whatever its verb."""
+    head = token.head
+    return token.tag_ == "VBG" and token.dep_ == "advcl" and head.i < token.i and token.doc[token.i - 1].text == "," \
+        and any(child.dep_ == "ccomp" for child in token.children) and head.pos_ == "VERB" \
+        and (cue := cue_for(head)) is not None and attribution_kind(head, cue, "indirect") == SPEECH
 
 
 def attribution_kind(cue_token: Token | None, cue: Cue | None, quote_type: str | None) -> str:
     """Speech, belief or act, for an attribution of this type with this cue word."""
-    if quote_type in ("direct", "mixed") or cue_token is None:
+    if quote_type == "direct" or cue_token is None:
         return SPEECH
     lemma = american(cue_token.lemma_.lower())
+    if lemma in OBJECT_ACT_LEMMAS and _is_deed_object_only(cue_token):
+        return ACT  # a deed even with a quoted word inside ("posted a rise amid “strong” demand")
+    if quote_type == "mixed":
+        return SPEECH
     if lemma in CLAUSE_OR_ACT_LEMMAS:
         return SPEECH if any(child.dep_ == "ccomp" for child in cue_token.children) else ACT
-    if lemma in OBJECT_ACT_LEMMAS and _is_deed_object_only(cue_token):
-        return ACT
     if lemma in EVIDENCE_LEMMAS and _has_evidence_subject(cue_token):
         return BELIEF
+    if _is_participle_of_speech(cue_token):
+        return SPEECH
     if cue_token.pos_ == "NOUN":
         return SPEECH if lemma in SPEECH_NOUNS else ACT if lemma in ACT_NOUNS else BELIEF
     if lemma in SPEECH_LEMMAS - ACT_LEMMAS or (describes_as(cue_token) and lemma not in SEEING_AS_LEMMAS) or (cue is not None and cue.speech and lemma not in ACT_LEMMAS):

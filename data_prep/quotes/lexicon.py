@@ -31,6 +31,11 @@ MIN_SUPPORT = 3
 DEED_OBJECT_NOUNS = frozenset({"life", "victim", "casualty", "toll", "emergency", "disaster", "war", "curfew",
                                "holiday", "independence", "bankruptcy", "ceasefire", "truce", "mourning",
                                "martial", "law", "quarantine", "lockdown"})
+# Objects that make "post" a deed: a company's results ("posted a 12% rise in profit", "posted a loss"),
+# not a message posted ("posted a video", "posted on X").
+RESULT_NOUNS = frozenset({"profit", "profits", "loss", "losses", "rise", "increase", "gain", "growth", "decline",
+                          "drop", "fall", "surplus", "deficit", "revenue", "revenues", "earnings", "turnover",
+                          "result", "results", "record", "margin", "sales", "jump", "slump", "dip", "income"})
 # Nouns of evidence: what "suggest", "indicate" or "show" report when one of them is the subject is an
 # inference from it, not someone's words ("signals suggest", "the figures indicate").
 EVIDENCE_NOUNS = frozenset({"sign", "signal", "indicator", "indication", "data", "figure", "number",
@@ -75,7 +80,9 @@ CLAIMLESS_OBJECT_LEMMAS = frozenset({
     "denounce", "attack", "reject", "dismiss", "mock", "deride", "commend", "laud", "rebuke", "chide", "lambast",
     "lambaste", "assail", "decry", "congratulate", "salute", "discuss", "address", "raise", "broach", "debate",
     "question", "challenge", "dispute", "protest", "lament", "bemoan", "acknowledge", "thank", "defend", "blast",
-    "release"})  # "released the hostages", "released a draft": a thing let out, not words
+    "release",  # "released the hostages", "released a draft": a thing let out, not words
+    "describe",  # "described the scene": what was described; "described it as ..." and "described how ..." stay
+    "observe", "chant"})  # "observed Unity Day", "chanted slogans": a deed; "observed that ..." stays
 # Objects that make "expressed ..." a greeting, not a claim ("expressed gratitude to the hosts"); "expressed
 # concern over ...", "expressed hope that ..." stay claims.
 GREETING_NOUNS = frozenset({"gratitude", "thanks", "appreciation", "condolence", "condolences", "sympathy",

@@ -4,7 +4,8 @@ Double marks of every common convention are recognised: straight "…", curly �
 the low-high „…“ and two apostrophes ''…''. A quote that runs over several paragraphs follows the newsroom convention of an
 opening mark without a closing one at each paragraph end; those paragraphs form one chain. Single
 marks inside a double-quoted span are nested quotes and are ignored; top-level single marks (common
-in headlines) open a span only between word boundaries, so apostrophes are never taken for quotes.
+in headlines and in some papers' house style) open a span only between word boundaries, and an apostrophe between
+letters stays inside the span, so apostrophes are never taken for quotes.
 """
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ CLOSERS_FOR_OPENER = {"\u201c": "\u201d\"", "\u00ab": "\u00bb", "\u201e": "\u201
                       TWO_APOSTROPHES: TWO_APOSTROPHES}
 STRAIGHT_MARKS = ('"', TWO_APOSTROPHES)
 DOUBLE_MARKS = re.compile('\'\'|[\u201c\u201d\u00ab\u00bb\u201e"\n]')
-SINGLE_QUOTED = re.compile(r"(?<![\w\u2019'])[\u2018'](?=\w)([^\n\u2018\u2019']{3,}?[\w.,!?])[\u2019'](?!\w)")
+# An apostrophe between letters ("it's", "we've", "didn’t") is inside the quoted words, not its closing mark.
+SINGLE_QUOTED = re.compile(r"(?<![\w\u2019'])[\u2018'](?=\w)((?:[^\n\u2018\u2019']|(?<=\w)[\u2019'](?=\w)){3,}?[\w.,!?])"
+                           r"[\u2019'](?!\w)")
 
 
 @dataclass(frozen=True)
@@ -118,3 +121,53 @@ def quote_mark_chains(text: str) -> list[list[MarkedSpan]]:
         else:
             chains.append([span])
     return chains
+
+
+# A quoted title or name ("unveiled his “Moonfall,”", "named best actress for “The Quiet Shore,”", "known
+# as “El Tigre”"): a few words, each capitalised but for these small words, in a sentence-case sentence,
+# right after a word that introduces a name (a possessive, an article, a preposition of where or what for,
+# a naming participle). After a verb or "as" ("called him “Little Marco”", "hailed as “The Comeback Kid”")
+# a capitalised phrase is the speaker's words.
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
+                               "from", "de", "del", "la", "le", "el", "y", "di", "da", "von", "van", "der"})
+TITLE_LEAD_WORDS = frozenset({"his", "her", "their", "its", "our", "my", "your", "a", "an", "the", "for", "on", "in",
+                              "at", "from", "with", "by", "about", "called", "titled", "entitled", "named",
+                              "nicknamed", "dubbed"})
+MAX_TITLE_WORDS = 6
+WORD = re.compile(r"[^\W_][\w\u2019'-]*")
+TITLE_STRIP = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e ,.;:"
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper() or word[0].isdigit() or word.lower() in TITLE_SMALL_WORDS
+
+
+def _introduces_a_name(words_before: list[str]) -> bool:
+    if not words_before:
+        return False
+    last = words_before[-1].lower()
+    return last in TITLE_LEAD_WORDS or (last == "as" and len(words_before) > 1 and words_before[-2].lower() == "known")
+
+
+def names_a_title(text: str, chain: list[MarkedSpan]) -> bool:
+    """Whether a quoted passage is a title or a name, not someone's words: one span of at most
+    MAX_TITLE_WORDS words, all capitalised (small words aside), either a paragraph by itself (a
+    subheading) or after a word that introduces a name inside a paragraph that is not capitalised word by
+    word as headlines are."""
+    if len(chain) != 1:
+        return False
+    span = chain[0]
+    inner = text[span.start:span.end].strip(TITLE_STRIP)
+    words = WORD.findall(inner)
+    if not words or len(words) > MAX_TITLE_WORDS or not words[0][0].isupper() or inner.endswith(("?", "!")) \
+            or not all(map(_is_capitalised, words)):
+        return False
+    paragraph_start = text.rfind("\n", 0, span.start) + 1
+    paragraph_end = text.find("\n", span.end)
+    before = text[paragraph_start:span.start]
+    after = text[span.end:paragraph_end if paragraph_end >= 0 else len(text)]
+    if not before.strip() and not after.strip(TITLE_STRIP):
+        return True  # a quoted subheading: 'Coal Is Not the Villain.' on a line of its own
+    words_before = WORD.findall(before)
+    outside = words_before + WORD.findall(after)
+    return _introduces_a_name(words_before) and sum(1 for word in outside if word[0].islower()) >= 2

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from data_prep.labels import CLAUSE_COMPLEMENT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS
 from data_prep.quote_record import SPEECH
 from data_prep.quotes.doctext import doc_text
-from data_prep.quotes.kinds import attribution_kind, describes_as
+from data_prep.quotes.kinds import attribution_kind, describes_as, is_lead_before_colon
 from data_prep.quotes.lexicon import OBJECT_FRAME, PLACE_PREPOSITIONS, Cue, cue_for
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
@@ -168,9 +168,12 @@ def _is_named_object(cue_token: Token, indices: set[int]) -> bool:
 
 
 def _is_setting_beside_clause(child: Token) -> bool:
-    """ "warned in a statement Saturday that ...", "said on Tuesday that ...": before a content clause, a
-    phrase of where or when is the reporter's frame of the words, not part of them."""
-    return child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS and any(
+    """ "warned in a statement Saturday that ...", "said on Tuesday that ...", "Speaking in Lima, the minister
+    said that ...": before a content clause, a phrase of where or when, or a participle opening the
+    sentence, is the reporter's frame of the words, not part of them."""
+    fronted_participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.i < child.head.i \
+        and child.left_edge.i == child.sent.start
+    return (fronted_participle or (child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS)) and any(
         (sibling.dep_ == "ccomp" or _is_that_clause(sibling)) and sibling.left_edge.i > child.right_edge.i
         for sibling in child.head.children)  # not "called on the council to act": whom the call is to
 
@@ -191,6 +194,41 @@ def _without_colon_lead_in(cue_token: Token, indices: set[int]) -> set[int]:
     return indices
 
 
+PRESENT_OR_MODAL_TAGS = frozenset({"VBZ", "VBP", "MD"})
+
+
+def _clause_after_trailing_cue(cue_token: Token) -> set[int]:
+    """ "Growth was driven by “strong demand”, he added, and travel is expected to stay high": a clause
+    in the present or with a modal joined by "and" after a trailing cue goes on with the speaker's
+    claim (a past-tense clause, "he said, and the crowd cheered", is the reporter's narration)."""
+    for child in cue_token.children:
+        if child.dep_ != "conj" or child.i < cue_token.i or child.pos_ not in ("VERB", "AUX") \
+                or not any(grand.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for grand in child.children) \
+                or not any(word.tag_ in PRESENT_OR_MODAL_TAGS for word in [child, *child.children]
+                           if word is child or word.dep_ in ("aux", "auxpass")):
+            continue
+        if any(word.dep_ == "cc" and word.lower_ == "and" for word in cue_token.doc[cue_token.i + 1:child.left_edge.i]):
+            end = min(child.right_edge.i, child.i + MAX_CONTENT_REACH)
+            while end > child.i and (cue_token.doc[end].is_punct or cue_token.doc[end].is_space):
+                end -= 1
+            return set(range(child.left_edge.i, end + 1))
+    return set()
+
+
+def _correlative_second_half(cue_token: Token, indices: set[int]) -> set[int]:
+    """ "said the layoffs are not only caused by weak demand, but high prices are ...": the parser hung the
+    "but" half of "not only ... but" on the cue; it finishes the speaker's sentence."""
+    doc = cue_token.doc
+    if not any(doc[index].lower_ == "only" and index > 0 and doc[index - 1].lower_ == "not" for index in indices):
+        return set()
+    last = max(indices)
+    for child in cue_token.children:
+        if child.dep_ == "conj" and child.i > last and any(
+                word.lower_ == "but" for word in doc[last + 1:child.left_edge.i + 1]):
+            return set(range(last + 1, min(child.right_edge.i, child.i + MAX_CONTENT_REACH) + 1))
+    return set()
+
+
 def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
     indices = _content_indices(cue_token, cue)
@@ -200,7 +238,7 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
 def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
     indices: set[int] = set()
     for child in cue_token.children:
-        if _is_setting_beside_clause(child):
+        if _is_setting_beside_clause(child) or is_lead_before_colon(child):
             continue
         if _is_misread_complementizer(child):
             # "reaffirmed that X was Y" parsed with "that" as the object: the rest of the sentence
@@ -217,6 +255,8 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
                 or _is_description(child):
             indices |= _subtree_indices(child)
     indices |= _predicates_misread_as_head(cue_token, indices)
+    if indices:
+        indices |= _correlative_second_half(cue_token, indices)
     if not indices and _is_quoted_as(cue_token):
         # "The talks stalled, an official was quoted as saying": the words hang from "quoted"
         quoted = cue_token.head.head
@@ -234,6 +274,8 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
             indices = _subtree_indices(head) - _subtree_indices(cue_token)
         else:
             indices = _infinitive_after(cue_token) or _previous_sentence_if_bare(cue_token)
+    if indices and max(indices) < cue_token.i and not cue_token.doc[min(indices)].is_quote:
+        indices |= _clause_after_trailing_cue(cue_token)  # "X, he added, and Y is expected to ..."
     return indices if len(indices) >= MIN_CONTENT_TOKENS or _is_named_object(cue_token, indices) else set()
 
 
@@ -346,6 +388,46 @@ def according_to_content(according: Token) -> set[int]:
     while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
         clause = clause.head
     return _subtree_indices(clause) - _subtree_indices(according)
+
+
+BULLET_CHARS = "-\u2022*\u2013\u2014\u25cf\u00b7"
+MAX_LISTED_PARAGRAPHS = 8
+MAX_WORDS_OF_LISTED_ITEM = 60
+
+
+def _is_request_item(doc, start: int, end: int) -> bool:
+    """A paragraph that is one item of a list of requests: it opens (after a bullet) with a bare verb that
+    has no subject ("Call an urgent meeting ...", "- Free the prisoners.")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [token for token in span if not token.is_space and token.text not in BULLET_CHARS] if span is not None else []
+    return bool(words) and len(words) <= MAX_WORDS_OF_LISTED_ITEM and words[0].tag_ == "VB" \
+        and not any(child.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for child in words[0].children)
+
+
+def listed_after_colon(cue: Token) -> list[list[int]]:
+    """ "The union asked the minister to:" and then one paragraph per request: the requests are the
+    content (character spans, one per paragraph), not the words before the colon, which the parser
+    reads as a dangling "the minister to"."""
+    doc = cue.doc
+    text = doc_text(doc)
+    last = cue.sent.end - 1
+    while last > cue.i and doc[last].is_space:
+        last -= 1
+    if last <= cue.i or doc[last].text != ":" or "\n" not in text[doc[last].idx:doc[last].idx + 3]:
+        return []
+    spans = []
+    at = doc[last].idx + 1
+    while len(spans) < MAX_LISTED_PARAGRAPHS:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if at >= end or not _is_request_item(doc, at, end):
+            break
+        start = at + len(text[at:end]) - len(text[at:end].lstrip(BULLET_CHARS + " "))
+        spans.append([start, end])
+        at = end
+    return spans
 
 
 def paragraph_of(text: str, offset: int) -> tuple[int, int]:
