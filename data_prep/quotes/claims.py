@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from data_prep.labels import CLAUSE_COMPLEMENT_DEPS
 from data_prep.quotes.kinds import AS_IDIOM_NOUNS, describes_as
+from data_prep.quotes.reported import names_what
 from data_prep.quotes.lexicon import (AVOIDING_LEMMAS, CLAIM_PREPOSITIONS, CLAIMLESS_OBJECT_LEMMAS,
                                      EVIDENCE_NOUNS, GREETING_NOUNS, PROVISION_NOUNS, QUESTION_CLAUSE_OPENERS, WARNING_LEMMAS,
                                      american)
@@ -89,6 +90,8 @@ def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None
         return False
     if _is_purpose(cue):
         return False
+    if names_what(cue):
+        return True  # "what critics describe as a rigged vote": the name is the words
     content = [child for child in cue.children if _inside(spans, child)]
     if _is_unanswered_question(cue, content, source):
         return False

@@ -21,7 +21,7 @@ from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS,
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.predicates import speaker_predicates, without_predicates
 from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
-                                      listed_after_colon,
+                                      listed_after_colon, names_what,
                                       paragraph_of, without_reporter_additions)
 from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, agent_of, is_pronoun, mention_span, relayed_origin
 
@@ -257,7 +257,7 @@ def _is_nested_in_speech(attribution: Attribution) -> bool:
     cue = attribution.cue
     if attribution.kind == "direct" and not (attribution.speaker is not None and is_pronoun(attribution.speaker)):
         return False
-    return (cue is not None and cue.dep_ == "ccomp" and cue.head is not cue
+    return (cue is not None and cue.dep_ == "ccomp" and cue.head is not cue and not names_what(cue)
             and cue_for(cue.head) is not None and not _is_medium(source_of(cue.head)))
 
 

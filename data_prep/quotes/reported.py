@@ -9,7 +9,7 @@ from data_prep.labels import CLAUSE_COMPLEMENT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS
 from data_prep.quote_record import SPEECH
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.kinds import attribution_kind, describes_as, is_lead_before_colon
-from data_prep.quotes.lexicon import OBJECT_FRAME, PLACE_PREPOSITIONS, Cue, cue_for
+from data_prep.quotes.lexicon import NAMING_LEMMAS, OBJECT_FRAME, PLACE_PREPOSITIONS, Cue, cue_for
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
 TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
@@ -194,6 +194,8 @@ def _without_colon_lead_in(cue_token: Token, indices: set[int]) -> set[int]:
     return indices
 
 
+# Verbs that name or describe a thing: "what X called / described as / termed ...".
+NAME_WHAT_LEMMAS = NAMING_LEMMAS | {"describe", "characterize", "characterise"}
 PRESENT_OR_MODAL_TAGS = frozenset({"VBZ", "VBP", "MD"})
 
 
@@ -235,10 +237,25 @@ def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     return _without_colon_lead_in(cue_token, indices) if indices else indices
 
 
+def names_what(cue_token: Token) -> bool:
+    """ "showed what the coach called the most modern style", "what critics describe as a sham": the
+    speaker's words are the name (the "what" is the thing outside, named by the reporter); the naming is
+    the speaker's own attribution, not part of the outer cue's content."""
+    head = cue_token.head
+    asked = head is not cue_token and head.pos_ == "VERB" and cue_for(head) is not None \
+        and attribution_kind(head, cue_for(head), "indirect") == SPEECH  # "asked what he called the plan": a question
+    return cue_token.lemma_.lower() in NAME_WHAT_LEMMAS and not asked and any(
+        child.dep_ == "dobj" and child.lower_ == "what" and child.i < cue_token.i for child in cue_token.children)
+
+
 def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
     indices: set[int] = set()
+    what_named = names_what(cue_token)
     for child in cue_token.children:
-        if _is_setting_beside_clause(child) or is_lead_before_colon(child):
+        if _is_setting_beside_clause(child) or is_lead_before_colon(child) or (what_named and child.dep_ == "dobj"):
+            continue
+        if what_named and child.dep_ == "prep" and child.lower_ == "as":
+            indices |= _subtree_indices(child) - {child.i}  # "what critics describe as a rigged vote"
             continue
         if _is_misread_complementizer(child):
             # "reaffirmed that X was Y" parsed with "that" as the object: the rest of the sentence
