@@ -15,10 +15,10 @@ from spacy.tokens import Span, Token
 
 from data_prep.labels import CLAUSE_COMPLEMENT_DEPS
 from data_prep.quotes.kinds import AS_IDIOM_NOUNS, describes_as
-from data_prep.quotes.reported import names_what
 from data_prep.quotes.lexicon import (AVOIDING_LEMMAS, CLAIM_PREPOSITIONS, CLAIMLESS_OBJECT_LEMMAS,
                                      EVIDENCE_NOUNS, GREETING_NOUNS, PROVISION_NOUNS, QUESTION_CLAUSE_OPENERS, WARNING_LEMMAS,
                                      american)
+from data_prep.quotes.reported import names_what
 
 # Children that hold a claim whatever the cue: clauses, "as" descriptions, predicates of the object.
 CLAIM_DEPS = CLAUSE_COMPLEMENT_DEPS | {"oprd", "advcl", "acomp", "attr"}

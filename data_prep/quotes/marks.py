@@ -134,6 +134,8 @@ TITLE_LEAD_WORDS = frozenset({"his", "her", "their", "its", "our", "my", "your",
                               "at", "from", "with", "by", "about", "called", "titled", "entitled", "named",
                               "nicknamed", "dubbed"})
 MAX_TITLE_WORDS = 6
+MAX_TITLE_CHARS = 120
+TITLE_CONTEXT_CHARS = 200
 WORD = re.compile(r"[^\W_][\w\u2019'-]*")
 TITLE_STRIP = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e ,.;:"
 
@@ -157,15 +159,19 @@ def names_a_title(text: str, chain: list[MarkedSpan]) -> bool:
     if len(chain) != 1:
         return False
     span = chain[0]
+    if span.end - span.start > MAX_TITLE_CHARS:
+        return False
     inner = text[span.start:span.end].strip(TITLE_STRIP)
     words = WORD.findall(inner)
     if not words or len(words) > MAX_TITLE_WORDS or not words[0][0].isupper() or inner.endswith(("?", "!")) \
             or not all(map(_is_capitalised, words)):
         return False
-    paragraph_start = text.rfind("\n", 0, span.start) + 1
-    paragraph_end = text.find("\n", span.end)
-    before = text[paragraph_start:span.start]
-    after = text[span.end:paragraph_end if paragraph_end >= 0 else len(text)]
+    # the words around, at most TITLE_CONTEXT_CHARS each side inside the paragraph (a bounded look, so a
+    # paragraph of thousands of quoted names costs each one the same)
+    paragraph_start = text.rfind("\n", max(0, span.start - TITLE_CONTEXT_CHARS), span.start) + 1
+    paragraph_end = text.find("\n", span.end, span.end + TITLE_CONTEXT_CHARS)
+    before = text[max(paragraph_start, span.start - TITLE_CONTEXT_CHARS):span.start]
+    after = text[span.end:paragraph_end if paragraph_end >= 0 else span.end + TITLE_CONTEXT_CHARS]
     if not before.strip() and not after.strip(TITLE_STRIP):
         return True  # a quoted subheading: 'Coal Is Not the Villain.' on a line of its own
     words_before = WORD.findall(before)
