@@ -166,3 +166,9 @@ def test_what_someone_called_a_thing_is_their_words(nlp):
 def test_a_question_about_a_name_stays_the_askers(nlp):
     found = only(quotes(nlp, "She asked what he called the plan."))
     assert found["speaker_text"] == "She"
+
+
+def test_an_infinitive_of_purpose_parsed_as_the_root_reports_no_words(nlp):
+    text = ("The protesters, to express their anger with the graft in the country and the need for reform, also "
+            "set fire to the town hall.")
+    assert quotes(nlp, text) == []

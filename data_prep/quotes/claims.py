@@ -55,9 +55,10 @@ def _is_unsaid(cue: Token) -> bool:
 def _is_purpose(verb: Token) -> bool:
     """An infinitive of purpose: "observed Unity Day to honour the soldiers", "The students, to express
     their anger, blocked the road": what someone acts for, not words."""
-    return verb.dep_ in ("advcl", "relcl", "acl") and any(child.dep_ == "aux" and child.lower_ == "to"
-                                                          for child in verb.children) \
-        and (verb.dep_ == "advcl" or verb.doc[verb.i - 2].text == ",")
+    # after "Subject, to ..." the parser may make the infinitive a relative clause or even the root
+    return verb.dep_ in ("advcl", "relcl", "acl", "ROOT") and any(child.dep_ == "aux" and child.lower_ == "to"
+                                                                  for child in verb.children) \
+        and (verb.dep_ == "advcl" or (verb.i >= 2 and verb.doc[verb.i - 2].text == ","))
 
 
 def _is_provision(source: Span | None) -> bool:
