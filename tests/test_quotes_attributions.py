@@ -60,3 +60,36 @@ def test_continuing_is_no_attribution_unless_what_continues_is_a_cue(nlp):
 
 def test_showing_up_is_arriving_not_showing(nlp):
     assert attributions(nlp, "Hundreds of fishermen showed up at the harbour meeting on Friday.") == []
+
+
+def test_a_predicate_adjective_of_attitude_is_a_belief_of_its_subject(nlp):
+    text = "The fishermen were hopeful that the harbour would reopen by June."
+    found = only(attributions(nlp, text))
+    assert found["cue"] == "hopeful" and found["speaker_text"] == "The fishermen"
+    assert "the harbour would reopen" in " ".join(spans_text(text, found)) and found["attribution"] == "belief"
+    assert quotes(nlp, text) == []
+
+
+def test_an_adjective_of_readiness_reports_no_stance(nlp):
+    text = "The ferry crew was willing to work through the holiday."
+    assert attributions(nlp, text) == []
+
+
+def test_calling_someone_is_no_attribution(nlp):
+    text = "The mayor called the fire chief on Monday."
+    assert attributions(nlp, text) == []
+    named = only(quotes(nlp, "The mayor called the new toll a disgrace."))
+    assert named["cue"] == "called" and named["speaker_text"] == "The mayor"
+
+
+def test_an_attitude_inside_reported_speech_stays_part_of_it(nlp):
+    text = "The skipper says he is confident that the harbour “will be open by June”."
+    found = only(attributions(nlp, text))
+    assert found["cue"] == "says" and "he is confident" in found["quote_text"]
+
+
+def test_seeing_what_happens_is_no_belief(nlp):
+    assert attributions(nlp, "The campaign will see what happens in Ohio.") == []
+    assert attributions(nlp, "The farmers have seen their incomes fall.") == []
+    found = only(attributions(nlp, "Residents saw that the ferry could not run in winter."))
+    assert found["cue"] == "saw" and found["attribution"] == "belief"

@@ -47,6 +47,13 @@ MIN_CONTENT_DEP_SHARE = 0.15
 # told to (dative: "told AFP") is the recipient and never appears here.
 CONTENT_CAPABLE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "prep", "acl", "attr", "advcl", "pcomp"})
 
+# Predicate adjectives of ability, readiness, speed or likelihood: "was willing to", "were quick to condemn",
+# "is likely to win" say nothing of a stance; the verb after them may (PolNeAR train: 7 of 20 "willing"
+# predictions were attributions, and "quick to" takes the attribution of its verb).
+MODAL_ADJECTIVES = frozenset({"willing", "unwilling", "quick", "slow", "able", "unable", "ready", "likely",
+                              "unlikely", "free", "eligible", "prepared", "due", "set", "bound", "sure",
+                              "certain", "careful", "poised", "apt"})
+
 # Nouns that report a statement by their owner even where PolNeAR's counts are too thin to mine them
 # ("renewed threats to seize ...", "his pledge to cut taxes"), and verbs that deliver such a noun, so
 # that the verb's subject owns it.
