@@ -93,3 +93,10 @@ def test_seeing_what_happens_is_no_belief(nlp):
     assert attributions(nlp, "The farmers have seen their incomes fall.") == []
     found = only(attributions(nlp, "Residents saw that the ferry could not run in winter."))
     assert found["cue"] == "saw" and found["attribution"] == "belief"
+
+
+def test_what_a_thing_is_designed_for_is_no_attribution(nlp):
+    assert attributions(nlp, "The council passed rules intended to curb payday lending.") == []
+    assert attributions(nlp, "The new tax, which is designed to offset the credit, starts in May.") == []
+    plan = only(attributions(nlp, "The mayor intends to run again."))
+    assert plan["cue"] == "intends" and plan["speaker_text"] == "The mayor"

@@ -15,9 +15,11 @@ from data_prep.quotes.findings import framed_findings
 from data_prep.quotes.headline import mark_headline
 from data_prep.quotes.kinds import attribution_kind, describes_as
 from data_prep.quotes.labelled import labelled_speech
-from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, DELIVERING_VERBS,
-                                     QUESTION_LEMMAS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
-                                     STATEMENT_NOUNS, MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, NAME_GIVING_PARTICIPLE_LEMMAS, NAMING_LEMMAS, ASPECTUAL_LEMMAS, MODAL_ADJECTIVES, NON_CUE_PHRASAL_VERBS, OBJECT_FRAME, PLACE_PREPOSITIONS, THING_NOUNS, Cue, cue_for)
+from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, ASPECTUAL_LEMMAS, DELIVERING_VERBS,
+                                     MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, MODAL_ADJECTIVES, NAME_GIVING_PARTICIPLE_LEMMAS,
+                                     NAMING_LEMMAS, NON_CUE_PHRASAL_VERBS, OBJECT_FRAME, PLACE_PREPOSITIONS,
+                                     PURPOSE_LEMMAS, QUESTION_LEMMAS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
+                                     STATEMENT_NOUNS, THING_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.predicates import speaker_predicates, without_predicates
 from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
@@ -363,6 +365,16 @@ def _names_a_thing(token: Token) -> bool:
         and not any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
 
+def _states_a_purpose(token: Token) -> bool:
+    """ "rules intended to curb lending", "a tax designed to offset the credit", "the device, which is meant to
+    find leaks": a participle or agentless passive of purpose tells what a thing is for, not anyone's
+    words or plans (PolNeAR train: 4 of 21 such "designed"/"intended" predictions were attributions);
+    "she intends to run" keeps its subject's plan."""
+    return token.lemma_.lower() in PURPOSE_LEMMAS and token.tag_ == "VBN" \
+        and (token.dep_ == "acl" or any(child.dep_ in PASSIVE_MARK_DEPS for child in token.children)) \
+        and not any(child.dep_ == "agent" for child in token.children)
+
+
 def _is_aspect_only(token: Token) -> bool:
     """ "Sanders continues to trail", "voters tend to stay home": only how long or how often (PolNeAR
     train: 11 of 98 such predictions were attributions); "continued to insist that ..." stays, and
@@ -436,7 +448,7 @@ def _cues_and_claim_nouns(doc: Doc, marks: MarkIndex) -> tuple[list[tuple[Token,
         pos = token.pos_
         if pos in CUE_POS or _is_attitude_adjective(token):
             if (cue := cue_for(token)) is not None and not marks.covers(token.idx) and not _names_a_thing(token) \
-                    and not _is_aspect_only(token) and not _is_non_cue_phrasal_verb(token):
+                    and not _is_aspect_only(token) and not _is_non_cue_phrasal_verb(token) and not _states_a_purpose(token):
                 cues.append((token, cue))
         if pos == "NOUN" and not marks.covers(token.idx) \
                 and (cue_for(token) is not None or token.lemma_ in STATEMENT_NOUNS):

@@ -54,6 +54,9 @@ MODAL_ADJECTIVES = frozenset({"willing", "unwilling", "quick", "slow", "able", "
                               "unlikely", "free", "eligible", "prepared", "due", "set", "bound", "sure",
                               "certain", "careful", "poised", "apt"})
 
+# Verbs whose participle tells what a thing is for: "rules intended to curb lending", "a tax designed to ...".
+PURPOSE_LEMMAS = frozenset({"design", "intend", "mean", "aim"})
+
 # Nouns that report a statement by their owner even where PolNeAR's counts are too thin to mine them
 # ("renewed threats to seize ...", "his pledge to cut taxes"), and verbs that deliver such a noun, so
 # that the verb's subject owns it.
