@@ -423,7 +423,8 @@ def _is_a_call(cue: Token) -> bool:
     (PolNeAR train: 4 of 26 predictions with only an object were attributions)."""
     children = list(cue.children)
     return cue.lemma_.lower() == "call" and any(child.dep_ == "dobj" for child in children) and not any(
-        child.dep_ in CALL_CONTENT_DEPS or (child.dep_ == "prep" and child.lower_ in ("for", "on", "as")
+        child.dep_ in CALL_CONTENT_DEPS or (child.dep_ == "prt" and child.lower_ == "out")  # "calls out X": blames
+        or (child.dep_ == "prep" and child.lower_ in ("for", "on", "as")
                                             and not _is_time_phrase(child)) for child in children)
 
 
