@@ -55,7 +55,7 @@ def mention_quoted_pronouns(book: MentionBook, pronouns: PronounResolver, record
     for quote, speaker in zip(records, speaker_keys):
         for start, end in quote.spans:
             span = book.doc.char_span(start, end, alignment_mode="contract")
-            for token in span if span is not None else ():
+            for token in pronouns.gendered_pronouns(span.start, span.end) if span is not None else ():
                 if token.lower_ in TARGET_PRONOUNS and pronoun_kind(token.text) and book.actor_of_token(token.i) is None \
                         and any(s <= token.idx < e for s, e in marks):
                     actor = pronouns.resolve(token.i, exclude=speaker)

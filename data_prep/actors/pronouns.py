@@ -4,9 +4,10 @@ person's pronoun, the owner of "his office" by the one person of that pronoun na
 the document an "It said" takes up. Every stage that needs a pronoun's antecedent asks this class."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Span, Token
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span, Token
 
 from data_prep.actors import documents, kinds
 from data_prep.actors.book import QUOTED, ArticleActor, Mention, MentionBook
@@ -27,6 +28,18 @@ PLURAL_KINDS = {"anonymous", "group"}
 NEUTER_KINDS = {"organization", "country", "media"}
 
 
+def gendered_pronoun_indices(doc: Doc) -> list[int]:
+    """Indices of the tokens whose ``pronoun_kind`` is male or female, from the document's array of token
+    texts (hashes), each distinct text looked up once: found once per article for the pronoun scans of the
+    actor stage, which otherwise read every token's text, three times."""
+    if not len(doc):
+        return []
+    texts = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    wanted = {orth for orth in set(texts) if pronoun_kind(strings[orth]) in ("male", "female")}
+    return [i for i, orth in enumerate(texts) if orth in wanted] if wanted else []
+
+
 class PronounResolver:
     """Over one article's mention book. Before the speakers are resolved it also reads what the pronouns
     say about the people named (``name_people_by_pronouns``, ``collect_gender_votes``)."""
@@ -35,6 +48,12 @@ class PronounResolver:
         self.book = book
         self.doc = book.doc
         self.sentence_starts = [sentence.start for sentence in self.doc.sents]
+        self._gendered = gendered_pronoun_indices(self.doc)
+
+    def gendered_pronouns(self, start: int, end: int) -> list[Token]:
+        """The he/his/she/her... tokens (``pronoun_kind`` male or female) among tokens [start, end), in order."""
+        found = self._gendered
+        return [self.doc[i] for i in found[bisect_left(found, start):bisect_left(found, end)]]
 
     def name_people_by_pronouns(self) -> None:
         """"Trump said ... He also confirmed ...": an organisation-labelled name that a he or she takes up
@@ -45,8 +64,8 @@ class PronounResolver:
         book = self.book
         sentences = list(book.doc.sents)
         for number, sentence in enumerate(sentences):
-            pronouns = [t for t in sentence if pronoun_kind(t.text) in ("male", "female")
-                        and (t.dep_ in SUBJECT_DEPS or self._owned_by_subject(t))
+            pronouns = [t for t in self.gendered_pronouns(sentence.start, sentence.end)
+                        if (t.dep_ in SUBJECT_DEPS or self._owned_by_subject(t))
                         and t.pos_ == "PRON" and not book.is_quoted(t.idx, t.idx + len(t))]
             if not pronouns:
                 continue
@@ -96,14 +115,14 @@ class PronounResolver:
             else:
                 continue
             first = min(m.end for m in named if m.key == named[0].key)
-            genders = {pronoun_kind(t.text) for t in sentence
+            genders = {pronoun_kind(t.text) for t in self.gendered_pronouns(sentence.start, sentence.end)
                        if t.pos_ == "PRON" and first <= t.idx < stop
                        and not any(start <= t.idx < end for start, end in marks)}
-            genders &= {"male", "female"}
             if len(genders) == 1:
                 book.actors[named[0].key].genders[genders.pop()] += 1
-        for token in book.doc:
-            if (gender := pronoun_kind(token.text)) in ("male", "female") and token.dep_ in SUBJECT_DEPS:
+        for token in self.gendered_pronouns(0, len(book.doc)):
+            if token.dep_ in SUBJECT_DEPS:
+                gender = pronoun_kind(token.text)
                 if speaker := self._reporting_subject(token):
                     speaker.genders[gender] += 1
 
