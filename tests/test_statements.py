@@ -249,3 +249,28 @@ def test_an_unchanged_rebuild_encodes_no_quote_again(tmp_path, monkeypatch):
     assert store.read_table(tmp_path / "data", schema.STATEMENTS).equals(first)
     build_dataset([source], tmp_path / "data", stance_backend="none", full=True)
     assert encoded  # --full encodes again
+
+
+def test_a_rebuild_with_every_vector_known_does_not_load_the_encoder(tmp_path, monkeypatch):
+    from data_prep.stance import encoder as encoder_module
+
+    loads = []
+
+    class CountedEncoder(encoder_module.MiniLMEncoder):  # the real encoder, counting how often it is loaded
+        def __init__(self, *args, **kwargs):
+            loads.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(encoder_module, "MiniLMEncoder", CountedEncoder)
+    records = [{"title": "Border", "url": "https://coastcourier.example/a", "date": "2025-03-04",
+                "text": "Border talks\n\n“There will be no compromise on the border crossing,” Mayor Ana Ruiz said."},
+               {"title": "Talks", "url": "https://valleyherald.example/b", "date": "2025-03-05",
+                "text": "Talks stall\n\nMayor Ana Ruiz said there would be no compromise at the border this year."}]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
+    build_dataset([source], tmp_path / "data", stance_backend="none")
+    assert len(loads) == 1  # the two quotes were compared by meaning
+    build_dataset([source], tmp_path / "data", stance_backend="none")
+    assert len(loads) == 1  # nothing new to encode: the model was not loaded again
+    build_dataset([source], tmp_path / "data", stance_backend="none", full=True)
+    assert len(loads) == 2  # --full encodes again
