@@ -11,6 +11,9 @@ from data_prep.actors import kinds, titles
 from data_prep.actors.bodies import body_kind, body_name, is_bare_state_body
 from data_prep.actors.book import ArticleActor, MentionBook
 from data_prep.actors.descriptions import title_phrase_holder
+from data_prep.actors.entity_repairs import (NAME_LABELS, business_name, is_located, is_named_by_business_noun,
+                                            is_set_off_after_title, is_struck_place, names_place_by_its_noun,
+                                            untagged_set_off_names, without_leading_gerund)
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import (SURNAME_PARTICLES, TITLE_WORDS, can_be_same_person, clean_person_name, fold,
                                      given_name_forms, is_title_word, name_parts, normalise_role, occupation_titles,
@@ -73,6 +76,7 @@ class EntityCollector:
     def __init__(self, book: MentionBook):
         self.book = book
         self._early: dict[str, ArticleActor] = {}  # full-name owner's key -> its surname used before it
+        self._company_names, self._context_places = self._names_by_context()
 
     def collect(self) -> None:
         """Every named person, organisation, outlet and country of the article into the book."""
@@ -231,10 +235,52 @@ class EntityCollector:
                         # name's first word now, not a place of its own
                         while pieces and pieces[-1].end > start:
                             pieces.pop()
-                    label = "GPE" if self.book.doc[start:end].text in self.book.place_names else entity.label_
-                    pieces.append(self._person_like(Span(self.book.doc, start, end, label=label)))
+                    pieces.append(self._repaired(Span(self.book.doc, start, end, label=entity.label_)))
                     taken = end
-        return pieces
+        return sorted(pieces + untagged_set_off_names(self.book.doc), key=lambda piece: piece.start)
+
+    def _repaired(self, piece: Span) -> Span:
+        """The piece with its label (and extent) as the words around it say (``entity_repairs``): no -ing
+        verb glued before it; a company after a business noun; a place after a settlement noun or named
+        as a place elsewhere; a person set off after a job title; else a place the article tags as one
+        somewhere, or a body's label."""
+        doc = self.book.doc
+        piece = without_leading_gerund(piece, self.book.place_names)
+        if (company := business_name(piece)) is not None:
+            return company
+        text = piece.text
+        after_the = piece.start > 0 and doc[piece.start - 1].lower_ == "the"  # "the Emirates": the country
+        if text in self._company_names and not after_the:
+            return Span(doc, piece.start, piece.end, label="ORG")
+        if piece.label_ != "GPE" and text in self._context_places:
+            return Span(doc, piece.start, piece.end, label="GPE")
+        if piece.label_ in ("ORG", "FAC", "GPE", "NORP") and is_set_off_after_title(piece):
+            return Span(doc, piece.start, piece.end, label="PERSON")
+        if text in self.book.place_names:
+            return Span(doc, piece.start, piece.end, label="GPE")
+        return self._person_like(piece)
+
+    def _names_by_context(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(companies, places) the article names by the words around one mention, for all its mentions:
+        "the carrier Emirates" makes "an Emirates statement" the company's; "the town of NAME", or "air
+        strikes on NAME" with NAME also somewhere ("in NAME"), make NAME a place; never a surname of a
+        person the article names in full."""
+        companies, places, struck, located = set(), set(), set(), set()
+        for entity in self.book.doc.ents:
+            if entity.label_ not in NAME_LABELS and entity.label_ != "GPE":
+                continue
+            text = entity.text
+            if is_named_by_business_noun(entity):
+                companies.add(text)
+            if entity.label_ == "GPE" or text in self.book.person_surnames:
+                continue
+            if names_place_by_its_noun(entity):
+                places.add(text)
+            elif is_struck_place(entity):
+                struck.add(text)
+            elif is_located(entity):
+                located.add(text)
+        return frozenset(companies), frozenset(places | (struck & (located | places)))
 
     def _particle_end(self, end: int, label: str) -> int:
         """Past "do Lago", "van der Berg" after a person's name: lower-case particles, then a capitalised word."""
@@ -504,6 +550,8 @@ class EntityCollector:
         span = self._without_dangling_words(span)
         if web_name := glued_web_name(span):
             found = kinds.EntityKind("media", web_name, None)
+        elif label == "ORG" and span.text in self._company_names:
+            found = kinds.EntityKind("organization", span.text, None)  # "Emirates" of "the carrier Emirates"
         else:
             found = kinds.entity_kind(label, span.text, is_agent=span.root.dep_ in AGENT_DEPS,
                                       place_preposition=kinds.place_preposition(span))

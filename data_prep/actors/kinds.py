@@ -46,7 +46,7 @@ ROLE_HEADS = {
     "congresswoman", "lawmaker", "incumbent", "frontrunner", "challenger", "founder", "ceo", "host",
     "speaker", "prosecutor", "judge", "justice", "mogul", "star", "coach", "prince", "princess", "emperor",
     "dictator", "autocrat", "strongman", "ruler", "monarch", "pope", "patriarch", "nominee", "former",
-    "diplomat", "pm", "commissioner", "consul", "secretary-general",
+    "diplomat", "pm", "commissioner", "consul", "secretary-general", "executive",
     "captain", "colonel", "lieutenant", "admiral", "sergeant",  # military ranks: "the captain said" is a holder
 }
 NUMBERED_CONFERENCE = re.compile(r"(?:the\s+)?cop\s?-?\d+", re.IGNORECASE)  # COP30, COP 30: a UN climate conference

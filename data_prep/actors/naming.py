@@ -158,13 +158,15 @@ def is_family_first(words: list[str]) -> bool:
 def name_parts(name: str) -> tuple[str, str]:
     """(given names, surname) in folded form; a one-word name is a bare surname. A suffix stays with the
     surname, so Donald Trump Jr. is not Donald Trump; an East Asian family name written first is the
-    surname ("Xi Jinping" -> ("jinping", "xi"))."""
+    surname ("Xi Jinping" -> ("jinping", "xi")); a hyphenated last word is one surname ("Sanwo-Olu" of
+    Babajide Sanwo-Olu, which the article then uses alone for him)."""
     words = fold(name).split()
     if not words:
         return "", ""
     if is_family_first(words):
         return " ".join(words[1:]), words[0]
-    surname_start = len(words) - 1
+    last_written = len(fold(name.split()[-1]).split()) or 1
+    surname_start = max(len(words) - last_written, 0)
     if surname_start > 1 and words[-1] in NAME_SUFFIXES:
         surname_start -= 1
     while surname_start > 0 and words[surname_start - 1] in SURNAME_PARTICLES:  # "al-Hayya", "da Silva"
