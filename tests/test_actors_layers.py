@@ -8,7 +8,7 @@ import data_prep.actors
 PACKAGE = Path(data_prep.actors.__file__).parent
 # In order, lowest first; a module may import the ones before it.
 ORDER = ["gazetteer", "naming", "organisation_names", "kinds", "affiliation_facts", "bodies", "documents",
-         "textual", "titles",
+         "textual", "entity_repairs", "titles",
          "book",
          "descriptions", "entities", "pronouns", "phrase_actors", "continuations",
          "speakers",

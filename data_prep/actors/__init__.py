@@ -10,7 +10,7 @@ The modules form layers; each imports only modules of lower layers or of its own
 
 1. facts and words: ``gazetteer``; ``naming``, ``organisation_names``, ``kinds``, ``affiliation_facts``,
    ``bodies``, ``documents``
-2. the words around a name: ``textual``, ``titles``
+2. the words around a name: ``textual``, ``entity_repairs`` (spans the recogniser got wrong), ``titles``
 3. the mention book of one article: ``book``
 4. article stages over the book: ``descriptions``, ``entities``, ``pronouns`` (the one pronoun resolver),
    ``phrase_actors`` (unnamed sources and bodies a speaker phrase makes), ``continuations``

@@ -14,7 +14,10 @@ from data_prep.actors.gazetteer import gazetteer
 
 # Words that precede a name as a title; they are a role, never part of the name.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev",
-              "reverend", "mx", "sheikh"}
+              "reverend", "mx", "sheikh",
+              # honorifics of West African, Fijian, South Asian and Gulf news ("Alhaji NAME", "Ratu NAME",
+              # "Shri NAME", "Sheikha NAME"): a courtesy before the name, never a name of its own
+              "alhaji", "alhaja", "hajiya", "engr", "ratu", "shri", "smt", "sheikha"}
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
     "emperor", "pope", "senator", "sen", "sens", "representative", "rep", "reps", "congressman",
@@ -41,6 +44,7 @@ GENDERED_WORDS = {
     "councilwoman": "female", "businesswoman": "female", "wife": "female", "mother": "female",
     "daughter": "female", "sister": "female", "duchess": "female", "daughter-in-law": "female",
     "first lady": "female", "woman": "female", "girl": "female", "grandmother": "female", "widow": "female",
+    "alhaji": "male", "shri": "male", "alhaja": "female", "hajiya": "female", "smt": "female", "sheikha": "female",
 }
 TITLE_ABBREVIATIONS = {
     "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
