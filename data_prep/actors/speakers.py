@@ -278,6 +278,10 @@ class SpeakerResolver:
             if holder is None and root.lemma_.lower() in kinds.ANONYMOUS_HEADS and span[0].lower_ == "the" \
                     and root.tag_ == "NN":
                 return self.phrase_actors.unnamed(span, root)  # "the US official" after "a US official": unnamed
+            if holder is not None:
+                # a mention of the holder, so a "She added" after "The Prime Minister said" is her too, not
+                # the person named before the title
+                self.book.add_mention(holder, span.start_char, span.end_char, root.i)
             return holder
         if root.pos_ == "PROPN" and all(t.text[:1].isupper() or t.is_punct for t in span if t.dep_ != "det"):
             return self._proper_name_speaker(span)
