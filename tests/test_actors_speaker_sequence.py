@@ -58,3 +58,16 @@ def test_she_never_stands_for_a_company_a_noun_describes(nlp, text, expected):
     name, _ = speaker(nlp, text, "stay flat")
     assert name == expected
     assert speaker(nlp, text, "demand rose")[1] != "person"
+
+
+def test_an_age_epithet_stands_for_the_person_named_before_and_the_he_after_it_follows(nlp):
+    text = ("Midfielder Leo Marsh scored twice on Sunday. The 24-year-old said the team deserved the win. "
+            "He added that the coach had been right.")
+    name, kind = speaker(nlp, text, "deserved the win")
+    assert kind == "person" and name.endswith("Leo Marsh")
+    assert speaker(nlp, text, "coach had been right") == (name, kind)
+
+
+def test_an_age_epithet_after_an_unnamed_person_is_no_named_actor(nlp):
+    text = "A man was hurt in the crash. The 30-year-old said the driver had been speeding."
+    assert speaker(nlp, text, "driver had been speeding") == (None, None)
