@@ -71,3 +71,12 @@ def test_an_age_epithet_stands_for_the_person_named_before_and_the_he_after_it_f
 def test_an_age_epithet_after_an_unnamed_person_is_no_named_actor(nlp):
     text = "A man was hurt in the crash. The 30-year-old said the driver had been speeding."
     assert speaker(nlp, text, "driver had been speeding") == (None, None)
+
+
+@pytest.mark.parametrize("title, pronoun, expected", [("The mayor", "He", "Tom Baker"),
+                                                      ("The governor", "She", "Lena Okafor")])
+def test_two_people_each_set_off_with_a_title_keep_their_own_job(nlp, title, pronoun, expected):
+    text = (f"Lena Okafor, the governor, and Tom Baker, the mayor, met on Monday. {title} said the talks were "
+            f"useful. {pronoun} said a deal was near.")
+    assert speaker(nlp, text, "talks were useful") == (expected, "person")
+    assert speaker(nlp, text, "deal was near") == (expected, "person")
