@@ -22,6 +22,10 @@ QUOTED = re.compile(r"“[^”“\n]*[”“]|\"[^\"\n]*\"")
 # Heads of sources that are no single person: documents, bodies and unnamed sources relaying words ("a
 # statement", "the ministry", "diplomatic sources").
 NOT_ONE_PERSON_HEADS = DOCUMENT_HEADS | ORGANIZATION_HEADS | {"media", "medium", "source", "sources"}
+# Cues of a report passing on someone else's words ("NAME said ..., the Courier reported"): the name inside
+# is the report's subject, whom a later "He added" takes up. The quote stage's relaying verbs
+# (quotes.speakers.RELAYING_LEMMAS; not imported: the quote stage imports the actor package).
+RELAYING_CUE_LEMMAS = frozenset({"report"})
 
 
 @dataclass
@@ -124,6 +128,9 @@ class MentionBook:
     def _could_be_one_person(self, quote: QuoteRecord) -> bool:
         if quote.speaker is None:
             return True
+        cue = self.doc.char_span(*quote.cue, alignment_mode="expand") if quote.cue else None
+        if cue is not None and cue.root.lemma_.lower() in RELAYING_CUE_LEMMAS:
+            return False
         span = self.doc.char_span(*quote.speaker, alignment_mode="expand")
         if span is None:
             return True

@@ -72,15 +72,31 @@ class PronounResolver:
             pronoun = pronouns[0]
             window_start = sentences[number - 1].start_char if number and pronoun.dep_ in SUBJECT_DEPS \
                 else sentence.start_char
+            # a person named in words a report relays ("NAME said ..., the Courier reported") is one the
+            # pronoun can stand for, as in ``_search_back``: then the name it takes up is no one's to rename
             before = sorted((m for m in book.mentions if window_start <= m.start and m.end <= pronoun.idx
-                             and not book.is_quoted(m.start, m.end)), key=lambda m: m.start)
+                             and not book.is_in_persons_words(m.start, m.end)), key=lambda m: m.start)
             if not before or any(book.actors[m.key].kind == "person" for m in before):
                 continue
             subject = next((m for m in before if book.doc[m.root].dep_ in SUBJECT_DEPS), None)
             actor = book.actors[subject.key] if subject else None
-            if actor is not None and actor.kind == "organization" and kinds.could_be_person_name_text(actor.name):
+            if actor is not None and actor.kind == "organization" and kinds.could_be_person_name_text(actor.name) \
+                    and not self._described_as_body(subject):
                 actor.kind = "person"
                 actor.genders[pronoun_kind(pronoun.text)] += 1
+
+    def _described_as_body(self, mention: Mention) -> bool:
+        """"The company Voltra said ... She said": a name that a noun for a body describes (inside the
+        name, in front of it or in apposition: "Voltra, the company,") is that body's; the she is someone
+        else, never the company."""
+        root = self.doc[mention.root]
+        name = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        words = [*(name if name is not None else [root]),
+                 *(child for child in root.children if child.dep_ in ("compound", "appos"))]
+        if root.dep_ in ("appos", "compound"):
+            words.append(root.head)  # "the company Voltra": the name in apposition to the noun
+        return any(t.i != root.i and t.pos_ in ("NOUN", "PROPN")
+                   and kinds.common_noun_kind(t.lemma_, False, False) == "organization" for t in words)
 
     @staticmethod
     def _owned_by_subject(pronoun: Token) -> bool:

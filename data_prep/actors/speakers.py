@@ -36,6 +36,13 @@ def _indefinite(span: Span) -> bool:
         for t in span if t.i < span.root.i)
 
 
+def _is_age_epithet(span: Span, root) -> bool:
+    """"the 24-year-old" (heading the phrase, no noun after it): one person called by age, whom the
+    article named before; "a 24-year-old" is someone new, "the 24-year-old striker" a title."""
+    return root.lower_ == "old" and span[0].lower_ == "the" and any(
+        child.lower_ in ("year", "years") and any(grand.like_num for grand in child.children) for child in root.children)
+
+
 class SpeakerResolver:
     def __init__(self, book: MentionBook, entities: EntityCollector, pronouns: PronounResolver):
         self.book = book
@@ -238,6 +245,8 @@ class SpeakerResolver:
             return None  # "The discussions highlighted ...", "the summit said", "COP30 must": no one in particular
         if (country := person_demonym(root)) is not None:
             return self._called_by_nationality(span, root, country)
+        if _is_age_epithet(span, root):
+            return self._called_by_age(span, root)
         if root.lower_ in ORDINAL_REFERENCES and len(span) == 2 and span[0].lower_ == "the":
             return self._former_or_latter(span, root)
         # Only a mention at the head speaks: in "Trump's spokesman" or "the Clinton campaign" Trump and
@@ -278,6 +287,10 @@ class SpeakerResolver:
             if holder is None and root.lemma_.lower() in kinds.ANONYMOUS_HEADS and span[0].lower_ == "the" \
                     and root.tag_ == "NN":
                 return self.phrase_actors.unnamed(span, root)  # "the US official" after "a US official": unnamed
+            if holder is not None:
+                # a mention of the holder, so a "She added" after "The Prime Minister said" is her too, not
+                # the person named before the title
+                self.book.add_mention(holder, span.start_char, span.end_char, root.i)
             return holder
         if root.pos_ == "PROPN" and all(t.text[:1].isupper() or t.is_punct for t in span if t.dep_ != "det"):
             return self._proper_name_speaker(span)
@@ -304,6 +317,15 @@ class SpeakerResolver:
             if found is None or (found.affiliations and country not in found.affiliations) or of_country:
                 return None
         self.book.add_mention(found, span.start_char, span.end_char, root.i)
+        return found
+
+    def _called_by_age(self, span: Span, root) -> ArticleActor | None:
+        """"Striker NAME scored twice. The 24-year-old said ...": the person a "he"/"she" here would stand
+        for (the subject the search back finds), recorded as a mention of them so the next pronoun follows;
+        an unnamed person there ("A man was hurt. The 30-year-old said"), no one."""
+        found = self.pronouns.person_antecedent(root.i, None)
+        if found is not None:
+            self.book.add_mention(found, span.start_char, span.end_char, root.i)
         return found
 
     def _former_or_latter(self, span: Span, root) -> ArticleActor | None:

@@ -305,6 +305,12 @@ def _describe_appositive(doc, name_start: int, name_end: int, description: Descr
                 return
             dropped = {t.i for item in subtree if item.dep_ == "prep" and item.lower_ not in KEPT_PREPOSITIONS
                        and item.i > token.i for t in item.subtree}
+            # "NAME, the governor, and OTHER, the mayor,": the next person, joined to the title by the
+            # parse, and the "and" before them are no part of this person's job
+            others = {t.i for child in token.rights if child.dep_ == "conj"
+                      and any(t.ent_type_ == "PERSON" for t in child.subtree) for t in child.subtree}
+            if others:
+                dropped |= others | {child.i for child in token.rights if child.dep_ == "cc" and child.i < max(others)}
             role_tokens = []
             # A post in a body ("president of AOSIS"), not a stance towards it ("a critic of the EU")
             holds_post = _is_title_noun(token) or token.lemma_.lower() in POST_HEADS
