@@ -37,8 +37,9 @@ def inverted_subject(cue: Token) -> Token | None:
     after it that ends the clause, is a cue with its subject after it, which the parser reads as an
     object (it parses "stated the head of the agency" right, "urged the president" not)."""
     doc = cue.doc
-    # finite: '“...,” answering questions about ...' is a participle with the sentence's subject
-    if cue.tag_ not in FINITE_TAGS or cue.i < 2 or not doc[cue.i - 1].is_quote \
+    # finite and no conjunct: '“...,” answering questions about ...' and 'She called it “a farce,” then
+    # thanked the hosts' share the sentence's subject
+    if cue.tag_ not in FINITE_TAGS or cue.dep_ == "conj" or cue.i < 2 or not doc[cue.i - 1].is_quote \
             or doc[cue.i - 2].text not in QUOTE_END_PUNCT \
             or any(child.dep_ in AGENT_DEPS or child.dep_ == "expl" for child in cue.children):
         return None
