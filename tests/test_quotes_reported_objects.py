@@ -11,6 +11,10 @@ def test_what_someone_pointed_to_is_their_claim(nlp):
     assert found["speaker_text"] == "The minister" and "rising costs as the main cause" in found["quote_text"]
 
 
+def test_pointing_to_a_person_is_no_claim(nlp):
+    assert quotes(nlp, "The coach pointed to me and smiled.") == []
+
+
 def test_railing_against_a_thing_stays_no_claim(nlp):
     assert quotes(nlp, "The mayor railed against the ban.") == []
 

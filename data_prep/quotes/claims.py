@@ -28,9 +28,14 @@ def _inside(spans, token: Token) -> bool:
     return any(start <= token.idx < end for start, end in spans)
 
 
-def _claim_prepositions(cue: Token) -> frozenset[str]:
-    own = LEMMA_CLAIM_PREPOSITIONS.get(american(cue.lemma_.lower()))
-    return CLAIM_PREPOSITIONS | {own} if own else CLAIM_PREPOSITIONS
+def _is_claim_phrase(cue: Token, phrase: Token) -> bool:
+    """ "called for a truce", "warned of consequences", "pointed to rising costs": a phrase that holds the
+    claim. The cue's own preposition needs a noun phrase ("pointed to me", "pointing to one": whom or
+    which, not what)."""
+    if phrase.lower_ in CLAIM_PREPOSITIONS:
+        return True
+    return phrase.lower_ == LEMMA_CLAIM_PREPOSITIONS.get(american(cue.lemma_.lower())) and any(
+        child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN") for child in phrase.children)
 
 
 # Modifiers that give a noun phrase content of its own: "deep frustration", "the delays in the rollout". A
@@ -131,7 +136,7 @@ def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None
     # "criticised the plan for its cost": the parser often hangs the reason on the object
     phrases = [child for child in content if child.dep_ == "prep"] + [
         grand for obj in objects for grand in obj.children if grand.dep_ == "prep" and grand.lower_ in CLAIM_PREPOSITIONS]
-    if any(phrase.lower_ in _claim_prepositions(cue) for phrase in phrases):
+    if any(_is_claim_phrase(cue, phrase) for phrase in phrases):
         return True  # "criticised the plan for its cost": the reproach is the claim
     if objects and all(obj.lemma_.lower() in GREETING_NOUNS and not any(grand.dep_ in CLAIM_DEPS | {"acl"}
                                                                       for grand in obj.children) for obj in objects):
