@@ -22,10 +22,11 @@ from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS,
                                      STATEMENT_NOUNS, THING_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.predicates import speaker_predicates, without_predicates
-from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, indices_to_spans,
-                                      listed_after_colon, names_what,
-                                      paragraph_of, without_reporter_additions)
-from data_prep.quotes.speakers import QUOTED_PASSIVE_LEMMAS, agent_of, is_pronoun, mention_span, relayed_origin
+from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, forecast_infinitive,
+                                      indices_to_spans, listed_after_colon, names_what, paragraph_of,
+                                      without_reporter_additions)
+from data_prep.quotes.speakers import (QUOTED_PASSIVE_LEMMAS, agent_of, inverted_subject, is_pronoun, mention_span,
+                                      relayed_origin)
 
 CUE_POS = frozenset({"VERB"})
 # What "call" needs besides an object to report words: what the object is called, or a clause.
@@ -67,7 +68,10 @@ def _is_question_put_to_subject(cue: Token) -> bool:
     bare_participle = cue.tag_ == "VBN" and not any(child.dep_ == "nsubj" for child in cue.children)
     request = any(child.dep_ == "xcomp" for child in cue.children)
     by_someone = any(child.dep_ == "agent" for child in cue.children)
-    return cue.lemma_ in QUESTION_LEMMAS and (passive or bare_participle) and not request and not by_someone
+    # '“Is this fair?” questioned the minister': the parser took the question's "Is" for a passive
+    asker_after = inverted_subject(cue) is not None
+    return cue.lemma_ in QUESTION_LEMMAS and (passive or bare_participle) and not request and not by_someone \
+        and not asker_after
 
 
 def _names_a_source(cue: Token) -> bool:
@@ -153,7 +157,7 @@ def _confirmed(token: Token, source, kind: str) -> bool:
     if cue.frame_only:
         return False
     return kind != "indirect" or any(child.dep_ in CLAUSE_COMPLEMENT_DEPS for child in token.children) \
-        or describes_as(token)
+        or describes_as(token) or forecast_infinitive(token) is not None
 
 
 

@@ -29,7 +29,7 @@ SPEECH_LEMMAS = frozenset({
     "caution", "underscore", "hint", "recommend", "email", "label", "outline", "attribute", "credit", "invoke",
     "retweet", "retweete", "congratulate", "recount", "contend", "chide", "assail", "speculate", "vouch",
     "bemoan", "interject", "liken", "allude", "brag", "lash", "observe", "reaffirm", "dub", "lambast",
-    "articulate", "recite", "rebuke", "proclaim", "inform", "forecast", "characterize", "characterise",
+    "articulate", "recite", "rebuke", "proclaim", "inform", "forecast", "project", "characterize", "characterise",
     "clarify", "rebut", "press", "muse", "coin", "trumpet", "preach", "herald", "opine", "posit", "pronounce", "utter",
     "elaborate", "highlight", "mock", "deride", "welcome", "hail", "issue", "publish",
     "release", "list", "compare", "challenge", "counter", "contradict", "dispute", "deny",

@@ -82,17 +82,23 @@ MEDIA_NOUNS = frozenset({"agency", "media", "medium", "outlet", "newspaper", "pa
 # "lashed out at Beijing"), a manner ("said with a smile"). Only the first is a quote's words; "against"
 # is a claim only after verbs of warning ("warned against travel", not "railed against the ban").
 CLAIM_PREPOSITIONS = frozenset({"for", "of"})
-WARNING_LEMMAS = frozenset({"warn", "caution", "advise", "counsel"})
 # Verbs that judge, greet, take up or let out a thing: with only an object ("criticised the plan",
 # "credited the mediators", "discussed the tariffs", "raised the issue of ...") they report no claim.
 CLAIMLESS_OBJECT_LEMMAS = frozenset({
     "criticize", "criticise", "praise", "condemn", "welcome", "hail", "thank", "credit", "blame", "slam", "applaud",
     "denounce", "attack", "reject", "dismiss", "mock", "deride", "commend", "laud", "rebuke", "chide", "lambast",
     "lambaste", "assail", "decry", "congratulate", "salute", "discuss", "address", "raise", "broach", "debate",
-    "question", "challenge", "dispute", "protest", "lament", "bemoan", "acknowledge", "thank", "defend", "blast",
+    "question", "challenge", "dispute", "protest", "lament", "bemoan", "thank", "defend", "blast",
     "release",  # "released the hostages", "released a draft": a thing let out, not words
-    "describe",  # "described the scene": what was described; "described it as ..." and "described how ..." stay
     "observe", "chant"})  # "observed Unity Day", "chanted slogans": a deed; "observed that ..." stays
+# Verbs of telling or admitting how things are: a bare object is what they were about ("described the
+# scene", "acknowledged the crowd"), an object with content of its own is what the speaker reported
+# ("described deep frustration among the delegations", "acknowledged the delays in the rollout").
+CONTENT_OBJECT_LEMMAS = frozenset({"describe", "acknowledge"})
+# Verbs whose prepositional phrase beyond CLAIM_PREPOSITIONS is the claim: "warned against travel", "pointed
+# to rising costs" (what the speaker holds is the cause or the evidence); "railed against the ban" is not.
+LEMMA_CLAIM_PREPOSITIONS = {"warn": "against", "caution": "against", "advise": "against", "counsel": "against",
+                            "point": "to"}
 # Objects that make "expressed ..." a greeting, not a claim ("expressed gratitude to the hosts"); "expressed
 # concern over ...", "expressed hope that ..." stay claims.
 GREETING_NOUNS = frozenset({"gratitude", "thanks", "appreciation", "condolence", "condolences", "sympathy",
@@ -132,6 +138,9 @@ NON_AGENT_NOUNS = NON_AGENT_SOURCE_NOUNS
 # Words of a speaker that stand for the speaker with a possessor ("His remarks suggested that ...").
 UTTERANCE_NOUNS = frozenset({"remark", "remarks", "comment", "comments", "speech", "words", "tone", "rhetoric"})
 
+# Verbs of forecasting, whose object and an infinitive after it are one forecast ("projects inflation to
+# fall to 4 percent"), though the parser may hang the infinitive on the verb as a clause of purpose.
+FORECAST_LEMMAS = frozenset({"project", "forecast", "predict", "expect", "estimate"})
 # Verbs that give an object a name ("called the deal “historic”", "labelled it “a farce”").
 NAMING_LEMMAS = frozenset({"call", "label", "dub", "term", "brand", "deem", "pronounce"})
 # Verbs of aspect or habit: "continues to trail", "tend to vote early" say how long or how often

@@ -9,7 +9,8 @@ from data_prep.labels import CLAUSE_COMPLEMENT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS
 from data_prep.quote_record import SPEECH
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.kinds import attribution_kind, describes_as, is_lead_before_colon
-from data_prep.quotes.lexicon import NAMING_LEMMAS, OBJECT_FRAME, PLACE_PREPOSITIONS, Cue, cue_for
+from data_prep.quotes.lexicon import FORECAST_LEMMAS, NAMING_LEMMAS, OBJECT_FRAME, PLACE_PREPOSITIONS, Cue, cue_for
+from data_prep.quotes.speakers import inverted_subject
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
 TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
@@ -113,6 +114,20 @@ def _owns_content(head: Token) -> bool:
     boycott, the envoy added") leaves its clause to the trailing cue."""
     cue = cue_for(head)
     return cue is not None and not cue.needs_clause
+
+
+def forecast_infinitive(cue_token: Token) -> Token | None:
+    """ "The bank projects inflation to fall to 4 percent": the infinitive right after the object of a verb
+    of forecasting, which the parser hung on the verb as a clause of purpose, is what is forecast of the
+    object (an object and its infinitive, as in "expects inflation to ease")."""
+    if cue_token.lemma_.lower() not in FORECAST_LEMMAS:
+        return None
+    objects = [child for child in cue_token.children if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN")]
+    for child in cue_token.children:
+        if child.dep_ == "advcl" and any(grand.dep_ == "aux" and grand.lower_ == "to" for grand in child.children) \
+                and any(child.left_edge.i == obj.right_edge.i + 1 for obj in objects):
+            return child
+    return None
 
 
 def _is_frame(child: Token, cue: Cue) -> bool:
@@ -251,8 +266,11 @@ def names_what(cue_token: Token) -> bool:
 def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
     indices: set[int] = set()
     what_named = names_what(cue_token)
+    speaker = inverted_subject(cue_token)  # '“...,” urged the president': the object is who spoke
+    forecast = forecast_infinitive(cue_token)
     for child in cue_token.children:
-        if _is_setting_beside_clause(child) or is_lead_before_colon(child) or (what_named and child.dep_ == "dobj"):
+        if _is_setting_beside_clause(child) or is_lead_before_colon(child) or (what_named and child.dep_ == "dobj") \
+                or (speaker is not None and child.i == speaker.i):
             continue
         if what_named and child.dep_ == "prep" and child.lower_ == "as":
             indices |= _subtree_indices(child) - {child.i}  # "what critics describe as a rigged vote"
@@ -269,7 +287,7 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
                 start -= 1  # ", and": one stretch of content
             indices |= _subtree_indices(child) | set(range(start, child.left_edge.i))
         elif child.dep_ in cue.content_deps or _is_that_clause(child) or _is_frame(child, cue) \
-                or _is_description(child):
+                or _is_description(child) or (forecast is not None and child.i == forecast.i):
             indices |= _subtree_indices(child)
     indices |= _predicates_misread_as_head(cue_token, indices)
     if indices:

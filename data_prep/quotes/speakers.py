@@ -27,6 +27,30 @@ CITED_SPEAKER_NOUNS = frozenset({"official", "source", "people", "person", "dipl
                                  "negotiator", "delegate", "minister", "lawmaker", "analyst", "expert"})
 
 
+# Punctuation that ends quoted words before the closing mark ("“We will rebuild,” stated ...").
+QUOTE_END_PUNCT = frozenset({",", "?", "!", ".", "\u2026"})
+
+
+def inverted_subject(cue: Token) -> Token | None:
+    """ '“We must act,” urged the president of the council.', '“Is this fair?” questioned the minister.':
+    a verb right after the closing mark of quoted words, with no subject of its own and a noun phrase
+    after it that ends the clause, is a cue with its subject after it, which the parser reads as an
+    object (it parses "stated the head of the agency" right, "urged the president" not)."""
+    doc = cue.doc
+    # finite and no conjunct: '“...,” answering questions about ...' and 'She called it “a farce,” then
+    # thanked the hosts' share the sentence's subject
+    if cue.tag_ not in FINITE_TAGS or cue.dep_ == "conj" or cue.i < 2 or not doc[cue.i - 1].is_quote \
+            or doc[cue.i - 2].text not in QUOTE_END_PUNCT \
+            or any(child.dep_ in AGENT_DEPS or child.dep_ == "expl" for child in cue.children):
+        return None
+    objects = [child for child in cue.rights if child.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].pos_ not in ("NOUN", "PROPN") or objects[0].left_edge.i != cue.i + 1:
+        return None
+    after = objects[0].right_edge.i + 1
+    ends_clause = after >= cue.sent.end or doc[after].is_punct and doc[after].text in (".", ",", ";", "!", "?")
+    return objects[0] if ends_clause else None
+
+
 def _own_subject(token: Token) -> Token | None:
     """The token's subject in its own paragraph, the nearest one when the parse gives several."""
     text = doc_text(token.doc)
@@ -35,6 +59,9 @@ def _own_subject(token: Token) -> Token | None:
                 and "\n" not in text[min(child.idx, token.idx):max(child.idx, token.idx)]]
     if subjects:
         return min(subjects, key=lambda child: abs(child.i - token.i))
+    inverted = inverted_subject(token)
+    if inverted is not None:
+        return inverted
     if token.i > 0 and token.doc[token.i - 1].dep_ == "compound" and token.doc[token.i - 1].head.i == token.i \
             and token.doc[token.i - 1].pos_ == "PROPN":
         return token.doc[token.i - 1]  # headline case misparsed as a compound: "Putin Vows to ..."
