@@ -509,8 +509,9 @@ def _compare_words(pairs: np.ndarray, only_large: np.ndarray, text_ids: np.ndarr
 class _Linked:
     """The linked pairs as sorted pair keys (a set of a million Python tuples would take ~100 MB)."""
 
-    def __init__(self, keys: np.ndarray, count: int):
-        self.keys, self.count = np.unique(keys), count
+    def __init__(self, batches: list[np.ndarray], count: int):
+        """``batches`` (each batch's pair keys) is emptied as it is read, so the keys are held at most twice."""
+        self.keys, self.count = _sorted_distinct(batches), count
 
     def add(self, more: np.ndarray) -> None:
         self.keys = np.union1d(self.keys, more)
@@ -533,8 +534,20 @@ def _distinct_grey(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], count
     if not parts:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0)
     first, second, words = (np.concatenate([part[k] for part in parts]) for k in range(3))
+    parts.clear()  # the batches are held once more, concatenated: drop the first copy
     _, once = np.unique(first * count + second, return_index=True)
     return first[once], second[once], words[once]
+
+
+def _sorted_distinct(batches: list[np.ndarray]) -> np.ndarray:
+    """The distinct keys of every batch, sorted (``np.unique`` of their concatenation), sorted in place so a
+    large corpus's tens of millions of linked keys are not held three times over."""
+    keys = np.concatenate([np.empty(0, dtype=np.int64)] + batches)
+    batches.clear()
+    keys.sort()
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    return keys[first]
 
 
 def _scores(scorer, distinct: list[str], one: np.ndarray, other: np.ndarray) -> np.ndarray:
@@ -567,12 +580,15 @@ def link_inputs(inputs: LinkInputs, encode=None) -> list[str | None]:
     texts = [distinct[t] for t in text_ids.tolist()]  # shared strings: one reference per quote
     content = _WordsOf(distinct, text_ids)
     # Compared a batch of candidates at a time: only each batch's linked and grey pairs are kept.
-    compared = [_compare_words(pairs, only_large, text_ids, distinct, content) for pairs, only_large in
-                _candidate_batches(inputs.speaker_of, inputs.keys_of, inputs.days, inputs.dated, articles, content)]
-    linked = _Linked(np.concatenate([np.empty(0, dtype=np.int64)] + [word_linked for word_linked, _ in compared]),
-                     count)
-    grey_first, grey_second, grey_words = _distinct_grey([grey for _, grey in compared], count)
-    del compared
+    word_linked: list[np.ndarray] = []
+    grey_batches: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for pairs, only_large in _candidate_batches(inputs.speaker_of, inputs.keys_of, inputs.days, inputs.dated,
+                                                articles, content):
+        batch_linked, batch_grey = _compare_words(pairs, only_large, text_ids, distinct, content)
+        word_linked.append(batch_linked)
+        grey_batches.append(batch_grey)
+    linked = _Linked(word_linked, count)
+    grey_first, grey_second, grey_words = _distinct_grey(grey_batches, count)
     parts = _Parts(texts, encode)
     vectors = _Vectors(text_ids, distinct, encode)
     if len(grey_first) and encode is not None:
@@ -624,16 +640,39 @@ def link_inputs(inputs: LinkInputs, encode=None) -> list[str | None]:
     groups = _Groups(differ)
     for i, j in linked:
         groups.union(i, j)
+    groups_members = groups.members
+    del groups, linked, via, parts, vectors  # what the unions needed, before the ids are made
+    statements = [members for members in groups_members.values() if len({articles[m] for m in members}) >= 2]
+    del groups_members
+    return _statement_ids(statements, inputs.quote_ids, count)
+
+
+def _statement_ids(statements: list[list[int]], quote_ids: pa.ChunkedArray, count: int) -> list[str | None]:
+    """A statement id per quote, named by its members' quote ids; the quote ids are read for about
+    ``_CHUNK`` quotes at a time (a million linked quotes' ids as Python strings at once took ~100 MB)."""
     ids: list[str | None] = [None] * count
-    statements = [members for members in groups.members.values() if len({articles[m] for m in members}) >= 2]
-    quote_ids = iter(inputs.quote_ids.take(pa.array([m for members in statements for m in members],
-                                                    type=pa.int64())).to_pylist())
-    for members in statements:
-        digest = hashlib.sha1("|".join(sorted(next(quote_ids) for _ in members)).encode()).hexdigest()[:16]
-        statement_id = f"st_{digest}"
-        for member in members:
-            ids[member] = statement_id
+    for batch in _batches_of_members(statements, _CHUNK):
+        names = iter(quote_ids.take(pa.array([m for members in batch for m in members], type=pa.int64())).to_pylist())
+        for members in batch:
+            digest = hashlib.sha1("|".join(sorted(next(names) for _ in members)).encode()).hexdigest()[:16]
+            statement_id = f"st_{digest}"
+            for member in members:
+                ids[member] = statement_id
     return ids
+
+
+def _batches_of_members(statements: list[list[int]], size: int) -> Iterator[list[list[int]]]:
+    """The statements in order, in batches of about ``size`` members."""
+    batch: list[list[int]] = []
+    held = 0
+    for members in statements:
+        batch.append(members)
+        held += len(members)
+        if held >= size:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 def statements_table(quotes: pd.DataFrame, statement_ids: list[str | None]) -> pd.DataFrame:
