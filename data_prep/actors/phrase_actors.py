@@ -9,6 +9,7 @@ from spacy.tokens import Span
 from data_prep.actors import kinds, titles
 from data_prep.actors.bodies import body_kind, body_name
 from data_prep.actors.book import ArticleActor, MentionBook
+from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import fold
 from data_prep.actors.pronouns import PronounResolver
 from data_prep.labels import pronoun_kind
@@ -55,6 +56,14 @@ class PhraseActors:
             return None
         return owner, span.start if span[0].lower_ in ("the", "a", "an") else span.start - 1
 
+    def _company_named_like_a_country(self, span: Span, root) -> str | None:
+        """"An Emirates spokesperson" in an article that names "the carrier Emirates": the word before the
+        head that the gazetteer reads as a country is the company the article has by that name."""
+        companies = {fold(a.name): a.name for a in self.book.actors.values() if a.kind == "organization"}
+        places = gazetteer()
+        return next((companies[fold(t.text)] for t in span if t.i < root.i and t.text[:1].isupper()
+                     and fold(t.text) in companies and places.affiliation(t.text)), None)
+
     def of_kind(self, found: kinds.EntityKind, span: Span) -> ArticleActor:
         """The actor of that kind and name the article has, else a new one; the phrase is its mention."""
         found = body_kind(found)
@@ -72,6 +81,7 @@ class PhraseActors:
         kind = kind or kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN",
                                               definite) or "unknown"
         affiliation, possessors = titles.span_affiliation(span)
+        affiliation = self._company_named_like_a_country(span, root) or affiliation
         if not affiliation:
             for token_index in possessors:
                 owner = self.book.actor_of_token(token_index)
