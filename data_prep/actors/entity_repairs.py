@@ -119,7 +119,10 @@ def business_name(span: Span) -> Span | None:
         or (root.dep_ == "appos" and root.head.i < span.start and root.head.i >= span.start - 3
             and _is_business_noun(root.head)) or root.head.i == span.start - 1 \
         or (before.dep_ == root.dep_ == "nsubj" and before.head.i == root.head.i)  # "The utility NAME said": two subjects
-    if _is_business_noun(before) and (before.is_lower or _opens_clause(before)) and described:
+    # "the carrier, Skyrion,": set off by a comma after the business noun it is in apposition to
+    set_off = before.text == "," and root.dep_ == "appos" and root.head.i == span.start - 2 \
+        and root.head.is_lower and _is_business_noun(root.head)
+    if set_off or (_is_business_noun(before) and (before.is_lower or _opens_clause(before)) and described):
         return Span(doc, span.start, span.end, label="ORG")
     return None
 

@@ -198,6 +198,15 @@ class SpeakerResolver:
                   and (actor := self.book.actor_of_token(child.i)) is not None and actor.kind == "person"}
         return next(iter(people.values())) if len(people) == 1 else None
 
+    def _apposed_company(self, root) -> ArticleActor | None:
+        """"The broadcaster, Kanton, said": a business noun whose apposition is one named body is that body."""
+        if not {root.lower_, root.lemma_.lower()} & kinds.business_nouns().keys() or root.tag_ in ("NNS", "NNPS"):
+            return None
+        bodies = {actor.key: actor for child in root.children if child.dep_ == "appos" and child.i > root.i
+                  and (actor := self.book.actor_of_token(child.i)) is not None
+                  and actor.kind in ("organization", "media")}
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
+
     def _person_after_title(self, span: Span, root) -> ArticleActor | None:
         """"... spokeswoman Mao Ning (毛寧)" parsed with the title as its head: the one person named after
         the title inside the phrase."""
@@ -262,6 +271,8 @@ class SpeakerResolver:
             return people[0]  # the others are co-speakers
         if person := self._title_apposition(root):
             return person
+        if company := self._apposed_company(root):
+            return company
         if person := self._person_after_title(span, root):
             return person
         if pronoun_kind(span.text):
