@@ -12,6 +12,8 @@ def _actors(nlp, text):
 def test_name_set_off_after_a_titles_of_body_is_the_speaker(nlp):
     text = "The Governor of the Central Bank, Amara Okonjo, said rates would stay."
     assert speaker(nlp, text, "rates would stay") == ("Amara Okonjo", "person")
+    (person,) = [actor for actor in credited(nlp, text)[1] if actor["name"] == "Amara Okonjo"]
+    assert (person["role"], person["affiliation"]) == ("governor", "Central Bank")
 
 
 def test_name_set_off_after_two_of_phrases_is_the_speaker(nlp):
