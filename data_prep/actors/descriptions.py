@@ -319,7 +319,8 @@ def _described_company(book: MentionBook, span: Span, word: str) -> ArticleActor
         if mention.end > span.start_char or book.actors[mention.key].kind != "organization":
             continue
         named = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if named is not None and named.start > 0 and word in (doc[named.start - 1].lower_, fold(doc[named.start - 1].lemma_)):
+        before = doc[named.start - 1] if named is not None and named.start > 0 else None
+        if before is not None and word in (before.lower_, fold(before.lemma_)):
             found.add(mention.key)
     return book.actors[found.pop()] if len(found) == 1 else None
 

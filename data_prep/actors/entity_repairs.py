@@ -118,7 +118,7 @@ def business_name(span: Span) -> Span | None:
     described = (before.dep_ in ("compound", "nmod", "amod") and span.start <= before.head.i < span.end) \
         or (root.dep_ == "appos" and root.head.i < span.start and root.head.i >= span.start - 3
             and _is_business_noun(root.head)) or root.head.i == span.start - 1 \
-        or (before.dep_ == root.dep_ == "nsubj" and before.head.i == root.head.i)  # "The utility NAME said": two subjects
+        or (before.dep_ == root.dep_ == "nsubj" and before.head.i == root.head.i)  # "The utility NAME said"
     # "the carrier, Skyrion,": set off by a comma after the business noun it is in apposition to
     set_off = before.text == "," and root.dep_ == "appos" and root.head.i == span.start - 2 \
         and root.head.is_lower and _is_business_noun(root.head)
@@ -151,7 +151,8 @@ def _name_words_shape(span: Span) -> bool:
 
 
 def _is_person_title(token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and (is_title_word(token.text) or token.lemma_.lower() in kinds.PERSON_ROLE_HEADS)
+    return token.pos_ in ("NOUN", "PROPN") and (
+        is_title_word(token.text) or token.lemma_.lower() in kinds.PERSON_ROLE_HEADS)
 
 
 def title_of_set_off_name(name_root):
