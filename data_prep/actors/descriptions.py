@@ -299,6 +299,8 @@ def named_body(book: MentionBook, span: Span) -> ArticleActor | None:
         bodies = [a for a in book.actors.values() if a.key in seen and a.kind == "organization"
                   and set(fold(a.name).split()) & MILITARY_WORDS]
         return bodies[0] if len(bodies) == 1 else None
+    if word in kinds.business_nouns() and (company := _described_company(book, span, word)) is not None:
+        return company  # "the grid operator NAME ... the operator said": the company that noun described
     bodies = [a for a in book.actors.values() if a.key in seen and a.kind == "organization"
               and a.name[:1].isupper() and word in fold(a.name).split()]
     if len(bodies) == 1:
@@ -306,6 +308,21 @@ def named_body(book: MentionBook, span: Span) -> ArticleActor | None:
     if not bodies and word in MOVEMENT_WORDS:
         return _nearest_movement(book, span)
     return None
+
+
+def _described_company(book: MentionBook, span: Span, word: str) -> ArticleActor | None:
+    """The one organisation named before ``span`` right after the business noun ``word`` ("the lender
+    NAME", "Carmaker NAME"); none or several: None."""
+    doc = book.doc
+    found = set()
+    for mention in book.mentions:
+        if mention.end > span.start_char or book.actors[mention.key].kind != "organization":
+            continue
+        named = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        before = doc[named.start - 1] if named is not None and named.start > 0 else None
+        if before is not None and word in (before.lower_, fold(before.lemma_)):
+            found.add(mention.key)
+    return book.actors[found.pop()] if len(found) == 1 else None
 
 
 def _nearest_before(book: MentionBook, span: Span, kinds_wanted: set[str]) -> ArticleActor | None:

@@ -4,17 +4,12 @@ NAME": a place), a name after a business noun ("carmaker NAME": a company), a na
 title ("The Governor of the Central Bank, NAME, said": a person)."""
 from __future__ import annotations
 
-import csv
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.tokens import Span
 
 from data_prep.actors import kinds
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import fold, given_name_forms, is_title_word
 
-BUSINESS_NOUNS_FILE = Path(__file__).parent / "business_nouns.csv"
 MIN_GERUND_LENGTH = 6  # "Ding", "Ming", "Qing", "Ying": short -ing words are names, not verbs
 # Nouns of a settlement or area whose "of" names it: "the town of NAME", "the district of NAME".
 PLACE_OF_NOUNS = {"town", "village", "city", "district", "region", "province", "county", "island", "municipality",
@@ -26,20 +21,13 @@ STRIKE_NOUNS = {"airstrike", "strike", "raid", "bombing", "shelling", "bombardme
 STRIKE_PREPOSITIONS = {"on", "in", "of", "against", "near"}
 # Prepositions after which a name is where something is ("in NAME", "near NAME").
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "around", "across", "inside"}
+MAX_OF_PHRASES = 2  # "of"/"for" phrases between a title and the name set off after them
 MAX_PERSON_WORDS = 3  # name words of a person the recogniser took for a body or a building
 NAME_LABELS = ("PERSON", "ORG", "FAC", "NORP")
 
 
-@lru_cache(maxsize=1)
-def business_nouns() -> dict[str, bool]:
-    """Business noun -> whether it also begins company names (``business_nouns.csv``)."""
-    with BUSINESS_NOUNS_FILE.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return {row["noun"].strip(): bool((row["starts_names"] or "").strip()) for row in rows}
-
-
 def _is_business_noun(token) -> bool:
-    return token.lower_ in business_nouns() or token.lemma_.lower() in business_nouns()
+    return token.lower_ in kinds.business_nouns() or token.lemma_.lower() in kinds.business_nouns()
 
 
 def _opens_clause(token) -> bool:
@@ -115,10 +103,11 @@ def is_located(span: Span) -> bool:
 def business_name(span: Span) -> Span | None:
     """The company a business noun describes, as an organisation span of the name alone: "Carmaker Voltra"
     (the noun glued in at the start of a sentence), "the automaker Voltra", "retailer Brindle", "the
-    carrier, Skyrion," (an apposition); None when no business noun describes the span."""
+    carrier, Skyrion," (an apposition), "the utility Keldara said" (parsed as two subjects of "said"); None
+    when no business noun describes the span."""
     doc = span.doc
     first = span[0]
-    nouns = business_nouns()
+    nouns = kinds.business_nouns()
     if len(span) > 1 and first.lower_ in nouns and not nouns[first.lower_] and _opens_clause(first) \
             and span[1].text[:1].isupper():
         return Span(doc, span.start + 1, span.end, label="ORG")
@@ -128,8 +117,12 @@ def business_name(span: Span) -> Span | None:
     root = span.root
     described = (before.dep_ in ("compound", "nmod", "amod") and span.start <= before.head.i < span.end) \
         or (root.dep_ == "appos" and root.head.i < span.start and root.head.i >= span.start - 3
-            and _is_business_noun(root.head)) or root.head.i == span.start - 1
-    if _is_business_noun(before) and (before.is_lower or _opens_clause(before)) and described:
+            and _is_business_noun(root.head)) or root.head.i == span.start - 1 \
+        or (before.dep_ == root.dep_ == "nsubj" and before.head.i == root.head.i)  # "The utility NAME said"
+    # "the carrier, Skyrion,": set off by a comma after the business noun it is in apposition to
+    set_off = before.text == "," and root.dep_ == "appos" and root.head.i == span.start - 2 \
+        and root.head.is_lower and _is_business_noun(root.head)
+    if set_off or (_is_business_noun(before) and (before.is_lower or _opens_clause(before)) and described):
         return Span(doc, span.start, span.end, label="ORG")
     return None
 
@@ -157,6 +150,28 @@ def _name_words_shape(span: Span) -> bool:
     return 1 < words <= MAX_PERSON_WORDS
 
 
+def _is_person_title(token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (
+        is_title_word(token.text) or token.lemma_.lower() in kinds.PERSON_ROLE_HEADS)
+
+
+def title_of_set_off_name(name_root):
+    """The job title a name set off by commas belongs to, or None: the name's head, else the noun whose
+    "of"/"for" phrase holds it, up to two phrases up ("The Governor of the Central Bank, NAME": the parse
+    hangs NAME on "Bank", the name is the Governor's). The first title going up is the one; a name past
+    the title's own phrase hangs on nothing before it."""
+    head = name_root.head
+    for _ in range(MAX_OF_PHRASES + 1):
+        if head.i >= name_root.i:
+            return None
+        if _is_person_title(head):
+            return head
+        if head.dep_ != "pobj" or head.head.lower_ not in ("of", "for"):
+            return None
+        head = head.head.head
+    return None
+
+
 def is_set_off_after_title(span: Span) -> bool:
     """"The Governor of the Central Bank, NAME, said", "the spokesman, NAME,": a name-shaped span set off by
     commas right after a job title (the parse may hang it on the title's "of" body) is that person, though
@@ -167,19 +182,13 @@ def is_set_off_after_title(span: Span) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].text not in (",", ")") and doc[span.end].pos_ not in ("VERB", "AUX"):
         return False
-    head = root.head
-    for _ in range(3):  # through "of the Central Bank" to "Governor"
-        if head.i >= span.start:
-            return False
-        if head.pos_ in ("NOUN", "PROPN") and (is_title_word(head.text) or head.lemma_.lower() in kinds.PERSON_ROLE_HEADS):
-            places = gazetteer()
-            return not places.place(span.text) and not any(
-                t.lower_ in kinds.ORGANIZATION_HEADS or t.lower_ in kinds.ORGANIZATION_NAME_WORDS
-                or places.affiliation(t.text) or places.place(t.text) for t in span)
-        if head.dep_ != "pobj" or head.head.lower_ not in ("of", "for"):
-            return False
-        head = head.head.head
-    return False
+    title = title_of_set_off_name(root)
+    if title is None or title.i >= span.start:
+        return False
+    places = gazetteer()
+    return not places.place(span.text) and not any(
+        t.lower_ in kinds.ORGANIZATION_HEADS or t.lower_ in kinds.ORGANIZATION_NAME_WORDS
+        or places.affiliation(t.text) or places.place(t.text) for t in span)
 
 
 def untagged_set_off_names(doc) -> list[Span]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from data_prep.actors.gazetteer import gazetteer
@@ -13,6 +14,7 @@ from data_prep.non_agents import AGREEMENT_WORDS, EVENT_NAME_HEADS, NON_AGENT_NO
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
 UNNAMED_SOURCE_NOUNS_FILE = Path(__file__).parent / "unnamed_source_nouns.csv"
+BUSINESS_NOUNS_FILE = Path(__file__).parent / "business_nouns.csv"
 # What an unnamed speaker phrase is, by its head noun (``unnamed_source_nouns.csv``; the quote stage's
 # ``lexicon.SOURCE_NOUNS`` are another idea: the nouns that name whom a report cites, documents and media
 # among them):
@@ -36,6 +38,14 @@ def _unnamed_source_nouns() -> dict[str, str]:
 
 
 UNNAMED_SOURCE_NOUNS = _unnamed_source_nouns()
+
+
+@lru_cache(maxsize=1)
+def business_nouns() -> dict[str, bool]:
+    """Business noun ("lender", "carmaker") -> whether it also begins company names (``business_nouns.csv``)."""
+    with BUSINESS_NOUNS_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row["noun"].strip(): bool((row["starts_names"] or "").strip()) for row in rows}
 ANONYMOUS_HEADS = {noun for noun, kind in UNNAMED_SOURCE_NOUNS.items() if kind == "anonymous"}
 ORGANIZATION_HEADS = {noun for noun, kind in UNNAMED_SOURCE_NOUNS.items() if kind == "organization"}
 ROLE_HEADS = {
@@ -166,7 +176,8 @@ def common_noun_kind(head_lemma: str, is_plural: bool, proper: bool, definite: b
     plural of bodies or states points back to named ones and is a group ("both countries", "the two
     governments"); a public acting together is a group ("protesters")."""
     lemma = head_lemma.casefold()
-    kind = UNNAMED_SOURCE_NOUNS.get(lemma)
+    # a kind of business is a body: "the lender said" is an unnamed company, never a person
+    kind = UNNAMED_SOURCE_NOUNS.get(lemma) or ("organization" if lemma in business_nouns() else None)
     if kind == "organization":
         if not is_plural:
             return "organization"

@@ -9,6 +9,8 @@ from spacy.tokens import Span
 from data_prep.actors import kinds, titles
 from data_prep.actors.bodies import body_kind, body_name
 from data_prep.actors.book import ArticleActor, MentionBook
+from data_prep.actors.entity_repairs import is_named_by_business_noun
+from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import fold
 from data_prep.actors.pronouns import PronounResolver
 from data_prep.labels import pronoun_kind
@@ -28,6 +30,7 @@ class PhraseActors:
     def __init__(self, book: MentionBook, pronouns: PronounResolver):
         self.book = book
         self.pronouns = pronouns
+        self._companies: dict[str, str] | None = None  # folded name -> name, of the names business nouns describe
 
     def _person_owner(self, span: Span, root) -> tuple[ArticleActor, int] | None:
         """The person whose body a speaker phrase names, and the token index of the possessive: "Prime
@@ -55,6 +58,16 @@ class PhraseActors:
             return None
         return owner, span.start if span[0].lower_ in ("the", "a", "an") else span.start - 1
 
+    def _company_named_like_a_country(self, span: Span, root) -> str | None:
+        """"An Emirates spokesperson" in an article that names "the carrier Emirates": the word before the
+        head that the gazetteer reads as a country is the company a business noun names so elsewhere
+        (never "a Kremlin spokesman": no business noun makes the Kremlin a company)."""
+        if self._companies is None:
+            self._companies = {fold(e.text): e.text for e in self.book.doc.ents if is_named_by_business_noun(e)}
+        places = gazetteer()
+        return next((self._companies[fold(t.text)] for t in span if t.i < root.i and t.text[:1].isupper()
+                     and fold(t.text) in self._companies and places.affiliation(t.text)), None)
+
     def of_kind(self, found: kinds.EntityKind, span: Span) -> ArticleActor:
         """The actor of that kind and name the article has, else a new one; the phrase is its mention."""
         found = body_kind(found)
@@ -72,6 +85,7 @@ class PhraseActors:
         kind = kind or kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN",
                                               definite) or "unknown"
         affiliation, possessors = titles.span_affiliation(span)
+        affiliation = self._company_named_like_a_country(span, root) or affiliation
         if not affiliation:
             for token_index in possessors:
                 owner = self.book.actor_of_token(token_index)

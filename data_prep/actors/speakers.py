@@ -10,6 +10,7 @@ from data_prep.actors.book import PLACE_LABELS, ArticleActor, MentionBook
 from data_prep.actors.descriptions import headline_title_holder, link_description, named_body, title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.entities import EntityCollector
+from data_prep.actors.entity_repairs import title_of_set_off_name
 from data_prep.actors.naming import clean_person_name, fold, is_title_word
 from data_prep.actors.phrase_actors import PhraseActors
 from data_prep.actors.pronouns import PronounResolver
@@ -187,12 +188,24 @@ class SpeakerResolver:
 
     def _title_apposition(self, root) -> ArticleActor | None:
         """"Force Public Relations Officer, ACP NAME," as a document's issuer or a source phrase: a job
-        title whose apposition is one named person is that person."""
+        title whose apposition is one named person is that person; also when the parse hangs the name on
+        the title's "of" body ("The Governor of the Central Bank, NAME, said")."""
         if not (root.lemma_.lower() in kinds.ROLE_HEADS or is_title_word(root.text)) or root.tag_ in ("NNS", "NNPS"):
             return None
-        people = {actor.key: actor for child in root.children if child.dep_ == "appos" and child.i > root.i
+        people = {actor.key: actor for child in root.subtree if child.dep_ == "appos" and child.i > root.i
+                  and (child.head.i == root.i or (title := title_of_set_off_name(child)) is not None
+                       and title.i == root.i)
                   and (actor := self.book.actor_of_token(child.i)) is not None and actor.kind == "person"}
         return next(iter(people.values())) if len(people) == 1 else None
+
+    def _apposed_company(self, root) -> ArticleActor | None:
+        """"The broadcaster, Kanton, said": a business noun whose apposition is one named body is that body."""
+        if not {root.lower_, root.lemma_.lower()} & kinds.business_nouns().keys() or root.tag_ in ("NNS", "NNPS"):
+            return None
+        bodies = {actor.key: actor for child in root.children if child.dep_ == "appos" and child.i > root.i
+                  and (actor := self.book.actor_of_token(child.i)) is not None
+                  and actor.kind in ("organization", "media")}
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
 
     def _person_after_title(self, span: Span, root) -> ArticleActor | None:
         """"... spokeswoman Mao Ning (毛寧)" parsed with the title as its head: the one person named after
@@ -258,6 +271,8 @@ class SpeakerResolver:
             return people[0]  # the others are co-speakers
         if person := self._title_apposition(root):
             return person
+        if company := self._apposed_company(root):
+            return company
         if person := self._person_after_title(span, root):
             return person
         if pronoun_kind(span.text):

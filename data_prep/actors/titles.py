@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from data_prep.actors.affiliation_facts import facts
 from data_prep.actors.bodies import STATE_BODY_HEADS
+from data_prep.actors.entity_repairs import title_of_set_off_name
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.kinds import ROLE_HEADS
 from data_prep.actors.naming import GENDERED_WORDS, HONORIFICS, TITLE_WORDS, fold, is_title_word, normalise_role
@@ -376,8 +377,11 @@ def _describe_title_set_off(doc, name_start: int, name_end: int, description: De
     possessive, its modifiers and its "of"/"for" body are the person's; "With China's foreign minister,
     Bob Smith said" (Smith the subject, no apposition) is not."""
     root = doc[name_start:name_end].root
-    head = root.head
-    if root.dep_ != "appos" or head.i >= name_start or not _is_title_noun(head):
+    if root.dep_ != "appos":
+        return
+    # the parse may hang the name on the title's "of" body ("The Governor of the Central Bank, NAME")
+    head = root.head if _is_title_noun(root.head) else title_of_set_off_name(root)
+    if head is None or head.i >= name_start or not _is_title_noun(head):
         return
     between = doc[head.i + 1:name_start]
     if not any(t.text == "," for t in between) or (name_end < len(doc) and doc[name_end].text not in (",", ")")
