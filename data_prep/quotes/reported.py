@@ -269,8 +269,11 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
     speaker = inverted_subject(cue_token)  # '“...,” urged the president': the object is who spoke
     forecast = forecast_infinitive(cue_token)
     for child in cue_token.children:
-        if _is_setting_beside_clause(child) or is_lead_before_colon(child) or (what_named and child.dep_ == "dobj") \
-                or (speaker is not None and child.i == speaker.i):
+        # "said in a statement that the port would reopen, the paper reported": the phrase holds the content
+        # clause the parser misread, so it is no mere setting beside the trailing credit's clause
+        clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
+        if clause is None and (_is_setting_beside_clause(child) or is_lead_before_colon(child)
+                               or (what_named and child.dep_ == "dobj") or (speaker is not None and child.i == speaker.i)):
             continue
         if what_named and child.dep_ == "prep" and child.lower_ == "as":
             indices |= _subtree_indices(child) - {child.i}  # "what critics describe as a rigged vote"
@@ -278,7 +281,6 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
         if _is_misread_complementizer(child):
             # "reaffirmed that X was Y" parsed with "that" as the object: the rest of the sentence
             return set(range(child.i, _sentence_end(cue_token, child) + 1))
-        clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
         if clause is not None:
             indices |= _subtree_indices(clause)
         elif indices and _is_gapped_object(child):
