@@ -27,6 +27,20 @@ def test_outlet_reporting_what_a_named_speaker_said_leaves_the_quote_to_the_spea
                                                 "Ines Marlow")]
 
 
+def test_pronoun_speakers_words_relayed_by_an_outlet_are_the_person_it_stands_for(nlp):
+    text = ("Mayor Ana Cole said the water was falling. "
+            "She said that the levee would be rebuilt, the Evening Ledger reported.")
+    found = quotes_with_speakers(nlp, text)
+    assert found[-1] == ("that the levee would be rebuilt", "She", "Ana Cole") and len(found) == 2
+
+
+def test_trailing_media_credit_is_cut_from_the_words(nlp):
+    # the parse hangs the clause on "reported"; local media only relay it
+    text = "Chief Paulo Nunes said the talks were over. He said that the depot would reopen, local media reported."
+    found = quotes_with_speakers(nlp, text)
+    assert found[-1] == ("that the depot would reopen", "He", "Paulo Nunes") and len(found) == 2
+
+
 def test_report_with_no_inner_speaker_stays_the_reports(nlp):
     found = quotes_with_speakers(nlp, "The ferry will resume on Friday, the Valley Herald reported.")
     assert [(quote, speaker) for quote, speaker, _ in found] == [("The ferry will resume on Friday",

@@ -267,7 +267,7 @@ def _is_nested_in_speech(attribution: Attribution) -> bool:
     """ "She said she hopes X", "Putin reiterated that Russia intends ...": the inner cue heads the outer
     content, so the outer attribution carries it; so does "told lawmakers she had spoken “…”", where
     the inner source is the outer one's pronoun. A medium's report leaves the inner words their own, and
-    so does any report of a named speaker's words ("NAME said that ..., the Daily Courier reported")."""
+    so does any report of someone's speech ("NAME said that ..., the Daily Courier reported")."""
     cue = attribution.cue
     if attribution.kind == "direct" and not (attribution.speaker is not None and is_pronoun(attribution.speaker)):
         return False
@@ -275,12 +275,13 @@ def _is_nested_in_speech(attribution: Attribution) -> bool:
         cue = cue.head  # "She says she is confident that ...": the copula heads the outer content
     return (cue is not None and cue.dep_ == "ccomp" and cue.head is not cue and not names_what(cue)
             and cue_for(cue.head) is not None and not _is_medium(source_of(cue.head))
-            and not (cue.head.lemma_ in RELAYING_CUE_LEMMAS and _is_named_speech(attribution)))
+            and not (cue.head.lemma_ in RELAYING_CUE_LEMMAS and _is_speech_with_speaker(attribution)))
 
 
-def _is_named_speech(attribution: Attribution) -> bool:
-    """Speech whose speaker the text names (no pronoun): "Minister NAME said that ..."."""
-    return attribution.speaker is not None and not is_pronoun(attribution.speaker) and attribution.cue is not None \
+def _is_speech_with_speaker(attribution: Attribution) -> bool:
+    """Someone's speech: "Minister NAME said that ...", "He told reporters that ..." (the actor stage
+    names whom the pronoun stands for)."""
+    return attribution.speaker is not None and attribution.cue is not None \
         and attribution_kind(attribution.cue, cue_for(attribution.cue), attribution.kind) == SPEECH
 
 
