@@ -8,11 +8,13 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from data_prep.quote_record import SPEECH
 from data_prep.quotes.attribution import Attribution, MarkIndex, merge_spans, overlaps, same_paragraph, source_of
 from data_prep.quotes.doctext import doc_text, sentence_of
-from data_prep.quotes.lexicon import NAMING_LEMMAS, Cue
+from data_prep.quotes.kinds import attribution_kind
+from data_prep.quotes.lexicon import NAMING_LEMMAS, Cue, cue_for
 from data_prep.quotes.marks import MarkedSpan, names_a_title, starts_paragraph
-from data_prep.quotes.speakers import mention_span, subject_of
+from data_prep.quotes.speakers import is_pronoun, mention_span, subject_of
 
 # Content with at most this many letters outside quote marks ("that") is a direct quote.
 MAX_FRAME_LETTERS_OF_DIRECT = 6
@@ -264,6 +266,30 @@ def _dash_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
     return doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
 
 
+def _is_whole_paragraph(text: str, chain: list[MarkedSpan]) -> bool:
+    """The quoted passage is all its paragraph holds, and ends a sentence inside its marks (“We are ready.”)."""
+    end = text.find("\n", chain[-1].end)
+    after = text[chain[-1].end:end if end >= 0 else len(text)]
+    return starts_paragraph(text, chain[0].start) and not after.strip() and _last_inner_char(text, chain[-1]) in tuple(".?!")
+
+
+def _one_speaker_in_paragraph_before(text: str, start: int, attributions: list[Attribution]) -> bool:
+    """The paragraph right before ``start``'s holds one named speaker's speech ("Coach NAME ..., noting
+    that ..."; a pronoun may stand for them): a quoted paragraph after it may go on with their words (the
+    actor stage's continuation credits it). With two speakers there, whose words go on is a guess."""
+    end = text.rfind("\n", 0, start)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end <= 0:
+        return False
+    begin = text.rfind("\n", 0, end) + 1
+    speakers = [attribution.speaker for attribution in attributions
+                if attribution.speaker is not None and attribution.cue is not None and begin <= attribution.cue.idx < end
+                and attribution_kind(attribution.cue, cue_for(attribution.cue), attribution.kind) == SPEECH]
+    named = {speaker.text.lower() for speaker in speakers if not is_pronoun(speaker)}
+    return bool(speakers) and len(named) <= 1
+
+
 def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIndex,
                    attributions: list[Attribution]) -> None:
     """Give every quoted passage that reported speech did not cover a cue and source, or join it to
@@ -307,5 +333,7 @@ def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIn
                 and starts_paragraph(text, chain[0].start):
             # a paragraph continuing the previous speaker's quote
             attributions.append(Attribution(spans, "direct", previous.cue, previous.speaker, {index}))
-        elif words >= MIN_WORDS_OF_UNATTRIBUTED:
+        elif words >= MIN_WORDS_OF_UNATTRIBUTED or (
+                _is_whole_paragraph(text, chain) and _one_speaker_in_paragraph_before(text, chain[0].start, attributions)):
+            # a short quoted paragraph reads as speech only after someone's speech ("“We are ready.”")
             attributions.append(Attribution(spans, "direct", None, None, {index}))

@@ -18,7 +18,8 @@ from data_prep.quotes.labelled import labelled_speech
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, ASPECTUAL_LEMMAS, DELIVERING_VERBS,
                                      MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, MODAL_ADJECTIVES, NAME_GIVING_PARTICIPLE_LEMMAS,
                                      NAMING_LEMMAS, NON_CUE_PHRASAL_VERBS, OBJECT_FRAME, PLACE_PREPOSITIONS,
-                                     PURPOSE_LEMMAS, QUESTION_LEMMAS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
+                                     PURPOSE_LEMMAS, QUESTION_LEMMAS, RELAYING_CUE_LEMMAS, SOURCE_NAMING_LEMMAS,
+                                     SOURCE_NOUNS,
                                      STATEMENT_NOUNS, THING_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.predicates import speaker_predicates, without_predicates
@@ -265,14 +266,23 @@ def _noun_claims(doc: Doc, claim_nouns: list[Token], marks: MarkIndex) -> list[A
 def _is_nested_in_speech(attribution: Attribution) -> bool:
     """ "She said she hopes X", "Putin reiterated that Russia intends ...": the inner cue heads the outer
     content, so the outer attribution carries it; so does "told lawmakers she had spoken “…”", where
-    the inner source is the outer one's pronoun. A medium's report leaves the inner words their own."""
+    the inner source is the outer one's pronoun. A medium's report leaves the inner words their own, and
+    so does any report of someone's speech ("NAME said that ..., the Daily Courier reported")."""
     cue = attribution.cue
     if attribution.kind == "direct" and not (attribution.speaker is not None and is_pronoun(attribution.speaker)):
         return False
     if cue is not None and _is_attitude_adjective(cue):
         cue = cue.head  # "She says she is confident that ...": the copula heads the outer content
     return (cue is not None and cue.dep_ == "ccomp" and cue.head is not cue and not names_what(cue)
-            and cue_for(cue.head) is not None and not _is_medium(source_of(cue.head)))
+            and cue_for(cue.head) is not None and not _is_medium(source_of(cue.head))
+            and not (cue.head.lemma_ in RELAYING_CUE_LEMMAS and _is_speech_with_speaker(attribution)))
+
+
+def _is_speech_with_speaker(attribution: Attribution) -> bool:
+    """Someone's speech: "Minister NAME said that ...", "He told reporters that ..." (the actor stage
+    names whom the pronoun stands for)."""
+    return attribution.speaker is not None and attribution.cue is not None \
+        and attribution_kind(attribution.cue, cue_for(attribution.cue), attribution.kind) == SPEECH
 
 
 def _is_medium(source: Span | None) -> bool:
@@ -282,9 +292,11 @@ def _is_medium(source: Span | None) -> bool:
 
 def _is_relay(attribution: Attribution) -> bool:
     """A medium ("local papers reported"), any source of "according to" ("according to a statement
-    by the presidency"), or a report citing its sources: words passed on, whoever first said them."""
+    by the presidency"), a report ("..., the Daily Courier reported"), or a report citing its sources: words
+    passed on, whoever first said them."""
     cue = attribution.cue
-    return _is_medium(attribution.speaker) or attribution.origin is not None or (cue is not None and cue.lower_ == "according")
+    return _is_medium(attribution.speaker) or attribution.origin is not None \
+        or (cue is not None and (cue.lower_ == "according" or cue.lemma_ in RELAYING_CUE_LEMMAS))
 
 
 def _relays(attribution: Attribution, others: list[Attribution]) -> bool:

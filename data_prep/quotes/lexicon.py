@@ -154,6 +154,9 @@ NON_CUE_PHRASAL_VERBS = frozenset({("show", "up")})
 # a name, said by no one.
 NAME_GIVING_PARTICIPLE_LEMMAS = NAMING_LEMMAS | {"title", "entitle", "name", "know"}
 
+# Verbs that pass on words someone else said first: in "NAME said that ..., the Daily Courier reported"
+# whoever reports is where the words were read, whatever its name, and the quote is the inner speaker's.
+RELAYING_CUE_LEMMAS = frozenset({"report"})
 # Cues whose prepositional phrase tells where something appeared, not what it says ("posted on X").
 MEDIUM_CUE_LEMMAS = frozenset({"post", "publish", "appear", "air", "broadcast"})
 # Prepositions of where; a cue with no source and only such a phrase ("is mentioned in the closing

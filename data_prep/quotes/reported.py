@@ -269,8 +269,11 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
     speaker = inverted_subject(cue_token)  # '“...,” urged the president': the object is who spoke
     forecast = forecast_infinitive(cue_token)
     for child in cue_token.children:
-        if _is_setting_beside_clause(child) or is_lead_before_colon(child) or (what_named and child.dep_ == "dobj") \
-                or (speaker is not None and child.i == speaker.i):
+        # "said in a statement that the port would reopen, the paper reported": the phrase holds the content
+        # clause the parser misread, so it is no mere setting beside the trailing credit's clause
+        clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
+        if clause is None and (_is_setting_beside_clause(child) or is_lead_before_colon(child)
+                               or (what_named and child.dep_ == "dobj") or (speaker is not None and child.i == speaker.i)):
             continue
         if what_named and child.dep_ == "prep" and child.lower_ == "as":
             indices |= _subtree_indices(child) - {child.i}  # "what critics describe as a rigged vote"
@@ -278,7 +281,6 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
         if _is_misread_complementizer(child):
             # "reaffirmed that X was Y" parsed with "that" as the object: the rest of the sentence
             return set(range(child.i, _sentence_end(cue_token, child) + 1))
-        clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
         if clause is not None:
             indices |= _subtree_indices(clause)
         elif indices and _is_gapped_object(child):
@@ -377,13 +379,21 @@ def _without_absolute_speech(cue: Token, indices: set[int]) -> set[int]:
 
 def _without_trailing_credit(cue: Token, indices: set[int]) -> set[int]:
     """ "The agency announced that it would close the bridge, local papers reported": the parser made
-    the trailing credit a second clause of the cue; it is who relays the words, not part of them."""
+    the trailing credit a second clause of the cue; it is who relays the words, not part of them. The
+    parse may also hang the words on the credit ("He said that it would close, local papers reported"
+    with the clause under "reported"): the credit then starts at its subject, after the comma."""
     doc = cue.doc
     for child in cue.children:
-        if child.dep_ not in PARENTHETICAL_CUE_DEPS or child.i < cue.i or cue_for(child) is None \
-                or not any(grand.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for grand in child.children):
+        subject = next((grand for grand in child.children if grand.dep_ in SUBJECT_OR_EXPLETIVE_DEPS and grand.i < child.i),
+                       None)
+        if child.dep_ not in PARENTHETICAL_CUE_DEPS or child.i < cue.i or cue_for(child) is None or subject is None:
             continue
         start = child.left_edge.i
+        if doc[start].text != "," and start > 0 and doc[start - 1].text != "," and subject.left_edge.i > cue.i + 1 \
+                and all(grand.i < child.i or grand.is_punct for grand in child.children):
+            # the words the parse hung on a credit that ends the clause ("..., local papers reported.") lie
+            # before its subject; "..., the firm could sell its mines" goes on with words of its own
+            start = subject.left_edge.i
         comma = doc[start] if doc[start].text == "," else doc[start - 1] if start > 0 else None
         if comma is not None and comma.text == "," and any(cue.i < index < start for index in indices):
             return {index for index in indices if index < comma.i}
