@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from data_prep import build_cache, schema, store
+from data_prep import build_cache, memory, schema, store
 from data_prep.parquet_stream import RowWriter, read_batches
 from data_prep.progress import phase
 from data_prep.shared_copy import (ARTICLE_COLUMNS, find_shared_copy_in_batches, quotes_in_shared_copy,
@@ -70,6 +70,7 @@ def link_tables(folder: Path, previous: Path | None = None) -> None:
         del encoder
         _statement_encoder.cache_clear()
     del inputs
+    memory.release()  # the linking's freed pages (~200 MB at 200k articles) back before the table is made
     linked = [row for row, statement_id in enumerate(statement_ids) if statement_id is not None]
     linked_ids = [statement_ids[row] for row in linked]
     quotes = looked_up.inputs(_rows_of(quotes_path, rows[linked]))

@@ -514,7 +514,7 @@ class _Linked:
         self.keys, self.count = _sorted_distinct(batches), count
 
     def add(self, more: np.ndarray) -> None:
-        self.keys = np.union1d(self.keys, more)
+        self.keys = _sorted_distinct([self.keys, more])
 
     def __contains__(self, pair: tuple[int, int]) -> bool:
         key = min(pair) * self.count + max(pair)
