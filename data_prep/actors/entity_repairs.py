@@ -26,8 +26,10 @@ MAX_PERSON_WORDS = 3  # name words of a person the recogniser took for a body or
 NAME_LABELS = ("PERSON", "ORG", "FAC", "NORP")
 
 
-def _is_business_noun(token) -> bool:
-    return token.lower_ in kinds.business_nouns() or token.lemma_.lower() in kinds.business_nouns()
+def is_business_noun(token) -> bool:
+    """"lender", "carmakers": a word of ``business_nouns.csv``, as written or as its lemma."""
+    nouns = kinds.business_nouns()
+    return token.lower_ in nouns or token.lemma_.lower() in nouns
 
 
 def _opens_clause(token) -> bool:
@@ -117,12 +119,12 @@ def business_name(span: Span) -> Span | None:
     root = span.root
     described = (before.dep_ in ("compound", "nmod", "amod") and span.start <= before.head.i < span.end) \
         or (root.dep_ == "appos" and root.head.i < span.start and root.head.i >= span.start - 3
-            and _is_business_noun(root.head)) or root.head.i == span.start - 1 \
+            and is_business_noun(root.head)) or root.head.i == span.start - 1 \
         or (before.dep_ == root.dep_ == "nsubj" and before.head.i == root.head.i)  # "The utility NAME said"
     # "the carrier, Skyrion,": set off by a comma after the business noun it is in apposition to
     set_off = before.text == "," and root.dep_ == "appos" and root.head.i == span.start - 2 \
-        and root.head.is_lower and _is_business_noun(root.head)
-    if set_off or (_is_business_noun(before) and (before.is_lower or _opens_clause(before)) and described):
+        and root.head.is_lower and is_business_noun(root.head)
+    if set_off or (is_business_noun(before) and (before.is_lower or _opens_clause(before)) and described):
         return Span(doc, span.start, span.end, label="ORG")
     return None
 
@@ -133,7 +135,7 @@ def is_named_by_business_noun(span: Span) -> bool:
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
-    return before.is_lower and _is_business_noun(before) \
+    return before.is_lower and is_business_noun(before) \
         and (span.start <= before.head.i < span.end or span.root.head.i == before.i)
 
 

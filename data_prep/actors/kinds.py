@@ -46,6 +46,8 @@ def business_nouns() -> dict[str, bool]:
     with BUSINESS_NOUNS_FILE.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         return {row["noun"].strip(): bool((row["starts_names"] or "").strip()) for row in rows}
+
+
 ANONYMOUS_HEADS = {noun for noun, kind in UNNAMED_SOURCE_NOUNS.items() if kind == "anonymous"}
 ORGANIZATION_HEADS = {noun for noun, kind in UNNAMED_SOURCE_NOUNS.items() if kind == "organization"}
 ROLE_HEADS = {

@@ -10,7 +10,7 @@ from data_prep.actors.book import PLACE_LABELS, ArticleActor, MentionBook
 from data_prep.actors.descriptions import headline_title_holder, link_description, named_body, title_phrase_holder
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.entities import EntityCollector
-from data_prep.actors.entity_repairs import title_of_set_off_name
+from data_prep.actors.entity_repairs import is_business_noun, title_of_set_off_name
 from data_prep.actors.naming import clean_person_name, fold, is_title_word
 from data_prep.actors.phrase_actors import PhraseActors
 from data_prep.actors.pronouns import PronounResolver
@@ -192,20 +192,23 @@ class SpeakerResolver:
         the title's "of" body ("The Governor of the Central Bank, NAME, said")."""
         if not (root.lemma_.lower() in kinds.ROLE_HEADS or is_title_word(root.text)) or root.tag_ in ("NNS", "NNPS"):
             return None
-        people = {actor.key: actor for child in root.subtree if child.dep_ == "appos" and child.i > root.i
-                  and (child.head.i == root.i or (title := title_of_set_off_name(child)) is not None
-                       and title.i == root.i)
-                  and (actor := self.book.actor_of_token(child.i)) is not None and actor.kind == "person"}
-        return next(iter(people.values())) if len(people) == 1 else None
+        apposed = [child for child in root.subtree if child.dep_ == "appos" and child.i > root.i
+                   and (child.head.i == root.i or (title := title_of_set_off_name(child)) is not None
+                        and title.i == root.i)]
+        return self._the_one_actor_of(apposed, ("person",))
 
     def _apposed_company(self, root) -> ArticleActor | None:
         """"The broadcaster, Kanton, said": a business noun whose apposition is one named body is that body."""
-        if not {root.lower_, root.lemma_.lower()} & kinds.business_nouns().keys() or root.tag_ in ("NNS", "NNPS"):
+        if not is_business_noun(root) or root.tag_ in ("NNS", "NNPS"):
             return None
-        bodies = {actor.key: actor for child in root.children if child.dep_ == "appos" and child.i > root.i
-                  and (actor := self.book.actor_of_token(child.i)) is not None
-                  and actor.kind in ("organization", "media")}
-        return next(iter(bodies.values())) if len(bodies) == 1 else None
+        apposed = [child for child in root.children if child.dep_ == "appos" and child.i > root.i]
+        return self._the_one_actor_of(apposed, ("organization", "media"))
+
+    def _the_one_actor_of(self, tokens, kinds_wanted: tuple[str, ...]) -> ArticleActor | None:
+        """The one actor of ``kinds_wanted`` the tokens are mentions of; none or several: None."""
+        found = {actor.key: actor for token in tokens
+                 if (actor := self.book.actor_of_token(token.i)) is not None and actor.kind in kinds_wanted}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _person_after_title(self, span: Span, root) -> ArticleActor | None:
         """"... spokeswoman Mao Ning (毛寧)" parsed with the title as its head: the one person named after

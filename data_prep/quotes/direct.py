@@ -8,11 +8,10 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from data_prep.quote_record import SPEECH
 from data_prep.quotes.attribution import Attribution, MarkIndex, merge_spans, overlaps, same_paragraph, source_of
 from data_prep.quotes.doctext import doc_text, sentence_of
-from data_prep.quotes.kinds import attribution_kind
-from data_prep.quotes.lexicon import NAMING_LEMMAS, Cue, cue_for
+from data_prep.quotes.kinds import is_speech_with_speaker
+from data_prep.quotes.lexicon import NAMING_LEMMAS, Cue
 from data_prep.quotes.marks import MarkedSpan, names_a_title, starts_paragraph
 from data_prep.quotes.speakers import is_pronoun, mention_span, subject_of
 
@@ -284,8 +283,7 @@ def _one_speaker_in_paragraph_before(text: str, start: int, attributions: list[A
         return False
     begin = text.rfind("\n", 0, end) + 1
     speakers = [attribution.speaker for attribution in attributions
-                if attribution.speaker is not None and attribution.cue is not None and begin <= attribution.cue.idx < end
-                and attribution_kind(attribution.cue, cue_for(attribution.cue), attribution.kind) == SPEECH]
+                if is_speech_with_speaker(attribution) and begin <= attribution.cue.idx < end]
     named = {speaker.text.lower() for speaker in speakers if not is_pronoun(speaker)}
     return bool(speakers) and len(named) <= 1
 

@@ -13,7 +13,7 @@ from data_prep.quotes.direct import attach_quoted, quoted_name_only, quoted_side
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.findings import framed_findings
 from data_prep.quotes.headline import mark_headline
-from data_prep.quotes.kinds import attribution_kind, describes_as
+from data_prep.quotes.kinds import attribution_kind, describes_as, is_speech_with_speaker
 from data_prep.quotes.labelled import labelled_speech
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, ASPECTUAL_LEMMAS, DELIVERING_VERBS,
                                      MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, MODAL_ADJECTIVES, NAME_GIVING_PARTICIPLE_LEMMAS,
@@ -275,14 +275,7 @@ def _is_nested_in_speech(attribution: Attribution) -> bool:
         cue = cue.head  # "She says she is confident that ...": the copula heads the outer content
     return (cue is not None and cue.dep_ == "ccomp" and cue.head is not cue and not names_what(cue)
             and cue_for(cue.head) is not None and not _is_medium(source_of(cue.head))
-            and not (cue.head.lemma_ in RELAYING_CUE_LEMMAS and _is_speech_with_speaker(attribution)))
-
-
-def _is_speech_with_speaker(attribution: Attribution) -> bool:
-    """Someone's speech: "Minister NAME said that ...", "He told reporters that ..." (the actor stage
-    names whom the pronoun stands for)."""
-    return attribution.speaker is not None and attribution.cue is not None \
-        and attribution_kind(attribution.cue, cue_for(attribution.cue), attribution.kind) == SPEECH
+            and not (cue.head.lemma_ in RELAYING_CUE_LEMMAS and is_speech_with_speaker(attribution)))
 
 
 def _is_medium(source: Span | None) -> bool:

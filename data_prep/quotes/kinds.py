@@ -159,3 +159,10 @@ def attribution_kind(cue_token: Token | None, cue: Cue | None, quote_type: str |
     if lemma in SPEECH_LEMMAS - ACT_LEMMAS or (describes_as(cue_token) and lemma not in SEEING_AS_LEMMAS) or (cue is not None and cue.speech and lemma not in ACT_LEMMAS):
         return SPEECH
     return ACT if lemma in ACT_LEMMAS else BELIEF
+
+
+def is_speech_with_speaker(attribution) -> bool:
+    """An attribution of someone's speech: "Minister NAME said that ...", "He told reporters that ..." (the
+    actor stage names whom a pronoun stands for)."""
+    return attribution.speaker is not None and attribution.cue is not None \
+        and attribution_kind(attribution.cue, cue_for(attribution.cue), attribution.kind) == SPEECH
