@@ -25,6 +25,8 @@ MEMBER_WORDS = {"one", "two", "three", "some", "several", "many", "most", "anoth
 JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
 # Kinds a common noun right before a name can describe ("her rival NAME", "carmaker NAME", "the broadcaster NAME").
 DESCRIBED_KINDS = {"person", "organization", "media", "country"}
+# Kinds of source that relay what another said ("the Courier reported ..., citing NAME").
+RELAYING_KINDS = {"media", "organization"}
 ORDINAL_REFERENCES = {"former", "latter"}  # "the former said": the first of a pair just named
 MAX_TITLE_TO_NAME = 60  # characters between a bare title and the cue that may hold the name
 MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
@@ -84,7 +86,31 @@ class SpeakerResolver:
             # "Kremlin aide says ..." with no aide named in the body: the unnamed source it says
         actor = self._named_after_title(quote) or self._named_in_apposition(quote) or self._appositive_person(quote) \
             or self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
+        if actor is not None and actor.kind in RELAYING_KINDS and (cited := self._cited_source(quote)) is not None:
+            actor = cited
         return actor.key if actor else None
+
+    def _cited_source(self, quote: QuoteRecord) -> ArticleActor | None:
+        """"The Courier reported that ..., citing NAME": the outlet only relays the claim; its source is
+        the one it cites (as the realnews gold credits "X, the agency reported" words to X's source). A
+        named actor or an unnamed source ("citing two officials"); a cited thing ("citing costs"), no one."""
+        if quote.cue is None:
+            return None
+        cue = self.book.doc[self._token_at(quote.cue[0])]
+        heads = [cue, *(child for child in cue.children if child.dep_ in ("ccomp", "xcomp", "conj"))]
+        citing = [child for head in heads for child in head.children
+                  if child.lower_ == "citing" and child.dep_ in ("advcl", "xcomp", "conj") and child.i > cue.i]
+        cited = [child for verb in citing for child in verb.children if child.dep_ == "dobj"]
+        if len(cited) != 1:
+            return None
+        source = cited[0]
+        if (actor := self.book.actor_of_token(source.i)) is not None:
+            return actor if actor.kind in ("person", "organization", "country", "media") else None
+        if source.pos_ != "NOUN" or kinds.common_noun_kind(source.lemma_, source.tag_ == "NNS", False) \
+                not in ("anonymous", "organization"):
+            return None
+        phrase = self.book.doc[source.left_edge.i:source.i + 1]
+        return self._actor_of_phrase(phrase, source)
 
     def _headline_title(self, quote: QuoteRecord) -> Span | None:
         """A headline's source that is a job title and no name ("EU climate chief", "Kremlin aide")."""
