@@ -48,6 +48,7 @@ def _tokens_written_as(doc: Doc, words: set[str]) -> list[int]:
 
 
 MAX_MISSED_GIVEN_NAMES = 2
+PERSON_RELATIVES = {"who", "whom"}  # relative pronouns said of people, never of bodies ("NAME, who leads ...")
 
 
 def _could_be_missed_given_name(token, lower_case_words: frozenset[str]) -> bool:
@@ -191,6 +192,9 @@ class EntityCollector:
         if fold(words[0]) in given_name_forms() or any(len(other) == 1 and fold(other.text) == fold(words[1])
                                                       for other in person_spans):
             return True
+        if any(child.dep_ == "relcl" and any(t.lower_ in PERSON_RELATIVES and t.i < child.i for t in child.children)
+               for child in span.root.children):
+            return True  # "NAME, who heads the ministry, said": who is said of people, which of bodies
         doc = span.doc
         return any(not (span.start <= i < span.end) and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON")
                    and doc[i].dep_ != "compound" and not any(c.dep_ == "compound" for c in doc[i].children)
