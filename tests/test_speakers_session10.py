@@ -59,3 +59,13 @@ def test_bare_surname_after_an_untagged_full_name_is_that_person(nlp):
 def test_pronoun_after_a_relayed_quote_is_that_quotes_speaker(nlp):
     text = "Tomas Reyes met Ana Ruiz. Ruiz said the talks failed, Reuters reported. She added that a deal was far off."
     assert speaker(nlp, text, "deal was far off") == ("Ana Ruiz", "person")
+
+
+def test_lone_surname_speaking_after_an_untagged_full_name_is_that_person(nlp):
+    text = "Tomas Reyes met Ana Ruiz on Monday. \"The plan is dead,\" Ruiz told Reuters."
+    assert speaker(nlp, text, "plan is dead") == ("Ana Ruiz", "person")
+
+
+def test_name_a_who_clause_describes_is_a_person(nlp):
+    text = "Paulo Dantas, who heads the trade ministry, said exports would resume."
+    assert speaker(nlp, text, "exports would resume") == ("Paulo Dantas", "person")

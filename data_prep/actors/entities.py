@@ -144,7 +144,8 @@ class EntityCollector:
             else:
                 other_named.append(span)
         for span, _ in sorted(surname_spans, key=lambda item: item[0].start):
-            self._add_untagged_full_name(span)
+            if not self.surname_owner(span, clean_person_name(span.text)):
+                self.untagged_full_name(span)
         for span, title_words in sorted(surname_spans, key=lambda item: item[0].start):
             name = clean_person_name(span.text)
             actor = self.surname_owner(span, name, title_words) or self.person_for_full_name(name)
@@ -156,13 +157,12 @@ class EntityCollector:
         self._collect_unlabelled_surnames()
         self._settle_state_bodies()
 
-    def _add_untagged_full_name(self, surname: Span) -> None:
+    def untagged_full_name(self, surname: Span) -> ArticleActor | None:
         """"Tomas Reyes met Ana Ruiz. Ruiz said": a surname standing alone whose full name the recogniser
         left untagged before it (two title-case proper nouns, the given name compounded into the surname)
-        is that full name's person, not a person called by the surname only."""
-        name = clean_person_name(surname.text)
-        if len(surname) != 1 or not name or self.surname_owner(surname, name):
-            return
+        is that full name's person, not a person called by the surname only. None when there is none."""
+        if len(surname) != 1 or not clean_person_name(surname.text):
+            return None
         doc = self.book.doc
         for i in _tokens_written_as(doc, {surname.text}):
             given = doc[i - 1] if i else None
@@ -172,8 +172,10 @@ class EntityCollector:
                 continue
             full = f"{given.text} {doc[i].text}"
             if _could_be_missed_given_name(given, self.book.lower_case_words) and kinds.could_be_person_name_text(full):
-                self.book.add_person_mention(self.person_for_full_name(full), doc[i - 1:i + 1], [])
-                return
+                actor = self.person_for_full_name(full)
+                self.book.add_person_mention(actor, doc[i - 1:i + 1], [])
+                return actor
+        return None
 
     def _personal_name_tagged_a_body(self, span: Span, name: str, person_spans: list[Span]) -> bool:
         """"Kemal Arslan said ... Arslan added": a Firstname Lastname the recogniser tagged an organisation

@@ -490,7 +490,8 @@ class SpeakerResolver:
         if named and not span.root.ent_type_ and could_be_personal_name(named[0], self.book.lower_case_words):
             # A lone capitalised word that speaks ("PENCE:", "Trump said") is a person's name.
             name = clean_person_name(named[0].text)
-            actor = self.entities.surname_owner(named[0], name, named[1]) or self.book.new_actor(name, "person")
+            actor = self.entities.surname_owner(named[0], name, named[1]) \
+                or self.entities.untagged_full_name(named[0]) or self.book.new_actor(name, "person")
             self.book.add_person_mention(actor, *named)
             return actor
         root = span.root
