@@ -69,3 +69,9 @@ def test_lone_surname_speaking_after_an_untagged_full_name_is_that_person(nlp):
 def test_name_a_who_clause_describes_is_a_person(nlp):
     text = "Paulo Dantas, who heads the trade ministry, said exports would resume."
     assert speaker(nlp, text, "exports would resume") == ("Paulo Dantas", "person")
+
+
+def test_claim_an_outlet_called_it_reports_citing_a_person_is_that_persons(nlp):
+    text = ("The Courier ran a long story on Monday. It reported that the port would close, "
+            "citing Paulo Dantas, the harbour chief.")
+    assert speaker(nlp, text, "port would close") == ("Paulo Dantas", "person")

@@ -58,6 +58,9 @@ class SpeakerResolver:
 
     def speaker_key(self, quote: QuoteRecord) -> str | None:
         key = self._speaker_key(quote)
+        actor = self.book.actors.get(key) if key else None
+        if actor is not None and actor.kind in RELAYING_KINDS and (cited := self._cited_source(quote)) is not None:
+            key = cited.key  # "the Courier (or: it) reported that ..., citing NAME": NAME's claim
         if quote.spans:
             self._previous_quote = (max(end for _, end in quote.spans), self.book.actors.get(key) if key else None)
         return key
@@ -86,8 +89,6 @@ class SpeakerResolver:
             # "Kremlin aide says ..." with no aide named in the body: the unnamed source it says
         actor = self._named_after_title(quote) or self._named_in_apposition(quote) or self._appositive_person(quote) \
             or self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
-        if actor is not None and actor.kind in RELAYING_KINDS and (cited := self._cited_source(quote)) is not None:
-            actor = cited
         return actor.key if actor else None
 
     def _cited_source(self, quote: QuoteRecord) -> ArticleActor | None:
