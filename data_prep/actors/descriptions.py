@@ -305,6 +305,12 @@ def named_body(book: MentionBook, span: Span) -> ArticleActor | None:
               and a.name[:1].isupper() and word in fold(a.name).split()]
     if len(bodies) == 1:
         return bodies[0]
+    if not bodies and word in kinds.business_nouns():
+        # "Acme Bank reported profits. The lender said": the one company the article named before,
+        # a company by its name; none or several, the unnamed body
+        companies = [a for a in book.actors.values() if a.key in seen and a.kind == "organization"
+                     and kinds.is_company_name(a.name)]
+        return companies[0] if len(companies) == 1 else None
     if not bodies and word in MOVEMENT_WORDS:
         return _nearest_movement(book, span)
     return None

@@ -11,9 +11,9 @@ from data_prep.actors import kinds, titles
 from data_prep.actors.bodies import body_kind, body_name, is_bare_state_body
 from data_prep.actors.book import ArticleActor, MentionBook
 from data_prep.actors.descriptions import title_phrase_holder
-from data_prep.actors.entity_repairs import (NAME_LABELS, business_name, is_located, is_named_by_business_noun,
-                                            is_set_off_after_title, is_struck_place, names_place_by_its_noun,
-                                            untagged_set_off_names, without_leading_gerund)
+from data_prep.actors.entity_repairs import (NAME_LABELS, business_name, is_business_noun, is_located,
+                                            is_named_by_business_noun, is_set_off_after_title, is_struck_place,
+                                            names_place_by_its_noun, untagged_set_off_names, without_leading_gerund)
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import (SURNAME_PARTICLES, TITLE_WORDS, can_be_same_person, clean_person_name, fold,
                                      given_name_forms, is_title_word, name_parts, normalise_role, occupation_titles,
@@ -48,6 +48,7 @@ def _tokens_written_as(doc: Doc, words: set[str]) -> list[int]:
 
 
 MAX_MISSED_GIVEN_NAMES = 2
+PERSON_RELATIVES = {"who", "whom"}  # relative pronouns said of people, never of bodies ("NAME, who leads ...")
 
 
 def _could_be_missed_given_name(token, lower_case_words: frozenset[str]) -> bool:
@@ -138,8 +139,13 @@ class EntityCollector:
             elif span.label_ != "GPE" and len(name.split()) >= 2 and any(
                     a.kind == "person" and fold(a.name) == fold(name) for a in self.book.actors.values()):
                 self.book.add_person_mention(self.person_for_full_name(name), span, [])
+            elif span.label_ == "ORG" and self._personal_name_tagged_a_body(span, name, person_spans):
+                self.book.add_person_mention(self.person_for_full_name(name), span, [])
             else:
                 other_named.append(span)
+        for span, _ in sorted(surname_spans, key=lambda item: item[0].start):
+            if not self.surname_owner(span, clean_person_name(span.text)):
+                self.untagged_full_name(span)
         for span, title_words in sorted(surname_spans, key=lambda item: item[0].start):
             name = clean_person_name(span.text)
             actor = self.surname_owner(span, name, title_words) or self.person_for_full_name(name)
@@ -150,6 +156,51 @@ class EntityCollector:
             self._add_other_entity(span)
         self._collect_unlabelled_surnames()
         self._settle_state_bodies()
+
+    def untagged_full_name(self, surname: Span) -> ArticleActor | None:
+        """"Tomas Reyes met Ana Ruiz. Ruiz said": a surname standing alone whose full name the recogniser
+        left untagged before it (two title-case proper nouns, the given name compounded into the surname)
+        is that full name's person, not a person called by the surname only. None when there is none."""
+        if len(surname) != 1 or not clean_person_name(surname.text):
+            return None
+        doc = self.book.doc
+        for i in _tokens_written_as(doc, {surname.text}):
+            given = doc[i - 1] if i else None
+            if i >= surname.start or given is None or doc[i].ent_type_ or given.ent_type_ \
+                    or given.dep_ != "compound" or given.head.i != i or doc[i].pos_ != "PROPN" \
+                    or self.book.mention_at(i) or (i > 1 and doc[i - 2].pos_ == "PROPN"):
+                continue
+            full = f"{given.text} {doc[i].text}"
+            if _could_be_missed_given_name(given, self.book.lower_case_words) and kinds.could_be_person_name_text(full):
+                actor = self.person_for_full_name(full)
+                self.book.add_person_mention(actor, doc[i - 1:i + 1], [])
+                return actor
+        return None
+
+    def _personal_name_tagged_a_body(self, span: Span, name: str, person_spans: list[Span]) -> bool:
+        """"Kemal Arslan said ... Arslan added": a Firstname Lastname the recogniser tagged an organisation
+        is a person's when its other mentions say so, its surname standing alone as a person's name, or
+        when its first word is a known given name (``given_name_forms.csv``). An actor's kind is one, from
+        all its mentions: never an organisation "Kemal Arslan" beside a person "Arslan". Names with an
+        institution word, places, outlets and companies described as such stay bodies."""
+        words = name.split()
+        if len(words) != 2 or len(span) != 2 or not kinds.could_be_person_name_text(name) \
+                or any(is_title_word(w) or fold(w) in occupation_titles() for w in words):
+            return False
+        if any(t.dep_ in ("compound", "appos") and kinds.common_noun_kind(t.lemma_, False, False)
+               for t in span.root.children if t.i < span.start or t.i >= span.end) \
+                or (span.start and is_business_noun(span.doc[span.start - 1])):
+            return False  # "the lender Kemal Arslan": a body by its description
+        if fold(words[0]) in given_name_forms() or any(len(other) == 1 and fold(other.text) == fold(words[1])
+                                                      for other in person_spans):
+            return True
+        if any(child.dep_ == "relcl" and any(t.lower_ in PERSON_RELATIVES and t.i < child.i for t in child.children)
+               for child in span.root.children):
+            return True  # "NAME, who heads the ministry, said": who is said of people, which of bodies
+        doc = span.doc
+        return any(not (span.start <= i < span.end) and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON")
+                   and doc[i].dep_ != "compound" and not any(c.dep_ == "compound" for c in doc[i].children)
+                   for i in _tokens_written_as(doc, {words[1]}))  # "Arslan added": the surname alone
 
     def _settle_state_bodies(self) -> None:
         """A state body named without its country ("the Ministry of Commerce", "Commerce Ministry" of

@@ -48,6 +48,19 @@ def business_nouns() -> dict[str, bool]:
         return {row["noun"].strip(): bool((row["starts_names"] or "").strip()) for row in rows}
 
 
+# Endings of a company's legal name ("Norvik Holdings Ltd"): with a business noun in the name ("Acme
+# Bank", "Keldara Airlines"), what makes a named organisation a company that "the lender" can stand for.
+COMPANY_NAME_ENDINGS = {"inc", "corp", "corporation", "ltd", "plc", "llc", "ag", "sa", "co", "holdings"}
+
+
+def is_company_name(name: str) -> bool:
+    """A named organisation that is a business by its name: a business noun ("Acme Bank", "Keldara
+    Airlines") or a company ending ("Norvik Ltd") among its words."""
+    words = [w.strip(".,").casefold() for w in name.split()]
+    return len(words) >= 2 and any(w in business_nouns() or w.rstrip("s") in business_nouns()
+                                   or w in COMPANY_NAME_ENDINGS for w in words[1:])
+
+
 ANONYMOUS_HEADS = {noun for noun, kind in UNNAMED_SOURCE_NOUNS.items() if kind == "anonymous"}
 ORGANIZATION_HEADS = {noun for noun, kind in UNNAMED_SOURCE_NOUNS.items() if kind == "organization"}
 ROLE_HEADS = {

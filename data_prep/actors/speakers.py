@@ -25,6 +25,8 @@ MEMBER_WORDS = {"one", "two", "three", "some", "several", "many", "most", "anoth
 JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
 # Kinds a common noun right before a name can describe ("her rival NAME", "carmaker NAME", "the broadcaster NAME").
 DESCRIBED_KINDS = {"person", "organization", "media", "country"}
+# Kinds of source that relay what another said ("the Courier reported ..., citing NAME").
+RELAYING_KINDS = {"media", "organization"}
 ORDINAL_REFERENCES = {"former", "latter"}  # "the former said": the first of a pair just named
 MAX_TITLE_TO_NAME = 60  # characters between a bare title and the cue that may hold the name
 MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
@@ -56,6 +58,9 @@ class SpeakerResolver:
 
     def speaker_key(self, quote: QuoteRecord) -> str | None:
         key = self._speaker_key(quote)
+        actor = self.book.actors.get(key) if key else None
+        if actor is not None and actor.kind in RELAYING_KINDS and (cited := self._cited_source(quote)) is not None:
+            key = cited.key  # "the Courier (or: it) reported that ..., citing NAME": NAME's claim
         if quote.spans:
             self._previous_quote = (max(end for _, end in quote.spans), self.book.actors.get(key) if key else None)
         return key
@@ -85,6 +90,28 @@ class SpeakerResolver:
         actor = self._named_after_title(quote) or self._named_in_apposition(quote) or self._appositive_person(quote) \
             or self._actor_for_phrase(*(quote.speaker_name or quote.speaker))
         return actor.key if actor else None
+
+    def _cited_source(self, quote: QuoteRecord) -> ArticleActor | None:
+        """"The Courier reported that ..., citing NAME": the outlet only relays the claim; its source is
+        the one it cites (as the realnews gold credits "X, the agency reported" words to X's source). A
+        named actor or an unnamed source ("citing two officials"); a cited thing ("citing costs"), no one."""
+        if quote.cue is None:
+            return None
+        cue = self.book.doc[self._token_at(quote.cue[0])]
+        heads = [cue, *(child for child in cue.children if child.dep_ in ("ccomp", "xcomp", "conj"))]
+        citing = [child for head in heads for child in head.children
+                  if child.lower_ == "citing" and child.dep_ in ("advcl", "xcomp", "conj") and child.i > cue.i]
+        cited = [child for verb in citing for child in verb.children if child.dep_ == "dobj"]
+        if len(cited) != 1:
+            return None
+        source = cited[0]
+        if (actor := self.book.actor_of_token(source.i)) is not None:
+            return actor if actor.kind in ("person", "organization", "country", "media") else None
+        if source.pos_ != "NOUN" or kinds.common_noun_kind(source.lemma_, source.tag_ == "NNS", False) \
+                not in ("anonymous", "organization"):
+            return None
+        phrase = self.book.doc[source.left_edge.i:source.i + 1]
+        return self._actor_of_phrase(phrase, source)
 
     def _headline_title(self, quote: QuoteRecord) -> Span | None:
         """A headline's source that is a job title and no name ("EU climate chief", "Kremlin aide")."""
@@ -464,7 +491,8 @@ class SpeakerResolver:
         if named and not span.root.ent_type_ and could_be_personal_name(named[0], self.book.lower_case_words):
             # A lone capitalised word that speaks ("PENCE:", "Trump said") is a person's name.
             name = clean_person_name(named[0].text)
-            actor = self.entities.surname_owner(named[0], name, named[1]) or self.book.new_actor(name, "person")
+            actor = self.entities.surname_owner(named[0], name, named[1]) \
+                or self.entities.untagged_full_name(named[0]) or self.book.new_actor(name, "person")
             self.book.add_person_mention(actor, *named)
             return actor
         root = span.root
