@@ -139,7 +139,7 @@ class EntityCollector:
             elif span.label_ != "GPE" and len(name.split()) >= 2 and any(
                     a.kind == "person" and fold(a.name) == fold(name) for a in self.book.actors.values()):
                 self.book.add_person_mention(self.person_for_full_name(name), span, [])
-            elif span.label_ == "ORG" and self._personal_name_tagged_a_body(span, name, person_spans):
+            elif span.label_ == "ORG" and self._personal_name_tagged_a_body(span, name):
                 self.book.add_person_mention(self.person_for_full_name(name), span, [])
             else:
                 other_named.append(span)
@@ -177,7 +177,7 @@ class EntityCollector:
                 return actor
         return None
 
-    def _personal_name_tagged_a_body(self, span: Span, name: str, person_spans: list[Span]) -> bool:
+    def _personal_name_tagged_a_body(self, span: Span, name: str) -> bool:
         """"Kemal Arslan said ... Arslan added": a Firstname Lastname the recogniser tagged an organisation
         is a person's when its other mentions say so, its surname standing alone as a person's name, or
         when its first word is a known given name (``given_name_forms.csv``). An actor's kind is one, from
@@ -191,8 +191,7 @@ class EntityCollector:
                for t in span.root.children if t.i < span.start or t.i >= span.end) \
                 or (span.start and is_business_noun(span.doc[span.start - 1])):
             return False  # "the lender Kemal Arslan": a body by its description
-        if fold(words[0]) in given_name_forms() or any(len(other) == 1 and fold(other.text) == fold(words[1])
-                                                      for other in person_spans):
+        if fold(words[0]) in given_name_forms():
             return True
         if any(child.dep_ == "relcl" and any(t.lower_ in PERSON_RELATIVES and t.i < child.i for t in child.children)
                for child in span.root.children):

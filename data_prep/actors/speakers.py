@@ -27,6 +27,7 @@ JOINT_SPEAKER_KINDS = {"person", "organization", "country", "media"}
 DESCRIBED_KINDS = {"person", "organization", "media", "country"}
 # Kinds of source that relay what another said ("the Courier reported ..., citing NAME").
 RELAYING_KINDS = {"media", "organization"}
+CITABLE_KINDS = JOINT_SPEAKER_KINDS  # whoever can speak can be the source an outlet cites
 ORDINAL_REFERENCES = {"former", "latter"}  # "the former said": the first of a pair just named
 MAX_TITLE_TO_NAME = 60  # characters between a bare title and the cue that may hold the name
 MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
@@ -106,7 +107,7 @@ class SpeakerResolver:
             return None
         source = cited[0]
         if (actor := self.book.actor_of_token(source.i)) is not None:
-            return actor if actor.kind in ("person", "organization", "country", "media") else None
+            return actor if actor.kind in CITABLE_KINDS else None
         if source.pos_ != "NOUN" or kinds.common_noun_kind(source.lemma_, source.tag_ == "NNS", False) \
                 not in ("anonymous", "organization"):
             return None
