@@ -71,6 +71,7 @@ def _own_subject(token: Token) -> Token | None:
     return None
 
 
+TIME_ENTITY_LABELS = frozenset({"DATE", "TIME"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Participles: "while adding that ...", "after stressing ...", "before calling for ..." have no subject of
 # their own and share the main clause's, conjunction or not.
@@ -95,6 +96,8 @@ def _paragraph_initial_subject(cue: Token) -> Token | None:
               if token.idx >= paragraph_start]
     if before and before[0].i > 0 and doc[before[0].i - 1].idx >= paragraph_start:
         return None  # the paragraph starts earlier than the window
+    while before and before[-1].ent_type_ in TIME_ENTITY_LABELS:
+        before.pop()  # "Prime Minister Anutin Charnvirakul Sunday said": the day is when, not who
     misparsed = [token for token in before if _is_misparsed_plural_title(token)]
     if before and all(token.pos_ in NOUN_PHRASE_POS or token in misparsed or token.lower_ == "and" for token in before) \
             and before[-1].pos_ in ("PROPN", "NOUN"):

@@ -1,0 +1,13 @@
+"""Speaker constructions of real news left open before session 11 (issue #12)."""
+from actor_credit import credited, nlp, speaker  # noqa: F401 (nlp is a fixture)
+
+
+def test_weekday_between_name_and_verb_is_not_part_of_the_name(nlp):
+    text = "Prime Minister Anutin Charnvirakul Sunday said the border would stay closed. He added that talks could resume."
+    assert speaker(nlp, text, "border would stay closed") == ("Anutin Charnvirakul", "person")
+    assert "Anutin Charnvirakul Sunday" not in {actor["name"] for actor in credited(nlp, text)[1]}
+
+
+def test_weekday_after_a_body_is_not_part_of_its_name(nlp):
+    assert speaker(nlp, "The defence ministry Tuesday said the drills were routine.", "drills were routine") \
+        == ("defence ministry", "organization")
