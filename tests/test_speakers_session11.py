@@ -11,3 +11,13 @@ def test_weekday_between_name_and_verb_is_not_part_of_the_name(nlp):
 def test_weekday_after_a_body_is_not_part_of_its_name(nlp):
     assert speaker(nlp, "The defence ministry Tuesday said the drills were routine.", "drills were routine") \
         == ("defence ministry", "organization")
+
+
+def test_nationality_leader_goes_to_the_one_person_holding_a_top_job_with_no_country_given(nlp):
+    text = '"We will not back down," said Omar Haddad, the interim president. The Syrian leader added that polls would follow.'
+    assert speaker(nlp, text, "polls would follow") == ("Omar Haddad", "person")
+
+
+def test_nationality_leader_stays_unresolved_between_two_top_jobs_with_no_country(nlp):
+    text = "President Lena Brandt met Omar Haddad, the interim president, in Paris. The Syrian leader said polls would follow."
+    assert speaker(nlp, text, "polls would follow") == (None, None)

@@ -270,10 +270,11 @@ def _titles_a_name(entity: Span) -> bool:
 
 def _same_job(reference: str, held: str) -> bool:
     """The very job: the same head word, "top diplomat" for a foreign minister, "envoy" for an ambassador,
-    "premier" for a prime minister."""
+    "premier" for a prime minister, "leader" for any top job ("the Syrian leader" for an interim president)."""
     head, held_head = kinds.role_head(reference), kinds.role_head(held)
     return head == held_head or {head, held_head} == kinds.ENVOY_ROLES or {head, held_head} <= kinds.PREMIER_ROLES \
-        or (head == "diplomat" and kinds.roles_compatible(reference, held))
+        or (head == "diplomat" and kinds.roles_compatible(reference, held)) \
+        or (head == "leader" and held_head in kinds.LEADER_ROLES)
 
 
 def named_body(book: MentionBook, span: Span) -> ArticleActor | None:
