@@ -21,3 +21,25 @@ def test_nationality_leader_goes_to_the_one_person_holding_a_top_job_with_no_cou
 def test_nationality_leader_stays_unresolved_between_two_top_jobs_with_no_country(nlp):
     text = "President Lena Brandt met Omar Haddad, the interim president, in Paris. The Syrian leader said polls would follow."
     assert speaker(nlp, text, "polls would follow") == (None, None)
+
+
+def test_nationality_leader_goes_to_the_one_person_named_whose_job_is_never_given(nlp):
+    text = "Zelensky said in his nightly address that Russia had launched 500 drones. " \
+           "The Ukrainian leader said allies must send more air defence."
+    assert speaker(nlp, text, "allies must send") == ("Zelensky", "person")
+
+
+def test_nationality_leader_is_not_a_visitor_to_that_country(nlp):
+    text = "Erdogan flew to Moscow on Monday. The Russian president said the visit was useful."
+    assert speaker(nlp, text, "visit was useful") == (None, None)
+
+
+def test_surname_tagged_a_place_that_speaks_and_is_never_a_location_is_a_person(nlp):
+    text = "Erdogan said Turkey would host the talks. Erdogan added that a deal was near."
+    assert speaker(nlp, text, "Turkey would host") == ("Erdogan", "person")
+    assert ("Erdogan", "person") in {(actor["name"], actor["kind"]) for actor in credited(nlp, text)[1]}
+
+
+def test_place_named_as_a_location_still_never_speaks(nlp):
+    text = "Fighting raged in Kadugli on Monday. Kadugli said the shelling continued."
+    assert ("Kadugli", "person") not in {(actor["name"], actor["kind"]) for actor in credited(nlp, text)[1]}

@@ -94,11 +94,26 @@ class MentionBook:
         self.person_surnames = frozenset(surname_word(entity.text) for entity in doc.ents
                                          if entity.label_ == "PERSON" and len(entity.text.split()) > 1)
         places = gazetteer()
+        self.speaking_unplaced_names = self._speaking_unplaced_names()
         self.place_names = frozenset(
-            entity.text for entity in doc.ents if entity.label_ in PLACE_LABELS and (
+            entity.text for entity in doc.ents if entity.label_ in PLACE_LABELS
+            and entity.text not in self.speaking_unplaced_names and (
                 entity.text not in self.person_surnames or places.affiliation(entity.text) or places.place(entity.text)))
         self._pending_affiliations: list[tuple[str, int]] = []
         self._person_regions: list[tuple[int, int]] | None = None
+
+    def _speaking_unplaced_names(self) -> frozenset[str]:
+        """One-word names tagged a place that the gazetteer does not know, that speak (a quote's whole speaker
+        name) and that the article never puts anyone in, at or near ("Erdogan said"): a misread surname."""
+        places = gazetteer()
+        speakers = {quote.speaker_name for quote in self.quotes if quote.speaker_name}
+        tagged = [entity for entity in self.doc.ents if entity.label_ == "GPE"]
+        speaking = {entity.text for entity in tagged if (entity.start_char, entity.end_char) in speakers
+                    and len(entity) == 1 and entity.text.isalpha() and entity.text[:1].isupper()
+                    and not entity.text.isupper()
+                    and not (places.affiliation(entity.text) or places.place(entity.text) or places.media_outlet(entity.text))}
+        located = {entity.text for entity in tagged if entity.root.dep_ == "pobj"}
+        return frozenset(speaking - located)
 
     def _quoted_regions(self) -> list[tuple[int, int]]:
         """Quotation marks and every quote's span, reported speech included: names inside what someone

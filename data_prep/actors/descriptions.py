@@ -218,6 +218,8 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
         same_job = [a for a in compatible if not a.affiliations and any(_same_job(role, r) for r in a.roles)
                     and not _meets_that_country(book, a, affiliation)]
         if not any(affiliation in a.affiliations for a in people):
+            if not same_job and _lone_unplaced_person(people, role) and not _near_that_country(book, people[0], affiliation):
+                return people[0]  # "NAME said ... The Ukrainian leader urged ...": the one person named, job unsaid
             return same_job[0] if len(same_job) == 1 else None
         compatible = [a for a in compatible if affiliation in a.affiliations]
         with_role = [a for a in compatible if any(kinds.role_head(role) == kinds.role_head(r)
@@ -227,13 +229,35 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
         if len(compatible) == 1:
             return compatible[0]
         return same_job[0] if not compatible and len(same_job) == 1 else None
-    if len(people) == 1 and not people[0].roles and kinds.role_head(role) in LONE_HOLDER_ROLES:
+    if _lone_unplaced_person(people, role):
         return people[0]  # "the enraged leader" in an article naming one person, whose job it never gives
     with_role = [a for a in compatible if a.roles]
     same_job = [a for a in with_role if any(kinds.role_head(r) == kinds.role_head(role) for r in a.roles)]
     if len(with_role) > 1 and len(same_job) == 1:
         return same_job[0]  # "the PM" among a president and a prime minister
     return with_role[0] if len(with_role) == 1 else None
+
+
+def _lone_unplaced_person(people: list[ArticleActor], role: str) -> bool:
+    """Whether ``people`` is one person whose job and country the article never gives, and ``role`` a top job."""
+    return len(people) == 1 and not people[0].roles and not people[0].affiliations \
+        and kinds.role_head(role) in LONE_HOLDER_ROLES
+
+
+def _near_that_country(book: MentionBook, actor: ArticleActor, country: str) -> bool:
+    """Whether a sentence naming ``actor`` names ``country`` or a place of it, its capital included, other than
+    as the subject of what is said ("NAME flew to Moscow", "met Russian envoys": "the Russian president" may be
+    the host; "NAME said Turkey would host the talks" is no visit)."""
+    for span in _mention_spans(book, actor):
+        if any(gazetteer().affiliation(e.text) == country and e.root.dep_ not in ("nsubj", "nsubjpass")
+               for e in span.sent.ents if e.label_ in ("GPE", "NORP", "LOC")):
+            return True
+    return False
+
+
+def _mention_spans(book: MentionBook, actor: ArticleActor) -> list[Span]:
+    spans = (book.doc.char_span(m.start, m.end, alignment_mode="expand") for m in book.mentions if m.key == actor.key)
+    return [span for span in spans if span is not None]
 
 
 def _meets_that_country(book: MentionBook, actor: ArticleActor, country: str) -> bool:

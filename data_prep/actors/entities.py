@@ -308,6 +308,8 @@ class EntityCollector:
             return Span(doc, piece.start, piece.end, label="PERSON")
         if text in self.book.place_names:
             return Span(doc, piece.start, piece.end, label="GPE")
+        if text in self.book.speaking_unplaced_names:
+            return Span(doc, piece.start, piece.end, label="PERSON")
         return self._person_like(piece)
 
     def _names_by_context(self) -> tuple[frozenset[str], frozenset[str]]:
