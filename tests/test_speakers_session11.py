@@ -43,3 +43,10 @@ def test_surname_tagged_a_place_that_speaks_and_is_never_a_location_is_a_person(
 def test_place_named_as_a_location_still_never_speaks(nlp):
     text = "Fighting raged in Kadugli on Monday. Kadugli said the shelling continued."
     assert ("Kadugli", "person") not in {(actor["name"], actor["kind"]) for actor in credited(nlp, text)[1]}
+
+
+def test_namesake_named_in_full_does_not_take_over_the_bare_surname(nlp):
+    text = ("Park Min-ho was sworn in as president on Wednesday. Park's term began at dawn. "
+            "Minor candidate Park Ji-woo won 8%. Park said he would unite the country. He added that growth would return.")
+    assert speaker(nlp, text, "unite the country") == ("Park Min-ho", "person")
+    assert speaker(nlp, text, "growth would return") == ("Park Min-ho", "person")

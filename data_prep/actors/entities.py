@@ -518,7 +518,8 @@ class EntityCollector:
 
     def surname_owner(self, span: Span, name: str, title_words: list[str] = ()) -> ArticleActor | None:
         """The person a bare surname refers to: the one with that surname; among namesakes the one its
-        title fits ("President Obama", "Mrs. Clinton"), else the nearest before it."""
+        title fits ("President Obama", "Mrs. Clinton"), else the one the bare surname last stood for, else
+        the nearest before it."""
         if not name or name_parts(name)[0]:
             return None  # a surname is one word, or particles and a word ("El Sisi", "al-Hayya")
         owners = [a for a in self.book.actors.values() if a.kind == "person" and can_be_same_person(a.name, name)]
@@ -529,8 +530,11 @@ class EntityCollector:
             return owners[0]
         keys = {a.key for a in owners}
         before = [m for m in self.book.mentions if m.key in keys and m.start < span.start_char]
-        if before:
-            return self.book.actors[max(before, key=lambda m: m.start).key]
+        # "Lee Jae-myung ... Lee's term began ... candidate Lee Jun-seok ... Lee said": a namesake named in
+        # full does not take over the bare surname the article already uses for someone
+        bare = [m for m in before if fold(self.book.text[m.start:m.end]) == fold(name)]
+        if bare or before:
+            return self.book.actors[max(bare or before, key=lambda m: m.start).key]
         counts = {a.key: sum(m.key == a.key for m in self.book.mentions) for a in owners}
         return max(owners, key=lambda a: counts[a.key])  # before any namesake: the most mentioned one
 
