@@ -50,3 +50,15 @@ def test_namesake_named_in_full_does_not_take_over_the_bare_surname(nlp):
             "Minor candidate Park Ji-woo won 8%. Park said he would unite the country. He added that growth would return.")
     assert speaker(nlp, text, "unite the country") == ("Park Min-ho", "person")
     assert speaker(nlp, text, "growth would return") == ("Park Min-ho", "person")
+
+
+def test_military_rank_goes_to_the_one_person_named_with_a_military_job(nlp):
+    text = ('Ruritania\'s new military ruler Anton Veliko said he would be sworn in after the coup that ousted President '
+            'Marko Dane.\n\n"We will be sworn in soon," the army colonel told a briefing.\n\n"We took charge yesterday."')
+    assert speaker(nlp, text, "sworn in soon") == ("Anton Veliko", "person")
+    assert speaker(nlp, text, "took charge") == ("Anton Veliko", "person")
+
+
+def test_military_rank_is_not_a_civilian_president(nlp):
+    text = 'President Marko Dane said the coup was illegal. "We will resist," the army colonel told a briefing.'
+    assert speaker(nlp, text, "We will resist") == (None, None)

@@ -258,6 +258,18 @@ def roles_compatible(role: str | None, other: str | None) -> bool:
         if role_head(held) in SPOKESPERSON_ROLES:
             return "top" not in reference.casefold().split()
         return _is_diplomat(role) and _is_diplomat(other)
+    if (head in MILITARY_RANKS or other_head in MILITARY_RANKS) and _is_military(role) and _is_military(other):
+        return True  # "the army colonel" for the country's new military ruler
     if head in HEAD_OF_BODY_ROLES or other_head in HEAD_OF_BODY_ROLES:
         return (head in HEAD_OF_BODY_ROLES | SENIOR_ROLES) and (other_head in HEAD_OF_BODY_ROLES | SENIOR_ROLES)
     return head in LEADER_ROLES and other_head in LEADER_ROLES
+
+
+# Military ranks and the words of military jobs; "general" and "major" are left out, being also the
+# "attorney general" and other words.
+MILITARY_RANKS = {"captain", "colonel", "lieutenant", "admiral", "sergeant", "brigadier", "marshal", "commander"}
+MILITARY_ROLE_WORDS = {"military", "army", "junta", "navy", "naval", "forces", "troops", "militia"}
+
+
+def _is_military(role: str) -> bool:
+    return role_head(role) in MILITARY_RANKS or bool(set(role.casefold().split()) & MILITARY_ROLE_WORDS)
