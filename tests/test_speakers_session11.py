@@ -62,3 +62,14 @@ def test_military_rank_goes_to_the_one_person_named_with_a_military_job(nlp):
 def test_military_rank_is_not_a_civilian_president(nlp):
     text = 'President Marko Dane said the coup was illegal. "We will resist," the army colonel told a briefing.'
     assert speaker(nlp, text, "We will resist") == (None, None)
+
+
+def test_source_printed_after_a_quote_without_a_verb_is_its_speaker(nlp):
+    text = ('The storm strengthened overnight. "Severe flooding is likely across the southern coast," '
+            'the Ruritanian Weather Office in Port Vell. Schools were closed.')
+    assert speaker(nlp, text, "Severe flooding") == ("Ruritanian Weather Office", "organization")
+
+
+def test_noun_phrase_after_a_quote_naming_no_one_is_no_speaker(nlp):
+    text = '"Severe flooding is likely across the southern coast and the islands," the warning in the harbour.'
+    assert speaker(nlp, text, "Severe flooding") == (None, None)

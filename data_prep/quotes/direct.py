@@ -265,6 +265,28 @@ def _dash_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
     return doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
 
 
+def _verbless_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
+    """A source named after the quote with no verb, as some copy prints it: '“…,” the National Weather
+    Office in Ruritania.' The quote ends in a comma inside its marks and the sentence after it is one
+    short noun phrase naming a body or a person."""
+    text = doc_text(doc)
+    if _last_inner_char(text, chain[-1]) != ",":
+        return None
+    rest = doc.char_span(chain[-1].end, len(text), alignment_mode="contract")
+    if rest is None or not len(rest):
+        return None
+    start = end = rest.start
+    while end < len(doc) and end - start <= MAX_TOKENS_OF_CUE_SENTENCE and doc[end].text not in (".", "\n") \
+            and "\n" not in doc[end].text:
+        end += 1
+    credit = doc[start:end]
+    if not credit or end >= len(doc) or doc[end].text != "." or any(t.pos_ in ("VERB", "AUX") for t in credit) \
+            or not (credit[0].text[:1].isupper() or credit[0].lower_ == "the") \
+            or not any(t.ent_type_ in ("ORG", "PERSON") for t in credit):
+        return None
+    return credit
+
+
 def _is_whole_paragraph(text: str, chain: list[MarkedSpan]) -> bool:
     """The quoted passage is all its paragraph holds, and ends a sentence inside its marks (“We are ready.”)."""
     end = text.find("\n", chain[-1].end)
@@ -315,7 +337,7 @@ def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIn
             else:
                 attributions.append(Attribution(spans, "direct", cue, source_of(cue), {index}))
             continue
-        credit = _dash_credit(doc, chain) or _colon_credit(doc, chain)
+        credit = _dash_credit(doc, chain) or _colon_credit(doc, chain) or _verbless_credit(doc, chain)
         if credit is not None:
             attributions.append(Attribution(spans, "direct", None, credit, {index}))
             continue
