@@ -282,8 +282,9 @@ def _verbless_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
     credit = doc[start:end]
     if not credit or end >= len(doc) or doc[end].text != "." or any(t.pos_ in ("VERB", "AUX") for t in credit) \
             or not (credit[0].text[:1].isupper() or credit[0].lower_ == "the") \
-            or not any(t.ent_type_ in ("ORG", "PERSON") for t in credit):
-        return None
+            or not any(t.ent_type_ in ("ORG", "PERSON") for t in credit) \
+            or any(t.is_punct or (t.text[:1].isupper() and not t.ent_type_ and t.i != start) for t in credit):
+        return None  # not a headline's title-case words ("NAME Tells Convention") or a citation "(Site, Thursday)"
     return credit
 
 
