@@ -73,3 +73,25 @@ def test_source_printed_after_a_quote_without_a_verb_is_its_speaker(nlp):
 def test_noun_phrase_after_a_quote_naming_no_one_is_no_speaker(nlp):
     text = '"Severe flooding is likely across the southern coast and the islands," the warning in the harbour.'
     assert speaker(nlp, text, "Severe flooding") == (None, None)
+
+
+def test_pontiff_is_the_pope_the_article_names(nlp):
+    text = "Pope Leo XIV said peace was possible. The pontiff said dialogue was needed."
+    assert speaker(nlp, text, "dialogue was needed") == ("Leo XIV", "person")
+
+
+def test_the_body_official_is_the_one_person_of_that_body_named_before(nlp):
+    text = "The UN human rights chief, Volker Turk, said he was horrified. The UN official added that aid workers had died."
+    assert speaker(nlp, text, "aid workers had died") == ("Volker Turk", "person")
+
+
+def test_the_body_official_after_an_unnamed_official_is_that_unnamed_one(nlp):
+    text = ("A senior US official said talks had stalled. Secretary of State Marco Rubio met his counterpart. "
+            "The US official added that a deal was far off.")
+    assert speaker(nlp, text, "deal was far off") == ("A senior US official", "anonymous")
+
+
+def test_the_body_official_among_two_named_people_of_that_body_stays_unnamed(nlp):
+    text = ("EU foreign policy chief Kaja Kallas said sanctions would stay. EU commissioner Maros Sefcovic said trade "
+            "talks would go on. The EU official added that pressure must grow.")
+    assert speaker(nlp, text, "pressure must grow")[1] == "anonymous"

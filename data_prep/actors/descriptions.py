@@ -12,6 +12,8 @@ from data_prep.actors.naming import fold, normalise_role
 from data_prep.actors.textual import FIELD_WORDS, is_title_reference
 
 DEFINITE_WORDS = ("the", "this", "that")
+# Nouns for anyone holding a post of a body: "the UN official" can be its rights chief.
+GENERIC_OFFICIAL_NOUNS = {"official"}
 # Top jobs that a definite title can give to the one person an article names without saying their job
 # ("the enraged leader"); not "head" or "chief", which are also words for other things ("her head").
 LONE_HOLDER_ROLES = kinds.LEADER_ROLES - {"head", "chief", "head of state"}
@@ -48,6 +50,9 @@ def link_description(book: MentionBook, chunk: Span) -> ArticleActor | None:
             and (named := apposed_person(book, chunk)):
         book.add_mention(named, chunk.start_char, chunk.end_char, root.i)
         return named  # "The lawyer for the driver, Paul Verne, said": the name set off after the title
+    if (official := named_official_of_body(book, chunk)) is not None:
+        book.add_mention(official, chunk.start_char, chunk.end_char, root.i)
+        return official
     if not is_title_reference(chunk):
         return None
     if any(t.ent_type_ == "PERSON" for t in chunk) or book.is_quoted(chunk.start_char, chunk.end_char):
@@ -89,6 +94,25 @@ def apposed_person(book: MentionBook, chunk: Span) -> ArticleActor | None:
         return None
     actor = book.actor_of_token(comma + 1)
     return actor if actor is not None and actor.kind == "person" else None
+
+
+def named_official_of_body(book: MentionBook, chunk: Span) -> ArticleActor | None:
+    """"The UN human rights chief, NAME, said ... The UN official added": "the BODY official" after the one
+    person of that body the article has named, when no unnamed official came before (then "the US official"
+    is that one, "a US official" said ... "the US official added")."""
+    root = chunk.root
+    if chunk[0].lower_ != "the" or root.tag_ != "NN" or root.lemma_.lower() not in GENERIC_OFFICIAL_NOUNS \
+            or book.is_quoted(chunk.start_char, chunk.end_char):
+        return None
+    country, _ = titles.span_affiliation(chunk)
+    bodies = {e.text for e in chunk.ents if e.label_ in ("ORG", "GPE", "NORP")} | ({country} if country else set())
+    if not bodies:
+        return None
+    earlier = [book.actors[m.key] for m in book.mentions if m.start < chunk.start_char]
+    if any(actor.kind == "anonymous" and actor.head_lemma in GENERIC_OFFICIAL_NOUNS for actor in earlier):
+        return None
+    holders = {actor.key: actor for actor in earlier if actor.kind == "person" and bodies & set(actor.affiliations)}
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def named_later_holder(book: MentionBook, before: int, affiliation: str | None, role: str) -> ArticleActor | None:
@@ -296,7 +320,7 @@ def _same_job(reference: str, held: str) -> bool:
     """The very job: the same head word, "top diplomat" for a foreign minister, "envoy" for an ambassador,
     "premier" for a prime minister, "leader" for any top job ("the Syrian leader" for an interim president)."""
     head, held_head = kinds.role_head(reference), kinds.role_head(held)
-    return head == held_head or {head, held_head} == kinds.ENVOY_ROLES or {head, held_head} <= kinds.PREMIER_ROLES \
+    return head == held_head or {head, held_head} == kinds.ENVOY_ROLES or kinds.one_job(head, held_head) \
         or (head == "diplomat" and kinds.roles_compatible(reference, held)) \
         or (head == "leader" and held_head in kinds.LEADER_ROLES)
 

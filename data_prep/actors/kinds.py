@@ -70,7 +70,7 @@ ROLE_HEADS = {
     "chairwoman", "commander", "general", "billionaire", "businessman", "tycoon", "congressman",
     "congresswoman", "lawmaker", "incumbent", "frontrunner", "challenger", "founder", "ceo", "host",
     "speaker", "prosecutor", "judge", "justice", "mogul", "star", "coach", "prince", "princess", "emperor",
-    "dictator", "autocrat", "strongman", "ruler", "monarch", "pope", "patriarch", "nominee", "former",
+    "dictator", "autocrat", "strongman", "ruler", "monarch", "pope", "pontiff", "patriarch", "nominee", "former",
     "diplomat", "pm", "commissioner", "consul", "secretary-general", "executive",
     "captain", "colonel", "lieutenant", "admiral", "sergeant",  # military ranks: "the captain said" is a holder
 }
@@ -224,6 +224,13 @@ DIPLOMAT_ROLES = {"diplomat", "ambassador", "envoy", "consul", "consul general",
 # Two words for a state's envoy to another state: "the envoy" can be its ambassador.
 ENVOY_ROLES = {"envoy", "ambassador"}
 PREMIER_ROLES = {"premier", "prime minister", "pm"}  # one job, three words
+# Words for one job ("the pontiff" is the pope the article names).
+SAME_JOB_WORDS = (PREMIER_ROLES, {"pope", "pontiff"})
+
+
+def one_job(head: str | None, other_head: str | None) -> bool:
+    """Whether two role heads are words for one job ("premier", "prime minister")."""
+    return any({head, other_head} <= words for words in SAME_JOB_WORDS)
 # A government's spokesperson speaks for its diplomacy: "the diplomat told reporters" (but "the top
 # diplomat" is the minister).
 SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
@@ -249,7 +256,7 @@ def roles_compatible(role: str | None, other: str | None) -> bool:
     head, other_head = role_head(role), role_head(other)
     if not head or not other_head:
         return True
-    if head == other_head:
+    if head == other_head or one_job(head, other_head):
         return True
     if {head, other_head} == ENVOY_ROLES:
         return True  # "China summons Japanese envoy" for the ambassador the article names
