@@ -95,3 +95,8 @@ def test_the_body_official_among_two_named_people_of_that_body_stays_unnamed(nlp
     text = ("EU foreign policy chief Kaja Kallas said sanctions would stay. EU commissioner Maros Sefcovic said trade "
             "talks would go on. The EU official added that pressure must grow.")
     assert speaker(nlp, text, "pressure must grow")[1] == "anonymous"
+
+
+def test_he_after_a_possessor_title_and_name_is_the_named_person_not_the_possessor(nlp):
+    text = "Putin met Trump. Putin's aide Yuri Ushakov said no date had been set. He added that contacts would continue."
+    assert speaker(nlp, text, "contacts would continue") == ("Yuri Ushakov", "person")

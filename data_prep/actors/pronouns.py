@@ -292,7 +292,7 @@ class PronounResolver:
             unnamed = self._unnamed_people(number, pronoun_char, gender) if "person" in allowed_kinds else []
             if not candidates and not unnamed:
                 continue
-            subjects = [m for m in candidates if self.doc[m.root].dep_ in SUBJECT_DEPS]
+            subjects = [m for m in candidates if _is_subject(self.doc[m.root])]
             # in an earlier sentence a subject wins over a name that is none, an unnamed one too ("an aide to
             # Governor NAME confirmed. He added ..."); in the pronoun's own clause the subject is seldom "him"
             if subjects or not candidates or (unnamed and number != here):
@@ -356,6 +356,9 @@ class PronounResolver:
                 continue
             lemma = token.lemma_.lower()
             # a person noun, or any noun that is already a quote's unnamed source ("A negotiator ... said")
+            if any(child.dep_ == "appos" and (actor := self.book.actor_of_token(child.i)) is not None
+                   and actor.kind == "person" for child in token.children):
+                continue  # "Putin's aide Yuri Ushakov said": the aide is the person named
             if lemma in PERSON_NOUNS:
                 noun_gender = GENDERED_WORDS.get(lemma)
             else:
@@ -371,3 +374,8 @@ class PronounResolver:
         """The anonymous source a speaker phrase headed by this noun became ("A negotiator"), if any."""
         actor = self.book.actor_of_token(token_index)
         return actor if actor is not None and actor.kind == "anonymous" else None
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or a name in apposition to one ("Putin's aide Yuri Ushakov said", parsed "aide" + appos)."""
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS)
