@@ -100,3 +100,15 @@ def test_the_body_official_among_two_named_people_of_that_body_stays_unnamed(nlp
 def test_he_after_a_possessor_title_and_name_is_the_named_person_not_the_possessor(nlp):
     text = "Putin met Trump. Putin's aide Yuri Ushakov said no date had been set. He added that contacts would continue."
     assert speaker(nlp, text, "contacts would continue") == ("Yuri Ushakov", "person")
+
+
+def test_title_only_speaker_is_the_person_named_next_who_added(nlp):
+    text = ("Ghana's finance minister said the budget would cut spending. "
+            "Ato Forson, who took office in January, added that debt talks were on track.")
+    assert speaker(nlp, text, "budget would cut spending") == ("Ato Forson", "person")
+
+
+def test_title_only_speaker_is_not_someone_else_who_added_with_another_job(nlp):
+    text = ("Ghana's finance minister said the budget would cut spending. "
+            "Opposition leader Kwame Mensah added that the cuts were too deep.")
+    assert speaker(nlp, text, "budget would cut spending") == (None, None)

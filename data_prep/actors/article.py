@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from data_prep.actors.book import QUOTED, MentionBook
-from data_prep.actors.continuations import continued_speakers
+from data_prep.actors.continuations import added_speakers, continued_speakers
 from data_prep.actors.descriptions import link_descriptions
 from data_prep.actors.entities import EntityCollector
 from data_prep.actors.pronouns import PronounResolver
@@ -24,6 +24,7 @@ def resolve_article_actors(doc: Doc, quotes: list[dict]) -> dict:
     book, entities, pronouns = collect_article_mentions(doc, records)
     speakers = SpeakerResolver(book, entities, pronouns)
     keys = continued_speakers(book.text, records, [speakers.speaker_key(quote) for quote in records])
+    keys = added_speakers(book, records, keys)
     mention_quoted_pronouns(book, pronouns, records, keys)
     return book.result(keys, [speakers.co_speaker_keys(quote, key) for quote, key in zip(records, keys)])
 

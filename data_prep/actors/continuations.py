@@ -1,9 +1,13 @@
 """Continuation paragraphs: a paragraph that is nothing but a quotation, with no attribution of its own,
 goes on with the speaker of the paragraph before it when that paragraph quotes one speaker only, or when
 it ends with a quotation of its own (the news convention of a long quote running over several
-paragraphs: the one who spoke last goes on)."""
+paragraphs: the one who spoke last goes on). And a speaker who "added" something, named for the first time,
+is the one a job title stood for just before ("The finance minister said ... NAME, who took office in
+January, added ...")."""
 from __future__ import annotations
 
+from data_prep.actors import kinds
+from data_prep.actors.book import MentionBook
 from data_prep.quote_record import QuoteRecord
 
 OPENING_MARKS = "“\"‘'«"
@@ -53,3 +57,31 @@ def _closes_paragraph(text: str, quote: QuoteRecord, paragraph_end: int) -> bool
     further sentence of the reporter's, which could be about someone else."""
     tail = text[quote.end:paragraph_end].strip(" \t.”\"’'»")
     return quote.quote_type != "indirect" and not any(mark in tail for mark in ".!?“\"")
+
+
+# Cue words that say the speaker spoke just before.
+ADDING_CUES = frozenset({"added", "adds", "continued", "went on"})
+# How far back (characters) the title-only quote an adding speaker continues may lie: the paragraph before.
+MAX_ADDED_GAP_CHARS = 600
+
+
+def added_speakers(book: MentionBook, quotes: list[QuoteRecord], keys: list[str | None]) -> list[str | None]:
+    """``keys`` with an unresolved job-title speaker given the person named for the first time as the one
+    who "added" the next quote, when that person's known jobs fit the title."""
+    keys = list(keys)
+    order = sorted((q.start, n) for n, q in enumerate(quotes) if q.spans and not q.headline)
+    for (_, previous), (_, index) in zip(order, order[1:]):
+        quote, before = quotes[index], quotes[previous]
+        key = keys[index]
+        if key is None or keys[previous] is not None or before.speaker is None or before.speaker_is_pronoun \
+                or quote.cue is None or (quote.cue_word or "").lower() not in ADDING_CUES:
+            continue
+        actor = book.actors[key]
+        title = kinds.role_head(before.speaker_text.replace("'s", " ").replace("’s", " "))
+        if actor.kind != "person" or title not in kinds.ROLE_HEADS or quote.start - before.end > MAX_ADDED_GAP_CHARS:
+            continue
+        first = min((m.start for m in book.mentions if m.key == key), default=None)
+        if first is None or first < before.end or not all(kinds.roles_compatible(title, role) for role in actor.roles):
+            continue  # named before the title-only quote, or holding another job: someone else
+        keys[previous] = key
+    return keys
