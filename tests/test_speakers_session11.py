@@ -112,3 +112,10 @@ def test_title_only_speaker_is_not_someone_else_who_added_with_another_job(nlp):
     text = ("Ghana's finance minister said the budget would cut spending. "
             "Opposition leader Kwame Mensah added that the cuts were too deep.")
     assert speaker(nlp, text, "budget would cut spending") == (None, None)
+
+
+def test_another_after_an_unnamed_source_is_a_second_unnamed_source(nlp):
+    text = "Officials told the Courier the plan had been shelved. One official said the cost was too high. " \
+           "Another said the timing was wrong."
+    name, kind = speaker(nlp, text, "timing was wrong")
+    assert kind == "anonymous" and name != speaker(nlp, text, "cost was too high")[0]

@@ -29,6 +29,8 @@ DESCRIBED_KINDS = {"person", "organization", "media", "country"}
 RELAYING_KINDS = {"media", "organization"}
 CITABLE_KINDS = JOINT_SPEAKER_KINDS  # whoever can speak can be the source an outlet cites
 ORDINAL_REFERENCES = {"former", "latter"}  # "the former said": the first of a pair just named
+OTHER_ONE_WORDS = {"another"}  # "One official said ... Another said": a second unnamed source of that kind
+MAX_SENTENCES_TO_OTHER_ONE = 2
 MAX_TITLE_TO_NAME = 60  # characters between a bare title and the cue that may hold the name
 MAX_DOCUMENT_CHAIN = 3  # "the statement" -> "a statement" before it -> ...
 
@@ -293,6 +295,8 @@ class SpeakerResolver:
             return self._called_by_age(span, root)
         if root.lower_ in ORDINAL_REFERENCES and len(span) == 2 and span[0].lower_ == "the":
             return self._former_or_latter(span, root)
+        if len(span) == 1 and root.lower_ in OTHER_ONE_WORDS:
+            return self._another_unnamed(span, root)
         # Only a mention at the head speaks: in "Trump's spokesman" or "the Clinton campaign" Trump and
         # Clinton are not the speaker.
         for mention in sorted(self.book.mentions, key=lambda m: m.end - m.start):
@@ -373,6 +377,24 @@ class SpeakerResolver:
         if found is not None:
             self.book.add_mention(found, span.start_char, span.end_char, root.i)
         return found
+
+    def _another_unnamed(self, span: Span, root) -> ArticleActor | None:
+        """"One official said ... Another said": a new unnamed source of the kind the nearest unnamed
+        speaker before it (in this sentence or the two before) is; none, no one."""
+        doc = self.book.doc
+        number = self.pronouns.sentence_index(root.i)
+        first = doc[self.pronouns.sentence_starts[max(number - MAX_SENTENCES_TO_OTHER_ONE, 0)]].idx \
+            if self.pronouns.sentence_starts else 0
+        earlier = [m for m in self.book.mentions if first <= m.start < span.start_char
+                   and self.book.actors[m.key].kind == "anonymous" and self.book.actors[m.key].head_lemma]
+        if not earlier:
+            return None
+        lemma = self.book.actors[max(earlier, key=lambda m: m.start).key].head_lemma
+        actor = self.book.new_actor(f"another {lemma}", "anonymous")
+        actor.head_lemma = lemma
+        actor.roles[lemma] += 1
+        self.book.add_mention(actor, span.start_char, span.end_char, root.i)
+        return actor
 
     def _former_or_latter(self, span: Span, root) -> ArticleActor | None:
         """"India and Pakistan traded fire as the former blamed ...": the first (or, for "the latter", the
