@@ -194,12 +194,7 @@ def _titles_of(book: MentionBook, actor: ArticleActor) -> list[Span]:
     Ministry Spokesperson Mao Ning") and an apposition after it (", a ministry spokesperson,")."""
     doc = book.doc
     found = []
-    for mention in book.mentions:
-        if mention.key != actor.key:
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for span in _mention_spans(book, actor):
         start = span.start
         while start > span.sent.start and start > span.start - MAX_TITLE_WORDS \
                 and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "PART") and not doc[start - 1].ent_type_ == "PERSON":
@@ -289,13 +284,7 @@ def _meets_that_country(book: MentionBook, actor: ArticleActor, country: str) ->
     welcomed it" is no meeting) or a counterpart ("Foreign Minister NAME
     flew to Moscow to meet her Russian counterpart", "Ambassador NAME met the Japanese envoy"): then she is
     the other party, and "Russia's top diplomat" someone else the article does not name."""
-    doc = book.doc
-    for mention in book.mentions:
-        if mention.key != actor.key:
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for span in _mention_spans(book, actor):
         sentence = span.sent
         if any(t.lemma_.lower() == "counterpart" for t in sentence):
             return True
