@@ -104,7 +104,8 @@ class MentionBook:
 
     def _speaking_unplaced_names(self) -> frozenset[str]:
         """One-word names tagged a place that the gazetteer does not know, that speak (a quote's whole speaker
-        name) and that the article never puts anyone in, at or near ("Erdogan said"): a misread surname."""
+        name), that the recogniser tags a person elsewhere in the article and that the article never puts
+        anyone in, at or near ("Erdogan said ... Erdogan added"): a misread surname."""
         places = gazetteer()
         speakers = {quote.speaker_name for quote in self.quotes if quote.speaker_name}
         tagged = [entity for entity in self.doc.ents if entity.label_ == "GPE"]
@@ -113,7 +114,8 @@ class MentionBook:
                     and not entity.text.isupper()
                     and not (places.affiliation(entity.text) or places.place(entity.text) or places.media_outlet(entity.text))}
         located = {entity.text for entity in tagged if entity.root.dep_ == "pobj"}
-        return frozenset(speaking - located)
+        people = {entity.text for entity in self.doc.ents if entity.label_ == "PERSON"}
+        return frozenset((speaking & people) - located)
 
     def _quoted_regions(self) -> list[tuple[int, int]]:
         """Quotation marks and every quote's span, reported speech included: names inside what someone
