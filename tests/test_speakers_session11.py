@@ -119,3 +119,10 @@ def test_another_after_an_unnamed_source_is_a_second_unnamed_source(nlp):
            "Another said the timing was wrong."
     name, kind = speaker(nlp, text, "timing was wrong")
     assert kind == "anonymous" and name != speaker(nlp, text, "cost was too high")[0]
+
+
+def test_headline_with_a_country_possessive_is_the_body_quote_again(nlp):
+    text = ("Ruritania's Varga says talks will continue\n\n"
+            "Ruritanian President Elena Varga said on Monday that talks with the opposition would continue.")
+    quotes, _ = credited(nlp, text)
+    assert [q.headline for q, _ in quotes] == [False]

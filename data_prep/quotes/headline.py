@@ -55,9 +55,15 @@ def _stems(text: str | None, leave_out: set[str] = frozenset()) -> set[str]:
 
 
 def _same_speaker(first: QuoteRecord, second: QuoteRecord) -> bool:
-    """Speakers match when one name's words contain the other's ("Trump", "Donald Trump")."""
-    one, other = (set(WORD.findall((quote.speaker_name_text or "").lower())) for quote in (first, second))
+    """Speakers match when one name's words contain the other's ("Trump", "Donald Trump"); a headline's
+    country possessive is the country's demonym in the body ("Kenya's Ruto", "Kenyan President William Ruto"),
+    so possessive words are left out."""
+    one, other = (_name_words(quote.speaker_name_text) for quote in (first, second))
     return bool(one) and bool(other) and (one <= other or other <= one)
+
+
+def _name_words(name: str | None) -> set[str]:
+    return {word for word in WORD.findall((name or "").lower()) if not word.endswith(("'s", "’s"))}
 
 
 def carried_by_body(headline_quote: QuoteRecord, body_quotes: list[QuoteRecord]) -> bool:
