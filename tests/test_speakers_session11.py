@@ -126,3 +126,18 @@ def test_headline_with_a_country_possessive_is_the_body_quote_again(nlp):
             "Ruritanian President Elena Varga said on Monday that talks with the opposition would continue.")
     quotes, _ = credited(nlp, text)
     assert [q.headline for q, _ in quotes] == [False]
+
+
+def test_dateline_the_parser_takes_for_the_subject_is_not_the_speaker(nlp):
+    text = "VELL, Ruritania - Prime Minister Elena Varga on Tuesday called a snap election, saying the country needed a mandate."
+    assert speaker(nlp, text, "needed a mandate") == ("Elena Varga", "person")
+    assert "VELL" not in {actor["name"] for actor in credited(nlp, text)[1]}
+
+
+def test_dateline_is_not_part_of_the_reported_words(nlp):
+    quotes, _ = credited(nlp, "MOSCOW, Oct 3 (TASS) - Ruritania is ready to resume talks, deputy minister Ivan Petrov told TASS.")
+    assert [q.text for q, _ in quotes] == ["Ruritania is ready to resume talks"]
+
+
+def test_capitals_in_the_words_are_no_dateline(nlp):
+    assert speaker(nlp, "NATO said the drills would go ahead.", "drills would go ahead") == ("NATO", "organization")

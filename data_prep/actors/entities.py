@@ -21,6 +21,7 @@ from data_prep.actors.naming import (SURNAME_PARTICLES, TITLE_WORDS, can_be_same
 from data_prep.actors.textual import (could_be_personal_name, glued_web_name, is_common_noun_phrase, is_facility_name,
                                       is_modifying_adjective, is_title_before_name, is_title_phrase,
                                       person_demonym)
+from data_prep.datelines import dateline_end
 from data_prep.labels import AGENT_DEPS, pronoun_kind
 
 HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
@@ -306,8 +307,8 @@ class EntityCollector:
             return Span(doc, piece.start, piece.end, label="GPE")
         if piece.label_ in ("ORG", "FAC", "GPE", "NORP") and is_set_off_after_title(piece):
             return Span(doc, piece.start, piece.end, label="PERSON")
-        if text in self.book.place_names:
-            return Span(doc, piece.start, piece.end, label="GPE")
+        if text in self.book.place_names or (piece[0].is_upper and piece.end <= dateline_end(doc, piece.start, self.book.text)):
+            return Span(doc, piece.start, piece.end, label="GPE")  # a dateline's place ("VELL, Ruritania -")
         if text in self.book.speaking_unplaced_names:
             return Span(doc, piece.start, piece.end, label="PERSON")
         return self._person_like(piece)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from data_prep.datelines import dateline
 from data_prep.labels import AUX_DEPS, CLAUSE_COMPLEMENT_DEPS, PASSIVE_MARK_DEPS, SUBJECT_DEPS
 from data_prep.quote_record import SPEECH, QuoteRecord
 from data_prep.quotes.attribution import Attribution, MarkIndex, name_part, source_of
@@ -170,6 +171,8 @@ def _contents(doc: Doc, cues: list[tuple[Token, Cue]], marks: MarkIndex):
             continue
         indices = according_to_content(token) if token.lower_ == "according" else content_indices(token, cue)
         indices = without_reporter_additions(doc, token, indices, marks.covers)
+        if indices and doc[min(indices)].is_upper:  # "MOSCOW, Oct 3 (TASS) - Russia is ready ..."
+            indices = indices.difference(dateline(doc, token.i, doc_text(doc)))
         if indices and is_sourceless_evidential(token):
             indices |= hedged_subject(token)  # "The bridge seems to be sinking": what seems so
         predicates = speaker_predicates(token, indices)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from data_prep.datelines import dateline_end
 from data_prep.labels import ACTIVE_SUBJECT_DEPS, AGENT_DEPS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.lexicon import NON_AGENT_NOUNS, UTTERANCE_NOUNS
@@ -52,11 +53,17 @@ def inverted_subject(cue: Token) -> Token | None:
 
 
 def _own_subject(token: Token) -> Token | None:
-    """The token's subject in its own paragraph, the nearest one when the parse gives several."""
+    """The token's subject in its own paragraph, the nearest one when the parse gives several; a dateline
+    the parser made the subject gives way to the name in apposition after it."""
     text = doc_text(token.doc)
     subject_deps = AGENT_DEPS if token.lemma_ in QUOTED_PASSIVE_LEMMAS else ACTIVE_SUBJECT_DEPS
     subjects = [child for child in token.children if child.dep_ in subject_deps
                 and "\n" not in text[min(child.idx, token.idx):max(child.idx, token.idx)]]
+    if any(child.is_upper for child in subjects):  # "GOMA, Congo (Reuters) -" parsed as the subject
+        dated = dateline_end(token.doc, token.i, text)
+        subjects = [child if child.i >= dated else next((name for name in child.rights if name.dep_ == "appos"
+                                                         and name.i >= dated), None) for child in subjects]
+        subjects = [child for child in subjects if child is not None]
     if subjects:
         return min(subjects, key=lambda child: abs(child.i - token.i))
     inverted = inverted_subject(token)
@@ -72,6 +79,7 @@ def _own_subject(token: Token) -> Token | None:
 
 
 TIME_ENTITY_LABELS = frozenset({"DATE", "TIME"})
+
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Participles: "while adding that ...", "after stressing ...", "before calling for ..." have no subject of
 # their own and share the main clause's, conjunction or not.
