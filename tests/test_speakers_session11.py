@@ -141,3 +141,8 @@ def test_dateline_is_not_part_of_the_reported_words(nlp):
 
 def test_capitals_in_the_words_are_no_dateline(nlp):
     assert speaker(nlp, "NATO said the drills would go ahead.", "drills would go ahead") == ("NATO", "organization")
+
+
+def test_asking_not_to_be_named_is_no_quote(nlp):
+    quotes, _ = credited(nlp, "A police spokesperson, who asked not to be named, said the suspects were foreigners.")
+    assert [q.text for q, _ in quotes] == ["the suspects were foreigners"]

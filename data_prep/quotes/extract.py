@@ -36,6 +36,9 @@ CALL_CONTENT_DEPS = CLAUSE_COMPLEMENT_DEPS | {"oprd"}
 # Sources that do not make an ambiguous cue an attribution ("I think", "you know", "we want").
 WEAK_CUE_NON_SOURCES = frozenset({"i", "you", "we", "it", "that", "which", "who"})
 PERSONAL_SOURCES = frozenset({"he", "she", "they"})
+# "asked not to be named": a source's terms, with the verbs of naming a source.
+ANONYMITY_ASKING_LEMMAS = frozenset({"ask", "request"})
+NAMING_SOURCE_LEMMAS = frozenset({"name", "identify", "quote", "cite"})
 MAX_ANAPHORIC_OBJECT_TOKENS = 4
 PUNCTUATION_INSIDE_MARKS = ",.;:!?\"'\u201d\u2019"
 
@@ -85,10 +88,18 @@ def _names_a_source(cue: Token) -> bool:
                                  or obj.lemma_.lower() in SOURCE_NOUNS for obj in objects)
 
 
+def _asks_anonymity(cue: Token) -> bool:
+    """ "who asked not to be named", "They asked not to be identified because ...": the terms of speaking,
+    not what was said."""
+    return cue.lemma_ in ANONYMITY_ASKING_LEMMAS and any(
+        child.dep_ == "xcomp" and child.lemma_ in NAMING_SOURCE_LEMMAS and any(grand.dep_ == "auxpass" for grand in child.children)
+        for child in cue.children)
+
+
 def _is_not_a_statement(cue: Token, indices: set[int]) -> bool:
     """Cue words whose content is no one's statement: a source cited, an object pointing back at earlier
-    words."""
-    return _is_anaphoric_object(cue, indices) or _names_a_source(cue)
+    words, a request not to be named."""
+    return _is_anaphoric_object(cue, indices) or _names_a_source(cue) or _asks_anonymity(cue)
 
 
 def _partial_quote(doc: Doc, cue: Token, spans, touched: set[int], marks: MarkIndex):
