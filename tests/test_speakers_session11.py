@@ -146,3 +146,13 @@ def test_capitals_in_the_words_are_no_dateline(nlp):
 def test_asking_not_to_be_named_is_no_quote(nlp):
     quotes, _ = credited(nlp, "A police spokesperson, who asked not to be named, said the suspects were foreigners.")
     assert [q.text for q, _ in quotes] == ["the suspects were foreigners"]
+
+
+def test_post_on_a_bodys_channel_speaks_for_that_body(nlp):
+    text = "According to a post on the ministry's Telegram channel, three drones were downed over the region."
+    assert speaker(nlp, text, "drones were downed") == ("ministry", "organization")
+
+
+def test_statement_posted_on_a_bodys_page_speaks_for_that_body(nlp):
+    text = "The statement, posted on the embassy's Facebook page, said visas were suspended."
+    assert speaker(nlp, text, "visas were suspended") == ("embassy", "organization")

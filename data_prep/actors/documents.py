@@ -27,6 +27,9 @@ ISSUING_LEMMAS = frozenset({"issue", "release", "publish", "post", "put", "send"
 # "... published on the ministry's website": where a document appears names who published it.
 OUTLET_NOUNS = frozenset({"website", "site", "account", "page", "channel", "feed", "portal", "handle",
                           "homepage", "platform"})
+# Platforms an account or channel is on, not its owner.
+PLATFORM_NAMES = frozenset({"telegram", "x", "twitter", "facebook", "instagram", "youtube", "tiktok", "wechat",
+                            "weibo", "whatsapp", "threads", "bluesky", "truth", "linkedin", "vk", "vkontakte"})
 ISSUER_PREPOSITIONS = frozenset({"from", "by", "of"})
 CARRYING_PREPOSITIONS = frozenset({"in", "via", "through"})  # "the ministry said in a statement"
 MAX_BACK_SENTENCES = 3
@@ -64,6 +67,9 @@ def _issuer_head(document: Token) -> Token | Issuer | None:
             found = next((g for g in child.children if g.dep_ == "pobj"), None)
             if found is not None and not is_document(found):
                 return found
+    for child in document.children:  # "a post on the ministry's Telegram channel"
+        if child.dep_ == "prep" and child.lower_ == "on" and (owner := _outlet_owner(child)) is not None:
+            return owner
     for child in document.children:
         if child.dep_ == "acl" and child.lemma_ in ISSUING_LEMMAS:
             if found := _issuer_of_publishing(child):
@@ -87,14 +93,22 @@ def _issuer_of_publishing(verb: Token) -> Token | Issuer | None:
     for child in verb.children:
         if child.dep_ != "prep" or child.lower_ not in ("on", "in", "at"):
             continue
-        place = next((g for g in child.children if g.dep_ == "pobj"), None)
-        if place is None or place.lemma_.casefold() not in OUTLET_NOUNS:
-            continue
-        owners = [g for g in place.children if g.dep_ == "compound" and g.pos_ in ("NOUN", "PROPN")]
-        owners = owners or [g for g in place.children if g.dep_ == "poss"]
-        if owners:
-            return Issuer(owners[-1], place.left_edge.i)
+        if (owner := _outlet_owner(child)) is not None:
+            return owner
     return None
+
+
+def _outlet_owner(preposition: Token) -> Issuer | None:
+    """The owner of the website or account a preposition's object is ("on the embassy's account", "on
+    Ruritania's interior ministry site": its compound, else its possessor; a platform's name, as in "the
+    ministry's Telegram channel", is no owner)."""
+    place = next((g for g in preposition.children if g.dep_ == "pobj"), None)
+    if place is None or place.lemma_.casefold() not in OUTLET_NOUNS:
+        return None
+    owners = [g for g in place.children if g.dep_ == "compound" and g.pos_ in ("NOUN", "PROPN")
+              and g.lower_ not in PLATFORM_NAMES]
+    owners = owners or [g for g in place.children if g.dep_ == "poss"]
+    return Issuer(owners[-1], place.left_edge.i) if owners else None
 
 
 def _subject(verb: Token) -> Token | None:
