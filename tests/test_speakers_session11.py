@@ -156,3 +156,9 @@ def test_post_on_a_bodys_channel_speaks_for_that_body(nlp):
 def test_statement_posted_on_a_bodys_page_speaks_for_that_body(nlp):
     text = "The statement, posted on the embassy's Facebook page, said visas were suspended."
     assert speaker(nlp, text, "visas were suspended") == ("embassy", "organization")
+
+
+def test_name_after_a_fronted_phrase_misread_as_its_apposition_is_the_subject(nlp):
+    text = ("During an address at the summit in Port Vell, Ruritanian President Elena Varga praised Prime Minister "
+            "Ivo Horak and his “favourite general from the north” before giving him the floor.")
+    assert speaker(nlp, text, "favourite general") == ("Elena Varga", "person")

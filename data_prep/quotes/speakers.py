@@ -72,6 +72,8 @@ def _own_subject(token: Token) -> Token | None:
     if token.i > 0 and token.doc[token.i - 1].dep_ == "compound" and token.doc[token.i - 1].head.i == token.i \
             and token.doc[token.i - 1].pos_ == "PROPN":
         return token.doc[token.i - 1]  # headline case misparsed as a compound: "Putin Vows to ..."
+    if (name := _name_misread_as_apposition(token)) is not None:
+        return name
     for child in token.children:
         if child.dep_ == "agent":  # "... was announced by the campaign"
             return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
@@ -79,6 +81,20 @@ def _own_subject(token: Token) -> Token | None:
 
 
 TIME_ENTITY_LABELS = frozenset({"DATE", "TIME"})
+
+def _name_misread_as_apposition(cue: Token) -> Token | None:
+    """ "During an address at the summit in Sharm el-Sheikh, US President NAME acknowledged ...": a name right
+    before a finite cue with no subject, set off by a comma after a fronted phrase, which the parser hung on
+    that phrase as an apposition."""
+    doc = cue.doc
+    if cue.i == 0 or cue.tag_ not in FINITE_TAGS:
+        return None
+    name = doc[cue.i - 1]
+    if name.dep_ != "appos" or name.ent_type_ not in ("PERSON", "ORG") or name.head.i >= name.i:
+        return None
+    start = name.left_edge.i
+    return name if start > 0 and doc[start - 1].text == "," and name.head.i < start else None
+
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Participles: "while adding that ...", "after stressing ...", "before calling for ..." have no subject of
