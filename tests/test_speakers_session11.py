@@ -162,3 +162,9 @@ def test_name_after_a_fronted_phrase_misread_as_its_apposition_is_the_subject(nl
     text = ("During an address at the summit in Port Vell, Ruritanian President Elena Varga praised Prime Minister "
             "Ivo Horak and his “favourite general from the north” before giving him the floor.")
     assert speaker(nlp, text, "favourite general") == ("Elena Varga", "person")
+
+
+def test_who_received_a_text_is_not_its_issuer(nlp):
+    text = "Rebel leader Khalil Omar said the Freedom Front had received written guarantees confirming the end of the war."
+    assert speaker(nlp, text, "guarantees") == ("Khalil Omar", "person")
+    assert speaker(nlp, text.replace("Freedom Front", "Front"), "end of the war")[0] != "Front"

@@ -96,6 +96,9 @@ def _name_misread_as_apposition(cue: Token) -> Token | None:
     return name if start > 0 and doc[start - 1].text == "," and name.head.i < start else None
 
 
+# Verbs of getting a text from someone else: their subject is no issuer of it.
+RECEIVING_LEMMAS = frozenset({"receive", "get", "obtain", "read", "see", "hear", "reject", "dismiss", "welcome",
+                              "accept", "review", "study", "examine"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Participles: "while adding that ...", "after stressing ...", "before calling for ..." have no subject of
 # their own and share the main clause's, conjunction or not.
@@ -138,9 +141,10 @@ def _is_misparsed_plural_title(token: Token) -> bool:
 
 
 def _source_of_document(noun: Token) -> Token | None:
-    """ "Her office issued a statement saying ...": whoever issued the statement, else the statement."""
+    """ "Her office issued a statement saying ...": whoever issued the statement, else the statement; not
+    whoever received it ("the group had received guarantees confirming the end of the war")."""
     verb = noun.head
-    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_ not in RECEIVING_LEMMAS:
         issuer = _own_subject(verb)
         if issuer is not None and issuer.lower_ not in NON_SOURCES:
             return issuer
