@@ -431,10 +431,19 @@ def _is_a_call(cue: Token) -> bool:
     ("called the plan a disaster"), a clause or a "for"/"on" phrase ("called for a recount") carries them
     (PolNeAR train: 4 of 26 predictions with only an object were attributions)."""
     children = list(cue.children)
-    return cue.lemma_.lower() == "call" and any(child.dep_ == "dobj" for child in children) and not any(
+    return cue.lemma_.lower() == "call" and any(child.dep_ == "dobj" for child in children) \
+        and not any(_names_its_object(child) for child in children if child.dep_ == "dobj") and not any(
         child.dep_ in CALL_CONTENT_DEPS or (child.dep_ == "prt" and child.lower_ == "out")  # "calls out X": blames
         or (child.dep_ == "prep" and child.lower_ in ("for", "on", "as")
                                             and not _is_time_phrase(child)) for child in children)
+
+
+def _names_its_object(obj: Token) -> bool:
+    """ "called the sanctions economic terrorism", "called the decision politically motivated": what the object
+    is called, which the parser read as part of the object (a modifier with a determiner of its own: two noun
+    phrases; an adjective after the noun)."""
+    return any((child.dep_ in ("nmod", "compound") and any(grand.dep_ == "det" for grand in child.children))
+               or (child.dep_ == "acl" and child.pos_ == "ADJ" and child.i > obj.i) for child in obj.children)
 
 
 def _is_time_phrase(preposition: Token) -> bool:
