@@ -94,3 +94,12 @@ def test_what_someone_admitted_to_is_a_quote(nlp, text, words):
     found = only(quotes(nlp, text))
     assert found["quote_text"] == words and found["cue"] == "admitted"
 
+
+# --- a quoted sentence right after reported speech ---
+
+def test_a_quoted_sentence_after_reported_words_goes_on_with_them(nlp):
+    text = ("On “Morning Desk,” the senator identified rising costs as the main reason for the protests. "
+            "“People cannot pay their rent anymore.”")
+    found = [(q["quote_type"], q["speaker_text"], q["quote_text"]) for q in quotes(nlp, text)]
+    assert found == [("indirect", "the senator", "rising costs as the main reason for the protests"),
+                     ("direct", "the senator", "“People cannot pay their rent anymore.”")]
