@@ -36,7 +36,8 @@ def _is_claim_phrase(cue: Token, phrase: Token) -> bool:
     if phrase.lower_ in CLAIM_PREPOSITIONS:
         return True
     return phrase.lower_ == claim_preposition(cue) and any(
-        (child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN")) or child.dep_ == "pcomp" for child in phrase.children)
+        (child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN")) or child.dep_ == "pcomp"
+        for child in phrase.children)
 
 
 # Modifiers that give a noun phrase content of its own: "deep frustration", "the delays in the rollout". A
@@ -59,7 +60,8 @@ def _is_shown_feeling(cue: Token, obj: Token) -> bool:
     the delays": a greeting, or a feeling its subject shows, with no clause of its own ("expressed dismay that
     the talks failed" is a claim)."""
     shown = GREETING_NOUNS | (FEELING_NOUNS if american(cue.lemma_.lower()) in EXPRESSING_LEMMAS else frozenset())
-    return obj.lemma_.lower() in shown and not any(child.dep_ in CLAIM_DEPS | {"acl", "relcl"} for child in obj.children)
+    return obj.lemma_.lower() in shown and not any(child.dep_ in CLAIM_DEPS | {"acl", "relcl"}
+                                                   for child in obj.children)
 
 
 def _is_unanswered_question(cue: Token, content: list[Token], source: Span | None) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from data_prep.quote_record import SPEECH
-from data_prep.quotes.lexicon import (CLAIMED_PRIZE_NOUNS, DEED_OBJECT_NOUNS, EVIDENCE_NOUNS, RESULT_NOUNS, Cue, american,
-                                     cue_for)
+from data_prep.quotes.lexicon import (CLAIMED_PRIZE_NOUNS, DEED_OBJECT_NOUNS, EVIDENCE_NOUNS, RESULT_NOUNS, Cue,
+                                     american, cue_for)
 
 BELIEF = "belief"
 ACT = "act"

@@ -221,7 +221,8 @@ def _is_fronted_setting(child: Token) -> bool:
     after = child.right_edge.i + 1
     return child.dep_ == "prep" and child.i < child.head.i and child.left_edge.i == child.sent.start \
         and after < len(doc) and doc[after].text == "," and any(
-            sibling.dep_ in SUBJECT_OR_EXPLETIVE_DEPS and after < sibling.i < child.head.i for sibling in child.head.children)
+            sibling.dep_ in SUBJECT_OR_EXPLETIVE_DEPS and after < sibling.i < child.head.i
+            for sibling in child.head.children)
 
 
 def _without_colon_lead_in(cue_token: Token, indices: set[int]) -> set[int]:
@@ -303,7 +304,8 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
         # "said in a statement that the port would reopen, the paper reported": the phrase holds the content
         # clause the parser misread, so it is no mere setting beside the trailing credit's clause
         clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
-        if clause is None and (_is_setting_beside_clause(child) or _is_fronted_setting(child) or is_lead_before_colon(child)
+        if clause is None and (_is_setting_beside_clause(child) or _is_fronted_setting(child)
+                               or is_lead_before_colon(child)
                                or (what_named and child.dep_ == "dobj") or (speaker is not None and child.i == speaker.i)):
             continue
         if what_named and child.dep_ == "prep" and child.lower_ == "as":
