@@ -117,3 +117,19 @@ def test_what_a_source_thinks_is_a_belief_attribution(nlp):
 def test_thinking_without_a_clause_or_a_real_source_is_none(nlp):
     assert attributions(nlp, "I think the bill will pass.") == []
     assert attributions(nlp, "The senator thinks about the future a lot.") == []
+
+
+# --- a quoted infinitive after "agreed" inside someone's report ---
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The foreign ministry said the two sides agreed to “continue the dialogue”.", "The foreign ministry"),
+    ("According to the statement, the leaders agreed to “work together for lasting peace”.", "the statement"),
+])
+def test_a_quoted_agreement_inside_a_report_is_part_of_it(nlp, text, speaker):
+    found = only(quotes(nlp, text))
+    assert found["quote_type"] == "mixed" and found["speaker_text"] == speaker and "agreed to" in found["quote_text"]
+
+
+def test_words_told_inside_a_report_stay_their_speakers(nlp):
+    found = [(q["speaker_text"], q["quote_type"]) for q in quotes(nlp, "The ministry said Lavrov told him “we are ready to talk.”")]
+    assert found == [("The ministry", "mixed"), ("Lavrov", "direct")]

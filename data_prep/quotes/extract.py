@@ -301,6 +301,7 @@ def _relays(attribution: Attribution, others: list[Attribution]) -> bool:
     return any(other is not attribution and other.cue is not None and other.speaker is not None
                and other.cue.lemma_ not in SOURCE_NAMING_LEMMAS  # "reported, citing records, that ..."
                and not _is_medium(other.speaker) and attribution_kind(other.cue, cue_for(other.cue), other.kind) == SPEECH
+               and not _is_quoted_deed_in_report(other, [attribution])  # "..., according to X, agreed to “...”"
                and any(start <= other.cue.idx < end for start, end in attribution.spans) for other in others)
 
 
@@ -316,6 +317,7 @@ def _deduplicated(attributions: list[Attribution], quotes_only: bool, marks: Mar
             and not _is_part_of_same_speakers(attribution, best)]
     if quotes_only:
         kept = [attribution for attribution in kept if not _relays(attribution, kept)
+                and not _is_quoted_deed_in_report(attribution, kept)
                 and not (attribution.cue is not None and _is_question_put_to_subject(attribution.cue))
                 and carries_claim(attribution.cue, attribution.spans, attribution.kind, attribution.speaker)]
         for attribution in kept:
@@ -323,6 +325,19 @@ def _deduplicated(attributions: list[Attribution], quotes_only: bool, marks: Mar
                 attribution.speaker = attribution.origin
             quoted_name_only(attribution, marks)
     return sorted(kept, key=lambda a: (a.start, a.end))
+
+
+def _is_quoted_deed_in_report(attribution: Attribution, others: list[Attribution]) -> bool:
+    """ "The ministry said the two sides agreed to “continue the dialogue”": the quoted words after a cue that is
+    no speech by its word (an agreement, a plan) lie inside someone's report of it, and are part of that quote;
+    "The ministry said Lavrov told him “we are ready”" keeps Lavrov's words."""
+    cue = attribution.cue
+    if attribution.kind != "direct" or cue is None or attribution_kind(cue, cue_for(cue), "indirect") == SPEECH:
+        return False
+    return any(other is not attribution and other.speaker is not None and other.kind != "direct"
+               and any(start <= cue.idx < end for start, end in other.spans)
+               and all(any(start <= s and e <= end for start, end in other.spans) for s, e in attribution.spans)
+               for other in others)
 
 
 def _is_part_of_same_speakers(attribution: Attribution, others: dict[tuple, Attribution]) -> bool:
