@@ -131,5 +131,6 @@ def test_a_quoted_agreement_inside_a_report_is_part_of_it(nlp, text, speaker):
 
 
 def test_words_told_inside_a_report_stay_their_speakers(nlp):
-    found = [(q["speaker_text"], q["quote_type"]) for q in quotes(nlp, "The ministry said Lavrov told him “we are ready to talk.”")]
+    text = "The ministry said Lavrov told him “we are ready to talk.”"
+    found = [(q["speaker_text"], q["quote_type"]) for q in quotes(nlp, text)]
     assert found == [("The ministry", "mixed"), ("Lavrov", "direct")]
