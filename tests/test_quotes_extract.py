@@ -674,10 +674,11 @@ def test_an_affirmation_the_us_lexicon_lacks_is_a_quote(quotes):
     assert quote["speaker_text"] == "The minister" and quote["quote_text"] == "the right of farmers to sell their land"
 
 
-def test_thanks_to_coordinated_people_is_one_quote(quotes):
-    text = "Mayor Anna Berg thanked the firefighters for their courage, and the volunteers for their help."
+def test_a_reproach_to_coordinated_people_is_one_quote(quotes):
+    # (was "thanked A for X, and B for Y": since session 11 thanks for something are no claim)
+    text = "Mayor Anna Berg criticised the firefighters for their delay, and the volunteers for their absence."
     quote = only(quotes(text))
-    assert quote["quote_text"] == "the firefighters for their courage, and the volunteers for their help"
+    assert quote["quote_text"] == "the firefighters for their delay, and the volunteers for their absence"
 
 
 def test_a_second_coordinated_speech_cue_is_a_second_quote(quotes):

@@ -16,8 +16,9 @@ from spacy.tokens import Span, Token
 from data_prep.labels import CLAUSE_COMPLEMENT_DEPS
 from data_prep.quotes.kinds import AS_IDIOM_NOUNS, describes_as
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, AVOIDING_LEMMAS, CLAIM_PREPOSITIONS,
-                                     CLAIMLESS_OBJECT_LEMMAS, CONTENT_OBJECT_LEMMAS, EVIDENCE_NOUNS, GREETING_NOUNS,
-                                     LEMMA_CLAIM_PREPOSITIONS, PROVISION_NOUNS, QUESTION_CLAUSE_OPENERS, american)
+                                     CLAIMLESS_OBJECT_LEMMAS, CONTENT_OBJECT_LEMMAS, EVIDENCE_NOUNS, EXPRESSING_LEMMAS,
+                                     FEELING_NOUNS, GREETING_LEMMAS, GREETING_NOUNS, PROVISION_NOUNS,
+                                     QUESTION_CLAUSE_OPENERS, american, claim_preposition)
 from data_prep.quotes.reported import names_what
 
 # Children that hold a claim whatever the cue: clauses, "as" descriptions, predicates of the object.
@@ -30,12 +31,13 @@ def _inside(spans, token: Token) -> bool:
 
 def _is_claim_phrase(cue: Token, phrase: Token) -> bool:
     """ "called for a truce", "warned of consequences", "pointed to rising costs": a phrase that holds the
-    claim. The cue's own preposition needs a noun phrase ("pointed to me", "pointing to one": whom or
-    which, not what)."""
+    claim. The cue's own preposition needs a noun phrase or a gerund ("admitted to lying"; "pointed to me",
+    "pointing to one": whom or which, not what)."""
     if phrase.lower_ in CLAIM_PREPOSITIONS:
         return True
-    return phrase.lower_ == LEMMA_CLAIM_PREPOSITIONS.get(american(cue.lemma_.lower())) and any(
-        child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN") for child in phrase.children)
+    return phrase.lower_ == claim_preposition(cue) and any(
+        (child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN")) or child.dep_ == "pcomp"
+        for child in phrase.children)
 
 
 # Modifiers that give a noun phrase content of its own: "deep frustration", "the delays in the rollout". A
@@ -51,6 +53,15 @@ def _has_content_of_its_own(obj: Token) -> bool:
     return obj.pos_ in ("NOUN", "PROPN") and not any(
         child.dep_ == "det" and child.lower_ in ANAPHORIC_DETERMINERS for child in obj.children) and any(
         child.dep_ in CONTENT_MODIFIER_DEPS for child in obj.children)
+
+
+def _is_shown_feeling(cue: Token, obj: Token) -> bool:
+    """ "expressed gratitude to the hosts", "expressed disappointment at the ruling", "voiced frustration over
+    the delays": a greeting, or a feeling its subject shows, with no clause of its own ("expressed dismay that
+    the talks failed" is a claim)."""
+    shown = GREETING_NOUNS | (FEELING_NOUNS if american(cue.lemma_.lower()) in EXPRESSING_LEMMAS else frozenset())
+    return obj.lemma_.lower() in shown and not any(child.dep_ in CLAIM_DEPS | {"acl", "relcl"}
+                                                   for child in obj.children)
 
 
 def _is_unanswered_question(cue: Token, content: list[Token], source: Span | None) -> bool:
@@ -133,18 +144,19 @@ def carries_claim(cue: Token | None, spans, quote_type: str, source: Span | None
             or describes_as(cue):
         return True
     objects = [child for child in content if child.dep_ == "dobj"]
+    if objects and all(_is_shown_feeling(cue, obj) for obj in objects):
+        return False  # "expressed gratitude to the hosts", "expressed disappointment at the ruling"
+    lemma = american(cue.lemma_.lower())
+    if lemma in GREETING_LEMMAS:
+        return False  # "thanked the mediators for their efforts": the occasion of the thanks
     # "criticised the plan for its cost": the parser often hangs the reason on the object
     phrases = [child for child in content if child.dep_ == "prep"] + [
         grand for obj in objects for grand in obj.children if grand.dep_ == "prep" and grand.lower_ in CLAIM_PREPOSITIONS]
     if any(_is_claim_phrase(cue, phrase) for phrase in phrases):
         return True  # "criticised the plan for its cost": the reproach is the claim
-    if objects and all(obj.lemma_.lower() in GREETING_NOUNS and not any(grand.dep_ in CLAIM_DEPS | {"acl"}
-                                                                      for grand in obj.children) for obj in objects):
-        return False  # "expressed gratitude to the hosts"
     if objects and any(phrase.lower_ == "as" and not any(grand.lemma_.lower() in AS_IDIOM_NOUNS for grand in phrase.children)
                        for phrase in phrases):
         return True  # "described the scene as chaotic": what it was called (an adjective, not a noun)
-    lemma = american(cue.lemma_.lower())
     if objects and lemma in CONTENT_OBJECT_LEMMAS:
         return any(_has_content_of_its_own(obj) for obj in objects)
     if objects:

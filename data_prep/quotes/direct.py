@@ -33,6 +33,8 @@ MIN_WORDS_OF_UNATTRIBUTED = 8
 CLOSING_MARK_CHARS = "\"'\u201d\u00bb\u201c\u2019 "
 # A short sentence right after a quote can hold its cue (“…” she said.).
 MAX_TOKENS_OF_CUE_SENTENCE = 8
+# What lies between a sentence's last word and the next sentence in the same paragraph.
+SENTENCE_BOUNDARY = re.compile(r"[.!?][^\S\n]+")
 # How far (tokens) from a quoted passage its cue is looked for inside the sentences around it.
 MAX_CUE_REACH = 120
 
@@ -177,6 +179,16 @@ def _extend(text: str, attribution: Attribution, spans: list[list[int]], chain_i
 def _previous_quoted(attributions: list[Attribution], before: int) -> Attribution | None:
     earlier = [a for a in attributions if a.end <= before and a.kind != "indirect"]
     return max(earlier, key=lambda a: a.end) if earlier else None
+
+
+def _reported_sentence_before(text: str, attributions: list[Attribution], start: int) -> Attribution | None:
+    """ "X identified rising costs as the cause. “Prices have doubled.”": a quoted sentence right after a
+    sentence that ends in someone's reported words (nothing but the full stop between) goes on with them."""
+    earlier = [a for a in attributions if a.end <= start]
+    last = max(earlier, key=lambda a: a.end, default=None)
+    if last is None or last.kind != "indirect" or last.speaker is None:
+        return None
+    return last if SENTENCE_BOUNDARY.fullmatch(text[last.end:start]) else None
 
 
 def _last_inner_char(text: str, span: MarkedSpan) -> str:
@@ -349,6 +361,10 @@ def attach_quoted(doc: Doc, chains, cues: list[tuple[Token, Cue]], marks: MarkIn
         if previous is not None and "\n" not in gap and (len(gap) <= MAX_SPLIT_GAP_CHARS or cue_in_gap):
             previous.spans = sorted(previous.spans + spans)  # “A,” she said. “B.”
             previous.chains.add(index)
+            continue
+        reported = _reported_sentence_before(text, attributions, chain[0].start)
+        if reported is not None:
+            attributions.append(Attribution(spans, "direct", reported.cue, reported.speaker, {index}))
             continue
         if previous is not None and previous.speaker is not None and len(gap) <= MAX_SPLIT_GAP_CHARS \
                 and starts_paragraph(text, chain[0].start):

@@ -12,7 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from data_prep.quote_record import SPEECH
-from data_prep.quotes.lexicon import DEED_OBJECT_NOUNS, EVIDENCE_NOUNS, RESULT_NOUNS, Cue, american, cue_for
+from data_prep.quotes.lexicon import (CLAIMED_PRIZE_NOUNS, DEED_OBJECT_NOUNS, EVIDENCE_NOUNS, RESULT_NOUNS, Cue,
+                                     american, cue_for)
 
 BELIEF = "belief"
 ACT = "act"
@@ -52,7 +53,8 @@ CLAUSE_OR_ACT_LEMMAS = frozenset({"agree", "accept"})
 # "the country declares disaster", "declared a state of emergency", "the airline posted a rise in profit"
 # are acts; "claimed that the vote was rigged", "declared her support for the bill", "posted a video" are
 # words. Each verb with the nouns that make it a deed.
-DEED_OBJECTS_BY_LEMMA = {"claim": DEED_OBJECT_NOUNS, "declare": DEED_OBJECT_NOUNS, "post": RESULT_NOUNS}
+DEED_OBJECTS_BY_LEMMA = {"claim": DEED_OBJECT_NOUNS | CLAIMED_PRIZE_NOUNS, "declare": DEED_OBJECT_NOUNS,
+                         "post": RESULT_NOUNS}
 OBJECT_ACT_LEMMAS = frozenset(DEED_OBJECTS_BY_LEMMA)
 # Noun children that can hold the deed: "declared Friday a day of mourning" is parsed as an adverbial noun.
 DEED_OBJECT_DEPS = frozenset({"dobj", "npadvmod", "oprd"})

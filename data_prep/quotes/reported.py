@@ -9,7 +9,8 @@ from data_prep.labels import CLAUSE_COMPLEMENT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS
 from data_prep.quote_record import SPEECH
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.kinds import attribution_kind, describes_as, is_lead_before_colon
-from data_prep.quotes.lexicon import FORECAST_LEMMAS, NAMING_LEMMAS, OBJECT_FRAME, PLACE_PREPOSITIONS, Cue, cue_for
+from data_prep.quotes.lexicon import (FORECAST_LEMMAS, NAMING_LEMMAS, OBJECT_FRAME, PLACE_PREPOSITIONS, Cue,
+                                     claim_preposition, cue_for)
 from data_prep.quotes.speakers import inverted_subject
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
@@ -33,6 +34,9 @@ APPRAISAL_NOUNS = frozenset({"sign", "signal", "indication", "suggestion", "hint
 SINGLE_OPENING_MARK, SINGLE_CLOSING_MARK = "\u2018", "\u2019"
 
 CONCESSIVE_WORDS = frozenset({"despite", "although", "though", "notwithstanding"})
+# Conjunctions that set a second party's statement against the first: "Smith warned that the deal would
+# collapse, while Jones accused the government of stalling".
+CONTRASTING_CONJUNCTIONS = frozenset({"while", "whereas"})
 
 
 def _subtree_indices(token: Token) -> set[int]:
@@ -135,6 +139,12 @@ def _is_frame(child: Token, cue: Cue) -> bool:
     return (child.dep_ == "prep" and child.lower_ in cue.frames) or (child.dep_ == "dobj" and OBJECT_FRAME in cue.frames)
 
 
+def _is_claim_preposition(child: Token, cue: Cue) -> bool:
+    """The cue word's own preposition of a claim that its mined frames lack ("admitted to failures")."""
+    return child.dep_ == "prep" and child.lower_ == claim_preposition(child.head) \
+        and child.lower_ not in cue.frames and child.dep_ not in cue.content_deps
+
+
 def _predicates_misread_as_head(cue_token: Token, indices: set[int]) -> set[int]:
     """ "Wu said that the remarks violated the accord, crossed a red line and called for war": the parser
     made a later predicate of the content ("crossed") the root with the cue clause as its object. A
@@ -182,6 +192,17 @@ def _is_named_object(cue_token: Token, indices: set[int]) -> bool:
         and attribution_kind(cue_token, cue_for(cue_token), "indirect") != SPEECH  # "called Trump": a phone call
 
 
+def _claim_phrase(phrase: Token) -> set[int]:
+    """The cue's claim preposition with its object and the phrases right after it that the parser hung on the
+    cue ("admitted to failures in oversight"), not a date ("admitted to the theft on Monday")."""
+    indices = _subtree_indices(phrase)
+    for sibling in phrase.head.children:
+        if sibling.i > phrase.i and sibling.dep_ == "prep" and sibling.left_edge.i == max(indices) + 1 \
+                and not any(grand.dep_ == "pobj" and grand.ent_type_ in ("DATE", "TIME") for grand in sibling.children):
+            indices |= _subtree_indices(sibling)
+    return indices
+
+
 def _is_setting_beside_clause(child: Token) -> bool:
     """ "warned in a statement Saturday that ...", "said on Tuesday that ...", "Speaking in Lima, the minister
     said that ...": before a content clause, a phrase of where or when, or a participle opening the
@@ -191,6 +212,17 @@ def _is_setting_beside_clause(child: Token) -> bool:
     return (fronted_participle or (child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS)) and any(
         (sibling.dep_ == "ccomp" or _is_that_clause(sibling)) and sibling.left_edge.i > child.right_edge.i
         for sibling in child.head.children)  # not "called on the council to act": whom the call is to
+
+
+def _is_fronted_setting(child: Token) -> bool:
+    """ "In a statement, the ministry called the decision a provocation": a phrase that opens the sentence, set
+    off by a comma before the cue's subject, is the reporter's frame of the words, not part of them."""
+    doc = child.doc
+    after = child.right_edge.i + 1
+    return child.dep_ == "prep" and child.i < child.head.i and child.left_edge.i == child.sent.start \
+        and after < len(doc) and doc[after].text == "," and any(
+            sibling.dep_ in SUBJECT_OR_EXPLETIVE_DEPS and after < sibling.i < child.head.i
+            for sibling in child.head.children)
 
 
 def _without_colon_lead_in(cue_token: Token, indices: set[int]) -> set[int]:
@@ -272,7 +304,8 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
         # "said in a statement that the port would reopen, the paper reported": the phrase holds the content
         # clause the parser misread, so it is no mere setting beside the trailing credit's clause
         clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
-        if clause is None and (_is_setting_beside_clause(child) or is_lead_before_colon(child)
+        if clause is None and (_is_setting_beside_clause(child) or _is_fronted_setting(child)
+                               or is_lead_before_colon(child)
                                or (what_named and child.dep_ == "dobj") or (speaker is not None and child.i == speaker.i)):
             continue
         if what_named and child.dep_ == "prep" and child.lower_ == "as":
@@ -288,6 +321,8 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
             while start > 0 and cue_token.doc[start - 1].dep_ in ("cc", "punct"):
                 start -= 1  # ", and": one stretch of content
             indices |= _subtree_indices(child) | set(range(start, child.left_edge.i))
+        elif _is_claim_preposition(child, cue):
+            indices |= _claim_phrase(child)  # "admitted to failures in oversight": what is admitted
         elif child.dep_ in cue.content_deps or _is_that_clause(child) or _is_frame(child, cue) \
                 or _is_description(child) or (forecast is not None and child.i == forecast.i):
             indices |= _subtree_indices(child)
@@ -377,6 +412,25 @@ def _without_absolute_speech(cue: Token, indices: set[int]) -> set[int]:
     return indices
 
 
+def _without_contrasted_statement(cue: Token, indices: set[int]) -> set[int]:
+    """ "Smith warned that the deal would collapse, while Jones accused the government of stalling": a
+    "while"/"whereas" clause set off by a comma, with its own subject and cue, is another attribution (the
+    parse hangs it inside the first one's content); "said prices would rise while wages stalled" keeps its
+    contrast, and "shows an officer aiming a gun while police shout at him" (no comma: at the same time) its
+    scene."""
+    doc = cue.doc
+    for index in sorted(indices):
+        clause = doc[index]
+        if clause.i <= cue.i or clause.dep_ not in ("advcl", "conj") or clause.left_edge.i == 0 \
+                or doc[clause.left_edge.i - 1].text != "," or clause.left_edge.lower_ not in CONTRASTING_CONJUNCTIONS \
+                or not any(child.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for child in clause.children):
+            continue
+        if _owns_content(clause) or (cue_for(clause) is not None and any(
+                child.dep_ in CLAUSE_COMPLEMENT_DEPS for child in clause.children)):
+            indices = indices - set(range(clause.left_edge.i, clause.right_edge.i + 1))
+    return indices
+
+
 def _without_trailing_credit(cue: Token, indices: set[int]) -> set[int]:
     """ "The agency announced that it would close the bridge, local papers reported": the parser made
     the trailing credit a second clause of the cue; it is who relays the words, not part of them. The
@@ -416,8 +470,9 @@ def without_reporter_additions(doc, cue: Token, indices: set[int], covered) -> s
     """Content cut where the speaker's words end: at the first reporter's contrast or appraisal after
     the cue that is not inside quote marks (``covered(offset)`` tells), before a credit to whoever
     relays the words ("..., local papers reported", "according to ..."), and without another speaker's
-    absolute clause."""
+    absolute clause or contrasted statement ("..., while Jones said ...")."""
     indices = _without_concession(cue, _without_absolute_speech(cue, _without_trailing_credit(cue, indices)))
+    indices = _without_contrasted_statement(cue, indices)
     if cue.lower_ != "according":
         indices = _without_according_credit(cue, indices, covered)
     for index in sorted(indices):
