@@ -105,20 +105,6 @@ def test_a_quoted_sentence_after_reported_words_goes_on_with_them(nlp):
                      ("direct", "the senator", "“People cannot pay their rent anymore.”")]
 
 
-# --- what someone thinks (PolNeAR attributions; no quote) ---
-
-def test_what_a_source_thinks_is_a_belief_attribution(nlp):
-    text = "Many Republicans think the bill will pass."
-    found = only(attributions(nlp, text))
-    assert found["attribution"] == "belief" and found["quote_text"] == "the bill will pass"
-    assert quotes(nlp, text) == []
-
-
-def test_thinking_without_a_clause_or_a_real_source_is_none(nlp):
-    assert attributions(nlp, "I think the bill will pass.") == []
-    assert attributions(nlp, "The senator thinks about the future a lot.") == []
-
-
 # --- a quoted infinitive after "agreed" inside someone's report ---
 
 @pytest.mark.parametrize("text, speaker", [

@@ -213,13 +213,6 @@ def _frames() -> dict[tuple[str, str], frozenset[str]]:
 UNMINED_ASSERTION_LEMMAS = frozenset({"affirm", "underline"})
 
 
-# Verbs of thinking whose mined precision is low because most of their uses carry no clause ("think about",
-# "think so", "I think" beside the speaker's words): with a source and a clause they report a belief
-# ("Republicans think the bill will pass"). On PolNeAR train 70 of the 86 predictions this adds overlap a gold
-# attribution, 51 with its source; "all attributions" q+s +0.1 on train and dev, speech-cue -0.1 (at baseline).
-CLAUSE_BELIEF_LEMMAS = frozenset({"think"})
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[tuple[str, str], Cue]:
     data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["cues"]
@@ -241,9 +234,6 @@ def load_lexicon() -> dict[tuple[str, str], Cue]:
                                         needs_clause or rare, own_frames, rare)
     for lemma in UNMINED_ASSERTION_LEMMAS:
         lexicon.setdefault((lemma, "VERB"), Cue(lemma, "VERB", MIN_PRECISION, True, CLAUSE_COMPLEMENT_DEPS | {"dobj"}))
-    for lemma in CLAUSE_BELIEF_LEMMAS:
-        lexicon.setdefault((lemma, "VERB"), Cue(lemma, "VERB", MIN_PRECISION_WITH_CLAUSE, False, CLAUSE_COMPLEMENT_DEPS,
-                                                needs_clause=True))
     return lexicon
 
 
