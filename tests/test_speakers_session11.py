@@ -168,3 +168,28 @@ def test_who_received_a_text_is_not_its_issuer(nlp):
     text = "Rebel leader Khalil Omar said the Freedom Front had received written guarantees confirming the end of the war."
     assert speaker(nlp, text, "guarantees") == ("Khalil Omar", "person")
     assert speaker(nlp, text.replace("Freedom Front", "Front"), "end of the war")[0] != "Front"
+
+
+def test_participle_going_on_with_the_subjects_acts_does_not_report_them(nlp):
+    text = ('Foreign minister Ivo Horak welcomed the deal, writing on X: "I congratulate both countries on their '
+            'choice." He added, "Effective implementation of the commitments is crucial."')
+    quotes, _ = credited(nlp, text)
+    assert not any("welcomed the deal" in q.text for q, _ in quotes)
+    assert speaker(nlp, text, "Effective implementation") == ("Ivo Horak", "person")
+
+
+def test_main_verb_the_parser_read_as_a_participle_after_a_name_has_that_name_as_subject(nlp):
+    text = "Ruritania’s Defence Minister, Ivo Horak, announced on X that the truce “has been finalised,” adding that talks would go on."
+    assert speaker(nlp, text, "has been finalised") == ("Ivo Horak", "person")
+
+
+def test_spokesperson_for_a_person_is_that_persons_spokesman_named_next(nlp):
+    text = ("President Oba Danjuma rejected the claims.\n\nA spokesperson for Danjuma said on Sunday that the country "
+            "would accept help.\n\n“We welcome assistance,” spokesman Musa Bello told the Courier.")
+    assert speaker(nlp, text, "would accept help") == ("Musa Bello", "person")
+
+
+def test_spokesperson_for_a_person_is_not_another_sides_spokesman(nlp):
+    text = ("President Oba Danjuma rejected the claims.\n\nA spokesperson for Danjuma said on Sunday that the country "
+            "would accept help.\n\nOpposition spokesman Musa Bello said the claims were true.")
+    assert speaker(nlp, text, "would accept help")[1] == "anonymous"

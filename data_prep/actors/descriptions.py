@@ -134,9 +134,10 @@ def named_spokesperson(book: MentionBook, phrase: Span, affiliation: str | None)
     the unnamed one; the gold of real coverage credits the named person."""
     whole = book.doc[phrase.root.left_edge.i: phrase.root.right_edge.i + 1]  # with "for Senator Berg"
     wanted = _body_words(whole)
-    if not wanted and not affiliation:
-        return None  # "Through a spokesman, he declined": whose spokesman, the words do not say
     inside = {m.key for m in book.mentions if whole.start_char <= m.start < whole.end_char}
+    principal = any(book.actors[key].kind == "person" for key in inside)  # "A spokesperson for NAME said"
+    if not wanted and not affiliation and not principal:
+        return None  # "Through a spokesman, he declined": whose spokesman, the words do not say
     found = []
     for actor in book.people():
         if actor.key in inside:
@@ -148,10 +149,21 @@ def named_spokesperson(book: MentionBook, phrase: Span, affiliation: str | None)
         held = set().union(*(_body_words(title) for title in _titles_of(book, actor)))
         if wanted and held and not (wanted <= held or held <= wanted):
             continue  # a defence ministry spokesperson is not the foreign ministry's
+        if not wanted and not affiliation and not all(_plain_spokesperson_title(t) for t in _titles_of(book, actor)):
+            continue  # "a spokesperson for NAME": not an "opposition spokesman" named nearby
         found.append(actor)
     if len(found) != 1:
         return None
     return found[0] if _same_briefing(book, phrase, found[0]) else None
+
+
+# Words a title of a person's own spokesperson may hold besides the job ("presidential spokesman").
+PLAIN_SPOKESPERSON_WORDS = {"the", "a", "an", "his", "her", "chief", "senior", "presidential", "deputy"}
+
+
+def _plain_spokesperson_title(title: Span) -> bool:
+    return all(t.lower_ in PLAIN_SPOKESPERSON_WORDS or t.lower_ in kinds.SPOKESPERSON_ROLES or t.is_punct
+               or t.dep_ == "poss" or t.dep_ == "case" for t in title)
 
 
 def _same_briefing(book: MentionBook, phrase: Span, actor: ArticleActor) -> bool:

@@ -338,7 +338,9 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
     if not indices:
         head = cue_token.head
         if cue_token.dep_ in TRAILING_CUE_DEPS and head.i < cue_token.i and not _has_conjunction(cue_token) \
-                and not _owns_content(head):  # "“…,” Tester said, referring to …": "said" owns the quote
+                and not _owns_content(head) and not _is_bare_participle(cue_token):
+            # "“…,” Tester said, referring to …": "said" owns the quote; "NAME welcomed the deal, writing on X: …"
+            # goes on with the subject's own acts, it does not report them
             indices = set(range(max(head.left_edge.i, cue_token.left_edge.i - MAX_CONTENT_REACH),
                                 cue_token.left_edge.i))
         elif cue_token.dep_ in PARENTHETICAL_CUE_DEPS and head.i > cue_token.i and _is_parenthetical(cue_token):
@@ -349,6 +351,10 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
     if indices and max(indices) < cue_token.i and not cue_token.doc[min(indices)].is_quote:
         indices |= _clause_after_trailing_cue(cue_token)  # "X, he added, and Y is expected to ..."
     return indices if len(indices) >= MIN_CONTENT_TOKENS or _is_named_object(cue_token, indices) else set()
+
+
+def _is_bare_participle(token: Token) -> bool:
+    return token.tag_ == "VBG" and not any(child.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for child in token.children)
 
 
 def _opens_reporter_addition(doc, index: int) -> bool:

@@ -82,6 +82,15 @@ def _own_subject(token: Token) -> Token | None:
 
 TIME_ENTITY_LABELS = frozenset({"DATE", "TIME"})
 
+def _set_off_with_a_clause(verb: Token) -> bool:
+    """A past form right after a comma that closes a name, with a content clause: a finite verb the parser
+    tagged a participle ("..., NAME, announced on X that ...")."""
+    doc = verb.doc
+    return verb.tag_ == "VBN" and verb.i > 0 and doc[verb.i - 1].text == "," and any(
+        child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(grand.lower_ == "that" for grand in child.children))
+        for child in verb.children)
+
+
 def _name_misread_as_apposition(cue: Token) -> Token | None:
     """ "During an address at the summit in Sharm el-Sheikh, US President NAME acknowledged ...": a name right
     before a finite cue with no subject, set off by a comma after a fronted phrase, which the parser hung on
@@ -187,8 +196,10 @@ def _subject_by_parse(cue: Token) -> Token | None:
             return token.head
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":
             return _source_of_document(token.head)
-        if token.dep_ == "acl" and token.tag_ in FINITE_TAGS and token.head.pos_ == "PROPN":
-            return token.head  # "Orlova, who became mayor in May, called on ...": a main verb misread
+        if token.dep_ == "acl" and token.head.pos_ == "PROPN" and (token.tag_ in FINITE_TAGS or _set_off_with_a_clause(token)):
+            # "Orlova, who became mayor in May, called on ...", "Defence Minister, NAME, announced on X that ...":
+            # a main verb misread
+            return token.head
         if token.dep_ not in SUBJECT_SHARING_DEPS or token.head is token or _is_finite_subordinate(token):
             return None
         through_adjective = through_adjective or token.dep_ == "acomp" or (
