@@ -35,8 +35,8 @@ def test_the_group_is_the_movement_named_just_before(nlp, text, words, expected)
 
 
 def test_the_group_in_a_leaders_announcement_is_the_leaders_movement(nlp):
-    text = ("Popular Front leader in Tarvo Omar Saleh announced on Thursday that the militant group had obtained "
-            "pledges confirming the release of all prisoners.")
+    text = ("Popular Front leader in Tarvo Omar Saleh announced on Thursday that the militant group had issued "
+            "a statement confirming the release of all prisoners.")
     quotes, _ = credited(nlp, text)
     by_source = {q.speaker_text: actor["name"] if actor else None for q, actor in quotes}
     assert by_source["the militant group"] == "Popular Front"
