@@ -193,3 +193,9 @@ def test_spokesperson_for_a_person_is_not_another_sides_spokesman(nlp):
     text = ("President Oba Danjuma rejected the claims.\n\nA spokesperson for Danjuma said on Sunday that the country "
             "would accept help.\n\nOpposition spokesman Musa Bello said the claims were true.")
     assert speaker(nlp, text, "would accept help")[1] == "anonymous"
+
+
+def test_whose_bodies_are_named_by_the_nouns_the_clause_hangs_from(nlp):
+    text = ("The talks were mediated by Norway and Chile, whose foreign ministries said follow-up meetings would "
+            "verify the truce.")
+    assert speaker(nlp, text, "follow-up meetings")[0] == "foreign ministries of Norway and Chile"

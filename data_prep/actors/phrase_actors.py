@@ -99,6 +99,10 @@ class PhraseActors:
         words = "".join(t.text_with_ws for t in kept[:cut]).split()
         if words and words[0].lower() == "the":
             words = words[1:]
+        if words and words[0].lower() == "whose" and (owner := _relative_owner(span)):
+            words = [*words[1:], "of", owner]  # "Qatar and Turkey, whose foreign ministries said"
+            definite = True
+            kind = kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN", True) or kind
         name = " ".join(words) or root.text
         if kind == "organization":
             if owner := self._person_owner(span, root):
@@ -120,3 +124,15 @@ class PhraseActors:
             actor.roles[lemma] += 1
         self.book.add_mention(actor, span.start_char, span.end_char, root.i)
         return actor
+
+
+def _relative_owner(span: Span) -> str | None:
+    """The words a "whose" stands for: the noun its clause hangs from, with that noun's conjuncts ("Qatar and
+    Turkey" of "mediated by Qatar and Turkey, whose foreign ministries said")."""
+    clause = next((t for t in span[0].ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    antecedent = clause.head
+    names = [t for t in (*antecedent.conjuncts, antecedent) if t.i < span.start]
+    first, last = min(t.left_edge.i for t in names), max(t.i for t in names)
+    return span.doc[first:last + 1].text.strip(" ,") or None
