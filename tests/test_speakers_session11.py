@@ -199,3 +199,9 @@ def test_whose_bodies_are_named_by_the_nouns_the_clause_hangs_from(nlp):
     text = ("The talks were mediated by Norway and Chile, whose foreign ministries said follow-up meetings would "
             "verify the truce.")
     assert speaker(nlp, text, "follow-up meetings")[0] == "foreign ministries of Norway and Chile"
+
+
+def test_they_after_protests_is_not_the_protests(nlp):
+    text = ("Protests erupted in the capital on election day, led by young demonstrators. "
+            "They accused the electoral commission of rigging the poll.")
+    assert speaker(nlp, text, "electoral commission")[0] != "Protests"
