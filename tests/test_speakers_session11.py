@@ -202,6 +202,7 @@ def test_whose_bodies_are_named_by_the_nouns_the_clause_hangs_from(nlp):
 
 
 def test_they_after_protests_is_not_the_protests(nlp):
-    text = ("Protests erupted in the capital on election day, led by young demonstrators. "
-            "They accused the electoral commission of rigging the poll.")
+    text = ("The minister defended the shutdown.\n\nProtests erupted in the capital and other cities on election day, led "
+            "mostly by young demonstrators angered by what they saw as a rigged contest. They accused the electoral "
+            "commission of rigging the poll.")
     assert speaker(nlp, text, "electoral commission")[0] != "Protests"

@@ -134,6 +134,9 @@ def place_preposition(span) -> str | None:
     return None
 
 
+NON_AGENT_WORD_FORMS = NON_AGENT_NOUNS | {noun + "s" for noun in NON_AGENT_NOUNS}
+
+
 def entity_kind(label: str, text: str, is_agent: bool, place_preposition: str | None = None) -> EntityKind | None:
     """Kind and canonical name of a non-person named entity; None for places and other non-actors.
 
@@ -156,6 +159,8 @@ def entity_kind(label: str, text: str, is_agent: bool, place_preposition: str | 
     if is_agent and (country := places.capital_of(text)):
         return EntityKind("country", country, country)
     if label in ("GPE", "NORP"):
+        if label == "NORP" and name.casefold() in NON_AGENT_WORD_FORMS:
+            return None  # "Protests erupted", tagged as a people: a trouble, not a group
         if label == "NORP" and is_agent and name[:1].isupper():
             return EntityKind("group", name, None)
         return None

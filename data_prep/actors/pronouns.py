@@ -13,6 +13,7 @@ from data_prep.actors import documents, kinds
 from data_prep.actors.book import QUOTED, ArticleActor, Mention, MentionBook
 from data_prep.actors.naming import GENDERED_WORDS
 from data_prep.labels import SUBJECT_DEPS, pronoun_kind
+from data_prep.non_agents import NON_AGENT_NOUNS
 
 SENTENCES_BACK = 4
 # Nouns for one person that a he/she can stand for ("The woman said she ..."); the pronoun a noun takes
@@ -338,6 +339,7 @@ class PronounResolver:
             end = self.sentence_starts[number + 1] if number + 1 < len(self.sentence_starts) else len(self.doc)
             nouns = [t for t in self.doc[start:min(end, token_index)]
                      if t.dep_ in SUBJECT_DEPS and t.tag_ == "NNS" and not t.ent_type_
+                     and t.lemma_.casefold() not in NON_AGENT_NOUNS  # "Protests erupted ... They accused": not the protests
                      and kinds.common_noun_kind(t.lemma_, True, False) in PLURAL_KINDS
                      and not self.book.is_quoted(t.idx, t.idx + len(t)) and self.book.actor_of_token(t.i) is None]
             if nouns:
