@@ -23,8 +23,8 @@ STEP_NOUNS = frozenset({"tactic", "strategy", "move", "step", "effort", "approac
 TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "period", "era"})
 # Troubles and conflicts ("the war has shown ...", "the dispute suggests ...").
 TROUBLE_NOUNS = frozenset({"issue", "problem", "situation", "crisis", "war", "conflict", "attack", "strike",
-                           "fight", "dispute", "row", "standoff", "tension", "tensions", "protest", "protests",
-                           "demonstration", "unrest", "riot", "clash", "violence", "fighting"})
+                           "fight", "dispute", "row", "standoff", "tension", "tensions", "protest", "demonstration",
+                           "unrest", "riot", "clash", "violence", "fighting"})
 # Every head noun of a phrase that names no one who speaks.
 NON_AGENT_NOUNS = OCCASION_NOUNS | STEP_NOUNS | TIME_NOUNS | TROUBLE_NOUNS
 # Source heads the quote stage empties (or hands to their possessor: "Trump's tactic" -> Trump).

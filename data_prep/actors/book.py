@@ -11,13 +11,15 @@ from spacy.tokens import Doc, Span
 from data_prep.actors import titles
 from data_prep.actors.documents import DOCUMENT_HEADS
 from data_prep.actors.gazetteer import gazetteer, preferred_affiliation
-from data_prep.actors.kinds import ORGANIZATION_HEADS
+from data_prep.actors.kinds import ORGANIZATION_HEADS, place_preposition
 from data_prep.actors.naming import GENDERED_WORDS, fold, normalise_role, surname_word
 from data_prep.quote_record import QuoteRecord
 
 # Quoted passages within one paragraph; a wrong-way closing mark (“...“) closes too, so one stray mark
 # does not turn the rest of the article into a quotation.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Prepositions of going somewhere or coming from it ("flew to NAME"): their object is a place.
+MOTION_PREPOSITIONS = frozenset({"to", "from", "into", "near", "toward", "towards"})
 QUOTED = re.compile(r"“[^”“\n]*[”“]|\"[^\"\n]*\"")
 # Heads of sources that are no single person: documents, bodies and unnamed sources relaying words ("a
 # statement", "the ministry", "diplomatic sources").
@@ -105,7 +107,7 @@ class MentionBook:
     def _speaking_unplaced_names(self) -> frozenset[str]:
         """One-word names tagged a place that the gazetteer does not know, that speak (a quote's whole speaker
         name), that the recogniser tags a person elsewhere in the article and that the article never puts
-        anyone in, at or near ("Erdogan said ... Erdogan added"): a misread surname."""
+        anyone in, at or near ("NAME said ... NAME added", tagged a place once): a misread surname."""
         places = gazetteer()
         speakers = {quote.speaker_name for quote in self.quotes if quote.speaker_name}
         tagged = [entity for entity in self.doc.ents if entity.label_ == "GPE"]
@@ -113,7 +115,8 @@ class MentionBook:
                     and len(entity) == 1 and entity.text.isalpha() and entity.text[:1].isupper()
                     and not entity.text.isupper()
                     and not (places.affiliation(entity.text) or places.place(entity.text) or places.media_outlet(entity.text))}
-        located = {entity.text for entity in tagged if entity.root.dep_ == "pobj"}
+        located = {entity.text for entity in tagged if place_preposition(entity) is not None
+                   or (entity.root.dep_ == "pobj" and entity.root.head.lower_ in MOTION_PREPOSITIONS)}
         people = {entity.text for entity in self.doc.ents if entity.label_ == "PERSON"}
         return frozenset((speaking & people) - located)
 

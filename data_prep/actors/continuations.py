@@ -60,7 +60,7 @@ def _closes_paragraph(text: str, quote: QuoteRecord, paragraph_end: int) -> bool
 
 
 # Cue words that say the speaker spoke just before.
-ADDING_CUES = frozenset({"added", "adds", "continued", "went on"})
+ADDING_CUES = frozenset({"added", "adds", "continued"})
 # How far back (characters) the title-only quote an adding speaker continues may lie: the paragraph before.
 MAX_ADDED_GAP_CHARS = 600
 
@@ -82,6 +82,7 @@ def added_speakers(book: MentionBook, quotes: list[QuoteRecord], keys: list[str 
             continue
         first = min((m.start for m in book.mentions if m.key == key), default=None)
         if first is None or first < before.end or not all(kinds.roles_compatible(title, role) for role in actor.roles):
-            continue  # named before the title-only quote, or holding another job: someone else
+            continue  # named before the title-only quote, or holding another job: someone else (a person
+            # whose job the article never gives may hold the title: "NAME, who took office in January, added")
         keys[previous] = key
     return keys

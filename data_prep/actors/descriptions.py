@@ -10,10 +10,11 @@ from data_prep.actors.book import ArticleActor, MentionBook
 from data_prep.actors.gazetteer import gazetteer
 from data_prep.actors.naming import fold, normalise_role
 from data_prep.actors.textual import FIELD_WORDS, is_title_reference
+from data_prep.labels import SUBJECT_DEPS
 
 DEFINITE_WORDS = ("the", "this", "that")
 # Nouns for anyone holding a post of a body: "the UN official" can be its rights chief.
-GENERIC_OFFICIAL_NOUNS = {"official"}
+GENERIC_OFFICIAL_NOUNS = frozenset({"official"})
 # Top jobs that a definite title can give to the one person an article names without saying their job
 # ("the enraged leader"); not "head" or "chief", which are also words for other things ("her head").
 LONE_HOLDER_ROLES = kinds.LEADER_ROLES - {"head", "chief", "head of state"}
@@ -158,7 +159,8 @@ def named_spokesperson(book: MentionBook, phrase: Span, affiliation: str | None)
 
 
 # Words a title of a person's own spokesperson may hold besides the job ("presidential spokesman").
-PLAIN_SPOKESPERSON_WORDS = {"the", "a", "an", "his", "her", "chief", "senior", "presidential", "deputy"}
+PLAIN_SPOKESPERSON_WORDS = frozenset({"the", "a", "an", "chief", "senior", "deputy", "personal", "official",
+                                      "presidential"})
 
 
 def _plain_spokesperson_title(title: Span) -> bool:
@@ -249,7 +251,7 @@ def title_holder(book: MentionBook, before: int, affiliation: str | None, role: 
         same_job = [a for a in compatible if not a.affiliations and any(_same_job(role, r) for r in a.roles)
                     and not _meets_that_country(book, a, affiliation)]
         if not any(affiliation in a.affiliations for a in people):
-            if not same_job and _lone_unplaced_person(people, role) and not _near_that_country(book, people[0], affiliation):
+            if not same_job and _lone_unplaced_person(people, role) and not _meets_that_country(book, people[0], affiliation, places_of_it=True):
                 return people[0]  # "NAME said ... The Ukrainian leader urged ...": the one person named, job unsaid
             return same_job[0] if len(same_job) == 1 else None
         compatible = [a for a in compatible if affiliation in a.affiliations]
@@ -275,34 +277,31 @@ def _lone_unplaced_person(people: list[ArticleActor], role: str) -> bool:
         and kinds.role_head(role) in LONE_HOLDER_ROLES
 
 
-def _near_that_country(book: MentionBook, actor: ArticleActor, country: str) -> bool:
-    """Whether a sentence naming ``actor`` names ``country`` or a place of it, its capital included, other than
-    as the subject of what is said ("NAME flew to Moscow", "met Russian envoys": "the Russian president" may be
-    the host; "NAME said Turkey would host the talks" is no visit)."""
-    for span in _mention_spans(book, actor):
-        if any(gazetteer().affiliation(e.text) == country and e.root.dep_ not in ("nsubj", "nsubjpass")
-               for e in span.sent.ents if e.label_ in ("GPE", "NORP", "LOC")):
-            return True
-    return False
-
-
 def _mention_spans(book: MentionBook, actor: ArticleActor) -> list[Span]:
     spans = (book.doc.char_span(m.start, m.end, alignment_mode="expand") for m in book.mentions if m.key == actor.key)
     return [span for span in spans if span is not None]
 
 
-def _meets_that_country(book: MentionBook, actor: ArticleActor, country: str) -> bool:
+def _meets_that_country(book: MentionBook, actor: ArticleActor, country: str, places_of_it: bool = False) -> bool:
     """Whether a sentence naming ``actor`` also names ``country`` (not its capital: "NAME said Moscow
     welcomed it" is no meeting) or a counterpart ("Foreign Minister NAME
     flew to Moscow to meet her Russian counterpart", "Ambassador NAME met the Japanese envoy"): then she is
-    the other party, and "Russia's top diplomat" someone else the article does not name."""
+    the other party, and "Russia's top diplomat" someone else the article does not name. With
+    ``places_of_it`` a capital or a place of the country counts too, unless it is the subject of what is said
+    ("NAME flew to Moscow": "the Russian president" may be the host; "NAME said Turkey would host the talks"
+    is no visit)."""
+    places = gazetteer()
     for span in _mention_spans(book, actor):
         sentence = span.sent
         if any(t.lemma_.lower() == "counterpart" for t in sentence):
             return True
-        if any(not (span.start <= e.start < span.end) and (gazetteer().country(e.text) or e.text) == country
-               and not _titles_a_name(e) for e in sentence.ents if e.label_ in ("GPE", "NORP", "LOC")):
-            return True
+        for entity in sentence.ents:
+            if entity.label_ not in ("GPE", "NORP", "LOC") or span.start <= entity.start < span.end or _titles_a_name(entity):
+                continue
+            if places_of_it and places.affiliation(entity.text) == country and entity.root.dep_ not in SUBJECT_DEPS:
+                return True
+            if not places_of_it and (places.country(entity.text) or entity.text) == country:
+                return True
     return False
 
 

@@ -29,7 +29,7 @@ OUTLET_NOUNS = frozenset({"website", "site", "account", "page", "channel", "feed
                           "homepage", "platform"})
 # Platforms an account or channel is on, not its owner.
 PLATFORM_NAMES = frozenset({"telegram", "x", "twitter", "facebook", "instagram", "youtube", "tiktok", "wechat",
-                            "weibo", "whatsapp", "threads", "bluesky", "truth", "linkedin", "vk", "vkontakte"})
+                            "weibo", "whatsapp", "linkedin"})
 ISSUER_PREPOSITIONS = frozenset({"from", "by", "of"})
 CARRYING_PREPOSITIONS = frozenset({"in", "via", "through"})  # "the ministry said in a statement"
 MAX_BACK_SENTENCES = 3

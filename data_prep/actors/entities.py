@@ -21,7 +21,7 @@ from data_prep.actors.naming import (SURNAME_PARTICLES, TITLE_WORDS, can_be_same
 from data_prep.actors.textual import (could_be_personal_name, glued_web_name, is_common_noun_phrase, is_facility_name,
                                       is_modifying_adjective, is_title_before_name, is_title_phrase,
                                       person_demonym)
-from data_prep.datelines import dateline_end
+from data_prep.datelines import dateline
 from data_prep.labels import AGENT_DEPS, pronoun_kind
 
 HEADLINE_LOWERCASE = {"a", "an", "the", "of", "in", "to", "for", "on", "at", "as", "and", "or", "but", "with",
@@ -68,6 +68,14 @@ def _lone_entity(token) -> bool:
     doc = token.doc
     return token.ent_iob_ == "B" and token.ent_type_ in ("GPE", "NORP", "ORG", "LOC") \
         and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")
+
+
+def _opens_dateline(piece: Span) -> bool:
+    """The place in capitals a wire dateline opens with ("VELL" of "VELL, Ruritania -"), not the agency after it."""
+    if not piece[0].is_upper:
+        return False
+    found = dateline(piece.doc, piece.start)
+    return len(found) > 0 and piece.start == found.start
 
 
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
@@ -293,8 +301,9 @@ class EntityCollector:
     def _repaired(self, piece: Span) -> Span:
         """The piece with its label (and extent) as the words around it say (``entity_repairs``): no -ing
         verb glued before it; a company after a business noun; a place after a settlement noun or named
-        as a place elsewhere; a person set off after a job title; else a place the article tags as one
-        somewhere, or a body's label."""
+        as a place elsewhere; a person set off after a job title; a place the article tags as one somewhere, or
+        the place opening a dateline; a misread surname the book found speaking (``speaking_unplaced_names``);
+        else a body's label."""
         doc = self.book.doc
         piece = without_leading_gerund(piece, self.book.place_names)
         if (company := business_name(piece)) is not None:
@@ -307,7 +316,7 @@ class EntityCollector:
             return Span(doc, piece.start, piece.end, label="GPE")
         if piece.label_ in ("ORG", "FAC", "GPE", "NORP") and is_set_off_after_title(piece):
             return Span(doc, piece.start, piece.end, label="PERSON")
-        if text in self.book.place_names or (piece[0].is_upper and piece.end <= dateline_end(doc, piece.start, self.book.text)):
+        if text in self.book.place_names or _opens_dateline(piece):
             return Span(doc, piece.start, piece.end, label="GPE")  # a dateline's place ("VELL, Ruritania -")
         if text in self.book.speaking_unplaced_names:
             return Span(doc, piece.start, piece.end, label="PERSON")
@@ -531,7 +540,7 @@ class EntityCollector:
             return owners[0]
         keys = {a.key for a in owners}
         before = [m for m in self.book.mentions if m.key in keys and m.start < span.start_char]
-        # "Lee Jae-myung ... Lee's term began ... candidate Lee Jun-seok ... Lee said": a namesake named in
+        # "Park Min-ho ... Park's term began ... candidate Park Ji-woo ... Park said": a namesake named in
         # full does not take over the bare surname the article already uses for someone
         bare = [m for m in before if fold(self.book.text[m.start:m.end]) == fold(name)]
         if bare or before:

@@ -63,6 +63,9 @@ def is_company_name(name: str) -> bool:
 
 ANONYMOUS_HEADS = {noun for noun, kind in UNNAMED_SOURCE_NOUNS.items() if kind == "anonymous"}
 ORGANIZATION_HEADS = {noun for noun, kind in UNNAMED_SOURCE_NOUNS.items() if kind == "organization"}
+# Military ranks; "general" and "major" are left out, being also the "attorney general" and other words
+# (ROLE_HEADS has "general" on its own).
+MILITARY_RANKS = {"captain", "colonel", "lieutenant", "admiral", "sergeant", "brigadier", "marshal", "commander"}
 ROLE_HEADS = {
     "president", "leader", "minister", "premier", "chancellor", "adviser", "advisor", "spokesman",
     "spokeswoman", "spokesperson", "envoy", "negotiator", "secretary", "senator", "governor", "mayor",
@@ -72,8 +75,7 @@ ROLE_HEADS = {
     "speaker", "prosecutor", "judge", "justice", "mogul", "star", "coach", "prince", "princess", "emperor",
     "dictator", "autocrat", "strongman", "ruler", "monarch", "pope", "pontiff", "patriarch", "nominee", "former",
     "diplomat", "pm", "commissioner", "consul", "secretary-general", "executive",
-    "captain", "colonel", "lieutenant", "admiral", "sergeant",  # military ranks: "the captain said" is a holder
-}
+} | MILITARY_RANKS  # military ranks: "the captain said" is a holder
 NUMBERED_CONFERENCE = re.compile(r"(?:the\s+)?cop\s?-?\d+", re.IGNORECASE)  # COP30, COP 30: a UN climate conference
 
 
@@ -134,9 +136,6 @@ def place_preposition(span) -> str | None:
     return None
 
 
-NON_AGENT_WORD_FORMS = NON_AGENT_NOUNS | {noun + "s" for noun in NON_AGENT_NOUNS}
-
-
 def entity_kind(label: str, text: str, is_agent: bool, place_preposition: str | None = None) -> EntityKind | None:
     """Kind and canonical name of a non-person named entity; None for places and other non-actors.
 
@@ -159,7 +158,7 @@ def entity_kind(label: str, text: str, is_agent: bool, place_preposition: str | 
     if is_agent and (country := places.capital_of(text)):
         return EntityKind("country", country, country)
     if label in ("GPE", "NORP"):
-        if label == "NORP" and name.casefold() in NON_AGENT_WORD_FORMS:
+        if label == "NORP" and (name.casefold() in NON_AGENT_NOUNS or name.casefold().removesuffix("s") in NON_AGENT_NOUNS):
             return None  # "Protests erupted", tagged as a people: a trouble, not a group
         if label == "NORP" and is_agent and name[:1].isupper():
             return EntityKind("group", name, None)
@@ -277,9 +276,7 @@ def roles_compatible(role: str | None, other: str | None) -> bool:
     return head in LEADER_ROLES and other_head in LEADER_ROLES
 
 
-# Military ranks and the words of military jobs; "general" and "major" are left out, being also the
-# "attorney general" and other words.
-MILITARY_RANKS = {"captain", "colonel", "lieutenant", "admiral", "sergeant", "brigadier", "marshal", "commander"}
+# Words of military jobs (the ranks are MILITARY_RANKS).
 MILITARY_ROLE_WORDS = {"military", "army", "junta", "navy", "naval", "forces", "troops", "militia"}
 
 

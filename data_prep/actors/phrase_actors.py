@@ -134,5 +134,7 @@ def _relative_owner(span: Span) -> str | None:
         return None
     antecedent = clause.head
     names = [t for t in (*antecedent.conjuncts, antecedent) if t.i < span.start]
+    if not names:
+        return None
     first, last = min(t.left_edge.i for t in names), max(t.i for t in names)
     return span.doc[first:last + 1].text.strip(" ,") or None

@@ -360,7 +360,7 @@ class PronounResolver:
             # a person noun, or any noun that is already a quote's unnamed source ("A negotiator ... said")
             if any(child.dep_ == "appos" and (actor := self.book.actor_of_token(child.i)) is not None
                    and actor.kind == "person" for child in token.children):
-                continue  # "Putin's aide Yuri Ushakov said": the aide is the person named
+                continue  # "NAME's aide Given Surname said": the aide is the person named
             if lemma in PERSON_NOUNS:
                 noun_gender = GENDERED_WORDS.get(lemma)
             else:
@@ -379,5 +379,5 @@ class PronounResolver:
 
 
 def _is_subject(token: Token) -> bool:
-    """A subject, or a name in apposition to one ("Putin's aide Yuri Ushakov said", parsed "aide" + appos)."""
+    """A subject, or a name in apposition to one ("NAME's aide Given Surname said", parsed "aide" + appos)."""
     return token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS)

@@ -18,7 +18,7 @@ from data_prep.quotes.kinds import AS_IDIOM_NOUNS, describes_as
 from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, AVOIDING_LEMMAS, CLAIM_PREPOSITIONS,
                                      CLAIMLESS_OBJECT_LEMMAS, CONTENT_OBJECT_LEMMAS, EVIDENCE_NOUNS, EXPRESSING_LEMMAS,
                                      FEELING_NOUNS, GREETING_LEMMAS, GREETING_NOUNS, PROVISION_NOUNS,
-                                     QUESTION_CLAUSE_OPENERS, american, claim_preposition)
+                                     QUESTION_CLAUSE_OPENERS, american, is_own_claim_phrase)
 from data_prep.quotes.reported import names_what
 
 # Children that hold a claim whatever the cue: clauses, "as" descriptions, predicates of the object.
@@ -33,11 +33,7 @@ def _is_claim_phrase(cue: Token, phrase: Token) -> bool:
     """ "called for a truce", "warned of consequences", "pointed to rising costs": a phrase that holds the
     claim. The cue's own preposition needs a noun phrase or a gerund ("admitted to lying"; "pointed to me",
     "pointing to one": whom or which, not what)."""
-    if phrase.lower_ in CLAIM_PREPOSITIONS:
-        return True
-    return phrase.lower_ == claim_preposition(cue) and any(
-        (child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN")) or child.dep_ == "pcomp"
-        for child in phrase.children)
+    return phrase.lower_ in CLAIM_PREPOSITIONS or is_own_claim_phrase(cue, phrase)
 
 
 # Modifiers that give a noun phrase content of its own: "deep frustration", "the delays in the rollout". A

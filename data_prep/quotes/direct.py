@@ -288,7 +288,7 @@ def _verbless_credit(doc: Doc, chain: list[MarkedSpan]) -> Span | None:
     if rest is None or not len(rest):
         return None
     start = end = rest.start
-    while end < len(doc) and end - start <= MAX_TOKENS_OF_CUE_SENTENCE and doc[end].text not in (".", "\n") \
+    while end < len(doc) and end - start < MAX_TOKENS_OF_CUE_SENTENCE and doc[end].text not in (".", "\n") \
             and "\n" not in doc[end].text:
         end += 1
     credit = doc[start:end]

@@ -16,17 +16,17 @@ from data_prep.quotes.findings import framed_findings
 from data_prep.quotes.headline import mark_headline
 from data_prep.quotes.kinds import attribution_kind, describes_as, is_speech_with_speaker
 from data_prep.quotes.labelled import labelled_speech
-from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, ASPECTUAL_LEMMAS, DELIVERING_VERBS,
-                                     MEDIA_NOUNS, MEDIUM_CUE_LEMMAS, MODAL_ADJECTIVES, NAME_GIVING_PARTICIPLE_LEMMAS,
-                                     NAMING_LEMMAS, NON_CUE_PHRASAL_VERBS, OBJECT_FRAME, PLACE_PREPOSITIONS,
-                                     PURPOSE_LEMMAS, QUESTION_LEMMAS, RELAYING_CUE_LEMMAS, SOURCE_NAMING_LEMMAS,
-                                     SOURCE_NOUNS,
+from data_prep.quotes.lexicon import (ANAPHORIC_DETERMINERS, ANAPHORIC_PRONOUNS, ANONYMITY_ASKING_LEMMAS,
+                                     ASPECTUAL_LEMMAS, DELIVERING_VERBS, IDENTIFYING_LEMMAS, MEDIA_NOUNS,
+                                     MEDIUM_CUE_LEMMAS, MODAL_ADJECTIVES, NAME_GIVING_PARTICIPLE_LEMMAS, NAMING_LEMMAS,
+                                     NON_CUE_PHRASAL_VERBS, OBJECT_FRAME, PLACE_PREPOSITIONS, PURPOSE_LEMMAS,
+                                     QUESTION_LEMMAS, RELAYING_CUE_LEMMAS, SOURCE_NAMING_LEMMAS, SOURCE_NOUNS,
                                      STATEMENT_NOUNS, THING_NOUNS, Cue, cue_for)
 from data_prep.quotes.marks import quote_mark_chains
 from data_prep.quotes.predicates import speaker_predicates, without_predicates
 from data_prep.quotes.reported import (MAX_CONTENT_REACH, according_to_content, content_indices, forecast_infinitive,
-                                      indices_to_spans, listed_after_colon, names_what, paragraph_of,
-                                      without_reporter_additions)
+                                      indices_to_spans, is_time_phrase, listed_after_colon, names_what,
+                                      paragraph_of, without_reporter_additions)
 from data_prep.quotes.speakers import (QUOTED_PASSIVE_LEMMAS, agent_of, inverted_subject, is_pronoun, mention_span,
                                       relayed_origin)
 
@@ -36,9 +36,6 @@ CALL_CONTENT_DEPS = CLAUSE_COMPLEMENT_DEPS | {"oprd"}
 # Sources that do not make an ambiguous cue an attribution ("I think", "you know", "we want").
 WEAK_CUE_NON_SOURCES = frozenset({"i", "you", "we", "it", "that", "which", "who"})
 PERSONAL_SOURCES = frozenset({"he", "she", "they"})
-# "asked not to be named": a source's terms, with the verbs of naming a source.
-ANONYMITY_ASKING_LEMMAS = frozenset({"ask", "request"})
-NAMING_SOURCE_LEMMAS = frozenset({"name", "identify", "quote", "cite"})
 MAX_ANAPHORIC_OBJECT_TOKENS = 4
 PUNCTUATION_INSIDE_MARKS = ",.;:!?\"'\u201d\u2019"
 
@@ -91,9 +88,9 @@ def _names_a_source(cue: Token) -> bool:
 def _asks_anonymity(cue: Token) -> bool:
     """ "who asked not to be named", "They asked not to be identified because ...": the terms of speaking,
     not what was said."""
-    return cue.lemma_ in ANONYMITY_ASKING_LEMMAS and any(
-        child.dep_ == "xcomp" and child.lemma_ in NAMING_SOURCE_LEMMAS and any(grand.dep_ == "auxpass" for grand in child.children)
-        for child in cue.children)
+    return cue.lemma_.lower() in ANONYMITY_ASKING_LEMMAS and any(
+        child.dep_ == "xcomp" and child.lemma_.lower() in IDENTIFYING_LEMMAS
+        and any(grand.dep_ == "auxpass" for grand in child.children) for child in cue.children)
 
 
 def _is_not_a_statement(cue: Token, indices: set[int]) -> bool:
@@ -183,7 +180,7 @@ def _contents(doc: Doc, cues: list[tuple[Token, Cue]], marks: MarkIndex):
         indices = according_to_content(token) if token.lower_ == "according" else content_indices(token, cue)
         indices = without_reporter_additions(doc, token, indices, marks.covers)
         if indices and doc[min(indices)].is_upper:  # "MOSCOW, Oct 3 (TASS) - Russia is ready ..."
-            indices = indices.difference(dateline(doc, token.i, doc_text(doc)))
+            indices = indices.difference(dateline(doc, token.i))
         if indices and is_sourceless_evidential(token):
             indices |= hedged_subject(token)  # "The bridge seems to be sinking": what seems so
         predicates = speaker_predicates(token, indices)
@@ -464,7 +461,7 @@ def _is_a_call(cue: Token) -> bool:
         and not any(_names_its_object(child) for child in children if child.dep_ == "dobj") and not any(
         child.dep_ in CALL_CONTENT_DEPS or (child.dep_ == "prt" and child.lower_ == "out")  # "calls out X": blames
         or (child.dep_ == "prep" and child.lower_ in ("for", "on", "as")
-                                            and not _is_time_phrase(child)) for child in children)
+                                            and not is_time_phrase(child)) for child in children)
 
 
 def _names_its_object(obj: Token) -> bool:
@@ -473,11 +470,6 @@ def _names_its_object(obj: Token) -> bool:
     phrases; an adjective after the noun)."""
     return any((child.dep_ in ("nmod", "compound") and any(grand.dep_ == "det" for grand in child.children))
                or (child.dep_ == "acl" and child.pos_ == "ADJ" and child.i > obj.i) for child in obj.children)
-
-
-def _is_time_phrase(preposition: Token) -> bool:
-    """ "on Tuesday", "on March 3": when, not what."""
-    return any(grand.dep_ == "pobj" and grand.ent_type_ in ("DATE", "TIME") for grand in preposition.children)
 
 
 def _is_attitude_adjective(token: Token) -> bool:

@@ -77,6 +77,12 @@ SOURCE_NAMING_LEMMAS = frozenset({"cite"})
 SOURCE_NOUNS = frozenset({"source", "official", "people", "person", "report", "reports", "document", "documents",
                           "statement", "diplomat", "aide", "agency", "media", "outlet", "newspaper", "broadcaster",
                           "channel", "network", "tv", "television", "daily", "radio", "wire"})
+# "who asked not to be named": verbs of asking, and of identifying a source, that state a source's terms.
+ANONYMITY_ASKING_LEMMAS = frozenset({"ask", "request"})
+IDENTIFYING_LEMMAS = frozenset({"name", "identify", "quote", "cite"})
+# Verbs of getting a text from someone else: "had received guarantees confirming ...": their subject is no
+# issuer of it.
+RECEIVING_LEMMAS = frozenset({"receive", "get", "obtain", "hear"})
 # Media that relay someone's words ("local papers reported that the city told ...").
 MEDIA_NOUNS = frozenset({"agency", "media", "medium", "outlet", "newspaper", "paper", "broadcaster", "channel",
                          "network", "television", "daily", "radio", "wire", "report", "press", "tabloid",
@@ -251,6 +257,13 @@ def claim_preposition(token) -> str | None:
     if lemma in OBJECTLESS_CLAIM_PREPOSITIONS and not any(child.dep_ == "dobj" for child in token.children):
         return OBJECTLESS_CLAIM_PREPOSITIONS[lemma]
     return LEMMA_CLAIM_PREPOSITIONS.get(lemma)
+
+
+def is_own_claim_phrase(cue, phrase) -> bool:
+    """Whether ``phrase`` is the cue verb's own claim preposition with a noun phrase or a gerund in it
+    ("admitted to failures", "admitted to lying"; "pointed to me", "pointing to one": whom or which, not what)."""
+    return phrase.dep_ == "prep" and phrase.lower_ == claim_preposition(cue) and any(
+        (child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN")) or child.dep_ == "pcomp" for child in phrase.children)
 
 
 def american(lemma: str) -> str:

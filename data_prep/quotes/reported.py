@@ -5,12 +5,12 @@ import re
 
 from spacy.tokens import Token
 
-from data_prep.labels import CLAUSE_COMPLEMENT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS
+from data_prep.labels import CLAUSE_COMPLEMENT_DEPS, SUBJECT_OR_EXPLETIVE_DEPS, TIME_ENTITY_LABELS
 from data_prep.quote_record import SPEECH
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.kinds import attribution_kind, describes_as, is_lead_before_colon
 from data_prep.quotes.lexicon import (FORECAST_LEMMAS, NAMING_LEMMAS, OBJECT_FRAME, PLACE_PREPOSITIONS, Cue,
-                                     claim_preposition, cue_for)
+                                     cue_for, is_own_claim_phrase)
 from data_prep.quotes.speakers import inverted_subject
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
@@ -141,8 +141,7 @@ def _is_frame(child: Token, cue: Cue) -> bool:
 
 def _is_claim_preposition(child: Token, cue: Cue) -> bool:
     """The cue word's own preposition of a claim that its mined frames lack ("admitted to failures")."""
-    return child.dep_ == "prep" and child.lower_ == claim_preposition(child.head) \
-        and child.lower_ not in cue.frames and child.dep_ not in cue.content_deps
+    return is_own_claim_phrase(child.head, child) and child.lower_ not in cue.frames and child.dep_ not in cue.content_deps
 
 
 def _predicates_misread_as_head(cue_token: Token, indices: set[int]) -> set[int]:
@@ -192,13 +191,18 @@ def _is_named_object(cue_token: Token, indices: set[int]) -> bool:
         and attribution_kind(cue_token, cue_for(cue_token), "indirect") != SPEECH  # "called Trump": a phone call
 
 
+def is_time_phrase(preposition: Token) -> bool:
+    """ "on Tuesday", "on March 3": when, not what."""
+    return any(grand.dep_ == "pobj" and grand.ent_type_ in TIME_ENTITY_LABELS for grand in preposition.children)
+
+
 def _claim_phrase(phrase: Token) -> set[int]:
     """The cue's claim preposition with its object and the phrases right after it that the parser hung on the
     cue ("admitted to failures in oversight"), not a date ("admitted to the theft on Monday")."""
     indices = _subtree_indices(phrase)
     for sibling in phrase.head.children:
         if sibling.i > phrase.i and sibling.dep_ == "prep" and sibling.left_edge.i == max(indices) + 1 \
-                and not any(grand.dep_ == "pobj" and grand.ent_type_ in ("DATE", "TIME") for grand in sibling.children):
+                and not is_time_phrase(sibling):
             indices |= _subtree_indices(sibling)
     return indices
 
@@ -354,6 +358,7 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
 
 
 def _is_bare_participle(token: Token) -> bool:
+    """An -ing form with no subject of its own ("writing on X"): it goes on with its head clause's subject."""
     return token.tag_ == "VBG" and not any(child.dep_ in SUBJECT_OR_EXPLETIVE_DEPS for child in token.children)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from data_prep.datelines import dateline_end
-from data_prep.labels import ACTIVE_SUBJECT_DEPS, AGENT_DEPS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS
+from data_prep.labels import ACTIVE_SUBJECT_DEPS, AGENT_DEPS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, TIME_ENTITY_LABELS
 from data_prep.quotes.doctext import doc_text
-from data_prep.quotes.lexicon import NON_AGENT_NOUNS, UTTERANCE_NOUNS
+from data_prep.quotes.lexicon import NON_AGENT_NOUNS, RECEIVING_LEMMAS, UTTERANCE_NOUNS
 
 # The passive subject is the source only for "X was quoted as saying"; elsewhere it is what is
 # talked about ("14 people were admitted", "X is expected to win").
@@ -60,7 +60,7 @@ def _own_subject(token: Token) -> Token | None:
     subjects = [child for child in token.children if child.dep_ in subject_deps
                 and "\n" not in text[min(child.idx, token.idx):max(child.idx, token.idx)]]
     if any(child.is_upper for child in subjects):  # "GOMA, Congo (Reuters) -" parsed as the subject
-        dated = dateline_end(token.doc, token.i, text)
+        dated = dateline_end(token.doc, token.i)
         subjects = [child if child.i >= dated else next((name for name in child.rights if name.dep_ == "appos"
                                                          and name.i >= dated), None) for child in subjects]
         subjects = [child for child in subjects if child is not None]
@@ -80,8 +80,6 @@ def _own_subject(token: Token) -> Token | None:
     return None
 
 
-TIME_ENTITY_LABELS = frozenset({"DATE", "TIME"})
-
 def _set_off_with_a_clause(verb: Token) -> bool:
     """A past form right after a comma that closes a name, with a content clause: a finite verb the parser
     tagged a participle ("..., NAME, announced on X that ...")."""
@@ -92,7 +90,7 @@ def _set_off_with_a_clause(verb: Token) -> bool:
 
 
 def _name_misread_as_apposition(cue: Token) -> Token | None:
-    """ "During an address at the summit in Sharm el-Sheikh, US President NAME acknowledged ...": a name right
+    """ "During an address at the summit in Port Vell, Ruritanian President NAME praised ...": a name right
     before a finite cue with no subject, set off by a comma after a fronted phrase, which the parser hung on
     that phrase as an apposition."""
     doc = cue.doc
@@ -105,9 +103,6 @@ def _name_misread_as_apposition(cue: Token) -> Token | None:
     return name if start > 0 and doc[start - 1].text == "," and name.head.i < start else None
 
 
-# Verbs of getting a text from someone else: their subject is no issuer of it.
-RECEIVING_LEMMAS = frozenset({"receive", "get", "obtain", "read", "see", "hear", "reject", "dismiss", "welcome",
-                              "accept", "review", "study", "examine"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Participles: "while adding that ...", "after stressing ...", "before calling for ..." have no subject of
 # their own and share the main clause's, conjunction or not.
@@ -133,7 +128,7 @@ def _paragraph_initial_subject(cue: Token) -> Token | None:
     if before and before[0].i > 0 and doc[before[0].i - 1].idx >= paragraph_start:
         return None  # the paragraph starts earlier than the window
     while before and before[-1].ent_type_ in TIME_ENTITY_LABELS:
-        before.pop()  # "Prime Minister Anutin Charnvirakul Sunday said": the day is when, not who
+        before.pop()  # "Prime Minister Given Surname Sunday said": the day is when, not who
     misparsed = [token for token in before if _is_misparsed_plural_title(token)]
     if before and all(token.pos_ in NOUN_PHRASE_POS or token in misparsed or token.lower_ == "and" for token in before) \
             and before[-1].pos_ in ("PROPN", "NOUN"):
@@ -153,7 +148,7 @@ def _source_of_document(noun: Token) -> Token | None:
     """ "Her office issued a statement saying ...": whoever issued the statement, else the statement; not
     whoever received it ("the group had received guarantees confirming the end of the war")."""
     verb = noun.head
-    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_ not in RECEIVING_LEMMAS:
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() not in RECEIVING_LEMMAS:
         issuer = _own_subject(verb)
         if issuer is not None and issuer.lower_ not in NON_SOURCES:
             return issuer
