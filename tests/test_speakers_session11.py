@@ -206,3 +206,16 @@ def test_they_after_protests_is_not_the_protests(nlp):
             "mostly by young demonstrators angered by what they saw as a rigged contest. They accused the electoral "
             "commission of rigging the poll.")
     assert speaker(nlp, text, "electoral commission")[0] != "Protests"
+
+
+def test_made_it_clear_is_a_second_statement_of_the_speaker(nlp):
+    text = ("Foreign Minister Ivo Horak said the country had always been open to a ceasefire but made it clear "
+            "that it would defend itself.")
+    quotes, _ = credited(nlp, text)
+    assert [q.text for q, _ in quotes] == ["the country had always been open to a ceasefire", "that it would defend itself"]
+    assert speaker(nlp, text, "defend itself") == ("Ivo Horak", "person")
+
+
+def test_making_a_thing_clear_without_a_clause_is_no_quote(nlp):
+    quotes, _ = credited(nlp, "The director Ana Ruiz makes this clear in her new documentary.")
+    assert quotes == []

@@ -243,11 +243,29 @@ def load_lexicon() -> dict[tuple[str, str], Cue]:
     return lexicon
 
 
+# "made (it) clear that ...": speech whose cue word is the verb "make" only with "clear" and a clause.
+MADE_CLEAR_CUE = Cue("make", "VERB", 1.0, True, CLAUSE_COMPLEMENT_DEPS)
+
+
+def made_clear_clause(verb) -> object | None:
+    """The clause of "made (it) clear (that) ...": what the speaker made clear; None for any other "make"."""
+    if verb.lemma_.lower() != "make" or verb.pos_ != "VERB":
+        return None
+    clear = next((child for child in verb.children if child.lower_ == "clear"), None)
+    if clear is None:
+        return None
+    return next((t for t in (*clear.children, *verb.children) if t.i > clear.i and (
+        t.dep_ == "ccomp" or (t.dep_ in ("advcl", "dobj") and (t.left_edge.lower_ == "that" or any(
+            child.dep_ in ("nsubj", "nsubjpass") for child in t.children))))), None)
+
+
 def cue_for(token) -> Cue | None:
     """The lexicon entry for a token used as an attribution cue, if any. British spellings meet the
     American ones the lexicon was mined from ("characterised", "emphasised")."""
     lexicon = load_lexicon()
     lemma = token.lemma_.lower()
+    if lemma == "make" and made_clear_clause(token) is not None:
+        return MADE_CLEAR_CUE
     return lexicon.get((lemma, token.pos_)) or lexicon.get((american(lemma), token.pos_))
 
 

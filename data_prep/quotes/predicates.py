@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from data_prep.labels import AUX_DEPS, SUBJECT_OR_EXPLETIVE_DEPS
 from data_prep.quotes.kinds import SPEECH_LEMMAS
-from data_prep.quotes.lexicon import cue_for
+from data_prep.quotes.lexicon import cue_for, made_clear_clause
 
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -64,7 +64,10 @@ def _is_speech_participle(token: Token, head: Token) -> bool:
 
 def _is_second_speech_cue(verb: Token) -> bool:
     """ "said the talks were useful and stressed that no deal was reached": a conjunct that is itself a
-    cue word with its own "that" clause reports a second statement of the same speaker."""
+    cue word with its own "that" clause reports a second statement of the same speaker; so does "made
+    (it) clear that ..." ("said the door was open but made it clear that ...")."""
+    if verb.lemma_.lower() == "make":
+        return made_clear_clause(verb) is not None
     return cue_for(verb) is not None and verb.lemma_.lower() in SPEECH_LEMMAS and any(
         child.dep_ == "ccomp" and child.left_edge.lower_ == "that" for child in verb.children)
 

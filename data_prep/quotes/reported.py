@@ -10,7 +10,7 @@ from data_prep.quote_record import SPEECH
 from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.kinds import attribution_kind, describes_as, is_lead_before_colon
 from data_prep.quotes.lexicon import (FORECAST_LEMMAS, NAMING_LEMMAS, OBJECT_FRAME, PLACE_PREPOSITIONS, Cue,
-                                     cue_for, is_own_claim_phrase)
+                                     cue_for, is_own_claim_phrase, made_clear_clause)
 from data_prep.quotes.speakers import inverted_subject
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
@@ -284,6 +284,8 @@ def _correlative_second_half(cue_token: Token, indices: set[int]) -> set[int]:
 
 def content_indices(cue_token: Token, cue: Cue) -> set[int]:
     """Token indices of the attributed content of a cue (empty when the parse shows none)."""
+    if (clause := made_clear_clause(cue_token)) is not None:
+        return _subtree_indices(clause)
     indices = _content_indices(cue_token, cue)
     return _without_colon_lead_in(cue_token, indices) if indices else indices
 
