@@ -219,3 +219,9 @@ def test_made_it_clear_is_a_second_statement_of_the_speaker(nlp):
 def test_making_a_thing_clear_without_a_clause_is_no_quote(nlp):
     quotes, _ = credited(nlp, "The director Ana Ruiz makes this clear in her new documentary.")
     assert quotes == []
+
+
+def test_quoted_agreement_inside_an_according_to_report_is_the_sources(nlp):
+    text = "According to Musa Bello, both sides agreed in Doha not to engage in “hostile actions” against each other."
+    quotes, _ = credited(nlp, text)
+    assert len(quotes) == 1 and speaker(nlp, text, "hostile actions") == ("Musa Bello", "person")

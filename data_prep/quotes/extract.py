@@ -339,11 +339,12 @@ def _deduplicated(attributions: list[Attribution], quotes_only: bool, marks: Mar
 
 
 def _is_quoted_deed_in_report(attribution: Attribution, others: list[Attribution]) -> bool:
-    """ "The ministry said the two sides agreed to “continue the dialogue”": the quoted words after a cue that is
-    no speech by its word (an agreement, a plan) lie inside someone's report of it, and are part of that quote;
+    """ "The ministry said the two sides agreed to “continue the dialogue”", "According to NAME, both sides agreed
+    not to engage in “hostile actions”": the quoted words after a cue that is no speech by its word (an agreement,
+    a plan) lie inside someone's report of it, and are part of that quote;
     "The ministry said Lavrov told him “we are ready”" keeps Lavrov's words."""
     cue = attribution.cue
-    if attribution.kind != "direct" or cue is None or attribution_kind(cue, cue_for(cue), "indirect") == SPEECH:
+    if attribution.kind not in ("direct", "mixed") or cue is None or attribution_kind(cue, cue_for(cue), "indirect") == SPEECH:
         return False
     return any(other is not attribution and other.speaker is not None and other.kind != "direct"
                and any(start <= cue.idx < end for start, end in other.spans)
