@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 # A place in capitals opening the paragraph, then place, date and agency words, then a dash.
 MIN_DATELINE_LETTERS = 3
 MAX_DATELINE_TOKENS = 14
-DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+# Dashes as text sets them: hyphen-minus, double hyphen, en and em dash.
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _DATELINES: WeakKeyDictionary = WeakKeyDictionary()  # doc -> (paragraph start tokens, their dateline ranges)
 
 
@@ -41,7 +42,7 @@ def _dateline_at(doc: Doc, first: int) -> range:
         word = doc[position]
         if "\n" in word.text:
             break
-        if word.text in DATELINE_DASHES:
+        if word.text in DASHES:
             return range(first, position + 1)
         if not (word.is_punct or word.like_num or word.is_upper or word.text[:1].isupper()):
             break

@@ -225,3 +225,9 @@ def test_quoted_agreement_inside_an_according_to_report_is_the_sources(nlp):
     text = "According to Musa Bello, both sides agreed in Doha not to engage in “hostile actions” against each other."
     quotes, _ = credited(nlp, text)
     assert len(quotes) == 1 and speaker(nlp, text, "hostile actions") == ("Musa Bello", "person")
+
+
+def test_speaker_before_an_aside_in_dashes_is_the_subject(nlp):
+    text = ("Although Chile said the declaration was endorsed by all members, Argentina — represented by its foreign "
+            "minister after the president skipped the summit — said it did not support the document.")
+    assert speaker(nlp, text, "did not support") == ("Argentina", "country")

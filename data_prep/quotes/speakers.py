@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from data_prep.datelines import dateline_end
-from data_prep.labels import ACTIVE_SUBJECT_DEPS, AGENT_DEPS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, TIME_ENTITY_LABELS
-from data_prep.quotes.doctext import doc_text
+from data_prep.datelines import DASHES, dateline_end
+from data_prep.labels import (ACTIVE_SUBJECT_DEPS, AGENT_DEPS, PERSONAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS,
+                              TIME_ENTITY_LABELS)
+from data_prep.quotes.doctext import doc_text, sentence_of
 from data_prep.quotes.lexicon import NON_AGENT_NOUNS, RECEIVING_LEMMAS, UTTERANCE_NOUNS
 
 # The passive subject is the source only for "X was quoted as saying"; elsewhere it is what is
@@ -157,8 +158,24 @@ def _source_of_document(noun: Token) -> Token | None:
 
 def subject_of(cue: Token) -> Token | None:
     """The subject of the cue's clause, climbing through clauses that borrow their subject."""
-    found = _subject_by_parse(cue)
+    found = _subject_before_dashes(cue) or _subject_by_parse(cue)
     return found if found is not None else _paragraph_initial_subject(cue)
+
+
+def _subject_before_dashes(cue: Token) -> Token | None:
+    """ "NAME — represented by its foreign minister after the president stayed away — said ...": a cue right
+    after an aside set off by dashes has the subject the aside interrupts (the parse loses it inside)."""
+    doc = cue.doc
+    if cue.i < 3 or doc[cue.i - 1].text not in DASHES:
+        return None
+    start, _ = sentence_of(doc, cue.i)
+    opening = next((i for i in range(cue.i - 2, start, -1) if doc[i].text in DASHES), None)
+    if opening is None:
+        return None
+    subject = doc[opening - 1]
+    # the parse may hang the interrupted subject on the clause before as an apposition
+    return subject if (subject.pos_ == "PROPN" and subject.dep_ == "appos") or (
+        subject.pos_ in ("PROPN", "NOUN") and subject.dep_ in SUBJECT_DEPS) else None
 
 
 def _inside_quote_marks(token: Token) -> bool:
