@@ -231,3 +231,13 @@ def test_speaker_before_an_aside_in_dashes_is_the_subject(nlp):
     text = ("Although Chile said the declaration was endorsed by all members, Argentina — represented by its foreign "
             "minister after the president skipped the summit — said it did not support the document.")
     assert speaker(nlp, text, "did not support") == ("Argentina", "country")
+
+
+def test_quoted_words_after_as_are_the_quote_alone(nlp):
+    for text, words in [
+        ("In a letter, the ministry demanded her return, describing her as a “fugitive accused” after the verdict.",
+         "“fugitive accused”"),
+        ("The minister described the summit as “a great success” for the region.", "“a great success”"),
+    ]:
+        quotes, _ = credited(nlp, text)
+        assert [(q.text, q.quote_type) for q, _ in quotes] == [(words, "direct")]

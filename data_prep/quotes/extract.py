@@ -37,6 +37,8 @@ CALL_CONTENT_DEPS = CLAUSE_COMPLEMENT_DEPS | {"oprd"}
 WEAK_CUE_NON_SOURCES = frozenset({"i", "you", "we", "it", "that", "which", "who"})
 PERSONAL_SOURCES = frozenset({"he", "she", "they"})
 MAX_ANAPHORIC_OBJECT_TOKENS = 4
+# Words that may stand between "as" and the quoted words it introduces ("as a “fugitive accused”").
+PARTIAL_QUOTE_LEAD_WORDS = frozenset({"as", "a", "an", "the"})
 PUNCTUATION_INSIDE_MARKS = ",.;:!?\"'\u201d\u2019"
 
 
@@ -99,12 +101,15 @@ def _is_not_a_statement(cue: Token, indices: set[int]) -> bool:
     return _is_anaphoric_object(cue, indices) or _names_a_source(cue) or _asks_anonymity(cue)
 
 
-def _partial_quote(doc: Doc, cue: Token, spans, touched: set[int], marks: MarkIndex):
+def _partial_quote(doc: Doc, cue: Token, spans, touched: set[int], marks: MarkIndex, quotes_only: bool = False):
     """ "described the meeting as “a great success”": the quoted words are what the speaker said of the
-    object, so the quote is those words alone (direct)."""
+    object, so the quote is those words alone (direct). For the quotes table also when the "as" hangs on the
+    object, after an article ("as a “fugitive accused”"), or before the reporter's phrase after the marks ("as
+    “a success” for the region"): PolNeAR's gold keeps those with the object, as it does a quoted predicate
+    ("called X “Y”"), so its attributions stay mixed."""
     text = doc_text(doc)
-    for complement in cue.children:
-        # only "as": PolNeAR's gold keeps the object with a quoted predicate ("called X “Y”")
+    objects = [child for child in cue.children if child.dep_ == "dobj"] if quotes_only else []
+    for complement in (*cue.children, *(grand for obj in objects for grand in obj.children)):
         if complement.dep_ != "prep" or complement.lower_ != "as":
             continue
         last = doc[complement.right_edge.i]
@@ -113,12 +118,19 @@ def _partial_quote(doc: Doc, cue: Token, spans, touched: set[int], marks: MarkIn
             end += 1  # 'as “great,”': the comma and the closing mark end the quote
         marked = [[mark.start, mark.end] for index in sorted(touched) for mark in marks.chains[index]]
         inside = [mark for mark in marked if start - 1 <= mark[0] and mark[1] <= end + 1]
-        if inside and len(inside) == len(marked):
-            outside = text[start:end]
-            for mark_start, mark_end in reversed(inside):
-                outside = outside[:max(0, mark_start - start)] + outside[max(0, mark_end - start):]
-            if sum(map(str.isalnum, outside)) <= len("as"):
+        if not inside or len(inside) != len(marked):
+            continue
+        if quotes_only:
+            before = text[start:inside[0][0]]
+            between = "".join(text[first_end:second_start] for (_, first_end), (second_start, _) in zip(inside, inside[1:]))
+            if set(before.lower().split()) <= PARTIAL_QUOTE_LEAD_WORDS and set(between.lower().split()) <= {"and", "or", ","}:
                 return inside, "direct"
+            continue
+        outside = text[start:end]
+        for mark_start, mark_end in reversed(inside):
+            outside = outside[:max(0, mark_start - start)] + outside[max(0, mark_end - start):]
+        if sum(map(str.isalnum, outside)) <= len("as"):
+            return inside, "direct"
     return spans, "mixed"
 
 
@@ -203,7 +215,7 @@ def _reported(doc: Doc, cues: list[tuple[Token, Cue]], chains, marks: MarkIndex,
         names_count = not quotes_only or token.lemma_.lower() in NAMING_LEMMAS
         spans, kind, touched = with_quote_marks(doc_text(doc), spans, marks, names_count)
         if kind == "mixed":
-            spans, kind = _partial_quote(doc, token, spans, touched, marks)
+            spans, kind = _partial_quote(doc, token, spans, touched, marks, quotes_only)
         if kind == "indirect" and _is_seeing_not_believing(token):
             continue  # "will see what happens", "waiting to see if the deal holds", "have seen their incomes fall"
         if kind == "indirect" and _is_a_call(token):
