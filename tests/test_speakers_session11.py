@@ -241,3 +241,9 @@ def test_quoted_words_after_as_are_the_quote_alone(nlp):
     ]:
         quotes, _ = credited(nlp, text)
         assert [(q.text, q.quote_type) for q, _ in quotes] == [(words, "direct")]
+
+
+def test_participle_describing_its_noun_hides_no_according_to(nlp):
+    text = ("“The island has never taken a direct hit,” said forecaster Alex Dasilva. Storm Mara is the third most "
+            "intense storm observed in the region since 1990, according to the Weather Office.")
+    assert speaker(nlp, text, "third most intense") == ("Weather Office", "organization")

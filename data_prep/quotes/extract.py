@@ -413,6 +413,13 @@ def _names_a_thing(token: Token) -> bool:
         and not any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
 
+def _describes_its_noun(token: Token) -> bool:
+    """ "the third most intense hurricane observed in the Caribbean": a participle hung on a noun with no one
+    doing it says what the thing is, not what anyone said."""
+    return token.tag_ == "VBN" and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and not any(
+        child.dep_ in SUBJECT_DEPS or child.dep_ in ("agent", "ccomp", "xcomp") for child in token.children)
+
+
 def _states_a_purpose(token: Token) -> bool:
     """ "rules intended to curb lending", "a tax designed to offset the credit", "the device, which is meant to
     find leaks": a participle or agentless passive of purpose tells what a thing is for, not anyone's
@@ -501,7 +508,8 @@ def _cues_and_claim_nouns(doc: Doc, marks: MarkIndex) -> tuple[list[tuple[Token,
         pos = token.pos_
         if pos in CUE_POS or _is_attitude_adjective(token):
             if (cue := cue_for(token)) is not None and not marks.covers(token.idx) and not _names_a_thing(token) \
-                    and not _is_aspect_only(token) and not _is_non_cue_phrasal_verb(token) and not _states_a_purpose(token):
+                    and not _is_aspect_only(token) and not _is_non_cue_phrasal_verb(token) and not _states_a_purpose(token) \
+                    and not _describes_its_noun(token):
                 cues.append((token, cue))
         if pos == "NOUN" and not marks.covers(token.idx) \
                 and (cue_for(token) is not None or token.lemma_ in STATEMENT_NOUNS):
