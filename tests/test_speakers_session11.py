@@ -235,8 +235,8 @@ def test_speaker_before_an_aside_in_dashes_is_the_subject(nlp):
 
 def test_quoted_words_after_as_are_the_quote_alone(nlp):
     for text, words in [
-        ("In a letter, the ministry demanded her return, describing her as a “fugitive accused” after the verdict.",
-         "“fugitive accused”"),
+        ("In a letter, the ministry demanded his return, describing him as a “dangerous runaway” after the verdict.",
+         "“dangerous runaway”"),
         ("The minister described the summit as “a great success” for the region.", "“a great success”"),
     ]:
         quotes, _ = credited(nlp, text)

@@ -37,7 +37,7 @@ CALL_CONTENT_DEPS = CLAUSE_COMPLEMENT_DEPS | {"oprd"}
 WEAK_CUE_NON_SOURCES = frozenset({"i", "you", "we", "it", "that", "which", "who"})
 PERSONAL_SOURCES = frozenset({"he", "she", "they"})
 MAX_ANAPHORIC_OBJECT_TOKENS = 4
-# Words that may stand between "as" and the quoted words it introduces ("as a “fugitive accused”").
+# Words that may stand between "as" and the quoted words it introduces ("as a “dangerous runaway”").
 PARTIAL_QUOTE_LEAD_WORDS = frozenset({"as", "a", "an", "the"})
 PUNCTUATION_INSIDE_MARKS = ",.;:!?\"'\u201d\u2019"
 
@@ -104,7 +104,7 @@ def _is_not_a_statement(cue: Token, indices: set[int]) -> bool:
 def _partial_quote(doc: Doc, cue: Token, spans, touched: set[int], marks: MarkIndex, quotes_only: bool = False):
     """ "described the meeting as “a great success”": the quoted words are what the speaker said of the
     object, so the quote is those words alone (direct). For the quotes table also when the "as" hangs on the
-    object, after an article ("as a “fugitive accused”"), or before the reporter's phrase after the marks ("as
+    object, after an article ("as a “dangerous runaway”"), or before the reporter's phrase after the marks ("as
     “a success” for the region"): PolNeAR's gold keeps those with the object, as it does a quoted predicate
     ("called X “Y”"), so its attributions stay mixed."""
     text = doc_text(doc)
