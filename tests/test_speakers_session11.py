@@ -247,3 +247,11 @@ def test_participle_describing_its_noun_hides_no_according_to(nlp):
     text = ("“The island has never taken a direct hit,” said forecaster Alex Dasilva. Storm Mara is the third most "
             "intense storm observed in the region since 1990, according to the Weather Office.")
     assert speaker(nlp, text, "third most intense") == ("Weather Office", "organization")
+
+
+def test_speaker_interrupted_by_a_long_aside_is_the_subject(nlp):
+    text = ("According to the agency, Foreign Minister Ivo Horak, speaking to the media moments after President Ana "
+            "Ruiz announced a US-backed ceasefire, said both sides had agreed to halt hostilities.")
+    quotes, _ = credited(nlp, text)
+    assert not any("Horak" in q.text for q, _ in quotes)
+    assert speaker(nlp, text, "halt hostilities") == ("Ivo Horak", "person")

@@ -11,7 +11,7 @@ from data_prep.quotes.doctext import doc_text
 from data_prep.quotes.kinds import attribution_kind, describes_as, is_lead_before_colon
 from data_prep.quotes.lexicon import (FORECAST_LEMMAS, NAMING_LEMMAS, OBJECT_FRAME, PLACE_PREPOSITIONS, Cue,
                                      cue_for, is_own_claim_phrase, made_clear_clause)
-from data_prep.quotes.speakers import inverted_subject
+from data_prep.quotes.speakers import interrupted_subject, inverted_subject
 
 # The cue clause comes after what it attributes: "The talks failed, officials said."
 TRAILING_CUE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
@@ -305,6 +305,8 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
     indices: set[int] = set()
     what_named = names_what(cue_token)
     speaker = inverted_subject(cue_token)  # '“...,” urged the president': the object is who spoke
+    interrupted = interrupted_subject(cue_token)  # "NAME, speaking ... after X announced Y, said Z"
+    misread = interrupted[1] if interrupted is not None else None
     forecast = forecast_infinitive(cue_token)
     for child in cue_token.children:
         # "said in a statement that the port would reopen, the paper reported": the phrase holds the content
@@ -312,7 +314,8 @@ def _content_indices(cue_token: Token, cue: Cue) -> set[int]:
         clause = _clause_misread_as_relative(child) if child.dep_ == "prep" else None
         if clause is None and (_is_setting_beside_clause(child) or _is_fronted_setting(child)
                                or is_lead_before_colon(child)
-                               or (what_named and child.dep_ == "dobj") or (speaker is not None and child.i == speaker.i)):
+                               or (what_named and child.dep_ == "dobj") or (speaker is not None and child.i == speaker.i)
+                               or (misread is not None and child.i == misread.i)):
             continue
         if what_named and child.dep_ == "prep" and child.lower_ == "as":
             indices |= _subtree_indices(child) - {child.i}  # "what critics describe as a rigged vote"
@@ -500,6 +503,9 @@ def according_to_content(according: Token) -> set[int]:
     clause = according.head
     while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
         clause = clause.head
+    if clause.dep_ == "ccomp" and clause.i < clause.head.i and (interrupted := interrupted_subject(clause.head)) \
+            and interrupted[1].i == clause.i:
+        clause = clause.head  # "According to X, NAME, speaking ..., said Y": the aside misread as a clause
     return _subtree_indices(clause) - _subtree_indices(according)
 
 

@@ -75,9 +75,31 @@ def _own_subject(token: Token) -> Token | None:
         return token.doc[token.i - 1]  # headline case misparsed as a compound: "Putin Vows to ..."
     if (name := _name_misread_as_apposition(token)) is not None:
         return name
+    if (interrupted := interrupted_subject(token)) is not None:
+        return interrupted[0]
     for child in token.children:
         if child.dep_ == "agent":  # "... was announced by the campaign"
             return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+    return None
+
+
+def interrupted_subject(cue: Token) -> tuple[Token, Token] | None:
+    """ "NAME, speaking to the media moments after the president announced a truce, said both sides ...": the
+    parser read the long aside as a clause of its own, with NAME its subject, and hung it on the cue. Returns
+    (NAME, that misread clause) when the cue has no subject, the clause lies before it up to a comma, NAME
+    opens an aside set off by a comma, and the cue has its content after it."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != "," or any(child.dep_ in SUBJECT_DEPS for child in cue.children) \
+            or not any(child.dep_ == "ccomp" and child.i > cue.i for child in cue.children):
+        return None
+    clause = next((child for child in cue.children if child.dep_ == "ccomp" and child.i < cue.i), None)
+    if clause is None:
+        return None
+    subjects = sorted((child for child in clause.children if child.dep_ in SUBJECT_DEPS), key=lambda t: t.i)
+    for subject in subjects[:1]:
+        if any(aside.dep_ in ("acl", "appos", "relcl") and aside.i > subject.i and doc[aside.left_edge.i - 1].text == ","
+               for aside in subject.children):
+            return subject, clause
     return None
 
 
