@@ -255,3 +255,9 @@ def test_speaker_interrupted_by_a_long_aside_is_the_subject(nlp):
     quotes, _ = credited(nlp, text)
     assert not any("Horak" in q.text for q, _ in quotes)
     assert speaker(nlp, text, "halt hostilities") == ("Ivo Horak", "person")
+
+
+def test_speaker_set_off_inside_an_according_to_is_the_subject(nlp):
+    text = ("According to the state agency, Ivo Horak, speaking to the media, moments after President Ana Ruiz "
+            "announced a US-backed ceasefire, said both sides have agreed to halt hostilities.")
+    assert speaker(nlp, text, "halt hostilities")[0] == "Ivo Horak"

@@ -50,6 +50,12 @@ class PronounResolver:
         self.doc = book.doc
         self.sentence_starts = [sentence.start for sentence in self.doc.sents]
         self._gendered = gendered_pronoun_indices(self.doc)
+        # where quotes name their speakers: a speaker the parse did not make a subject ("According to X, NAME,
+        # speaking ..., said") is one all the same
+        self._speaker_spans = [quote.speaker_name for quote in book.quotes if quote.speaker_name]
+
+    def _names_a_speaker(self, mention: Mention) -> bool:
+        return any(start <= mention.start and mention.end == end for start, end in self._speaker_spans)  # not a possessor
 
     def gendered_pronouns(self, start: int, end: int) -> list[Token]:
         """The he/his/she/her... tokens (``pronoun_kind`` male or female) among tokens [start, end), in order."""
@@ -293,7 +299,7 @@ class PronounResolver:
             unnamed = self._unnamed_people(number, pronoun_char, gender) if "person" in allowed_kinds else []
             if not candidates and not unnamed:
                 continue
-            subjects = [m for m in candidates if _is_subject(self.doc[m.root])]
+            subjects = [m for m in candidates if _is_subject(self.doc[m.root]) or self._names_a_speaker(m)]
             # in an earlier sentence a subject wins over a name that is none, an unnamed one too ("an aide to
             # Governor NAME confirmed. He added ..."); in the pronoun's own clause the subject is seldom "him"
             if subjects or not candidates or (unnamed and number != here):

@@ -100,6 +100,12 @@ def interrupted_subject(cue: Token) -> tuple[Token, Token] | None:
         if any(aside.dep_ in ("acl", "appos", "relcl") and aside.i > subject.i and doc[aside.left_edge.i - 1].text == ","
                for aside in subject.children):
             return subject, clause
+    # "According to the agency, NAME, speaking to the media, moments after ...": a name set off by commas before
+    # a participle, wherever the parse put it in the clause
+    for token in doc[clause.left_edge.i:cue.i - 2]:
+        if token.ent_type_ == "PERSON" and doc[token.i + 1].ent_type_ != "PERSON" and doc[token.i + 1].text == "," \
+                and doc[token.i + 2].tag_ in ("VBG", "VBN"):
+            return token, clause
     return None
 
 
