@@ -35,5 +35,6 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "he
 def pronoun_kind(text: str) -> str | None:
     return PRONOUN_KINDS.get(text.strip().casefold())
 
+
 # Named-entity labels of a when ("on Sunday", "at noon"): a time phrase, never a who or a what.
 TIME_ENTITY_LABELS = frozenset({"DATE", "TIME"})

@@ -230,11 +230,6 @@ ENVOY_ROLES = {"envoy", "ambassador"}
 PREMIER_ROLES = {"premier", "prime minister", "pm"}  # one job, three words
 # Words for one job ("the pontiff" is the pope the article names).
 SAME_JOB_WORDS = (PREMIER_ROLES, {"pope", "pontiff"})
-
-
-def one_job(head: str | None, other_head: str | None) -> bool:
-    """Whether two role heads are words for one job ("premier", "prime minister")."""
-    return any({head, other_head} <= words for words in SAME_JOB_WORDS)
 # A government's spokesperson speaks for its diplomacy: "the diplomat told reporters" (but "the top
 # diplomat" is the minister).
 SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson"}
@@ -253,6 +248,11 @@ def role_head(role: str | None) -> str | None:
     if len(words) >= 2 and " ".join(words[-2:]) in LEADER_ROLES:
         return " ".join(words[-2:])
     return words[-1] if words else None
+
+
+def one_job(head: str | None, other_head: str | None) -> bool:
+    """Whether two role heads are words for one job ("premier", "prime minister")."""
+    return any({head, other_head} <= words for words in SAME_JOB_WORDS)
 
 
 def roles_compatible(role: str | None, other: str | None) -> bool:

@@ -101,8 +101,6 @@ class PhraseActors:
             words = words[1:]
         if words and words[0].lower() == "whose" and (owner := _relative_owner(span)):
             words = [*words[1:], "of", owner]  # "Qatar and Turkey, whose foreign ministries said"
-            definite = True
-            kind = kinds.common_noun_kind(lemma, root.tag_ in ("NNS", "NNPS"), root.pos_ == "PROPN", True) or kind
         name = " ".join(words) or root.text
         if kind == "organization":
             if owner := self._person_owner(span, root):

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from data_prep.labels import CLAUSE_COMPLEMENT_DEPS
+from spacy.tokens import Token
+
+from data_prep.labels import CLAUSE_COMPLEMENT_DEPS, SUBJECT_DEPS
 from data_prep.non_agents import NON_AGENT_SOURCE_NOUNS
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
@@ -247,7 +249,7 @@ def load_lexicon() -> dict[tuple[str, str], Cue]:
 MADE_CLEAR_CUE = Cue("make", "VERB", 1.0, True, CLAUSE_COMPLEMENT_DEPS)
 
 
-def made_clear_clause(verb) -> object | None:
+def made_clear_clause(verb: Token) -> Token | None:
     """The clause of "made (it) clear (that) ...": what the speaker made clear; None for any other "make"."""
     if verb.lemma_.lower() != "make" or verb.pos_ != "VERB":
         return None
@@ -256,7 +258,7 @@ def made_clear_clause(verb) -> object | None:
         return None
     return next((t for t in (*clear.children, *verb.children) if t.i > clear.i and (
         t.dep_ == "ccomp" or (t.dep_ in ("advcl", "dobj") and (t.left_edge.lower_ == "that" or any(
-            child.dep_ in ("nsubj", "nsubjpass") for child in t.children))))), None)
+            child.dep_ in SUBJECT_DEPS for child in t.children))))), None)
 
 
 def cue_for(token) -> Cue | None:

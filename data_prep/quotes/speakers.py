@@ -103,7 +103,7 @@ def interrupted_subject(cue: Token) -> tuple[Token, Token] | None:
     # "According to the agency, NAME, speaking to the media, moments after ...": a name set off by commas before
     # a participle, wherever the parse put it in the clause
     for token in doc[clause.left_edge.i:cue.i - 2]:
-        if token.ent_type_ == "PERSON" and doc[token.i + 1].ent_type_ != "PERSON" and doc[token.i + 1].text == "," \
+        if token.ent_type_ == "PERSON" and doc[token.i + 1].text == "," \
                 and doc[token.i + 2].tag_ in ("VBG", "VBN"):
             return token, clause
     return None
@@ -190,14 +190,19 @@ def subject_of(cue: Token) -> Token | None:
     return found if found is not None else _paragraph_initial_subject(cue)
 
 
+def _is_spaced_dash(token: Token) -> bool:
+    """A dash set off by spaces ("NAME — aside —"), not the hyphen inside a word ("US-backed")."""
+    return token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
 def _subject_before_dashes(cue: Token) -> Token | None:
     """ "NAME — represented by its foreign minister after the president stayed away — said ...": a cue right
     after an aside set off by dashes has the subject the aside interrupts (the parse loses it inside)."""
     doc = cue.doc
-    if cue.i < 3 or doc[cue.i - 1].text not in DASHES:
+    if cue.i < 3 or not _is_spaced_dash(doc[cue.i - 1]):
         return None
     start, _ = sentence_of(doc, cue.i)
-    opening = next((i for i in range(cue.i - 2, start, -1) if doc[i].text in DASHES), None)
+    opening = next((i for i in range(cue.i - 2, start, -1) if _is_spaced_dash(doc[i])), None)
     if opening is None:
         return None
     subject = doc[opening - 1]
